@@ -1,0 +1,33 @@
+package atomic
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "a.pdf")
+	require.NoError(t, WriteBytes(path, []byte("old"), 0o644))
+
+	err := WriteFile(path, 0o644, func(w io.Writer) error {
+		_, _ = w.Write([]byte("half"))
+		return errors.New("render failed")
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "render failed")
+	got, _ := os.ReadFile(path)
+	assert.Equal(t, "old", string(got), "a failed write keeps the old file")
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	assert.Len(t, entries, 1, "no temporary file is left behind")
+
+	require.NoError(t, WriteBytes(path, []byte("new"), 0o644))
+	got, _ = os.ReadFile(path)
+	assert.Equal(t, "new", string(got))
+}

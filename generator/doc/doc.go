@@ -1,0 +1,322 @@
+// Package doc is the format-neutral document tree that sits between the
+// data and the output formats, as goldmark's AST sits between its parser
+// and its renderers.
+//
+// The compose stage builds a *Document from a model and a template; the
+// Markdown, PDF and DOCX renderers walk the same tree and never see YAML or
+// templates. A node type exists only where a renderer must behave
+// differently: everything else is a Paragraph of inline runs.
+//
+// Layout decisions that must be the same in every format live here, not in
+// the renderers: heading numbers (Number), what the running header and
+// footer say (Meta.Header, Meta.Footer), which columns a table has and how
+// wide they should be (Table.Columns).
+package doc
+
+import (
+	"io"
+)
+
+// Renderer turns a document into one output format. A Renderer is prepared
+// once (fonts parsed, styles built) and is then safe to use from many
+// goroutines at once.
+type Renderer interface {
+	Render(w io.Writer, d *Document) error
+}
+
+// Document is a whole document: its metadata and its blocks in order.
+type Document struct {
+	Meta   Meta
+	Blocks []Block
+}
+
+// Meta is what a document says about itself: what goes into the running
+// header and footer and into the file's properties.
+type Meta struct {
+	Type         string   // machine name of the kind: uppdragsdirektiv, tjänsteskrivelse, statusrapport
+	KindLabel    string   // the kind as the header shows it: "Tjänsteskrivelse"
+	Title        string   // the document's title
+	Subject      string   // one line on what it is about, for file properties
+	Keywords     []string // for file properties
+	Organisation string   // author: the organisation's name
+	Committee    string   // the committee (nämnd) the document goes to, in full
+	Date         string   // ISO date of the document, as shown in the header
+	CaseNumber   string   // diarienummer, such as "HSN 1203-2024"
+	CaseOfficer  string   // handläggare
+	Language     string   // BCP 47 tag; "sv-SE"
+	Creator      string   // the producing program: "underlag v1.2.3"
+	Header       Header   // the running header on every page
+	Footer       []Line   // the running footer, one entry a line
+	Logo         *Image   // optional logo at the header's left
+	Attachments  []Attachment
+}
+
+// Header is the running header: lines at the left (the organisation) and
+// lines at the right (kind, page "1 (3)", date, case number). Page numbers
+// are inline fields so that each format fills them in its own way: the PDF
+// per page, the DOCX as Word's PAGE and NUMPAGES fields.
+type Header struct {
+	Left  []Line
+	Right []Line
+}
+
+// Line is one line of inline runs.
+type Line []Inline
+
+// Attachment is a file embedded in the output, such as the YAML source the
+// document was made from.
+type Attachment struct {
+	Name        string // file name shown to the reader
+	Description string
+	MIME        string
+	Data        []byte
+}
+
+// Style is a bit set of inline styles.
+type Style uint8
+
+const (
+	Bold Style = 1 << iota
+	Italic
+	Code
+)
+
+// Field is a value a renderer fills in at layout time.
+type Field uint8
+
+const (
+	NoField    Field = iota
+	PageField        // the current page number
+	PagesField       // the total number of pages
+)
+
+// Inline is one run of text with one style. A run is a line break when
+// Break is set, a field when Field is set, and a link when Link is set.
+// Inline content is a flat slice of runs: nesting (bold inside a link) is
+// expressed by the combination of fields on each run.
+type Inline struct {
+	Text  string
+	Style Style
+	Link  string // URL; empty when not a link
+	Break bool   // a hard line break; Text is ignored
+	Field Field  // a page field; Text is ignored
+}
+
+// Text returns a plain run.
+func Text(s string) Inline { return Inline{Text: s} }
+
+// Strong returns a bold run.
+func Strong(s string) Inline { return Inline{Text: s, Style: Bold} }
+
+// Plain joins the text of runs, with a line break as "\n" and fields as
+// empty; used for measuring, searching and metadata.
+func Plain(runs []Inline) string {
+	n := 0
+	for _, r := range runs {
+		n += len(r.Text) + 1
+	}
+	b := make([]byte, 0, n)
+	for _, r := range runs {
+		switch {
+		case r.Break:
+			b = append(b, '\n')
+		case r.Field != NoField:
+		default:
+			b = append(b, r.Text...)
+		}
+	}
+	return string(b)
+}
+
+// Kind tells a block's type without a type switch; renderers keep a table
+// of functions indexed by Kind, as goldmark's do.
+type Kind uint8
+
+const (
+	KindHeading Kind = iota + 1
+	KindParagraph
+	KindList
+	KindTable
+	KindDefinitions
+	KindSignatures
+	KindStatus
+	KindImage
+	KindPageBreak
+	kindEnd
+)
+
+// NumKinds is one more than the largest Kind, for sizing renderer tables.
+const NumKinds = int(kindEnd)
+
+var kindNames = [...]string{"", "Heading", "Paragraph", "List", "Table", "Definitions", "Signatures", "Status", "Image", "PageBreak"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "Kind(?)"
+}
+
+// Block is a block-level node.
+type Block interface {
+	Kind() Kind
+}
+
+// Heading is a section heading. Level 0 is the document title; levels 1–3
+// are sections. Numbered headings get their Number ("1", "1.1") from
+// Number, so that every format numbers them the same way.
+type Heading struct {
+	Level    int
+	Text     []Inline
+	Numbered bool
+	Number   string // "2.1"; set by Number, empty for unnumbered headings
+	ID       string // stable anchor for bookmarks and links, such as "sec-2-1"
+}
+
+// Paragraph is a run of text. Small is for fine print such as a caption
+// or a note under a table.
+type Paragraph struct {
+	Text  []Inline
+	Small bool
+	// KeepWithNext keeps the paragraph on the same page as the block after
+	// it, as a lead-in such as "Efter genomfört uppdrag ser vi följande:"
+	// should be.
+	KeepWithNext bool
+}
+
+// List is a bullet or numbered list. Items hold blocks, so a list item can
+// carry paragraphs and nested lists.
+type List struct {
+	Ordered bool
+	Start   int // first number of an ordered list; 0 means 1
+	Items   []ListItem
+}
+
+// ListItem is one item of a list.
+type ListItem struct {
+	Blocks []Block
+}
+
+// Table is a grid with header rows that repeat on every page the table
+// continues onto. Cells hold blocks (paragraphs and lists).
+type Table struct {
+	Columns    []Column
+	Header     []Row // header rows, repeated on each page
+	Rows       []Row // body rows; a row is never split across pages
+	Caption    string
+	Borderless bool // no grid: for key–value blocks such as a memo's first-page facts
+}
+
+// Column describes one column. Width is a relative hint (the widths of a
+// table's columns are shares of the text width, whatever they sum to); 0
+// means "from content".
+type Column struct {
+	Width float64
+	Align Align
+}
+
+// Align is horizontal alignment within a cell.
+type Align uint8
+
+const (
+	AlignLeft Align = iota
+	AlignRight
+	AlignCenter
+)
+
+// Row is one table row.
+type Row struct {
+	Cells []Cell
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Blocks []Block
+}
+
+// TextCell returns a cell holding one paragraph of plain text.
+func TextCell(s string) Cell {
+	if s == "" {
+		return Cell{}
+	}
+	return Cell{Blocks: []Block{&Paragraph{Text: []Inline{Text(s)}}}}
+}
+
+// Definitions is a list of terms and their explanations, drawn as a
+// two-column table under the two column labels.
+type Definitions struct {
+	TermLabel       string // "Begrepp/förkortning"
+	DefinitionLabel string // "Förklaring"
+	Items           []Definition
+}
+
+// Definition is one term and what it means.
+type Definition struct {
+	Term       string
+	Definition []Inline
+}
+
+// Signatures is a signature block: one or more signers, each with a line to
+// sign on. A renderer keeps the whole block on one page.
+type Signatures struct {
+	Labels  SignatureLabels
+	Signers []Signer
+}
+
+// SignatureLabels are the words printed under the lines.
+type SignatureLabels struct {
+	Signature string // "Underskrift"
+	Date      string // "Datum"
+	Name      string // "Namnförtydligande"
+	Place     string // "Ort"
+}
+
+// Signer is one person to sign. Empty fields leave a blank to fill in by
+// hand.
+type Signer struct {
+	Role      string // "Uppdragsägare"
+	Name      string // printed above the Namnförtydligande line when known
+	Title     string // the signer's title, printed after the name
+	Place     string // Ort, printed when known; the Ort line is drawn only when ShowPlace
+	Date      string // printed above the Datum line when known
+	ShowPlace bool
+}
+
+// StatusLevel is a traffic-light status.
+type StatusLevel uint8
+
+const (
+	Green StatusLevel = iota + 1
+	Yellow
+	Red
+)
+
+// Status shows a traffic-light status as a coloured mark and, always, its
+// word: colour alone tells nothing to a reader who cannot see it.
+type Status struct {
+	Level StatusLevel
+	Word  string   // "Grön", "Gul", "Röd"
+	Label []Inline // what the status is of, such as "Övergripande status"
+	Text  []Inline // optional explanation after the word
+}
+
+// Image is a picture with its alternative text.
+type Image struct {
+	Data   []byte
+	Format string  // "png" or "jpeg"
+	Alt    string  // read by screen readers; required
+	Width  float64 // in millimetres; 0 means natural size up to the text width
+}
+
+// PageBreak starts a new page.
+type PageBreak struct{}
+
+func (*Heading) Kind() Kind     { return KindHeading }
+func (*Paragraph) Kind() Kind   { return KindParagraph }
+func (*List) Kind() Kind        { return KindList }
+func (*Table) Kind() Kind       { return KindTable }
+func (*Definitions) Kind() Kind { return KindDefinitions }
+func (*Signatures) Kind() Kind  { return KindSignatures }
+func (*Status) Kind() Kind      { return KindStatus }
+func (*Image) Kind() Kind       { return KindImage }
+func (*PageBreak) Kind() Kind   { return KindPageBreak }
