@@ -1,0 +1,38 @@
+# underlag — see README.md.
+#   make          build the tool and generate every document in data/ into out/
+#   make test     vet and run the whole test suite (what CI runs)
+GO      ?= go
+BIN     := bin/underlag
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.buildVersion=$(VERSION)
+
+.PHONY: all build run test vet fuzz bench bench-compare schema clean
+
+all: run
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/underlag
+
+run: build
+	./$(BIN) validate data/
+	./$(BIN) build data/ --out out/
+
+vet:
+	@test -z "$$(gofmt -l cmd generator templates bench 2>/dev/null)" || { gofmt -l cmd generator templates bench; echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet ./...
+
+test: vet
+	$(GO) test -timeout 20m ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzBytes -fuzztime 60s ./generator/load
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+schema:
+	$(GO) run ./cmd/underlag schema -o schema/underlag.schema.json
+
+clean:
+	rm -rf bin
+	find out -mindepth 1 ! -name .gitkeep -delete

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// app is what every command needs from the outside world: its streams,
+// whether they are a terminal, and the tool's version. Tests build one on
+// buffers and run commands without a terminal.
+type app struct {
+	in      io.Reader
+	out     io.Writer
+	errOut  io.Writer
+	version string
+	// isTerminal reports whether errOut is an interactive terminal (for
+	// progress bars); false in CI and when output is piped.
+	isTerminal bool
+	// reported is set by a command that has already printed its errors, so
+	// that main does not print them twice.
+	reported bool
+}
+
+func newApp(in io.Reader, out, errOut io.Writer) *app {
+	return &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut)}
+}
+
+// version is the module version stamped by the Go toolchain, or "dev" for
+// a build from a work tree; `-ldflags "-X main.buildVersion=v1.2.3"` sets
+// it explicitly.
+func version() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// buildVersion is set by the linker; it is never written at run time.
+var buildVersion string
+
+func isTerminal(w io.Writer) bool {
+	if os.Getenv("CI") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "underlag",
+		Short: "Generate Swedish committee documents (PDF, DOCX) from YAML data and templates",
+		Long: `underlag merges structured YAML data with templates into finished committee
+documents — uppdragsdirektiv, tjänsteskrivelse, statusrapport — as PDF and DOCX
+that look alike and can be archived with a decision.`,
+		Example: `  # Build every document under data/ into out/, as PDF and DOCX
+  underlag build
+
+  # Check data files without producing anything
+  underlag validate data/
+
+  # Render one document as Markdown to the terminal
+  underlag render data/tjansteskrivelse-hsn-1203-2024.yaml --format md`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       a.version,
+	}
+	root.SetIn(a.in)
+	root.SetOut(a.out)
+	root.SetErr(a.errOut)
+	for _, c := range []*cobra.Command{
+		newVersionCmd(a),
+		// Each command file adds its constructor here.
+	} {
+		root.AddCommand(c)
+	}
+	return root
+}

@@ -1,0 +1,91 @@
+package model
+
+import "github.com/underlag/underlag/generator/date"
+
+// Directive is an uppdragsdirektiv: a commission directive with numbered
+// sections, timeline, milestones, activities, organisation, definitions and
+// signatures. Its fields follow the sections of a Swedish regional
+// directive; optional sections left out are left out of the document.
+type Directive struct {
+	Common     `yaml:",inline"`
+	Year       int      `yaml:"år" desc:"Året uppdraget gäller."`
+	Committees []string `yaml:"nämnder" desc:"Förkortningar för nämnderna uppdraget riktas till, ur organisationsregistret, till exempel [HSN, RS]."`
+
+	Background    Markdown     `yaml:"bakgrund" desc:"1. Bakgrund." required:"true"`
+	Idea          Markdown     `yaml:"idé" desc:"Idé."`
+	EffectGoals   Markdown     `yaml:"effektmål" desc:"Mål och verksamhetsnytta: effektmål."`
+	Goals         Markdown     `yaml:"uppdragsmål" desc:"Mål och verksamhetsnytta: uppdragsmål."`
+	Prerequisites Markdown     `yaml:"förutsättningar" desc:"Krav på uppdraget: förutsättningar."`
+	Scope         Markdown     `yaml:"avgränsningar" desc:"Krav på uppdraget: avgränsningar."`
+	Dependencies  Markdown     `yaml:"kopplingar_och_beroenden" desc:"Kopplingar och beroenden."`
+	Timeline      []Phase      `yaml:"tidplan" desc:"Tidplan: faser och beslutspunkter."`
+	Costs         Markdown     `yaml:"kostnader" desc:"Budget: kostnader."`
+	Funding       Markdown     `yaml:"finansiering" desc:"Budget: finansiering."`
+	Risks         Markdown     `yaml:"risker" desc:"Risker."`
+	Organisation  Organisation `yaml:"organisation" desc:"Uppdragets organisation."`
+	Milestones    []Milestone  `yaml:"milstolpar" desc:"Planering: milstolpar."`
+	Activities    []Activity   `yaml:"delaktiviteter" desc:"Planering: delaktiviteter."`
+	Communication Markdown     `yaml:"kommunikation" desc:"Kommunikation."`
+	Reporting     Markdown     `yaml:"återrapportering" desc:"Kommunikation: återrapportering."`
+	Handover      Markdown     `yaml:"överlämning" desc:"Överlämning."`
+}
+
+// Phase is a row of the timeline: a phase or decision point with its
+// start and end.
+type Phase struct {
+	ID          string    `yaml:"beslutspunkt" desc:"Beslutspunkt, till exempel BP1." required:"true"`
+	Label       string    `yaml:"rubrik" desc:"Kort rubrik efter beslutspunkten, till exempel Beslut."`
+	Description string    `yaml:"beskrivning" desc:"Vad fasen eller beslutspunkten gäller." required:"true"`
+	Start       date.Date `yaml:"start" desc:"Start: dag, månad eller år."`
+	End         date.Date `yaml:"slut" desc:"Slut: dag, månad eller år; inte före start."`
+}
+
+// Milestone is a row of the milestones table.
+type Milestone struct {
+	Date     date.Date `yaml:"datum" desc:"När: dag, månad eller år." required:"true"`
+	Decision string    `yaml:"beslut" desc:"Beslutet eller händelsen." required:"true"`
+	ID       string    `yaml:"beslutspunkt" desc:"Beslutspunkt eller milstolpe, till exempel BP2 eller MS1." required:"true"`
+	Comment  string    `yaml:"kommentar" desc:"Kommentar."`
+}
+
+// Activity is a row of the activities table.
+type Activity struct {
+	ID          string    `yaml:"id" desc:"Kort id som statusrapporter hänvisar till, till exempel DA1."`
+	Activity    Markdown  `yaml:"aktivitet" desc:"Aktiviteten, i Markdown." required:"true"`
+	Start       date.Date `yaml:"start" desc:"Startdatum."`
+	End         date.Date `yaml:"slut" desc:"Slutdatum; inte före start."`
+	Responsible string    `yaml:"ansvarig" desc:"Ansvarig."`
+}
+
+// Organisation is the commission's organisation: its roles in the order
+// the directive lists them.
+type Organisation struct {
+	Owner        Role        `yaml:"uppdragsägare" desc:"Uppdragsägare."`
+	Leader       Role        `yaml:"uppdragsledare" desc:"Uppdragsledare."`
+	Members      Role        `yaml:"uppdragsmedlemmar" desc:"Uppdragsmedlemmar."`
+	Recipient    Role        `yaml:"mottagare_av_resultatet" desc:"Mottagare av resultatet."`
+	Stakeholders Role        `yaml:"övriga_intressenter" desc:"Övriga intressenter."`
+	Other        []NamedRole `yaml:"övriga_roller" desc:"Fler roller med egna namn."`
+}
+
+// Role is who holds a role: people (from the registry or in full) and/or
+// free text. As a plain scalar it is the text.
+type Role struct {
+	People []Person `yaml:"personer" desc:"Personer i rollen."`
+	Text   Markdown `yaml:"text" desc:"Rollen beskriven i text."`
+}
+
+// UnmarshalText takes a plain scalar as the role's text.
+func (r *Role) UnmarshalText(b []byte) error {
+	*r = Role{Text: Markdown(b)}
+	return nil
+}
+
+// IsZero reports whether the role is left out.
+func (r Role) IsZero() bool { return len(r.People) == 0 && r.Text == "" }
+
+// NamedRole is a role with a name of its own.
+type NamedRole struct {
+	Name string `yaml:"roll" desc:"Rollens namn." required:"true"`
+	Role `yaml:",inline"`
+}

@@ -1,0 +1,55 @@
+package model
+
+import "github.com/underlag/underlag/generator/date"
+
+// Memo is a tjänsteskrivelse: an official's memo to a committee with a
+// proposal for decision.
+type Memo struct {
+	Common      `yaml:",inline"`
+	Committee   string `yaml:"nämnd" desc:"Förkortning för nämnden skrivelsen går till, ur organisationsregistret, till exempel HSN." required:"true"`
+	CaseOfficer Person `yaml:"handläggare" desc:"Handläggare."`
+	Directive   string `yaml:"uppdragsdirektiv" desc:"Sökväg till ett uppdragsdirektiv som skrivelsen gäller; dess titel, uppdragsägare och uppdragsledare kan återanvändas."`
+
+	Summary      Markdown        `yaml:"sammanfattning" desc:"Sammanfattning." required:"true"`
+	Proposal     Proposal        `yaml:"förslag_till_beslut" desc:"Förslag till beslut: som text, eller som inledning och punkter." required:"true"`
+	Consequences Markdown        `yaml:"bedömda_resultat_och_konsekvenser" desc:"Bedömda resultat och konsekvenser."`
+	Resources    Markdown        `yaml:"resurser_och_finansiering" desc:"Resurser och finansiering."`
+	Equality     Markdown        `yaml:"jämställdhet" desc:"Jämställdhet."`
+	Equity       Markdown        `yaml:"jämlikhet" desc:"Jämlikhet."`
+	Children     Markdown        `yaml:"barnperspektiv" desc:"Barnperspektiv (barnrättsperspektiv)."`
+	Environment  Markdown        `yaml:"miljö" desc:"Miljö och hållbarhet."`
+	Legal        Markdown        `yaml:"juridik" desc:"Juridiska konsekvenser."`
+	Preparers    Markdown        `yaml:"beredningsansvariga" desc:"Beredningsansvariga."`
+	Basis        []BasisDocument `yaml:"beslutsunderlag" desc:"Beslutsunderlag: dokument med datum."`
+	DispatchTo   []Person        `yaml:"expedieras_till" desc:"Beslutet expedieras till: personer eller funktioner."`
+}
+
+// Proposal is the proposal for decision. As a plain scalar it is free text;
+// as a mapping it is an introduction and points, numbered or as
+// "att"-clauses.
+type Proposal struct {
+	Text   Markdown   `yaml:"text" desc:"Förslaget som fri text."`
+	Intro  string     `yaml:"inledning" desc:"Inledning före punkterna, till exempel: Hälso- och sjukvårdsnämnden föreslås besluta"`
+	Points []Markdown `yaml:"punkter" desc:"Beslutspunkterna."`
+	Form   string     `yaml:"form" desc:"Hur punkterna skrivs: numrerad (1. 2. 3.) eller att (att …)." enum:"numrerad,att"`
+}
+
+// UnmarshalText takes a plain scalar as the proposal's text.
+func (p *Proposal) UnmarshalText(b []byte) error {
+	*p = Proposal{Text: Markdown(b)}
+	return nil
+}
+
+// BasisDocument is one document in the decision basis. As a plain scalar it
+// is the title.
+type BasisDocument struct {
+	Title string    `yaml:"titel" desc:"Dokumentets titel." required:"true"`
+	Date  date.Date `yaml:"datum" desc:"Dokumentets datum."`
+	File  string    `yaml:"fil" desc:"Sökväg till en datafil eller en PDF som hör till underlaget."`
+}
+
+// UnmarshalText takes a plain scalar as the title.
+func (b *BasisDocument) UnmarshalText(t []byte) error {
+	*b = BasisDocument{Title: string(t)}
+	return nil
+}

@@ -1,0 +1,162 @@
+// Package model is the typed data of underlag's documents and registries:
+// what a YAML file holds once it is loaded. It knows nothing of templates,
+// PDF or DOCX.
+//
+// The YAML keys are Swedish, because the users are Swedish officials and the
+// keys are administrative terms with exact meanings (uppdragsägare,
+// beslutspunkt, diarienummer, beslutsunderlag, expedieras_till). The Go
+// names are English. Each field's `desc` tag is the documentation the JSON
+// Schema carries into the user's editor.
+//
+// Types that implement encoding.TextUnmarshaler may be written as a plain
+// scalar as well as a mapping: a Person as just a name, a Proposal as just
+// its text.
+package model
+
+import (
+	"github.com/underlag/underlag/generator/date"
+)
+
+// Kind is what a file is: one of the three document kinds or a registry.
+type Kind string
+
+const (
+	KindDirective    Kind = "uppdragsdirektiv"
+	KindMemo         Kind = "tjänsteskrivelse"
+	KindStatus       Kind = "statusrapport"
+	KindOrganisation Kind = "organisation"
+	KindGlossary     Kind = "ordlista"
+	KindPeople       Kind = "personer"
+)
+
+// Kinds lists every kind in the order documentation shows them.
+var Kinds = []Kind{KindDirective, KindMemo, KindStatus, KindOrganisation, KindGlossary, KindPeople}
+
+// IsDocument reports whether files of this kind become documents, as
+// opposed to registries that documents draw on.
+func (k Kind) IsDocument() bool {
+	return k == KindDirective || k == KindMemo || k == KindStatus
+}
+
+// FormatVersion is the version of the data format this build reads. A file
+// states the version it was written for, so that a later format can still
+// read it or say clearly why not.
+const FormatVersion = 1
+
+// Markdown is free text in Markdown: paragraphs, bullet and numbered lists,
+// bold, italic and links.
+type Markdown string
+
+// Head is what every file starts with: what it is and which format version.
+type Head struct {
+	Type    Kind `yaml:"typ" desc:"Vad filen är: uppdragsdirektiv, tjänsteskrivelse, statusrapport, organisation, ordlista eller personer." required:"true"`
+	Version int  `yaml:"version" desc:"Formatversion; 1." required:"true"`
+}
+
+// Common holds what the three document kinds share.
+type Common struct {
+	Head        `yaml:",inline"`
+	Title       string            `yaml:"titel" desc:"Dokumentets rubrik."`
+	Date        date.Date         `yaml:"datum" desc:"Dokumentets datum: 2024-11-20 (dag), 2025-03 (månad) eller 2025 (år)."`
+	CaseNumber  string            `yaml:"diarienummer" desc:"Diarienummer, till exempel HSN 1203-2024."`
+	Template    string            `yaml:"mall" desc:"Namn på en annan mall än standardmallen för dokumenttypen."`
+	Labels      map[string]string `yaml:"rubriker" desc:"Egna rubriker i stället för standardrubrikerna, nyckel → text, till exempel expedieras_till: Beslutet skickas till."`
+	Extra       []Section         `yaml:"extra_avsnitt" desc:"Egna avsnitt (rubrik + Markdown, nästlingsbara) på valfri plats."`
+	Definitions []Definition      `yaml:"definitioner" desc:"Begrepp och förkortningar som dokumentet själv definierar."`
+	Signers     []Signer          `yaml:"underskrifter" desc:"Underskrifter."`
+
+	// Source is where the document was loaded from; set by the loader.
+	Source *Source `yaml:"-"`
+}
+
+// Base returns the shared part of a document.
+func (c *Common) Base() *Common { return c }
+
+// Document is any of the three document kinds.
+type Document interface {
+	Base() *Common
+}
+
+// Section is an extra section a document adds to its template's fixed
+// ones: a heading, Markdown text and nested subsections.
+type Section struct {
+	ID       string    `yaml:"id" desc:"Valfri nyckel, så att andra avsnitt kan placeras efter detta."`
+	Heading  string    `yaml:"rubrik" desc:"Avsnittets rubrik." required:"true"`
+	Text     Markdown  `yaml:"text" desc:"Avsnittets text i Markdown."`
+	After    string    `yaml:"efter" desc:"Nyckeln för det avsnitt som detta avsnitt ska komma efter, till exempel risker eller jämställdhet; utelämnat: sist."`
+	Numbered *bool     `yaml:"numrerad" desc:"Om rubriken numreras; utelämnat: som dokumentets övriga rubriker."`
+	Sections []Section `yaml:"avsnitt" desc:"Underavsnitt."`
+}
+
+// Definition is a term and its explanation, in a document or the glossary.
+type Definition struct {
+	Term        string `yaml:"term" desc:"Begrepp eller förkortning." required:"true"`
+	Explanation string `yaml:"förklaring" desc:"Förklaring." required:"true"`
+}
+
+// Person is a person, written in full or as a reference into the people
+// registry. As a plain scalar it is the name.
+type Person struct {
+	ID    string `yaml:"id" desc:"Id i personregistret; namn, titel och enhet hämtas därifrån."`
+	Name  string `yaml:"namn" desc:"Namn."`
+	Title string `yaml:"titel" desc:"Titel eller roll."`
+	Unit  string `yaml:"enhet" desc:"Enhet eller förvaltning."`
+}
+
+// UnmarshalText takes a plain scalar as the person's name.
+func (p *Person) UnmarshalText(b []byte) error {
+	*p = Person{Name: string(b)}
+	return nil
+}
+
+// IsZero reports whether no person is given.
+func (p Person) IsZero() bool { return p == Person{} }
+
+// Signer is one signature in a signature block.
+type Signer struct {
+	Role      string    `yaml:"roll" desc:"Rollen som skriver under, till exempel Uppdragsägare." required:"true"`
+	Person    Person    `yaml:"person" desc:"Den som skriver under, om det är känt."`
+	Place     string    `yaml:"ort" desc:"Ort."`
+	Date      date.Date `yaml:"datum" desc:"Datum, om det är känt."`
+	ShowPlace bool      `yaml:"visa_ort" desc:"Rita en rad för ort."`
+}
+
+// Source records the file a model came from and where each field stood in
+// it, so that later stages can report problems at the right line.
+type Source struct {
+	Path      string         // as given by the user
+	Data      []byte         // the file's bytes, embedded in the outputs
+	Positions map[string]Pos // field path → position
+}
+
+// Pos is a 1-based line and column.
+type Pos struct{ Line, Col int }
+
+// Pos returns the position of a field path, or the nearest enclosing path
+// that has one ("tidplan[2].slut" falls back to "tidplan[2]", then
+// "tidplan"), or the zero Pos.
+func (s *Source) Pos(path string) Pos {
+	if s == nil {
+		return Pos{}
+	}
+	for path != "" {
+		if p, ok := s.Positions[path]; ok {
+			return p
+		}
+		i := lastSep(path)
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return Pos{}
+}
+
+func lastSep(path string) int {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '.' || path[i] == '[' {
+			return i
+		}
+	}
+	return -1
+}
