@@ -73,7 +73,11 @@ func Number(d *Document) error {
 		if h.Level > len(counters)+1 {
 			return fmt.Errorf("heading %q (block %d) is at level %d right after level %d: numbered levels cannot be skipped", Plain(h.Text), i, h.Level, len(counters))
 		}
-		counters = append(counters[:h.Level-1], 0)[:h.Level]
+		// Deeper levels restart; this level counts on from its last value.
+		if len(counters) < h.Level {
+			counters = append(counters, 0)
+		}
+		counters = counters[:h.Level]
 		counters[h.Level-1]++
 		parts := make([]string, len(counters))
 		for j, c := range counters {
