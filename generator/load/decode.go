@@ -1,0 +1,463 @@
+package load
+
+import (
+	"encoding"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/underlag/underlag/generator/date"
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// decoder fills a model struct from a yaml.Node tree by reflection over the
+// struct's yaml, required and enum tags. yaml's own Decode stops at the
+// first kind of problem and does not know our field paths; this one goes on
+// after every problem so that a user sees them all at once.
+type decoder struct {
+	file  string
+	diags diag.List
+	pos   map[string]model.Pos
+}
+
+var (
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+	dateType        = reflect.TypeFor[date.Date]()
+)
+
+func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	line, col := 0, 0
+	if n != nil {
+		line, col = n.Line, n.Column
+	}
+	d.diags.Addf(d.file, line, col, path, format, args...)
+}
+
+// record notes where a field path stands in the file.
+func (d *decoder) record(path string, n *yaml.Node) {
+	if path == "" || n == nil {
+		return
+	}
+	if _, ok := d.pos[path]; !ok {
+		d.pos[path] = model.Pos{Line: n.Line, Col: n.Column}
+	}
+}
+
+// resolve follows aliases to the node they stand for. Cycles and excessive
+// expansion are refused before decoding starts (see checkAliases).
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// TakesText reports whether t may be written as a plain scalar: it has an
+// UnmarshalText method of its own, not one promoted from an embedded
+// struct (a NamedRole embeds Role but needs its name as a key).
+func TakesText(t reflect.Type) bool {
+	if !reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return false
+	}
+	if t.Kind() == reflect.Struct {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if f.Anonymous && reflect.PointerTo(f.Type).Implements(textUnmarshaler) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// describe names what a node is, for "expected X, found Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping (key: value lines)"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		v := n.Value
+		if len([]rune(v)) > 40 {
+			v = string([]rune(v)[:40]) + "…"
+		}
+		switch n.Tag {
+		case "!!null":
+			return "nothing"
+		case "!!int", "!!float":
+			return "the number " + v
+		case "!!bool":
+			return v
+		}
+		return fmt.Sprintf("the text %q", v)
+	}
+	return "something else"
+}
+
+// decode fills v (addressable) from n. path is v's field path.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect.StructTag) {
+	n = resolve(n)
+	if n == nil {
+		return
+	}
+	d.record(path, n)
+	if isNull(n) {
+		return // left out; required fields are checked by the caller
+	}
+	t := v.Type()
+
+	if t == dateType {
+		d.decodeDate(n, v, path)
+		return
+	}
+	if t.Kind() == reflect.Pointer {
+		e := reflect.New(t.Elem())
+		d.decode(n, e.Elem(), path, tag)
+		v.Set(e)
+		return
+	}
+	if TakesText(t) && n.Kind == yaml.ScalarNode {
+		u := v.Addr().Interface().(encoding.TextUnmarshaler)
+		if err := u.UnmarshalText([]byte(nfc(n.Value))); err != nil {
+			d.errorf(n, path, "%v", err)
+			return
+		}
+		if t.Kind() == reflect.Struct {
+			d.checkEnums(n, v, path)
+		}
+		return
+	}
+
+	switch t.Kind() {
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, path, "expected text, found %s", describe(n))
+			return
+		}
+		s := nfc(n.Value)
+		if enum := tag.Get("enum"); enum != "" && !inEnum(s, enum) {
+			d.errorf(n, path, "%q is not valid; %s", s, oneOf(s, strings.Split(enum, ",")))
+			return
+		}
+		v.SetString(s)
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			d.errorf(n, path, "expected a whole number, such as 2025, found %s", describe(n))
+			return
+		}
+		i, err := strconv.ParseInt(n.Value, 0, 64)
+		if err != nil || int64(int(i)) != i {
+			d.errorf(n, path, "%s is not a whole number this tool can hold", n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.errorf(n, path, "expected true or false, found %s", describe(n))
+			return
+		}
+		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err != nil {
+			d.errorf(n, path, "expected true or false, found %s", describe(n))
+			return
+		}
+		v.SetBool(b)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, path, "expected a list (lines starting with \"- \"), found %s", describe(n))
+			return
+		}
+		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			ep := fmt.Sprintf("%s[%d]", path, i)
+			d.decode(c, s.Index(i), ep, tag)
+			if isNull(resolve(c)) {
+				d.errorf(resolve(c), ep, "empty list item")
+			}
+		}
+		v.Set(s)
+	case reflect.Map:
+		d.decodeMap(n, v, path)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	default:
+		d.errorf(n, path, "internal error: cannot decode into %s", t)
+	}
+}
+
+func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, path string) {
+	const valid = "write a day as 2024-11-18, a month as 2025-03 or a year as 2025"
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, path, "expected a date (%s), found %s", valid, describe(n))
+		return
+	}
+	// An unquoted 2024-11-18 arrives as !!timestamp and 2025 as !!int;
+	// both are dates here, so read the text the user wrote.
+	dt, err := date.Parse(n.Value)
+	if err != nil {
+		d.errorf(n, path, "%v", err)
+		return
+	}
+	v.Set(reflect.ValueOf(dt))
+}
+
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
+	t := v.Type()
+	if t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.String {
+		d.errorf(n, path, "internal error: cannot decode into %s", t)
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "expected a mapping (key: text lines), found %s", describe(n))
+		return
+	}
+	m := reflect.MakeMapWithSize(t, len(n.Content)/2)
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := resolve(n.Content[i]), resolve(n.Content[i+1])
+		if k == nil || val == nil {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, path, "expected a key, found %s", describe(k))
+			continue
+		}
+		key := nfc(k.Value)
+		kp := joinPath(path, key)
+		if prev, ok := seen[key]; ok {
+			d.errorf(k, kp, "key %q is already given at line %d", key, prev.Line)
+			continue
+		}
+		seen[key] = k
+		d.record(kp, val)
+		if val.Kind != yaml.ScalarNode || isNull(val) {
+			d.errorf(val, kp, "expected text, found %s", describe(val))
+			continue
+		}
+		m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), reflect.ValueOf(nfc(val.Value)).Convert(t.Elem()))
+	}
+	v.Set(m)
+}
+
+// Key is a struct field reachable by a yaml key, through inline embedded
+// structs.
+type Key struct {
+	Name  string            // the yaml key
+	Index []int             // for reflect.Value.FieldByIndex
+	Tag   reflect.StructTag // the field's tags: yaml, desc, required, enum
+}
+
+// Keys lists the yaml keys of a model struct type in declaration order,
+// as the loader reads them; the JSON Schema is generated from the same
+// list so that the two cannot disagree.
+func Keys(t reflect.Type) []Key {
+	var out []Key
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		if tag == "-" || (!f.IsExported() && !f.Anonymous) {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if opts == "inline" && f.Type.Kind() == reflect.Struct {
+			for _, sub := range Keys(f.Type) {
+				sub.Index = append([]int{i}, sub.Index...)
+				out = append(out, sub)
+			}
+			continue
+		}
+		if name == "" {
+			continue
+		}
+		out = append(out, Key{Name: name, Index: []int{i}, Tag: f.Tag})
+	}
+	return out
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	t := v.Type()
+	fs := Keys(t)
+	if n.Kind != yaml.MappingNode {
+		what := "a mapping (key: value lines)"
+		if TakesText(t) {
+			what = "text or a mapping (key: value lines)"
+		}
+		d.errorf(n, path, "expected %s with keys %s, found %s", what, keyList(fs), describe(n))
+		return
+	}
+	byName := make(map[string]Key, len(fs))
+	for _, f := range fs {
+		byName[f.Name] = f
+	}
+	seen := map[string]*yaml.Node{}
+	failed := map[string]bool{} // keys whose value already got an error
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := resolve(n.Content[i]), n.Content[i+1]
+		if k == nil {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode || isNull(k) {
+			d.errorf(k, path, "expected a key, found %s", describe(k))
+			continue
+		}
+		key := nfc(k.Value)
+		kp := joinPath(path, key)
+		if prev, ok := seen[key]; ok {
+			d.errorf(k, kp, "key %q is already given at line %d; give each key once", key, prev.Line)
+			continue
+		}
+		seen[key] = k
+		f, ok := byName[key]
+		if !ok && key == "<<" {
+			d.errorf(k, path, "YAML merge keys (<<) are not supported; write the keys out")
+			continue
+		}
+		if !ok {
+			d.errorf(k, kp, "unknown key %q; %s", key, suggest(key, fs))
+			continue
+		}
+		// A block list or mapping is best pointed at by its key; a scalar
+		// by its value, which is on the same line.
+		if rv := resolve(val); rv != nil && rv.Kind != yaml.ScalarNode {
+			d.record(kp, k)
+		}
+		before := len(d.diags)
+		d.decode(val, v.FieldByIndex(f.Index), kp, f.Tag)
+		if len(d.diags) > before {
+			failed[f.Name] = true
+		}
+	}
+	for _, f := range fs {
+		if f.Tag.Get("required") != "true" {
+			continue
+		}
+		kp := joinPath(path, f.Name)
+		if _, ok := seen[f.Name]; !ok {
+			d.errorf(n, kp, "required key %q is missing", f.Name)
+		} else if !failed[f.Name] && v.FieldByIndex(f.Index).IsZero() {
+			at := seen[f.Name]
+			d.errorf(at, kp, "%q is required and must not be empty", f.Name)
+		}
+	}
+}
+
+// checkEnums checks the enum-tagged fields of a struct that was filled
+// from a scalar by UnmarshalText (Status as just "grön").
+func (d *decoder) checkEnums(n *yaml.Node, v reflect.Value, path string) {
+	for _, f := range Keys(v.Type()) {
+		enum := f.Tag.Get("enum")
+		fv := v.FieldByIndex(f.Index)
+		if enum == "" || fv.Kind() != reflect.String {
+			continue
+		}
+		if s := fv.String(); s != "" && !inEnum(s, enum) {
+			d.errorf(n, path, "%q is not valid; %s", s, oneOf(s, strings.Split(enum, ",")))
+		}
+	}
+}
+
+func inEnum(s, enum string) bool {
+	for _, e := range strings.Split(enum, ",") {
+		if s == e {
+			return true
+		}
+	}
+	return false
+}
+
+// oneOf says which values are valid, leading with the nearest one.
+func oneOf(s string, valid []string) string {
+	if c := closest(s, valid); c != "" {
+		return fmt.Sprintf("did you mean %q? Valid values: %s", c, strings.Join(valid, ", "))
+	}
+	return "valid values: " + strings.Join(valid, ", ")
+}
+
+func suggest(key string, fs []Key) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.Name
+	}
+	if c := closest(key, names); c != "" {
+		return fmt.Sprintf("did you mean %q?", c)
+	}
+	return "valid keys here: " + keyList(fs)
+}
+
+func keyList(fs []Key) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// closest returns the candidate nearest to s by edit distance, ignoring
+// case, when it is near enough to be a likely typo; otherwise "".
+func closest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		dist := editDistance(ls, strings.ToLower(c))
+		if dist < bestD {
+			best, bestD = c, dist
+		}
+	}
+	limit := max(1, len([]rune(s))/3)
+	if bestD <= limit {
+		return best
+	}
+	// A prefix or a missing suffix ("uppdragsägar", "bakgrund_text") is a
+	// likely slip too.
+	for _, c := range candidates {
+		lc := strings.ToLower(c)
+		if len(ls) >= 4 && (strings.HasPrefix(lc, ls) || strings.HasPrefix(ls, lc)) {
+			return c
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 200 || len(rb) > 200 {
+		return 1 << 20
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func nfc(s string) string { return norm.NFC.String(s) }

@@ -1,0 +1,656 @@
+// Package load reads underlag's YAML files into the typed models of
+// generator/model.
+//
+// Decoding is strict and reports every problem in a file at once, each with
+// the file, line, column and field path and what would be valid: an unknown
+// key gets a "did you mean" suggestion, a wrong type says what was expected,
+// a missing required key is named. Files that are not YAML text at all
+// (binary, too large, a directory, an alias bomb) are refused early with one
+// clear diagnostic, never a panic.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// MaxFileSize is the largest file the loader reads. Real documents are a
+// few kilobytes; a file far larger is a mistake (a PDF given instead of its
+// data file, a log), and refusing it before reading keeps memory bounded.
+const MaxFileSize = 10 << 20
+
+// aliasBudget bounds how many more YAML nodes a document may have once its
+// aliases (*name) are followed than it has as written. It stops a "billion
+// laughs" file, a few hundred bytes that expand to billions of nodes,
+// before the decoder walks it, while a large file without aliases is only
+// bounded by MaxFileSize.
+const aliasBudget = 100_000
+
+// Registry file names, looked for in a document's directory and its
+// ancestors.
+const (
+	OrganisationFile = "organisation.yaml"
+	GlossaryFile     = "ordlista.yaml"
+	PeopleFile       = "personer.yaml"
+)
+
+// Loader loads and caches files. It is safe for concurrent use: a build
+// loads documents in parallel, and a directive or registry that several
+// documents share is read once.
+//
+// Loaded models are shared between callers and must not be modified.
+type Loader struct {
+	mu    sync.Mutex
+	files map[string]*entry
+	regs  map[string]*regEntry
+}
+
+type entry struct {
+	once  sync.Once
+	v     any
+	diags diag.List
+}
+
+type regEntry struct {
+	once  sync.Once
+	reg   *model.Registries
+	diags diag.List
+}
+
+// New returns an empty Loader.
+func New() *Loader {
+	return &Loader{files: map[string]*entry{}, regs: map[string]*regEntry{}}
+}
+
+func cacheKey(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return filepath.Clean(path)
+}
+
+// File loads one YAML file of any kind. It returns *model.Directive,
+// *model.Memo, *model.StatusReport, *model.OrgProfile, *model.Glossary or
+// *model.People with its Source set. When the list holds errors the value
+// may be nil or partly filled and should not be used to make a document.
+func (l *Loader) File(path string) (any, diag.List) {
+	l.mu.Lock()
+	e, ok := l.files[cacheKey(path)]
+	if !ok {
+		e = &entry{}
+		l.files[cacheKey(path)] = e
+	}
+	l.mu.Unlock()
+	e.once.Do(func() { e.v, e.diags = readFile(path) })
+	return e.v, e.diags
+}
+
+func readFile(path string) (any, diag.List) {
+	fail := func(format string, args ...any) (any, diag.List) {
+		return nil, diag.List{{File: path, Msg: fmt.Sprintf(format, args...)}}
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fail("file does not exist")
+	case err != nil:
+		return fail("cannot read: %v", unwrapPath(err))
+	case st.IsDir():
+		return fail("is a directory, not a YAML file (give a file, or use `underlag validate %s` to check every file in it)", path)
+	case !st.Mode().IsRegular():
+		return fail("is not a regular file")
+	case st.Size() > MaxFileSize:
+		return fail("file is too large (%s; the limit is %s): a data file is a few kilobytes of YAML text", size(st.Size()), size(MaxFileSize))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail("cannot read: %v", unwrapPath(err))
+	}
+	defer f.Close()
+	// Read at most one byte past the limit, in case the file grew since
+	// the stat.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return fail("cannot read: %v", unwrapPath(err))
+	}
+	return Bytes(path, data)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// kinds maps each kind to the model type its files decode into.
+var kinds = map[model.Kind]reflect.Type{
+	model.KindDirective:    reflect.TypeFor[model.Directive](),
+	model.KindMemo:         reflect.TypeFor[model.Memo](),
+	model.KindStatus:       reflect.TypeFor[model.StatusReport](),
+	model.KindOrganisation: reflect.TypeFor[model.OrgProfile](),
+	model.KindGlossary:     reflect.TypeFor[model.Glossary](),
+	model.KindPeople:       reflect.TypeFor[model.People](),
+}
+
+// TypeOf returns the model type files of the given kind decode into.
+func TypeOf(k model.Kind) (reflect.Type, bool) {
+	t, ok := kinds[k]
+	return t, ok
+}
+
+var (
+	yamlLine      = regexp.MustCompile(`^yaml: line (\d+): `)
+	unknownAnchor = regexp.MustCompile(`unknown anchor '([^']*)' referenced`)
+)
+
+// Bytes loads a file's contents from memory; path is used for messages and
+// as Source.Path. It never panics.
+func Bytes(path string, data []byte) (v any, diags diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, diags = nil, diag.List{{File: path, Msg: fmt.Sprintf("internal error while reading the file (please report): %v", r)}}
+		}
+	}()
+	fail := func(line, col int, format string, args ...any) (any, diag.List) {
+		return nil, diag.List{{File: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}}
+	}
+	if len(data) > MaxFileSize {
+		return fail(0, 0, "file is too large (%s; the limit is %s): a data file is a few kilobytes of YAML text", size(int64(len(data))), size(MaxFileSize))
+	}
+	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
+		return fail(0, 0, "not a text YAML file: it holds binary data or is not UTF-8 (save it as UTF-8 text)")
+	}
+	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+		return fail(1, 1, "empty file: a data file starts with `typ:` (%s) and `version: %d`", kindList(), model.FormatVersion)
+	}
+
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		return fail(yamlErrPos(err, data), 0, "%s", yamlErrMsg(err, data))
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		return fail(second.Line, second.Column, "the file holds more than one YAML document (a line `---` starts another); write one document per file")
+	} else if !errors.Is(err, io.EOF) {
+		return fail(yamlErrPos(err, data), 0, "%s", yamlErrMsg(err, data))
+	}
+
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			return fail(1, 1, "empty file: a data file starts with `typ:` (%s) and `version: %d`", kindList(), model.FormatVersion)
+		}
+		root = root.Content[0]
+	}
+	if err := checkAliases(root); err != nil {
+		return nil, diag.List{{File: path, Line: err.node.Line, Col: err.node.Column, Msg: err.msg}}
+	}
+	root = resolve(root)
+	if root.Kind != yaml.MappingNode {
+		return fail(root.Line, root.Column, "expected a mapping of keys starting with `typ:` and `version:`, found %s", describe(root))
+	}
+
+	kind, head := readHead(path, root)
+	if head.HasErrors() {
+		return nil, head
+	}
+	t := kinds[kind]
+	val := reflect.New(t)
+	src := &model.Source{Path: path, Data: data, Positions: map[string]model.Pos{}}
+	d := &decoder{file: path, pos: src.Positions}
+	d.decode(root, val.Elem(), "", "")
+	val.Elem().FieldByName("Source").Set(reflect.ValueOf(src))
+	d.diags.Sort()
+	return val.Interface(), d.diags
+}
+
+// readHead reads typ and version, which decide how the rest is read.
+func readHead(path string, root *yaml.Node) (model.Kind, diag.List) {
+	var diags diag.List
+	var typ, ver *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := resolve(root.Content[i])
+		if k == nil || k.Kind != yaml.ScalarNode {
+			continue
+		}
+		switch k.Value {
+		case "typ":
+			typ = resolve(root.Content[i+1])
+		case "version":
+			ver = resolve(root.Content[i+1])
+		}
+	}
+	var kind model.Kind
+	switch {
+	case typ == nil:
+		diags.Addf(path, root.Line, root.Column, "typ", "required key \"typ\" is missing: say what the file is, one of %s", kindList())
+	case typ.Kind != yaml.ScalarNode || isNull(typ):
+		diags.Addf(path, typ.Line, typ.Column, "typ", "expected one of %s, found %s", kindList(), describe(typ))
+	default:
+		kind = model.Kind(nfc(typ.Value))
+		if _, ok := kinds[kind]; !ok {
+			names := make([]string, len(model.Kinds))
+			for i, k := range model.Kinds {
+				names[i] = string(k)
+			}
+			diags.Addf(path, typ.Line, typ.Column, "typ", "unknown typ %q; %s", typ.Value, oneOf(typ.Value, names))
+		}
+	}
+	switch {
+	case ver == nil:
+		diags.Addf(path, root.Line, root.Column, "version", "required key \"version\" is missing: add `version: %d`, the format version this file is written for", model.FormatVersion)
+	case ver.Kind != yaml.ScalarNode || ver.Tag != "!!int":
+		diags.Addf(path, ver.Line, ver.Column, "version", "expected the format version as a number (%d), found %s", model.FormatVersion, describe(ver))
+	case ver.Value != fmt.Sprint(model.FormatVersion):
+		diags.Addf(path, ver.Line, ver.Column, "version", "format version %s is not supported: this build of underlag reads version %d", ver.Value, model.FormatVersion)
+	}
+	return kind, diags
+}
+
+func kindList() string {
+	names := make([]string, len(model.Kinds))
+	for i, k := range model.Kinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
+// stripComments drops comment-only lines, so that a file holding only a
+// schema comment counts as empty.
+func stripComments(data []byte) []byte {
+	var out []byte
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		out = append(out, t...)
+	}
+	return out
+}
+
+// yamlErrPos returns the 1-based line of a yaml.v3 parse error, or 0.
+// yaml.v3 adds one to the 0-based line of scanner errors but not of
+// parser errors (whose line is the start of the enclosing list or
+// mapping); the parser's messages are the ones below.
+func yamlErrPos(err error, data []byte) int {
+	m := yamlLine.FindStringSubmatch(err.Error())
+	if m == nil {
+		// "unknown anchor 'x' referenced" has no line: find the alias.
+		if a := unknownAnchor.FindStringSubmatch(err.Error()); a != nil {
+			for i, line := range bytes.Split(data, []byte("\n")) {
+				if bytes.Contains(line, []byte("*"+a[1])) {
+					return i + 1
+				}
+			}
+		}
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	msg := err.Error()[len(m[0]):]
+	for _, p := range parserErrors {
+		if strings.HasPrefix(msg, p) {
+			return n + 1
+		}
+	}
+	return n
+}
+
+var parserErrors = []string{
+	"did not find expected node content",
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected <stream-start>",
+	"found undefined tag handle",
+	"found incompatible YAML document",
+	"found duplicate %YAML directive",
+	"found duplicate %TAG directive",
+}
+
+// yamlErrMsg turns a yaml.v3 parse error into a message without the
+// "yaml: line N:" prefix (the position is in the diagnostic) and with a
+// hint for the most common cause, tabs.
+func yamlErrMsg(err error, data []byte) string {
+	msg := yamlLine.ReplaceAllString(err.Error(), "")
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = "invalid YAML: " + msg
+	if line := yamlErrPos(err, data); line > 0 {
+		// yaml counts a lone \r as a line break too; the lines here are
+		// only for a hint, so keep the slice in range.
+		lines := bytes.Split(data, []byte("\n"))
+		lo, hi := min(max(0, line-2), len(lines)), min(len(lines), line+1)
+		for _, l := range lines[lo:max(lo, hi)] {
+			if bytes.HasPrefix(bytes.TrimLeft(l, " "), []byte("\t")) {
+				return msg + " (the file indents with a tab; YAML needs spaces)"
+			}
+		}
+	}
+	if bytes.Contains(data, []byte("\n\t")) && strings.Contains(msg, "cannot start any token") {
+		msg += " (the file indents with a tab; YAML needs spaces)"
+	}
+	return msg
+}
+
+type aliasError struct {
+	node *yaml.Node
+	msg  string
+}
+
+// checkAliases refuses alias cycles and documents whose aliases add more
+// than aliasBudget nodes. It counts each node's expanded size once
+// (memoised), so it is linear in the file however much the aliases would
+// expand.
+func checkAliases(root *yaml.Node) *aliasError {
+	const inProgress = -1
+	maxNodes := countNodes(root, 0) + aliasBudget
+	sizes := map[*yaml.Node]int{}
+	var firstAlias *yaml.Node
+	var walk func(n *yaml.Node, depth int) (int, *aliasError)
+	walk = func(n *yaml.Node, depth int) (int, *aliasError) {
+		if n == nil {
+			return 0, nil
+		}
+		if depth > 1000 {
+			return 0, &aliasError{n, "the YAML is nested too deeply"}
+		}
+		if s, ok := sizes[n]; ok {
+			if s == inProgress {
+				return 0, &aliasError{n, fmt.Sprintf("alias *%s refers to the value that contains it", n.Value)}
+			}
+			return s, nil
+		}
+		sizes[n] = inProgress
+		total := 1
+		if n.Kind == yaml.AliasNode {
+			if firstAlias == nil {
+				firstAlias = n
+			}
+			s, err := walk(n.Alias, depth+1)
+			if err != nil {
+				if err.node == n.Alias {
+					err.node = n
+				}
+				return 0, err
+			}
+			total += s
+		}
+		for _, c := range n.Content {
+			s, err := walk(c, depth+1)
+			if err != nil {
+				return 0, err
+			}
+			total += s
+			if total > maxNodes {
+				break
+			}
+		}
+		if total > maxNodes {
+			at := firstAlias
+			if at == nil {
+				at = n
+			}
+			return 0, &aliasError{at, fmt.Sprintf("the YAML's aliases (*name) expand to more than %d values beyond those written; refusing a file that would blow up in memory", aliasBudget)}
+		}
+		sizes[n] = total
+		return total, nil
+	}
+	_, err := walk(root, 0)
+	return err
+}
+
+// countNodes counts the nodes as written, not following aliases.
+func countNodes(n *yaml.Node, depth int) int {
+	if n == nil || depth > 1000 {
+		return 0
+	}
+	total := 1
+	for _, c := range n.Content {
+		total += countNodes(c, depth+1)
+	}
+	return total
+}
+
+// Registries finds the registries for a document in dir: the files
+// organisation.yaml, ordlista.yaml and personer.yaml in dir or in the
+// nearest ancestor directory that has organisation.yaml, the way the go
+// command finds go.mod. Registries that do not exist are nil; a tree
+// without organisation.yaml gets empty Registries. Results are cached per
+// directory.
+func (l *Loader) Registries(dir string) (*model.Registries, diag.List) {
+	key := cacheKey(dir)
+	l.mu.Lock()
+	e, ok := l.regs[key]
+	if !ok {
+		e = &regEntry{}
+		l.regs[key] = e
+	}
+	l.mu.Unlock()
+	e.once.Do(func() { e.reg, e.diags = l.findRegistries(dir) })
+	return e.reg, e.diags
+}
+
+func (l *Loader) findRegistries(dir string) (*model.Registries, diag.List) {
+	reg := &model.Registries{}
+	root := findRoot(dir)
+	if root == "" {
+		return reg, nil
+	}
+	var diags diag.List
+	load := func(name string, want model.Kind) any {
+		p := filepath.Join(root, name)
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) && want != model.KindOrganisation {
+			return nil
+		}
+		v, ds := l.File(p)
+		diags = append(diags, ds...)
+		if v == nil {
+			return nil
+		}
+		if k := kindOf(v); k != want {
+			diags.Addf(p, 0, 0, "typ", "%s must be of typ %s, not %s", name, want, k)
+			return nil
+		}
+		return v
+	}
+	if v, ok := load(OrganisationFile, model.KindOrganisation).(*model.OrgProfile); ok {
+		reg.Organisation = v
+	}
+	if v, ok := load(GlossaryFile, model.KindGlossary).(*model.Glossary); ok {
+		reg.Glossary = v
+	}
+	if v, ok := load(PeopleFile, model.KindPeople).(*model.People); ok {
+		reg.People = v
+	}
+	return reg, diags
+}
+
+// findRoot returns dir or its nearest ancestor holding organisation.yaml,
+// or "" when there is none.
+func findRoot(dir string) string {
+	d := dir
+	if abs, err := filepath.Abs(dir); err == nil {
+		d = abs
+	}
+	for {
+		if st, err := os.Stat(filepath.Join(d, OrganisationFile)); err == nil && !st.IsDir() {
+			// Keep the path relative when the caller's was, so messages
+			// show the path the user typed.
+			if !filepath.IsAbs(dir) {
+				if rel, err := filepath.Rel(mustAbs("."), d); err == nil {
+					return rel
+				}
+			}
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+func mustAbs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}
+
+// kindOf returns the kind of a loaded model.
+func kindOf(v any) model.Kind {
+	switch v := v.(type) {
+	case *model.Directive:
+		return v.Type
+	case *model.Memo:
+		return v.Type
+	case *model.StatusReport:
+		return v.Type
+	case *model.OrgProfile:
+		return v.Type
+	case *model.Glossary:
+		return v.Type
+	case *model.People:
+		return v.Type
+	}
+	return ""
+}
+
+// Ref resolves a file reference written in the file src, relative to
+// src's directory, and reports at the field path when the file does not
+// exist or is a directory. Checks and the loader share it so that the same
+// dangling reference gives the same diagnostic.
+func Ref(src *model.Source, path, ref string) (string, *diag.Diagnostic) {
+	p := ref
+	file := ""
+	if src != nil {
+		file = src.Path
+		if !filepath.IsAbs(ref) {
+			p = filepath.Join(filepath.Dir(src.Path), ref)
+		}
+	}
+	pos := src.Pos(path)
+	st, err := os.Stat(p)
+	var msg string
+	switch {
+	case err != nil && errors.Is(err, fs.ErrNotExist):
+		msg = fmt.Sprintf("%s does not exist", ref)
+		if p != ref {
+			msg += fmt.Sprintf(" (the path is relative to this file's directory, so it is %s)", p)
+		}
+	case err != nil:
+		msg = fmt.Sprintf("%s cannot be read: %v", ref, unwrapPath(err))
+	case st.IsDir():
+		msg = fmt.Sprintf("%s is a directory, not a file", ref)
+	default:
+		return p, nil
+	}
+	return p, &diag.Diagnostic{File: file, Line: pos.Line, Col: pos.Col, Path: path, Msg: msg}
+}
+
+// Directive loads the uppdragsdirektiv that a memo or status report in
+// from references; ref is relative to from's directory. Problems with the
+// reference are reported at the referencing file's uppdragsdirektiv key;
+// problems inside the directive at the directive's own file.
+func (l *Loader) Directive(from *model.Source, ref string) (*model.Directive, diag.List) {
+	const field = "uppdragsdirektiv"
+	p, d := Ref(from, field, ref)
+	if d != nil {
+		return nil, diag.List{*d}
+	}
+	v, diags := l.File(p)
+	if v == nil {
+		return nil, diags
+	}
+	dir, ok := v.(*model.Directive)
+	if !ok {
+		pos := from.Pos(field)
+		diags = append(diags, diag.Diagnostic{File: from.Path, Line: pos.Line, Col: pos.Col, Path: field,
+			Msg: fmt.Sprintf("%s is a %s, not an uppdragsdirektiv", ref, kindOf(v))})
+		return nil, diags
+	}
+	return dir, diags
+}
+
+// Find lists the YAML files (*.yaml, *.yml) under the given files and
+// directories, sorted and without duplicates. It skips hidden directories
+// and out/ (generated output). A file named explicitly is listed whatever
+// its extension.
+func Find(paths []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
+		}
+		if !st.IsDir() {
+			add(filepath.Clean(root))
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := e.Name()
+			if e.IsDir() {
+				if p != root && (strings.HasPrefix(name, ".") || name == "out") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, ".") {
+				return nil
+			}
+			if ext := filepath.Ext(name); ext == ".yaml" || ext == ".yml" {
+				add(p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
