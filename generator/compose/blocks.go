@@ -1,0 +1,285 @@
+package compose
+
+import (
+	"strings"
+
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// Tables from data are built here as doc nodes, never as Markdown text, so
+// that a cell holding `|` or a newline stays one cell.
+//
+// table returns a doc.Block, not a *doc.Table, so that "no rows" is a nil
+// interface that place drops, never a typed nil that renderers would trip on.
+func (r *run) table(widths []float64, headerKeys []string, rows []doc.Row) doc.Block {
+	if len(rows) == 0 {
+		return nil
+	}
+	t := &doc.Table{Rows: rows}
+	h := doc.Row{}
+	for i, k := range headerKeys {
+		t.Columns = append(t.Columns, doc.Column{Width: widths[i]})
+		h.Cells = append(h.Cells, doc.TextCell(r.lbl(k)))
+	}
+	t.Header = []doc.Row{h}
+	return t
+}
+
+func cells(cs ...doc.Cell) doc.Row { return doc.Row{Cells: cs} }
+
+func blocksCell(bs []doc.Block) doc.Cell { return doc.Cell{Blocks: bs} }
+
+// factsTable is a borderless key–value table, such as a memo's first-page
+// block; rows with an empty value are left out.
+func (r *run) factsTable(pairs ...[2]string) doc.Block {
+	t := &doc.Table{Borderless: true, Columns: []doc.Column{{Width: 1}, {Width: 3}}}
+	for _, p := range pairs {
+		if strings.TrimSpace(p[1]) == "" {
+			continue
+		}
+		t.Rows = append(t.Rows, cells(doc.TextCell(r.lbl(p[0])), doc.TextCell(p[1])))
+	}
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	return t
+}
+
+// fnFacts is `fakta`: what page one says in the body, since screen readers
+// skip the running header. For a memo: case number, date, committee, case
+// officer; for a status report: commission, report date, period, reporter.
+func (r *run) fnFacts() safe {
+	switch d := r.in.Doc.(type) {
+	case *model.Memo:
+		return r.place(r.factsTable(
+			[2]string{"diarienummer", d.CaseNumber},
+			[2]string{"datum", d.Date.ISO()},
+			[2]string{"till", r.committeeName(d.Committee)},
+			[2]string{"handläggare", nameTitle(r.person(d.CaseOfficer))},
+		))
+	case *model.StatusReport:
+		var commission, period string
+		if r.in.Directive != nil {
+			commission = r.in.Directive.Title
+		}
+		if !d.Period.From.IsZero() || !d.Period.To.IsZero() {
+			period = strings.TrimSpace(d.Period.From.ISO() + " – " + d.Period.To.ISO())
+		}
+		return r.place(r.factsTable(
+			[2]string{"uppdrag", commission},
+			[2]string{"diarienummer", d.CaseNumber},
+			[2]string{"rapportdatum", d.Date.ISO()},
+			[2]string{"period", period},
+			[2]string{"rapportör", nameTitle(r.person(d.Author))},
+		))
+	case *model.Directive:
+		return r.place(r.factsTable(
+			[2]string{"diarienummer", d.CaseNumber},
+			[2]string{"datum", d.Date.ISO()},
+		))
+	}
+	return ""
+}
+
+// nameTitle is "Name, Title", or whichever of the two is known.
+func nameTitle(p model.Person) string {
+	parts := make([]string, 0, 2)
+	for _, s := range []string{p.Name, p.Title} {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) < 2 && strings.TrimSpace(p.Unit) != "" {
+		parts = append(parts, strings.TrimSpace(p.Unit))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// nameUnit is "Name (Unit)", as a commission's member list has it.
+func nameUnit(p model.Person) string {
+	s := strings.TrimSpace(p.Name)
+	if u := strings.TrimSpace(p.Unit); u != "" {
+		s += " (" + u + ")"
+	}
+	return s
+}
+
+// fnTimeline is `tidplan`: phases and decision points, the first line of
+// each bold ("BP1 Beslut"), then what it is about.
+func (r *run) fnTimeline(ps []model.Phase) safe {
+	var rows []doc.Row
+	for _, p := range ps {
+		head := strings.TrimSpace(strings.TrimSpace(p.ID) + " " + strings.TrimSpace(p.Label))
+		var bs []doc.Block
+		if head != "" {
+			bs = append(bs, para(doc.Strong(head)))
+		}
+		if p := textPara(strings.TrimSpace(p.Description)); p != nil {
+			bs = append(bs, p)
+		}
+		rows = append(rows, cells(blocksCell(bs), doc.TextCell(p.Start.ISO()), doc.TextCell(p.End.ISO())))
+	}
+	return r.place(r.table([]float64{3, 1, 1}, []string{"fas_beslutspunkt", "start", "slut"}, rows))
+}
+
+// fnMilestones is `milstolpar`.
+func (r *run) fnMilestones(ms []model.Milestone) safe {
+	var rows []doc.Row
+	for _, m := range ms {
+		rows = append(rows, cells(doc.TextCell(m.Date.ISO()), doc.TextCell(m.Decision), doc.TextCell(m.ID), doc.TextCell(m.Comment)))
+	}
+	return r.place(r.table([]float64{1.2, 2.5, 1.2, 2}, []string{"datum", "beslut", "beslutspunkt", "kommentar"}, rows))
+}
+
+// fnActivities is `delaktiviteter`.
+func (r *run) fnActivities(as []model.Activity) safe {
+	var rows []doc.Row
+	for _, a := range as {
+		rows = append(rows, cells(blocksCell(r.markdownBlocks(string(a.Activity))), doc.TextCell(a.Start.ISO()), doc.TextCell(a.End.ISO()), doc.TextCell(a.Responsible)))
+	}
+	return r.place(r.table([]float64{3.5, 1.2, 1.2, 2}, []string{"aktivitet", "startdatum", "slutdatum", "ansvarig"}, rows))
+}
+
+// fnOrganisation is `organisation`: one paragraph a role, "Uppdragsägare:
+// …", in the directive's order.
+func (r *run) fnOrganisation(o model.Organisation) safe {
+	var out []doc.Block
+	add := func(label string, role model.Role) {
+		if role.IsZero() {
+			return
+		}
+		var names []string
+		for _, p := range role.People {
+			if s := nameUnit(r.person(p)); s != "" {
+				names = append(names, s)
+			}
+		}
+		runs := []doc.Inline{doc.Strong(label + ":"), doc.Text(" ")}
+		if len(names) > 0 {
+			runs = append(runs, doc.Text(strings.Join(names, ", ")))
+		}
+		text := r.markdownBlocks(string(role.Text))
+		if len(text) > 0 {
+			if p, ok := text[0].(*doc.Paragraph); ok {
+				if len(names) > 0 {
+					runs = append(runs, doc.Text(", "))
+				}
+				runs = append(runs, p.Text...)
+				text = text[1:]
+			}
+		}
+		out = append(out, para(runs...))
+		out = append(out, text...)
+	}
+	add(r.lbl("uppdragsägare"), o.Owner)
+	add(r.lbl("uppdragsledare"), o.Leader)
+	add(r.lbl("uppdragsmedlemmar"), o.Members)
+	add(r.lbl("mottagare_av_resultatet"), o.Recipient)
+	add(r.lbl("övriga_intressenter"), o.Stakeholders)
+	for _, nr := range o.Other {
+		add(nr.Name, nr.Role)
+	}
+	return r.place(out...)
+}
+
+// fnSignatures is `underskrifter`: the signature block. With no signers in
+// the data, the roles given in the template (such as "Uppdragsägare") get
+// blank lines to sign on.
+func (r *run) fnSignatures(ss []model.Signer, defaults ...string) safe {
+	s := &doc.Signatures{Labels: doc.SignatureLabels{
+		Signature: r.lbl("underskrift"), Date: r.lbl("datum"), Name: r.lbl("namnförtydligande"), Place: r.lbl("ort"),
+	}}
+	for _, m := range ss {
+		p := r.person(m.Person)
+		s.Signers = append(s.Signers, doc.Signer{Role: m.Role, Name: p.Name, Title: p.Title, Place: m.Place, Date: m.Date.ISO(), ShowPlace: m.ShowPlace || m.Place != ""})
+	}
+	if len(s.Signers) == 0 {
+		for _, role := range defaults {
+			s.Signers = append(s.Signers, doc.Signer{Role: role})
+		}
+	}
+	if len(s.Signers) == 0 {
+		return ""
+	}
+	return r.place(s)
+}
+
+// fnProposal is `förslag`: the proposal for decision as text, or an
+// introduction and points, numbered or as "att"-clauses.
+func (r *run) fnProposal(p model.Proposal) safe {
+	var out []doc.Block
+	out = append(out, r.markdownBlocks(string(p.Text))...)
+	if len(p.Points) == 0 {
+		if in := r.markdownInline(p.Intro); len(in) > 0 {
+			out = append(out, para(in...))
+		}
+		return r.place(out...)
+	}
+	if in := r.markdownInline(p.Intro); len(in) > 0 {
+		out = append(out, &doc.Paragraph{Text: in, KeepWithNext: true})
+	}
+	if p.Form == "att" {
+		att := r.lbl("att")
+		for _, pt := range p.Points {
+			runs := append([]doc.Inline{doc.Text(att + " ")}, r.markdownInline(string(pt))...)
+			out = append(out, para(mergeRuns(runs)...))
+		}
+		return r.place(out...)
+	}
+	l := &doc.List{Ordered: true}
+	for _, pt := range p.Points {
+		l.Items = append(l.Items, doc.ListItem{Blocks: r.markdownBlocks(string(pt))})
+	}
+	out = append(out, l)
+	return r.place(out...)
+}
+
+// fnBasis is `beslutsunderlag`: a list of documents, each with its date in
+// running-text form when given.
+func (r *run) fnBasis(bs []model.BasisDocument) safe {
+	l := &doc.List{}
+	for _, b := range bs {
+		s := strings.TrimSpace(b.Title)
+		if !b.Date.IsZero() {
+			s += ", " + b.Date.Long()
+		}
+		l.Items = append(l.Items, doc.ListItem{Blocks: []doc.Block{textPara(s)}})
+	}
+	if len(l.Items) == 0 {
+		return ""
+	}
+	return r.place(l)
+}
+
+// fnDispatch is `expedieras`: one line a recipient, "Name, title".
+func (r *run) fnDispatch(ps []model.Person) safe {
+	var runs []doc.Inline
+	for _, p := range ps {
+		s := nameTitle(r.person(p))
+		if s == "" {
+			continue
+		}
+		if len(runs) > 0 {
+			runs = append(runs, doc.Inline{Break: true})
+		}
+		runs = append(runs, doc.Text(s))
+	}
+	if len(runs) == 0 {
+		return ""
+	}
+	return r.place(para(runs...))
+}
+
+// mergeRuns joins neighbouring runs of the same kind.
+func mergeRuns(in []doc.Inline) []doc.Inline {
+	var out []doc.Inline
+	for _, x := range in {
+		if k := len(out) - 1; k >= 0 && !x.Break && x.Field == doc.NoField && !out[k].Break && out[k].Field == doc.NoField && out[k].Style == x.Style && out[k].Link == x.Link {
+			out[k].Text += x.Text
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}

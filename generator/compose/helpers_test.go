@@ -1,0 +1,139 @@
+package compose
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/markdown"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// fixture loads a document with the real loader, with its registries and
+// directive, as `underlag render` does. Each call has its own loader, so
+// a test may change the models it gets.
+func fixture(t testing.TB, path string) Input {
+	t.Helper()
+	l := load.New()
+	v, ds := l.File(path)
+	if ds.HasErrors() {
+		t.Fatalf("load %s:\n%s", path, ds.Error())
+	}
+	d, ok := v.(model.Document)
+	if !ok {
+		t.Fatalf("%s is not a document", path)
+	}
+	reg, ds := l.Registries(filepath.Dir(path))
+	if ds.HasErrors() {
+		t.Fatalf("registries for %s:\n%s", path, ds.Error())
+	}
+	in := Input{Doc: d, Registries: reg, Creator: "underlag test"}
+	ref := ""
+	switch m := d.(type) {
+	case *model.Memo:
+		ref = m.Directive
+	case *model.StatusReport:
+		ref = m.Directive
+	}
+	if ref != "" {
+		dir, ds := l.Directive(d.Base().Source, ref)
+		if ds.HasErrors() {
+			t.Fatalf("directive of %s:\n%s", path, ds.Error())
+		}
+		in.Directive = dir
+	}
+	return in
+}
+
+func testdata(name string) string { return filepath.Join("testdata", name) }
+
+func newComposer(t testing.TB, opts ...Option) *Composer {
+	t.Helper()
+	c, err := New(opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// compose composes and fails the test on errors.
+func compose(t testing.TB, c *Composer, in Input) *doc.Document {
+	t.Helper()
+	d, ds := c.Compose(in)
+	if ds.HasErrors() || d == nil {
+		t.Fatalf("compose %s:\n%s", in.Doc.Base().Source.Path, ds.Error())
+	}
+	return d
+}
+
+func renderMD(t testing.TB, d *doc.Document) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := markdown.New().Render(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// repoRoot is the repository's root: the nearest directory above the
+// package directory that holds go.mod.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the package directory")
+		}
+		dir = parent
+	}
+}
+
+// headings lists the document's headings as shown ("2.1. Effektmål").
+func headings(d *doc.Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		if h, ok := b.(*doc.Heading); ok {
+			out = append(out, doc.HeadingText(h))
+		}
+	}
+	return out
+}
+
+// tableAfter returns the first table after the heading whose text is
+// heading.
+func tableAfter(d *doc.Document, heading string) *doc.Table {
+	found := false
+	for _, b := range d.Blocks {
+		if h, ok := b.(*doc.Heading); ok {
+			found = strings.EqualFold(doc.Plain(h.Text), heading)
+			continue
+		}
+		if t, ok := b.(*doc.Table); ok && found {
+			return t
+		}
+	}
+	return nil
+}
+
+func cellPlain(c doc.Cell) string {
+	var parts []string
+	for _, b := range c.Blocks {
+		if p, ok := b.(*doc.Paragraph); ok {
+			parts = append(parts, doc.Plain(p.Text))
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+func mdRender(w *bytes.Buffer, d *doc.Document) error { return markdown.New().Render(w, d) }

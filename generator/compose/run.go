@@ -1,0 +1,172 @@
+package compose
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// run is the state of one Compose call: the template functions are bound
+// to it, so that concurrent calls share nothing mutable.
+type run struct {
+	c        *Composer
+	in       Input
+	base     *model.Common
+	src      *model.Source
+	org      *model.OrgProfile
+	tmplPath string
+	year     int
+
+	diags    diag.List
+	stored   [][]doc.Block // blocks behind the placeholders, by number
+	keys     map[*doc.Heading]string
+	numbered bool
+	defs     *doc.Definitions // the deferred definitions block, filled last
+	late     *lateness        // status report: what is late, computed once
+}
+
+func newRun(c *Composer, in Input) *run {
+	r := &run{c: c, in: in, base: in.Doc.Base(), keys: map[*doc.Heading]string{}}
+	r.src = r.base.Source
+	if in.Registries != nil {
+		r.org = in.Registries.Organisation
+	}
+	switch d := in.Doc.(type) {
+	case *model.Directive:
+		r.year = d.Year
+	default:
+		if in.Directive != nil {
+			r.year = in.Directive.Year
+		}
+	}
+	return r
+}
+
+func (r *run) file() string {
+	if r.src == nil {
+		return ""
+	}
+	return r.src.Path
+}
+
+// errorf and warnf report a problem at a field of the document's data.
+func (r *run) errorf(path, format string, args ...any) {
+	p := r.src.Pos(path)
+	r.diags.Add(diag.Diagnostic{File: r.file(), Line: p.Line, Col: p.Col, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (r *run) warnf(path, format string, args ...any) {
+	p := r.src.Pos(path)
+	r.diags.Add(diag.Diagnostic{File: r.file(), Line: p.Line, Col: p.Col, Path: path, Msg: fmt.Sprintf(format, args...), Severity: diag.Warning})
+}
+
+// place stores finished blocks and returns the placeholder that stands for
+// them in the template's output.
+func (r *run) place(bs ...doc.Block) safe {
+	var keep []doc.Block
+	for _, b := range bs {
+		if b != nil {
+			keep = append(keep, b)
+		}
+	}
+	if len(keep) == 0 {
+		return ""
+	}
+	r.stored = append(r.stored, keep)
+	return blockPlaceholder(len(r.stored) - 1)
+}
+
+func (r *run) placed(i int) []doc.Block {
+	if i < 0 || i >= len(r.stored) {
+		return nil
+	}
+	return r.stored[i]
+}
+
+// label is the text for a label key: the document's own rubriker, then the
+// organisation's, then the templates' etiketter.yaml. {år} is the
+// commission's year.
+func (r *run) label(key string) (string, bool) {
+	v, ok := r.base.Labels[key]
+	if !ok && r.org != nil {
+		v, ok = r.org.Labels[key]
+	}
+	if !ok {
+		v, ok = r.c.labels[key]
+	}
+	if !ok {
+		return "", false
+	}
+	if strings.Contains(v, "{år}") {
+		if r.year > 0 {
+			v = strings.ReplaceAll(v, "{år}", fmt.Sprint(r.year))
+		} else {
+			v = strings.TrimSpace(strings.ReplaceAll(v, "{år}", ""))
+		}
+	}
+	return v, true
+}
+
+// lbl is label for keys the composer itself uses; they are in the
+// default etiketter.yaml, so a miss means a broken override and shows the
+// key rather than nothing.
+func (r *run) lbl(key string) string {
+	if v, ok := r.label(key); ok {
+		return v
+	}
+	return key
+}
+
+// checkLabelOverrides reports rubriker keys that name no label, with the
+// keys that would be valid.
+func (r *run) checkLabelOverrides() {
+	check := func(m map[string]string, report func(k string)) {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if _, ok := r.c.labels[k]; !ok {
+				report(k)
+			}
+		}
+	}
+	valid := strings.Join(r.c.labelKeys, ", ")
+	check(r.base.Labels, func(k string) {
+		r.errorf("rubriker."+k, "no heading or label %q; valid keys: %s", k, valid)
+	})
+	if r.org != nil {
+		check(r.org.Labels, func(k string) {
+			path := "rubriker." + k
+			d := diag.Diagnostic{Path: path, Msg: fmt.Sprintf("no heading or label %q; valid keys: %s", k, valid)}
+			if r.org.Source != nil {
+				p := r.org.Source.Pos(path)
+				d.File, d.Line, d.Col = r.org.Source.Path, p.Line, p.Col
+			}
+			r.diags.Add(d)
+		})
+	}
+}
+
+// person resolves a person against the people registry.
+func (r *run) person(p model.Person) model.Person {
+	if r.in.Registries == nil {
+		return p
+	}
+	out, _ := r.in.Registries.Resolve(p)
+	return out
+}
+
+// committeeName is a committee's full name from the organisation profile,
+// or the abbreviation when the profile does not know it.
+func (r *run) committeeName(abbrev string) string {
+	if c, ok := r.org.Committee(abbrev); ok {
+		return c.Name
+	}
+	return abbrev
+}

@@ -1,0 +1,297 @@
+package compose
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/underlag/underlag/generator/date"
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// A status report states what can be computed: as of the report date, an
+// activity whose planned end or forecast has passed without being done is
+// late, and so is a milestone whose date has passed without being reached.
+// date.Before compares spans, so an end of 2025-09 has passed on
+// 2025-11-15 but an end of 2025-11 has not.
+
+type activityRow struct {
+	id          string
+	activity    model.Markdown
+	responsible string
+	end         date.Date
+	st          *model.ActivityStatus
+	late        bool
+}
+
+type milestoneRow struct {
+	id, decision string
+	date         date.Date
+	st           *model.MilestoneStatus
+	reached      bool
+	late         bool
+}
+
+type lateness struct {
+	asOf       date.Date
+	activities []activityRow
+	milestones []milestoneRow
+}
+
+// lateness merges the directive's plan with the report's statuses, once.
+func (r *run) lateness() *lateness {
+	if r.late != nil {
+		return r.late
+	}
+	sr, _ := r.in.Doc.(*model.StatusReport)
+	l := &lateness{}
+	r.late = l
+	if sr == nil {
+		return l
+	}
+	l.asOf = sr.Date
+	if l.asOf.IsZero() {
+		l.asOf = sr.Period.To
+	}
+	dir := r.in.Directive
+	if dir == nil {
+		dir = &model.Directive{}
+	}
+
+	used := map[string]bool{}
+	for _, a := range dir.Activities {
+		row := activityRow{id: a.ID, activity: a.Activity, responsible: a.Responsible, end: a.End}
+		for i := range sr.Activities {
+			if a.ID != "" && sr.Activities[i].ID == a.ID {
+				row.st = &sr.Activities[i]
+				used[a.ID] = true
+			}
+		}
+		l.activities = append(l.activities, row)
+	}
+	var validA []string
+	for _, a := range dir.Activities {
+		if a.ID != "" {
+			validA = append(validA, a.ID)
+		}
+	}
+	for i := range sr.Activities {
+		if !used[sr.Activities[i].ID] {
+			r.warnf(pathf("aktiviteter", i, "id"), "the directive has no activity %q; valid ids: %s", sr.Activities[i].ID, strings.Join(validA, ", "))
+			l.activities = append(l.activities, activityRow{id: sr.Activities[i].ID, st: &sr.Activities[i]})
+		}
+	}
+	for i := range l.activities {
+		a := &l.activities[i]
+		done := a.st != nil && (a.st.Progress == model.Done || a.st.Progress == model.Cancelled)
+		var forecast date.Date
+		if a.st != nil {
+			forecast = a.st.Forecast
+		}
+		a.late = !done && (a.end.Before(l.asOf) || forecast.Before(l.asOf))
+	}
+
+	usedM := map[string]bool{}
+	var validM []string
+	for _, m := range dir.Milestones {
+		row := milestoneRow{id: m.ID, decision: m.Decision, date: m.Date}
+		for i := range sr.Milestones {
+			if sr.Milestones[i].ID == m.ID {
+				row.st = &sr.Milestones[i]
+				usedM[m.ID] = true
+			}
+		}
+		l.milestones = append(l.milestones, row)
+		validM = append(validM, m.ID)
+	}
+	for i := range sr.Milestones {
+		if !usedM[sr.Milestones[i].ID] {
+			r.warnf(pathf("milstolpar", i, "beslutspunkt"), "the directive has no milestone %q; valid: %s", sr.Milestones[i].ID, strings.Join(validM, ", "))
+			l.milestones = append(l.milestones, milestoneRow{id: sr.Milestones[i].ID, st: &sr.Milestones[i]})
+		}
+	}
+	for i := range l.milestones {
+		m := &l.milestones[i]
+		var forecast date.Date
+		if m.st != nil {
+			m.reached = m.st.Reached || !m.st.Actual.IsZero()
+			forecast = m.st.Forecast
+		}
+		m.late = !m.reached && (m.date.Before(l.asOf) || forecast.Before(l.asOf))
+	}
+
+	if sr.Status.Level == model.Green {
+		for _, a := range l.activities {
+			if a.late {
+				r.warnf("status", "overall status is grön but activity %s is late as of %s", a.id, l.asOf.ISO())
+				break
+			}
+		}
+	}
+	return l
+}
+
+func pathf(list string, i int, field string) string {
+	return list + "[" + strconv.Itoa(i) + "]." + field
+}
+
+// fnStatus is `status`: the overall status as a traffic light with its word.
+func (r *run) fnStatus(s model.Status) safe {
+	var lvl doc.StatusLevel
+	switch s.Level {
+	case model.Green:
+		lvl = doc.Green
+	case model.Yellow:
+		lvl = doc.Yellow
+	case model.Red:
+		lvl = doc.Red
+	default:
+		valid := make([]string, len(model.Levels))
+		for i, l := range model.Levels {
+			valid[i] = string(l)
+		}
+		r.errorf("status.nivå", "status %q is not one of %s", s.Level, strings.Join(valid, ", "))
+		return ""
+	}
+	st := &doc.Status{Level: lvl, Word: r.lbl(string(s.Level))}
+	rest := r.markdownBlocks(string(s.Comment))
+	if len(rest) > 0 {
+		if p, ok := rest[0].(*doc.Paragraph); ok {
+			st.Text = p.Text
+			rest = rest[1:]
+		}
+	}
+	return r.place(append([]doc.Block{st}, rest...)...)
+}
+
+func (r *run) progressWord(st *model.ActivityStatus, late bool) string {
+	switch {
+	case late:
+		return r.lbl("försenad")
+	case st == nil:
+		return r.lbl("ej_rapporterad")
+	}
+	return r.lbl(string(st.Progress))
+}
+
+// fnActivityStatus is `aktivitetsstatus`: every activity of the directive
+// with its reported status, late ones marked.
+func (r *run) fnActivityStatus([]model.ActivityStatus) safe {
+	l := r.lateness()
+	var rows []doc.Row
+	for _, a := range l.activities {
+		name := r.markdownBlocks(string(a.activity))
+		if a.id != "" {
+			if len(name) > 0 {
+				if p, ok := name[0].(*doc.Paragraph); ok {
+					p.Text = mergeRuns(append([]doc.Inline{doc.Strong(a.id), doc.Text(" ")}, p.Text...))
+				}
+			} else {
+				name = []doc.Block{para(doc.Strong(a.id))}
+			}
+		}
+		word := r.progressWord(a.st, a.late)
+		statusCell := []doc.Block{para(styled(word, a.late))}
+		var forecast, actual date.Date
+		if a.st != nil {
+			forecast, actual = a.st.Forecast, a.st.Actual
+			statusCell = append(statusCell, r.markdownBlocks(string(a.st.Comment))...)
+		}
+		rows = append(rows, cells(blocksCell(name), doc.TextCell(a.responsible), blocksCell(statusCell),
+			doc.TextCell(a.end.ISO()), doc.TextCell(forecast.ISO()), doc.TextCell(actual.ISO())))
+	}
+	return r.place(r.table([]float64{2.5, 1.5, 1.2, 1.25, 1.25, 1.25}, []string{"aktivitet", "ansvarig", "status", "planerat_slut", "prognos", "utfall"}, rows))
+}
+
+func styled(s string, bold bool) doc.Inline {
+	if bold {
+		return doc.Strong(s)
+	}
+	return doc.Text(s)
+}
+
+// fnMilestoneStatus is `milstolpsstatus`.
+func (r *run) fnMilestoneStatus([]model.MilestoneStatus) safe {
+	l := r.lateness()
+	var rows []doc.Row
+	for _, m := range l.milestones {
+		var word string
+		switch {
+		case m.reached:
+			word = r.lbl("nådd")
+		case m.late:
+			word = r.lbl("försenad")
+		default:
+			word = r.lbl("ej_nådd")
+		}
+		statusCell := []doc.Block{para(styled(word, m.late))}
+		var forecast, actual date.Date
+		if m.st != nil {
+			forecast, actual = m.st.Forecast, m.st.Actual
+			statusCell = append(statusCell, r.markdownBlocks(string(m.st.Comment))...)
+		}
+		rows = append(rows, cells(doc.TextCell(m.id), doc.TextCell(m.decision), doc.TextCell(m.date.ISO()),
+			doc.TextCell(forecast.ISO()), doc.TextCell(actual.ISO()), blocksCell(statusCell)))
+	}
+	return r.place(r.table([]float64{1.4, 2.2, 1.2, 1.2, 1.2, 1.15}, []string{"beslutspunkt", "beslut", "planerat", "prognos", "utfall", "status"}, rows))
+}
+
+// fnDeviations is `avvikelser`: what is late as of the report date, as
+// computed, then what the reporter wrote.
+func (r *run) fnDeviations(text model.Markdown) safe {
+	l := r.lateness()
+	var out []doc.Block
+	list := &doc.List{}
+	for _, a := range l.activities {
+		if !a.late {
+			continue
+		}
+		s := a.id
+		if name := firstLine(r.markdownBlocks(string(a.activity))); name != "" {
+			s = strings.TrimSpace(s + " " + name)
+		}
+		if !a.end.IsZero() {
+			s += " (" + strings.ToLower(r.lbl("planerat_slut")) + " " + a.end.ISO() + ")"
+		}
+		list.Items = append(list.Items, doc.ListItem{Blocks: []doc.Block{textPara(s)}})
+	}
+	for _, m := range l.milestones {
+		if !m.late {
+			continue
+		}
+		s := strings.TrimSpace(r.lbl("milstolpe") + " " + m.id + " " + m.decision)
+		if !m.date.IsZero() {
+			s += " (" + strings.ToLower(r.lbl("planerat")) + " " + m.date.ISO() + ")"
+		}
+		list.Items = append(list.Items, doc.ListItem{Blocks: []doc.Block{textPara(s)}})
+	}
+	if len(list.Items) > 0 {
+		intro := strings.ReplaceAll(r.lbl("försenat_per"), "{datum}", l.asOf.ISO())
+		out = append(out, &doc.Paragraph{Text: []doc.Inline{doc.Text(intro)}, KeepWithNext: true}, list)
+	}
+	out = append(out, r.markdownBlocks(string(text))...)
+	return r.place(out...)
+}
+
+// firstLine is the plain text of the first paragraph.
+func firstLine(bs []doc.Block) string {
+	for _, b := range bs {
+		if p, ok := b.(*doc.Paragraph); ok {
+			s := doc.Plain(p.Text)
+			if i := strings.IndexByte(s, '\n'); i >= 0 {
+				s = s[:i]
+			}
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+// fnRisks is `risker` in a status report: a table of risks.
+func (r *run) fnRisks(rs []model.Risk) safe {
+	var rows []doc.Row
+	for _, k := range rs {
+		rows = append(rows, cells(doc.TextCell(k.Risk), doc.TextCell(k.Probability), doc.TextCell(k.Impact), blocksCell(r.markdownBlocks(string(k.Action)))))
+	}
+	return r.place(r.table([]float64{3, 1.45, 1.45, 3}, []string{"risk", "sannolikhet", "konsekvens", "åtgärd"}, rows))
+}
