@@ -1,0 +1,426 @@
+package docx
+
+import (
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/docx/wordpkg"
+)
+
+// Signature block measurements in millimetres, the same as the PDF's:
+// room to sign above the first line, room to print a name above the
+// second, the space between signers, the weight of the lines, the gap
+// between the signature and date columns.
+const (
+	signRoom   = 13
+	nameRoom   = 9
+	signerGap  = 7
+	signLineW  = 0.3
+	signColGap = 10
+)
+
+// columnWidths turns the columns' hints into widths (twips). Columns
+// without a hint are sized from their content, as Word's autofit would:
+// what their longest line wants if that fits, never less than their
+// longest word when the table has room for it, so that "Uppdragsledare"
+// is not cut into "Uppdragsledar-e". Text is measured by counting
+// characters at an average width: the DOCX has no font metrics, and the
+// reader's Word reflows the text anyway.
+func (r *Renderer) columnWidths(dst []int, t *doc.Table, n, width int) []int {
+	want, need := make([]float64, n), make([]float64, n)
+	hints := make([]float64, n)
+	auto := 0
+	for i := range n {
+		if i < len(t.Columns) && t.Columns[i].Width > 0 {
+			hints[i] = t.Columns[i].Width
+		} else {
+			auto++
+		}
+	}
+	r.contentWidths(t, want, need)
+	total := float64(width)
+	w := make([]float64, n)
+	switch {
+	case auto == 0:
+		hs := sum(hints)
+		for i := range w {
+			w[i] = total * hints[i] / hs
+		}
+	case auto == n:
+		sw, sn := sum(want), sum(need)
+		for i := range w {
+			switch {
+			case sw <= total: // everything fits unwrapped: share the slack by wish
+				w[i] = want[i] + (total-sw)*want[i]/sw
+			case sn <= total: // words fit: the rest goes to the text that wraps
+				w[i] = need[i] + (total-sn)*(want[i]-need[i])/(sw-sn)
+			default:
+				w[i] = total * want[i] / sw
+			}
+		}
+	default:
+		// Automatic columns take what they want up to a fair share;
+		// hinted ones share the rest by their hints.
+		fair := total / float64(n)
+		used := 0.0
+		for i := range w {
+			if hints[i] == 0 {
+				w[i] = min(max(want[i], min(need[i], fair*1.5)), fair)
+				used += w[i]
+			}
+		}
+		hs := sum(hints)
+		for i := range w {
+			if hints[i] > 0 {
+				w[i] = (total - used) * hints[i] / hs
+			}
+		}
+	}
+	fitWords(w, need)
+	used := 0
+	for i := range n {
+		x := int(w[i])
+		if i == n-1 {
+			x = width - used
+		}
+		used += x
+		dst = append(dst, x)
+	}
+	return dst
+}
+
+// fitWords widens columns narrower than their longest word, taking the
+// room from those with more than their longest word needs; when there is
+// not room for every word, the room there is goes to the short columns in
+// proportion to what they lack.
+func fitWords(w, need []float64) {
+	var short, spare float64
+	for i := range w {
+		if w[i] < need[i] {
+			short += need[i] - w[i]
+		} else {
+			spare += w[i] - need[i]
+		}
+	}
+	if short == 0 || spare == 0 {
+		return
+	}
+	give := min(spare, short)
+	for i := range w {
+		if w[i] < need[i] {
+			w[i] += (need[i] - w[i]) * give / short
+		} else {
+			w[i] -= (w[i] - need[i]) * give / spare
+		}
+	}
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// contentWidths estimates, in twips, what each column would like (its
+// longest line unwrapped) and needs (its longest word), padding included.
+func (r *Renderer) contentWidths(t *doc.Table, want, need []float64) {
+	p := &r.p
+	char := p.TableSize * 20 * 0.5 // an average character is about half an em
+	pad := float64(wordpkg.Twips(2*p.CellPadding)) + 40
+	measure := func(rows []doc.Row, bold float64) {
+		for _, row := range rows {
+			for i, c := range row.Cells {
+				if i >= len(want) {
+					break
+				}
+				for _, b := range c.Blocks {
+					var line, word float64
+					switch n := b.(type) {
+					case *doc.Paragraph:
+						line, word = measureRuns(n.Text)
+					case *doc.List:
+						for _, it := range n.Items {
+							if p, ok := firstParagraph(it.Blocks); ok {
+								l, w := measureRuns(p.Text)
+								line, word = max(line, l+3), max(word, w+3)
+							}
+						}
+					default:
+						continue
+					}
+					want[i] = max(want[i], line*char*bold+pad)
+					need[i] = max(need[i], word*char*bold+pad)
+				}
+			}
+		}
+	}
+	measure(t.Header, 1.1)
+	measure(t.Rows, 1)
+	for i := range want {
+		want[i] = max(want[i], pad+char)
+		need[i] = max(need[i], pad+char)
+	}
+}
+
+// measureRuns returns the longest line and longest word of runs, in
+// average characters; bold characters count a little wider.
+func measureRuns(runs []doc.Inline) (line, word float64) {
+	cur, w := 0.0, 0.0
+	for _, in := range runs {
+		if in.Break {
+			line, cur = max(line, cur), 0
+			word, w = max(word, w), 0
+			continue
+		}
+		cw := 1.0
+		if in.Style&doc.Bold != 0 {
+			cw = 1.12
+		}
+		for _, c := range in.Text {
+			cur += cw
+			if c == ' ' || c == '\n' {
+				word, w = max(word, w), 0
+				if c == '\n' {
+					line, cur = max(line, cur), 0
+				}
+				continue
+			}
+			w += cw
+		}
+	}
+	return max(line, cur), max(word, w)
+}
+
+func renderTable(s *state, b doc.Block, c ctx) error {
+	t := b.(*doc.Table)
+	n := len(t.Columns)
+	for _, rows := range [2][]doc.Row{t.Header, t.Rows} {
+		for _, r := range rows {
+			n = max(n, len(r.Cells))
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	var buf [8]int
+	widths := s.r.columnWidths(buf[:0], t, n, c.width)
+	st := sTableGrid
+	if t.Borderless {
+		st = sTableBorderless
+	}
+	s.tblOpen(st, widths, len(t.Header) > 0)
+	for i, rows := range [2][]doc.Row{t.Header, t.Rows} {
+		head := i == 0
+		for _, row := range rows {
+			s.body = append(s.body, "<w:tr><w:trPr><w:cantSplit/>"...)
+			if head {
+				s.body = append(s.body, "<w:tblHeader/>"...)
+			}
+			s.body = append(s.body, "</w:trPr>"...)
+			for j := range n {
+				var cell doc.Cell
+				if j < len(row.Cells) {
+					cell = row.Cells[j]
+				}
+				cc := ctx{para: sTableText, width: widths[j], cell: true, depth: c.depth}
+				if j < len(t.Columns) {
+					cc.align = t.Columns[j].Align
+				}
+				if head {
+					cc.para = sTableHeading
+				}
+				s.tcOpen(widths[j], head && !t.Borderless, "")
+				if err := s.cellBlocks(cell.Blocks, cc); err != nil {
+					return err
+				}
+				s.body = append(s.body, "</w:tc>"...)
+			}
+			s.body = append(s.body, "</w:tr>"...)
+		}
+	}
+	s.tblClose()
+	if t.Caption != "" {
+		s.pOpen(sCaption, 0, 0, false, doc.AlignLeft)
+		s.body = s.run(s.body, &doc.Inline{Text: t.Caption})
+		s.pClose()
+	}
+	return nil
+}
+
+// tblOpen starts a table of a style with fixed column widths.
+func (s *state) tblOpen(st sid, widths []int, header bool) {
+	s.afterList = false
+	if s.afterTable {
+		s.body = append(s.body, `<w:p><w:pPr><w:spacing w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>`...)
+	}
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	b := append(s.body, "<w:tbl><w:tblPr>"...)
+	b = wordpkg.Val(b, "w:tblStyle", s.r.ids[st])
+	b = append(b, "<w:tblW"...)
+	b = wordpkg.IntAttr(b, "w:w", total)
+	b = append(b, ` w:type="dxa"/><w:tblLayout w:type="fixed"/>`...)
+	if header {
+		b = append(b, `<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`...)
+	} else {
+		b = append(b, `<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`...)
+	}
+	b = append(b, "</w:tblPr><w:tblGrid>"...)
+	for _, w := range widths {
+		b = append(b, "<w:gridCol"...)
+		b = wordpkg.IntAttr(b, "w:w", w)
+		b = append(b, "/>"...)
+	}
+	s.body = append(b, "</w:tblGrid>"...)
+}
+
+func (s *state) tblClose() {
+	s.body = append(s.body, "</w:tbl>"...)
+	s.afterTable = true
+}
+
+// tcOpen starts a cell. Header cells get the header fill directly as
+// well as from the table style's first-row formatting, because
+// LibreOffice does not apply a table style's conditional shading.
+// bottom, when not empty, is the colour of a line drawn under the cell
+// (a line to sign on).
+func (s *state) tcOpen(width int, fill bool, bottom string) {
+	b := append(s.body, "<w:tc><w:tcPr><w:tcW"...)
+	b = wordpkg.IntAttr(b, "w:w", width)
+	b = append(b, ` w:type="dxa"/>`...)
+	if bottom != "" {
+		b = append(b, `<w:tcBorders><w:bottom w:val="single"`...)
+		b = wordpkg.IntAttr(b, "w:sz", wordpkg.EighthPoints(signLineW))
+		b = append(b, ` w:space="0"`...)
+		b = wordpkg.Attr(b, "w:color", bottom)
+		b = append(b, `/></w:tcBorders>`...)
+	}
+	if fill {
+		b = shading(b, s.r.p.HeaderFill)
+	}
+	if bottom != "" {
+		b = append(b, `<w:vAlign w:val="bottom"/>`...)
+	}
+	s.body = append(b, "</w:tcPr>"...)
+}
+
+// cellBlocks writes a cell's blocks; a cell must end with a paragraph.
+func (s *state) cellBlocks(blocks []doc.Block, c ctx) error {
+	s.afterTable = false
+	if err := s.blocks(blocks, c); err != nil {
+		return err
+	}
+	if len(blocks) == 0 || s.afterTable {
+		s.pOpen(c.para, 0, 0, false, doc.AlignLeft)
+		s.pClose()
+	}
+	s.afterTable = false
+	return nil
+}
+
+// renderDefinitions writes the terms and their explanations as a
+// two-column table under the two labels; the terms' column is sized from
+// its content.
+func renderDefinitions(s *state, b doc.Block, c ctx) error {
+	d := b.(*doc.Definitions)
+	t := &doc.Table{Columns: []doc.Column{{}, {}}}
+	if d.TermLabel != "" || d.DefinitionLabel != "" {
+		t.Header = []doc.Row{{Cells: []doc.Cell{doc.TextCell(d.TermLabel), doc.TextCell(d.DefinitionLabel)}}}
+	}
+	t.Rows = make([]doc.Row, len(d.Items))
+	cells := make([]doc.Cell, 2*len(d.Items))
+	paras := make([]doc.Paragraph, 2*len(d.Items))
+	blocks := make([]doc.Block, 2*len(d.Items))
+	for i, it := range d.Items {
+		paras[2*i] = doc.Paragraph{Text: []doc.Inline{doc.Text(it.Term)}}
+		paras[2*i+1] = doc.Paragraph{Text: it.Definition}
+		blocks[2*i], blocks[2*i+1] = &paras[2*i], &paras[2*i+1]
+		cells[2*i] = doc.Cell{Blocks: blocks[2*i : 2*i+1 : 2*i+1]}
+		cells[2*i+1] = doc.Cell{Blocks: blocks[2*i+1 : 2*i+2 : 2*i+2]}
+		t.Rows[i] = doc.Row{Cells: cells[2*i : 2*i+2 : 2*i+2]}
+	}
+	return renderTable(s, t, c)
+}
+
+// renderSignatures writes the signature block as a borderless table: for
+// each signer a line to sign on beside a date line, the labels under
+// them, then a line for the name in clear (and the place when asked).
+// Every paragraph is kept with the next and no row splits, so the block
+// moves whole to the next page rather than break.
+func renderSignatures(s *state, b doc.Block, c ctx) error {
+	sg := b.(*doc.Signatures)
+	p := &s.r.p
+	sw := min(float64(c.width)*0.55, float64(wordpkg.Twips(95)))
+	gap := float64(wordpkg.Twips(signColGap))
+	dw := min(float64(wordpkg.Twips(45)), float64(c.width)-sw-gap)
+	widths := [3]int{int(sw), int(gap), int(dw)}
+	line := p.TextColor.Hex()
+	s.tblOpen(sTableBorderless, widths[:], false)
+	last := len(sg.Signers) - 1
+	for i, sn := range sg.Signers {
+		room := float64(signRoom)
+		if i > 0 {
+			room += signerGap
+		}
+		sigLabel := sg.Labels.Signature
+		if sn.Role != "" {
+			if sigLabel != "" {
+				sigLabel += " "
+			}
+			sigLabel += sn.Role
+		}
+		name := sn.Name
+		if sn.Title != "" {
+			if name != "" {
+				name += ", "
+			}
+			name += sn.Title
+		}
+		place, placeLabel := "", ""
+		if sn.ShowPlace {
+			place, placeLabel = sn.Place, sg.Labels.Place
+		}
+		rows := [4]struct {
+			height      float64
+			left, right string
+			lines       bool
+		}{
+			{room, "", sn.Date, true},
+			{0, sigLabel, sg.Labels.Date, false},
+			{nameRoom, name, place, true},
+			{0, sg.Labels.Name, placeLabel, false},
+		}
+		for k, row := range rows {
+			s.body = append(s.body, "<w:tr><w:trPr><w:cantSplit/>"...)
+			if row.height > 0 {
+				s.body = append(s.body, "<w:trHeight"...)
+				s.body = wordpkg.IntAttr(s.body, "w:val", wordpkg.Twips(row.height))
+				s.body = append(s.body, ` w:hRule="atLeast"/>`...)
+			}
+			s.body = append(s.body, "</w:trPr>"...)
+			keep := i != last || k != len(rows)-1
+			para := sTableText
+			if !row.lines {
+				para = sSignatureLabel
+			}
+			for col, text := range [3]string{row.left, "", row.right} {
+				bottom := ""
+				if row.lines && (col == 0 || (col == 2 && (k == 0 || sn.ShowPlace))) {
+					bottom = line
+				}
+				s.tcOpen(widths[col], false, bottom)
+				s.pOpen(para, 0, 0, keep, doc.AlignLeft)
+				if text != "" {
+					s.body = s.run(s.body, &doc.Inline{Text: text})
+				}
+				s.pClose()
+				s.body = append(s.body, "</w:tc>"...)
+			}
+			s.body = append(s.body, "</w:tr>"...)
+		}
+	}
+	s.tblClose()
+	return nil
+}

@@ -1,0 +1,83 @@
+package docx
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/doc/doctest"
+	"github.com/underlag/underlag/generator/style"
+)
+
+func TestColumnWidths(t *testing.T) {
+	t.Parallel()
+	r, err := New(style.Default())
+	require.NoError(t, err)
+	row := func(cells ...string) doc.Row {
+		var r doc.Row
+		for _, c := range cells {
+			r.Cells = append(r.Cells, doc.TextCell(c))
+		}
+		return r
+	}
+	long := strings.Repeat("ord ", 40)
+	for _, c := range []struct {
+		name  string
+		table doc.Table
+		check func(t *testing.T, w []int)
+	}{
+		{"hints", doc.Table{Columns: []doc.Column{{Width: 3}, {Width: 1}}, Rows: []doc.Row{row("a", "b")}}, func(t *testing.T, w []int) {
+			assert.InDelta(t, 3*w[1], w[0], 3)
+		}},
+		{"auto: short column stays narrow", doc.Table{Rows: []doc.Row{row("CLG", long)}}, func(t *testing.T, w []int) {
+			assert.Less(t, w[0], w[1]/4)
+		}},
+		{"hint too narrow for a word", doc.Table{Columns: []doc.Column{{Width: 6}, {Width: 1}}, Rows: []doc.Row{row(long, "Uppdragsledare")}}, func(t *testing.T, w []int) {
+			assert.Greater(t, w[1], 1500, "room for Uppdragsledare at 10 pt")
+		}},
+		{"mixed", doc.Table{Columns: []doc.Column{{}, {Width: 1}}, Rows: []doc.Row{row("2025-01-01", long)}}, func(t *testing.T, w []int) {
+			assert.Less(t, w[0], w[1])
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := r.columnWidths(nil, &c.table, 2, 9072)
+			require.Len(t, w, 2)
+			assert.Equal(t, 9072, w[0]+w[1], "the widths fill the text width")
+			c.check(t, w)
+		})
+	}
+}
+
+func TestLists(t *testing.T) {
+	t.Parallel()
+	r, err := New(style.Default())
+	require.NoError(t, err)
+	p := func(s string) doc.Block { return &doc.Paragraph{Text: []doc.Inline{doc.Text(s)}} }
+	d := &doc.Document{Meta: doctest.Meta(), Blocks: []doc.Block{
+		&doc.List{Ordered: true, Start: 3, Items: []doc.ListItem{
+			{Blocks: []doc.Block{p("tre"), p("fortsättning")}},
+			{Blocks: []doc.Block{&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{p("djup")}}}}}},
+			{},
+		}},
+		&doc.List{Ordered: true, Items: []doc.ListItem{{Blocks: []doc.Block{p("ett")}}}},
+		p("Efter listan."),
+	}}
+	parts := parts(t, render(t, r, d))
+	body, num := parts["word/document.xml"], parts["word/numbering.xml"]
+	assert.Contains(t, num, `<w:num w:numId="3"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/>`)
+	assert.Contains(t, num, `<w:num w:numId="4"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>`)
+	assert.Contains(t, body, `<w:pStyle w:val="ListContinue"/></w:pPr><w:r><w:t xml:space="preserve">fortsättning`)
+	assert.Contains(t, body, `<w:pStyle w:val="ListBullet2"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">djup`)
+	assert.Contains(t, body, `<w:spacing w:before="94"/></w:pPr><w:r><w:t xml:space="preserve">Efter listan.`, "space after a list")
+	// Two tables in a row are kept apart by a paragraph, or Word would
+	// merge them.
+	tbl := &doc.Table{Rows: []doc.Row{{Cells: []doc.Cell{doc.TextCell("x")}}}}
+	body = parts2(t, r, &doc.Document{Meta: doctest.Meta(), Blocks: []doc.Block{tbl, tbl}})
+	assert.Contains(t, body, `</w:tbl><w:p>`)
+}
+
+func parts2(t *testing.T, r *Renderer, d *doc.Document) string {
+	return parts(t, render(t, r, d))["word/document.xml"]
+}

@@ -1,0 +1,181 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"unicode/utf8"
+
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/go-pdf/fpdf"
+)
+
+// Face indexes. The first four are the bits of doc.Bold and doc.Italic, so
+// that a run's style picks its face without a lookup.
+const (
+	faceRegular = iota
+	faceBold
+	faceItalic
+	faceBoldItalic
+	faceMono
+	numFaces
+)
+
+// face is one prepared font: parsed once, with our own width and glyph
+// tables, so that measuring and encoding text need no lock and no parsing.
+type face struct {
+	name   string // PostScript name, as the PDF names the font
+	font   *sfnt
+	sub    *subsetter
+	gid    []uint16 // glyph id by rune; 0 is the missing glyph
+	widths []uint16 // advance widths by glyph id, in thousandths of an em
+	// ascent and descent in thousandths of an em, for placing baselines.
+	ascent, descent float64
+	capHeight       float64
+	italicAngle     float64
+	bbox            [4]int
+	flags           int
+	stemV           int
+}
+
+// repertoire is the set of characters a face is cut down to in New. It
+// covers Swedish, the Sami languages, the other languages of the Nordic
+// countries and most of Europe's Latin, Greek and Cyrillic scripts, plus
+// the punctuation and symbols office documents use. Cutting the fonts to
+// it once keeps the per-document subsets small (fewer glyph slots in hmtx
+// and loca); a character outside it prints as the missing-glyph box, as
+// one outside Liberation Sans would.
+var repertoire = [][2]rune{
+	{0x20, 0x7e},     // Basic Latin
+	{0xa0, 0x24f},    // Latin-1 Supplement, Latin Extended-A and -B (Sami: á č đ ŋ š ŧ ž ǥ ǧ ǩ ǯ ʒ)
+	{0x259, 0x259},   // ə
+	{0x292, 0x292},   // ʒ (Skolt Sami)
+	{0x2bc, 0x2bc},   // modifier letter apostrophe (Skolt Sami)
+	{0x2c6, 0x2dd},   // spacing modifiers
+	{0x300, 0x30c},   // the common combining accents
+	{0x370, 0x3ff},   // Greek
+	{0x400, 0x45f},   // Cyrillic
+	{0x1e00, 0x1eff}, // Latin Extended Additional
+	{0x2000, 0x206f}, // General Punctuation: – — ‘ ’ “ ” • … ‰
+	{0x20a0, 0x20bf}, // currency: €
+	{0x2100, 0x2122}, // letterlike: № ™
+	{0x2190, 0x2195}, // arrows
+	{0x2212, 0x2212}, // minus
+	{0x2215, 0x2215},
+	{0x221e, 0x221e},
+	{0x2248, 0x2248},
+	{0x2260, 0x2265},
+	{0x25a0, 0x25cf}, // geometric shapes: ■ □ ▪ ● ○
+	{0x25e6, 0x25e6}, // ◦
+	{0xfb01, 0xfb02}, // fi fl
+}
+
+// loadFaces prepares the five faces: cut each font to the repertoire and
+// parse the cut font once.
+func loadFaces() ([numFaces]*face, error) {
+	src := [numFaces]struct {
+		name string
+		ttf  []byte
+	}{
+		faceRegular:    {"LiberationSans", liberationsansregular.TTF},
+		faceBold:       {"LiberationSans-Bold", liberationsansbold.TTF},
+		faceItalic:     {"LiberationSans-Italic", liberationsansitalic.TTF},
+		faceBoldItalic: {"LiberationSans-BoldItalic", liberationsansbolditalic.TTF},
+		faceMono:       {"LiberationMono", liberationmonoregular.TTF},
+	}
+	var faces [numFaces]*face
+	for i, s := range src {
+		f, err := prepareFace(s.name, s.ttf)
+		if err != nil {
+			return faces, fmt.Errorf("pdf: font %s: %w", s.name, err)
+		}
+		faces[i] = f
+	}
+	return faces, nil
+}
+
+// prepareFace cuts a font down to the repertoire with fpdf's cutter (a
+// rune the font lacks maps to the missing glyph, as it would in the full
+// font) and reads the cut font's tables once.
+func prepareFace(name string, ttf []byte) (*face, error) {
+	cut := make([]byte, 0, 4096)
+	top := rune(0)
+	for _, rg := range repertoire {
+		for r := rg[0]; r <= rg[1]; r++ {
+			cut = utf8.AppendRune(cut, r)
+		}
+		top = max(top, rg[1])
+	}
+	small := fpdf.UTF8CutFont(ttf, string(cut))
+	font, err := parseSFNT(small)
+	if err != nil {
+		return nil, err
+	}
+	gid, err := font.cmap(top)
+	if err != nil {
+		return nil, err
+	}
+	em := float64(font.unitsPerEm)
+	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / em)) }
+	sub, err := newSubsetter(font)
+	if err != nil {
+		return nil, err
+	}
+	f := &face{name: name, font: font, sub: sub, gid: gid, widths: make([]uint16, font.numGlyphs)}
+	for g, a := range font.advance {
+		f.widths[g] = uint16(scale(int(a)))
+	}
+	head, hhea := font.tables["head"], font.tables["hhea"]
+	i16 := func(b []byte, off int) int { return int(int16(u16(b, off))) }
+	f.bbox = [4]int{scale(i16(head, 36)), scale(i16(head, 38)), scale(i16(head, 40)), scale(i16(head, 42))}
+	f.ascent = float64(scale(i16(hhea, 4)))
+	f.descent = float64(scale(i16(hhea, 6)))
+	f.capHeight = f.ascent
+	if os2 := font.tables["OS/2"]; len(os2) >= 90 && u16(os2, 0) >= 2 {
+		f.capHeight = float64(scale(i16(os2, 88)))
+	}
+	post := font.tables["post"]
+	if len(post) >= 8 {
+		f.italicAngle = float64(int32(u32(post, 4))) / 65536
+	}
+	f.flags = 32 // nonsymbolic
+	if f.italicAngle != 0 {
+		f.flags |= 64
+	}
+	if len(post) >= 16 && u32(post, 12) != 0 {
+		f.flags |= 1 // fixed pitch
+	}
+	f.stemV = 80
+	if macStyle := u16(head, 44); macStyle&1 != 0 {
+		f.stemV = 120
+	}
+	return f, nil
+}
+
+// glyph returns the glyph id of a rune, 0 when the face lacks it.
+func (f *face) glyph(r rune) uint16 {
+	if r >= 0 && int(r) < len(f.gid) {
+		return f.gid[r]
+	}
+	return 0
+}
+
+// advance returns the width of s in thousandths of an em.
+func (f *face) advance(s string) float64 {
+	var w int
+	for _, r := range s {
+		w += int(f.widths[f.glyph(r)])
+	}
+	return float64(w)
+}
+
+// width returns the width of s in millimetres at size points.
+func (f *face) width(s string, size float64) float64 {
+	return f.advance(s) * size / 1000 * ptToMM
+}
+
+// ptToMM converts points to millimetres.
+const ptToMM = 25.4 / 72

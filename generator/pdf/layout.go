@@ -1,0 +1,359 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/style"
+)
+
+// The renderer works in two passes. Layout turns blocks into boxes: a
+// vertical list of unbreakable pieces (a line of text, a table row, a
+// whole signature block) carrying their drawing operations relative to
+// their top. The flow then cuts that list into pages, honouring "keep with
+// next" links between boxes and repeating table headers. Only when every
+// page is known, and with it the page count for "1 (3)", is fpdf driven to
+// draw them. Layout needs no fpdf at all, which keeps it cheap and lets it
+// measure freely.
+
+// opKind says what an op draws.
+type opKind uint8
+
+const (
+	opText   opKind = iota // text at x and baseline y
+	opLink                 // a clickable area
+	opLine                 // a line from (x, y) to (x+w, y+h)
+	opRect                 // a rectangle, filled and/or stroked
+	opCircle               // a filled circle at (x, y) with radius w
+	opImage                // an image in the box x, y, w, h
+)
+
+// op is one drawing operation. One struct for all kinds keeps the display
+// list a flat slice.
+type op struct {
+	kind  opKind
+	face  uint8
+	fill  bool
+	draw  bool
+	x, y  float64
+	w, h  float64
+	size  float64 // font size in points; line width in mm for lines and rects
+	color style.RGB
+	fillc style.RGB
+	text  string // text, link target or image name
+	img   *doc.Image
+	tag   int32 // structure element, tagArtifact, or 0 when not yet stamped
+}
+
+// box is an unbreakable piece of the vertical list.
+type box struct {
+	h      float64 // height
+	before float64 // space above; dropped at the top of a page
+	ops    []op    // y relative to the box's top
+	// keep ties the box to the next one: a page may not break between them.
+	keep bool
+	// pageBreak starts a new page before the box.
+	pageBreak bool
+	// repeat holds a table's header rows, drawn again above the box when the
+	// box starts a page.
+	repeat []box
+	// mark is a bookmark for the outline, set on a heading's box.
+	mark *bookmark
+	// split cuts a box that is taller than a page into a part at most
+	// avail high and the rest: the last resort for a huge table row. Nil
+	// for boxes that must never be cut.
+	split func(avail float64) (first, rest box, ok bool)
+}
+
+// bookmark is an outline entry.
+type bookmark struct {
+	text  string
+	level int
+}
+
+// shift returns the ops moved down by dy and right by dx, appended to dst.
+func shift(dst []op, ops []op, dx, dy float64) []op {
+	for _, o := range ops {
+		o.x += dx
+		o.y += dy
+		dst = append(dst, o)
+	}
+	return dst
+}
+
+// span is a piece of styled text: the unit the line breaker works with.
+type span struct {
+	text  string
+	face  uint8
+	link  string
+	w     float64 // width in mm
+	space bool    // a breakable space
+	brk   bool    // a hard line break
+	cut   bool    // a word cut here, going on on the next line
+}
+
+// textStyle is what a paragraph's runs are set in.
+type textStyle struct {
+	size  float64 // points
+	lead  float64 // line height in mm
+	color style.RGB
+	bold  bool // everything bold, as in headings and table header rows
+}
+
+// faceOf picks the face for a run.
+func faceOf(s doc.Style, bold bool) uint8 {
+	if s&doc.Code != 0 {
+		return faceMono
+	}
+	f := uint8(s & (doc.Bold | doc.Italic))
+	if bold {
+		f |= faceBold
+	}
+	return f
+}
+
+// spans splits runs into words and spaces, measured at ts.size.
+func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
+	n := 0
+	for _, in := range runs {
+		n += 2*strings.Count(in.Text, " ") + 2
+	}
+	out := make([]span, 0, n)
+	for _, in := range runs {
+		if in.Break {
+			out = append(out, span{brk: true})
+			continue
+		}
+		if in.Field != doc.NoField {
+			continue
+		}
+		fc := faceOf(in.Style, ts.bold)
+		f := r.faces[fc]
+		text := in.Text
+		for text != "" {
+			i := strings.IndexAny(text, " \t\n\r")
+			if i < 0 {
+				out = append(out, span{text: text, face: fc, link: in.Link, w: f.width(text, ts.size)})
+				break
+			}
+			if i > 0 {
+				out = append(out, span{text: text[:i], face: fc, link: in.Link, w: f.width(text[:i], ts.size)})
+			}
+			if text[i] == '\n' {
+				out = append(out, span{brk: true})
+			} else if text[i] != '\r' {
+				out = append(out, span{text: " ", face: fc, link: in.Link, w: f.width(" ", ts.size), space: true})
+			}
+			text = text[i+1:]
+		}
+	}
+	return out
+}
+
+// lines breaks spans into lines no wider than width, greedily, as a word
+// processor does for ragged-right text. A word wider than the line is cut
+// between characters.
+func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
+	var out [][]span
+	var cur []span
+	x := 0.0
+	flush := func() {
+		// Drop trailing spaces: they would only push right-aligned text left.
+		for len(cur) > 0 && cur[len(cur)-1].space {
+			cur = cur[:len(cur)-1]
+		}
+		out = append(out, cur)
+		cur = nil
+		x = 0
+	}
+	for i := 0; i < len(sp); {
+		s := sp[i]
+		switch {
+		case s.brk:
+			flush()
+			i++
+			continue
+		case s.space:
+			if len(cur) > 0 {
+				cur = append(cur, s)
+				x += s.w
+			}
+			i++
+			continue
+		}
+		// A word: the spans up to the next space or break.
+		j, ww := i, 0.0
+		for j < len(sp) && !sp[j].space && !sp[j].brk {
+			ww += sp[j].w
+			j++
+		}
+		if x+ww > width && len(cur) > 0 {
+			flush()
+		}
+		if ww > width {
+			// Too long for any line: cut it between characters.
+			for k := i; k < j; k++ {
+				for _, part := range r.cutWord(sp[k], width, x, ts) {
+					if x+part.w > width && len(cur) > 0 {
+						cur[len(cur)-1].cut = true
+						flush()
+					}
+					cur = append(cur, part)
+					x += part.w
+				}
+			}
+			i = j
+			continue
+		}
+		cur = append(cur, sp[i:j]...)
+		x += ww
+		i = j
+	}
+	if len(cur) > 0 || len(out) == 0 {
+		flush()
+	}
+	return out
+}
+
+// cutWord splits a span into pieces that fit the line, the first one into
+// what is left of the current line.
+func (r *Renderer) cutWord(s span, width, x float64, ts textStyle) []span {
+	f := r.faces[s.face]
+	var out []span
+	start, w := 0, 0.0
+	room := width - x
+	for i, c := range s.text {
+		cw := f.width(string(c), ts.size)
+		if w+cw > room && i > start {
+			out = append(out, span{text: s.text[start:i], face: s.face, link: s.link, w: w})
+			start, w, room = i, 0, width
+		}
+		w += cw
+	}
+	return append(out, span{text: s.text[start:], face: s.face, link: s.link, w: w})
+}
+
+// lineOps turns one line into drawing operations, merging neighbouring
+// spans of the same face and link into one text operation so that text
+// extraction sees ordinary words and spaces. align is the line's
+// alignment within width. When more is set, another line follows: the
+// space the line broke at is kept at the end of its text, invisible but
+// there for text extraction and screen readers, which would otherwise run
+// the last word of one line into the first of the next.
+func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align doc.Align, ts textStyle, more bool) []op {
+	total := 0.0
+	for _, s := range line {
+		total += s.w
+	}
+	switch align {
+	case doc.AlignRight:
+		x0 += width - total
+	case doc.AlignCenter:
+		x0 += (width - total) / 2
+	}
+	base := r.baseline(top, ts)
+	x := x0
+	start := len(dst)
+	for i := 0; i < len(line); {
+		j := i + 1
+		w := line[i].w
+		for j < len(line) && line[j].face == line[i].face && line[j].link == line[i].link {
+			w += line[j].w
+			j++
+		}
+		var text string
+		if j == i+1 {
+			text = line[i].text
+		} else {
+			var b strings.Builder
+			for _, s := range line[i:j] {
+				b.WriteString(s.text)
+			}
+			text = b.String()
+		}
+		c := ts.color
+		if line[i].link != "" {
+			c = r.p.LinkColor
+		}
+		dst = append(dst, op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text})
+		if line[i].link != "" {
+			// Underline links as Word does, and make them clickable.
+			ul := base + ts.size*ptToMM*0.12
+			dst = append(dst,
+				op{kind: opLine, x: x, y: ul, w: w, size: ts.size * 0.05 * ptToMM, color: c, tag: tagArtifact},
+				op{kind: opLink, x: x, y: top, w: w, h: ts.lead, text: line[i].link})
+		}
+		x += w
+		i = j
+	}
+	if more && len(line) > 0 && !line[len(line)-1].cut {
+		for k := len(dst) - 1; k >= start; k-- {
+			if dst[k].kind == opText {
+				dst[k].text += " "
+				break
+			}
+		}
+	}
+	return dst
+}
+
+// baseline returns where text sits in a line box whose top is top.
+func (r *Renderer) baseline(top float64, ts textStyle) float64 {
+	f := r.faces[faceRegular]
+	em := ts.size * ptToMM / 1000
+	textH := (f.ascent - f.descent) * em
+	return top + (ts.lead-textH)/2 + f.ascent*em
+}
+
+// textBoxes lays out runs as a paragraph: one box per line, with the first
+// two and the last two lines kept together (no orphans, no widows).
+func (r *Renderer) textBoxes(runs []doc.Inline, x, width float64, align doc.Align, ts textStyle) []box {
+	ls := r.lines(r.spans(runs, ts), width, ts)
+	boxes := make([]box, len(ls))
+	for i, l := range ls {
+		boxes[i] = box{h: ts.lead, ops: r.lineOps(nil, l, x, 0, width, align, ts, i < len(ls)-1)}
+	}
+	n := len(boxes)
+	if n >= 2 {
+		boxes[0].keep = true
+		boxes[n-2].keep = true
+	}
+	return boxes
+}
+
+// naturalWidth is the width runs take on one line, and the widest word:
+// what an automatic table column would like and what it needs at least.
+// It measures in place, without building spans: every cell of every
+// table goes through it.
+func (r *Renderer) naturalWidth(runs []doc.Inline, ts textStyle) (line, word float64) {
+	k := ts.size / 1000 * ptToMM
+	cur, w := 0.0, 0.0
+	for _, in := range runs {
+		if in.Break {
+			line = max(line, cur)
+			cur, w = 0, 0
+			continue
+		}
+		if in.Field != doc.NoField {
+			continue
+		}
+		f := r.faces[faceOf(in.Style, ts.bold)]
+		for _, c := range in.Text {
+			switch c {
+			case '\n':
+				line = max(line, cur)
+				cur, w = 0, 0
+			case ' ', '\t':
+				cur += float64(f.widths[f.glyph(' ')]) * k
+				w = 0
+			case '\r':
+			default:
+				cw := float64(f.widths[f.glyph(c)]) * k
+				cur += cw
+				w += cw
+				word = max(word, w)
+			}
+		}
+	}
+	return max(line, cur), word
+}

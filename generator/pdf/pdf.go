@@ -1,0 +1,323 @@
+// Package pdf renders a document tree to PDF: A4 pages with a running
+// header and footer, as a Swedish region's committee papers look.
+//
+// A Renderer is prepared once per build (fonts cut and parsed, the table
+// of layout functions filled) and is then read-only: any number of
+// goroutines may call Render at once. Each call lays the document out
+// (line breaking, keep-with-next, table headers repeated on each page),
+// which makes the page count known before the first header says "1 (3)",
+// and then writes the file: see write.go for why that part is ours and not
+// fpdf's, which is only used once, in New, to cut the fonts. The file is a
+// tagged PDF (see tags.go), with an outline, the document's language and
+// its source data attached.
+package pdf
+
+import (
+	"compress/flate"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"time"
+
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/style"
+)
+
+// Renderer renders documents to PDF. It is prepared once by New and is
+// then safe for concurrent use.
+type Renderer struct {
+	p     style.Profile
+	faces [numFaces]*face
+	funcs [doc.NumKinds]layoutFunc
+	// zpool holds deflate compressors: each is close to a megabyte of
+	// state, too much to allocate for every document. A buffered channel
+	// rather than a sync.Pool, which the garbage collector empties at
+	// every cycle, and a render allocates enough to cause many.
+	zpool chan *flate.Writer
+}
+
+var _ doc.Renderer = (*Renderer)(nil)
+
+// New prepares a renderer for a style profile: it cuts and measures the
+// fonts once, so that each Render only pays for its own document.
+func New(p style.Profile) (*Renderer, error) {
+	switch p.FontFamily {
+	case "", "Liberation Sans", "Arial":
+		// Liberation Sans has Arial's metrics; it is what we embed.
+	default:
+		return nil, fmt.Errorf("pdf: font family %q is not available: only Liberation Sans is embedded", p.FontFamily)
+	}
+	if p.PageWidth <= 0 || p.PageHeight <= 0 || p.BodySize <= 0 || p.LineHeight <= 0 {
+		return nil, fmt.Errorf("pdf: profile %q has no page size or body size", p.Name)
+	}
+	if p.TextWidth() <= 20 || p.PageHeight-p.MarginTop-p.MarginBottom <= 20 {
+		return nil, fmt.Errorf("pdf: profile %q leaves no room for text", p.Name)
+	}
+	faces, err := loadFaces()
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{p: p, faces: faces}
+	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
+	r.fillTable()
+	return r, nil
+}
+
+// compressor takes a deflate compressor from the pool or makes one.
+// BestSpeed: page content and font subsets are small, and a build writes a
+// thousand files.
+func (r *Renderer) compressor() *flate.Writer {
+	select {
+	case fl := <-r.zpool:
+		return fl
+	default:
+		fl, _ := flate.NewWriter(io.Discard, flate.BestSpeed) // cannot fail for a valid level
+		return fl
+	}
+}
+
+// release returns a compressor to the pool, or drops it when the pool is
+// full.
+func (r *Renderer) release(fl *flate.Writer) {
+	select {
+	case r.zpool <- fl:
+	default:
+	}
+}
+
+// Render writes d as PDF to w.
+func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
+	_, err := r.RenderPages(w, d)
+	return err
+}
+
+// RenderPages writes d as PDF to w and returns the number of pages.
+func (r *Renderer) RenderPages(w io.Writer, d *doc.Document) (int, error) {
+	if d == nil {
+		return 0, fmt.Errorf("pdf: no document")
+	}
+	p := &r.p
+	tree := newTree()
+	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1}
+	boxes, err := r.layoutBlocks(d.Blocks, body)
+	if err != nil {
+		return 0, err
+	}
+	pages := paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom)
+	if err := r.emit(w, d, pages, tree); err != nil {
+		return 0, err
+	}
+	return len(pages), nil
+}
+
+// page is one laid-out page: its drawing operations and outline entries.
+type page struct {
+	ops   []op
+	marks []placedMark
+}
+
+type placedMark struct {
+	bookmark
+	y float64
+}
+
+// eps absorbs rounding when comparing positions.
+const eps = 0.01
+
+// paginate cuts the vertical list into pages. A box goes to the next page
+// when it, and the boxes kept with it, do not fit on this one; a box that
+// starts a page loses its space above and gets its table's header rows
+// drawn again above it.
+func paginate(boxes []box, top, bottom float64) []page {
+	var pages []page
+	y, fresh := top, true
+	newPage := func() {
+		pages = append(pages, page{})
+		y, fresh = top, true
+	}
+	put := func(b *box, before float64, repeated bool) {
+		pg := &pages[len(pages)-1]
+		y += before
+		n := len(pg.ops)
+		pg.ops = shift(pg.ops, b.ops, 0, y)
+		if repeated {
+			// A table header drawn again is decoration: it was read once.
+			artifacts(pg.ops[n:])
+		}
+		if b.mark != nil {
+			pg.marks = append(pg.marks, placedMark{*b.mark, y})
+		}
+		y += b.h
+		fresh = false
+	}
+	newPage()
+	height := bottom - top
+	for i := 0; i < len(boxes); i++ {
+		b := boxes[i]
+		if b.pageBreak {
+			if !fresh {
+				newPage()
+			}
+			continue
+		}
+		before := b.before
+		if fresh {
+			before = 0
+		}
+		need := before + b.h
+		for j := i; boxes[j].keep && j+1 < len(boxes) && !boxes[j+1].pageBreak; j++ {
+			need += boxes[j+1].before + boxes[j+1].h
+			if need > height {
+				// A chain longer than a page cannot be kept: let it break.
+				need = before + b.h
+				break
+			}
+		}
+		if y+need > bottom+eps && !fresh {
+			newPage()
+			before = 0
+		}
+		if fresh && b.repeat != nil {
+			for k := range b.repeat {
+				put(&b.repeat[k], 0, true)
+			}
+		}
+		if y+before+b.h > bottom+eps && b.split != nil {
+			// Taller than what is left of an empty page: the last resort is
+			// to split it, and go on with the rest on the next page.
+			if first, rest, ok := b.split(bottom - y - before); ok {
+				put(&first, before, false)
+				rest.repeat, rest.keep = b.repeat, b.keep
+				boxes[i] = rest
+				i--
+				newPage()
+				continue
+			}
+		}
+		put(&b, before, false)
+	}
+	return pages
+}
+
+// decoration lays out the running header and footer of page n of total.
+func (r *Renderer) decoration(m *doc.Meta, n, total int) ([]op, error) {
+	p := &r.p
+	ts := r.styleAt(p.HeaderSize, false)
+	var ops []op
+	left := p.MarginLeft
+	right := p.PageWidth - p.MarginRight
+	width := right - left
+	if m.Logo != nil {
+		w, h, err := imageSize(m.Logo, width/3)
+		if err != nil {
+			return nil, err
+		}
+		// Unless its width is given, the logo stands as high as three
+		// header lines, as a letterhead's mark does, and never reaches the
+		// body.
+		maxH := p.MarginTop - p.HeaderTop - 4
+		if m.Logo.Width <= 0 {
+			maxH = min(maxH, 3*ts.lead)
+		}
+		if h > maxH && maxH > 0 {
+			w, h = w*maxH/h, maxH
+		}
+		ops = append(ops, op{kind: opImage, x: left, y: p.HeaderTop, w: w, h: h, img: m.Logo})
+		left += w + 4
+	}
+	y := p.HeaderTop
+	for _, l := range m.Header.Left {
+		for _, ln := range r.lines(r.spans(fill(l, n, total), ts), width/2, ts) {
+			ops = r.lineOps(ops, ln, left, y, width/2, doc.AlignLeft, ts, false)
+			y += ts.lead
+		}
+	}
+	y = p.HeaderTop
+	for _, l := range m.Header.Right {
+		for _, ln := range r.lines(r.spans(fill(l, n, total), ts), width/2, ts) {
+			ops = r.lineOps(ops, ln, right-width/2, y, width/2, doc.AlignRight, ts, false)
+			y += ts.lead
+		}
+	}
+	// The footer grows upwards from the bottom, under a thin rule.
+	fs := r.styleAt(p.FooterSize, false)
+	var lines [][]span
+	for _, l := range m.Footer {
+		lines = append(lines, r.lines(r.spans(fill(l, n, total), fs), width, fs)...)
+	}
+	if len(lines) > 0 {
+		y = p.PageHeight - p.FooterBottom - float64(len(lines))*fs.lead
+		ops = append(ops, op{kind: opLine, x: p.MarginLeft, y: y - 1, w: width, size: p.GridWidth, color: p.GridColor})
+		for _, ln := range lines {
+			ops = r.lineOps(ops, ln, p.MarginLeft, y, width, doc.AlignLeft, fs, false)
+			y += fs.lead
+		}
+	}
+	// Screen readers skip the running header and footer.
+	return artifacts(ops), nil
+}
+
+// fill replaces the page fields of a header line with their values.
+func fill(l doc.Line, n, total int) []doc.Inline {
+	has := false
+	for _, in := range l {
+		if in.Field != doc.NoField {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return l
+	}
+	out := make([]doc.Inline, len(l))
+	for i, in := range l {
+		switch in.Field {
+		case doc.PageField:
+			in = doc.Inline{Text: strconv.Itoa(n), Style: in.Style}
+		case doc.PagesField:
+			in = doc.Inline{Text: strconv.Itoa(total), Style: in.Style}
+		}
+		out[i] = in
+	}
+	return out
+}
+
+// epoch is the date of a document whose own date cannot be read: fixed, so
+// that the output does not depend on the clock.
+var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// documentTime is the creation and modification date written into the
+// file: the document's own date, so that the same input gives the same
+// bytes.
+func documentTime(s string) time.Time {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t
+	}
+	return epoch
+}
+
+// cleanLang keeps a language tag only if it is a plain BCP 47 tag: fpdf
+// writes it into the catalog unescaped.
+func cleanLang(s string) string {
+	if s == "" || len(s) > 35 {
+		return ""
+	}
+	for _, c := range s {
+		if !(c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return ""
+		}
+	}
+	return s
+}
+
+// firstTitle is the text of the document's title heading, for the file's
+// properties when the metadata has no title.
+func firstTitle(d *doc.Document) string {
+	for _, b := range d.Blocks {
+		if h, ok := b.(*doc.Heading); ok {
+			return doc.HeadingText(h)
+		}
+	}
+	return ""
+}

@@ -1,0 +1,400 @@
+package pdf
+
+import (
+	"github.com/underlag/underlag/generator/doc"
+)
+
+// layoutTable lays out a table as one box per row. Header rows are kept
+// with the first body row and travel with every body row as its repeat,
+// so the flow draws them again at the top of each page the table
+// continues onto. Rows are never split unless a single row is taller than
+// a page.
+func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
+	t := b.(*doc.Table)
+	ncol := len(t.Columns)
+	for _, rows := range [][]doc.Row{t.Header, t.Rows} {
+		for _, row := range rows {
+			ncol = max(ncol, len(row.Cells))
+		}
+	}
+	if ncol == 0 {
+		return nil, nil
+	}
+	widths := r.columnWidths(t, ncol, fr)
+	var head []box
+	for _, row := range t.Header {
+		bx, err := r.rowBox(t, row, widths, fr, true)
+		if err != nil {
+			return nil, err
+		}
+		bx.keep = true
+		head = append(head, bx)
+	}
+	out := append([]box(nil), head...)
+	for _, row := range t.Rows {
+		bx, err := r.rowBox(t, row, widths, fr, false)
+		if err != nil {
+			return nil, err
+		}
+		bx.repeat = head
+		out = append(out, bx)
+	}
+	if t.Caption != "" {
+		if len(out) > 0 {
+			out[len(out)-1].keep = true // the caption stays under the table
+		}
+		ts := r.styleAt(r.p.SmallSize, false)
+		cap := r.textBoxes([]doc.Inline{doc.Text(t.Caption)}, fr.x, fr.width, doc.AlignLeft, ts)
+		stamp(cap, fr.tags.add("Caption", fr.parent))
+		cap[0].before = r.p.ParagraphSpacing / 2
+		out = append(out, cap...)
+	}
+	return out, nil
+}
+
+// cellPad returns a cell's left and right padding. A borderless table's
+// first column starts flush with the text, as a key–value block in Word
+// does.
+func (r *Renderer) cellPad(t *doc.Table, col int) (left, right float64) {
+	if t.Borderless && col == 0 {
+		return 0, r.p.CellPadding
+	}
+	return r.p.CellPadding, r.p.CellPadding
+}
+
+// rowBox lays out one row's cells and assembles them into a box.
+func (r *Renderer) rowBox(t *doc.Table, row doc.Row, widths []float64, fr frame, header bool) (box, error) {
+	cells := make([][]box, len(widths))
+	x := 0.0
+	tr := fr.tags.add("TR", fr.parent)
+	cellRole := "TD"
+	if header {
+		cellRole = "TH"
+	}
+	for i, w := range widths {
+		pl, pr := r.cellPad(t, i)
+		cf := frame{x: x + pl, width: w - pl - pr, cell: true, bold: header, tags: fr.tags, parent: fr.tags.add(cellRole, tr)}
+		if i < len(t.Columns) {
+			cf.align = t.Columns[i].Align
+		}
+		if i < len(row.Cells) {
+			bs, err := r.layoutBlocks(row.Cells[i].Blocks, cf)
+			if err != nil {
+				return box{}, err
+			}
+			cells[i] = bs
+		}
+		x += w
+	}
+	return r.assembleRow(t, cells, widths, fr, header), nil
+}
+
+// assembleRow stacks each cell's boxes and draws the row's background and
+// grid. It is also how a split row's parts are built.
+func (r *Renderer) assembleRow(t *doc.Table, cells [][]box, widths []float64, fr frame, header bool) box {
+	pad := r.p.CellPadding
+	if t.Borderless {
+		pad /= 2
+	}
+	content := r.styleAt(r.p.TableSize, false).lead // an empty row is one line high
+	for _, bs := range cells {
+		content = max(content, stackHeight(bs))
+	}
+	h := content + 2*pad
+	var ops []op
+	x := fr.x
+	if header && !t.Borderless {
+		ops = append(ops, op{kind: opRect, x: x, y: 0, w: sum(widths), h: h, fill: true, fillc: r.p.HeaderFill, tag: tagArtifact})
+	}
+	for i, bs := range cells {
+		y := pad
+		for j, b := range bs {
+			if j > 0 {
+				y += b.before
+			}
+			ops = shift(ops, b.ops, fr.x, y)
+			y += b.h
+		}
+		if !t.Borderless {
+			ops = append(ops, op{kind: opRect, x: x, y: 0, w: widths[i], h: h, draw: true, size: r.p.GridWidth, color: r.p.GridColor, tag: tagArtifact})
+		}
+		x += widths[i]
+	}
+	bx := box{h: h, ops: ops}
+	bx.split = func(avail float64) (box, box, bool) {
+		room := avail - 2*pad
+		first := make([][]box, len(cells))
+		rest := make([][]box, len(cells))
+		moved := false
+		for i, bs := range cells {
+			y, k := 0.0, 0
+			for k < len(bs) {
+				step := bs[k].h
+				if k > 0 {
+					step += bs[k].before
+				}
+				if y+step > room {
+					break
+				}
+				y += step
+				k++
+			}
+			first[i], rest[i] = bs[:k], bs[k:]
+			if k > 0 {
+				moved = true
+			}
+		}
+		if !moved {
+			return box{}, box{}, false
+		}
+		return r.assembleRow(t, first, widths, fr, header), r.assembleRow(t, rest, widths, fr, header), true
+	}
+	return bx
+}
+
+// stackHeight is the height of boxes stacked with their spacing.
+func stackHeight(bs []box) float64 {
+	h := 0.0
+	for i, b := range bs {
+		if i > 0 {
+			h += b.before
+		}
+		h += b.h
+	}
+	return h
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// columnWidths turns the columns' relative hints into widths. Columns
+// without a hint are sized from their content: each gets what its longest
+// line needs if that is no more than a fair share, the others share the
+// rest by how much they would like; hinted columns then share what is left
+// by their hints. Last, any column narrower than its longest word is
+// widened at the expense of those with room to spare, so that words are
+// not cut in the middle ("Uppdragsledar-e") when the table as a whole has
+// room for them.
+func (r *Renderer) columnWidths(t *doc.Table, ncol int, fr frame) []float64 {
+	total := fr.width
+	hints := make([]float64, ncol)
+	auto := 0
+	for i := range hints {
+		if i < len(t.Columns) && t.Columns[i].Width > 0 {
+			hints[i] = t.Columns[i].Width
+		} else {
+			auto++
+		}
+	}
+	want, need := r.contentWidths(t, ncol)
+	widths := make([]float64, ncol)
+	if auto == 0 {
+		hs := sum(hints)
+		for i, h := range hints {
+			widths[i] = total * h / hs
+		}
+		return fitWords(widths, need)
+	}
+	budget := total
+	if auto < ncol {
+		budget = total * float64(auto) / float64(ncol)
+	}
+	// Fair share among automatic columns: satisfy the modest ones first.
+	// (A slice, not a map: the sums must be taken in the same order every
+	// time for the output to be byte-identical.)
+	open := make([]bool, ncol)
+	nopen := auto
+	for i := range hints {
+		open[i] = hints[i] == 0
+	}
+	left := budget
+	for changed := true; changed && nopen > 0; {
+		changed = false
+		fair := left / float64(nopen)
+		for i := 0; i < ncol; i++ {
+			if open[i] && want[i] <= fair {
+				widths[i] = want[i]
+				left -= want[i]
+				open[i] = false
+				nopen--
+				changed = true
+			}
+		}
+	}
+	if nopen > 0 {
+		// The rest share what is left by their wishes, but no narrower
+		// than their longest word where that fits.
+		var ws float64
+		for i := range open {
+			if open[i] {
+				ws += want[i]
+			}
+		}
+		for i := 0; i < ncol; i++ {
+			if open[i] {
+				widths[i] = max(left*want[i]/ws, min(need[i], left/float64(nopen)))
+			}
+		}
+	}
+	used := sum(widths)
+	if auto == ncol {
+		// Only automatic columns: the slack goes to the columns with text
+		// to wrap (want above need), so that a column of single words
+		// such as abbreviations stays as narrow as they are.
+		slack := total - used
+		var wrap float64
+		for i := range widths {
+			wrap += want[i] - need[i]
+		}
+		for i := range widths {
+			switch {
+			case wrap > 0:
+				widths[i] += slack * (want[i] - need[i]) / wrap
+			case used > 0:
+				widths[i] += slack * widths[i] / used
+			}
+		}
+		return fitWords(widths, need)
+	}
+	hs := sum(hints)
+	for i, h := range hints {
+		if h > 0 {
+			widths[i] = (total - used) * h / hs
+		}
+	}
+	return fitWords(widths, need)
+}
+
+// fitWords widens columns narrower than their longest word, taking the
+// room from the columns that have more than their longest word needs, in
+// proportion to what they have to spare. The columns that are least short
+// are helped first; those whose longest word cannot fit however the others
+// give then share what room is left, so that at least their shorter words
+// are whole.
+func fitWords(widths, need []float64) []float64 {
+	tried := make([]bool, len(widths))
+	for {
+		best := -1
+		for i, w := range widths {
+			if !tried[i] && w < need[i] && (best < 0 || need[i]-w < need[best]-widths[best]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		tried[best] = true
+		short, spare := need[best]-widths[best], 0.0
+		for i, w := range widths {
+			if w > need[i] {
+				spare += w - need[i]
+			}
+		}
+		if spare < short {
+			continue
+		}
+		for i, w := range widths {
+			if w > need[i] {
+				widths[i] = w - short*(w-need[i])/spare
+			}
+		}
+		widths[best] = need[best]
+	}
+	var short, spare float64
+	for i, w := range widths {
+		if w < need[i] {
+			short += need[i] - w
+		} else {
+			spare += w - need[i]
+		}
+	}
+	if short == 0 || spare == 0 {
+		return widths
+	}
+	give := min(spare, short)
+	for i, w := range widths {
+		if w < need[i] {
+			widths[i] = w + give*(need[i]-w)/short
+		} else {
+			widths[i] = w - give*(w-need[i])/spare
+		}
+	}
+	return widths
+}
+
+// contentWidths measures what each column would like (its longest
+// unwrapped line) and what it needs (its longest word), padding included.
+func (r *Renderer) contentWidths(t *doc.Table, ncol int) (want, need []float64) {
+	want = make([]float64, ncol)
+	need = make([]float64, ncol)
+	measure := func(rows []doc.Row, bold bool) {
+		for _, row := range rows {
+			for i, c := range row.Cells {
+				if i >= ncol {
+					break
+				}
+				for _, b := range c.Blocks {
+					var runs []doc.Inline
+					extra := 0.0
+					switch n := b.(type) {
+					case *doc.Paragraph:
+						runs = n.Text
+					case *doc.List:
+						runs = []doc.Inline{doc.Text(doc.Plain(firstRuns(n)))}
+						extra = r.p.ListIndent
+					default:
+						continue
+					}
+					ts := r.styleAt(r.p.TableSize, bold)
+					line, word := r.naturalWidth(runs, ts)
+					want[i] = max(want[i], line+extra)
+					need[i] = max(need[i], word+extra)
+				}
+			}
+		}
+	}
+	measure(t.Header, true)
+	measure(t.Rows, false)
+	for i := range want {
+		pl, pr := r.cellPad(t, i)
+		want[i] += pl + pr + 0.5
+		need[i] += pl + pr + 0.5
+	}
+	return want, need
+}
+
+// firstRuns returns the runs of a list's longest item paragraph, a good
+// enough estimate of what the list needs.
+func firstRuns(l *doc.List) []doc.Inline {
+	var best []doc.Inline
+	for _, it := range l.Items {
+		for _, b := range it.Blocks {
+			if p, ok := b.(*doc.Paragraph); ok && len(doc.Plain(p.Text)) > len(doc.Plain(best)) {
+				best = p.Text
+			}
+		}
+	}
+	return best
+}
+
+// layoutDefinitions draws definitions as a two-column table under the two
+// labels, the terms' column as wide as the longest term needs.
+func layoutDefinitions(r *Renderer, b doc.Block, fr frame) ([]box, error) {
+	d := b.(*doc.Definitions)
+	t := &doc.Table{
+		Columns: []doc.Column{{}, {}},
+		Header:  []doc.Row{{Cells: []doc.Cell{doc.TextCell(d.TermLabel), doc.TextCell(d.DefinitionLabel)}}},
+	}
+	if d.TermLabel == "" && d.DefinitionLabel == "" {
+		t.Header = nil
+	}
+	for _, it := range d.Items {
+		t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{doc.TextCell(it.Term), {Blocks: []doc.Block{&doc.Paragraph{Text: it.Definition}}}}})
+	}
+	return layoutTable(r, t, fr)
+}

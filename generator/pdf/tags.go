@@ -1,0 +1,201 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A tagged PDF carries, beside what is drawn, the document's logical
+// structure (headings, paragraphs, lists, tables, figures with their
+// alternative text) so that screen readers and reflowing viewers read it
+// in order and skip the running header and footer. Swedish public-sector
+// documents published on the web must be accessible, which for a PDF
+// means tagged.
+//
+// Layout builds the structure tree as it goes: each block gets an element
+// under the element of its container, and each drawing operation is
+// stamped with the element it belongs to (tagArtifact for what is only
+// decoration: grid lines, the header and footer, table headers repeated
+// on later pages). When the content streams are written, each run of
+// operations of one element becomes a marked-content sequence with its
+// own MCID, recorded in the element and in the page's parent tree.
+
+// tagArtifact marks an operation that is decoration, not content.
+const tagArtifact = -1
+
+// structTree is the tree of one document, built during layout.
+type structTree struct {
+	elems []element // index 0 is unused, so that 0 means "not stamped"
+}
+
+// element is a structure element.
+type element struct {
+	role   string
+	parent int
+	alt    string
+	kids   []kid
+}
+
+// kid is a child of an element: another element, or marked content on a
+// page.
+type kid struct {
+	elem       int // > 0 for an element
+	page, mcid int // marked content otherwise
+}
+
+// newTree returns a tree holding the Document element, index 1.
+func newTree() *structTree {
+	t := &structTree{elems: make([]element, 2, 64)}
+	t.elems[1] = element{role: "Document"}
+	return t
+}
+
+// add adds an element under parent and returns its index. A nil tree (a
+// layout made only to measure) adds nothing, nor does an empty role (a
+// page break).
+func (t *structTree) add(role string, parent int) int {
+	if t == nil || parent <= 0 || role == "" {
+		return 0
+	}
+	t.elems = append(t.elems, element{role: role, parent: parent})
+	n := len(t.elems) - 1
+	t.elems[parent].kids = append(t.elems[parent].kids, kid{elem: n})
+	return n
+}
+
+// stamp marks every op of the boxes that no inner element claimed as
+// belonging to element e.
+func stamp(bs []box, e int) {
+	if e == 0 {
+		return
+	}
+	for i := range bs {
+		for j := range bs[i].ops {
+			if bs[i].ops[j].tag == 0 {
+				bs[i].ops[j].tag = int32(e)
+			}
+		}
+	}
+}
+
+// artifacts marks ops as decoration.
+func artifacts(ops []op) []op {
+	for i := range ops {
+		ops[i].tag = tagArtifact
+	}
+	return ops
+}
+
+// marker writes the marked-content operators around ops in the content
+// stream: it opens a sequence when the element changes and closes the one
+// before.
+type marker struct {
+	tree *structTree
+	page int   // page index
+	cur  int32 // element of the open sequence; 0 when none is open
+	mcid int
+	// parents lists, by MCID, the element each marked-content sequence of
+	// the page belongs to: the page's entry in the parent tree.
+	parents []int
+}
+
+// to switches the open sequence to element e.
+func (m *marker) to(c []byte, e int32) []byte {
+	if m.tree == nil {
+		return c
+	}
+	if e == 0 {
+		e = tagArtifact
+	}
+	if e == m.cur {
+		return c
+	}
+	c = m.close(c)
+	m.cur = e
+	if e == tagArtifact {
+		return append(c, "/Artifact BMC\n"...)
+	}
+	el := &m.tree.elems[e]
+	el.kids = append(el.kids, kid{page: m.page, mcid: m.mcid})
+	m.parents = append(m.parents, int(e))
+	c = append(c, '/')
+	c = append(c, el.role...)
+	c = append(c, " <</MCID "...)
+	c = strconv.AppendInt(c, int64(m.mcid), 10)
+	c = append(c, ">> BDC\n"...)
+	m.mcid++
+	return c
+}
+
+func (m *marker) close(c []byte) []byte {
+	if m.cur != 0 {
+		c = append(c, "EMC\n"...)
+		m.cur = 0
+	}
+	return c
+}
+
+// writeTree writes the structure tree and returns the object number of
+// its root. pageObjs are the pages' object numbers, parents each page's
+// MCID-to-element list.
+func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int) int {
+	w := &fw.w
+	objs := make([]int, len(t.elems))
+	for i := 1; i < len(t.elems); i++ {
+		objs[i] = w.alloc()
+	}
+	root, pt := w.alloc(), w.alloc()
+	// Written straight into the file: a long table has thousands of
+	// elements, too many to format each through fmt.
+	ref := func(c []byte, n int) []byte {
+		c = strconv.AppendInt(c, int64(n), 10)
+		return append(c, " 0 R"...)
+	}
+	for i := 1; i < len(t.elems); i++ {
+		e := &t.elems[i]
+		parent := root
+		if e.parent > 0 {
+			parent = objs[e.parent]
+		}
+		w.obj(objs[i])
+		c := append(w.buf, "<</Type/StructElem/S/"...)
+		c = append(c, e.role...)
+		c = append(c, "/P "...)
+		c = ref(c, parent)
+		if e.alt != "" {
+			c = append(c, "/Alt"...)
+			c = append(c, textString(e.alt)...)
+		}
+		// An element with no content (an empty table cell) gets an empty
+		// K: the cell is still there for the table's regularity.
+		c = append(c, "/K["...)
+		for _, k := range e.kids {
+			if k.elem > 0 {
+				c = ref(c, objs[k.elem])
+				c = append(c, ' ')
+			} else {
+				c = append(c, "<</Type/MCR/Pg "...)
+				c = ref(c, pageObjs[k.page])
+				c = append(c, "/MCID "...)
+				c = strconv.AppendInt(c, int64(k.mcid), 10)
+				c = append(c, ">>"...)
+			}
+		}
+		w.buf = append(c, "]>>"...)
+		w.endobj()
+	}
+	var b strings.Builder
+	b.WriteString("/Nums[")
+	for p, ps := range parents {
+		fmt.Fprintf(&b, "%d[", p)
+		for _, e := range ps {
+			fmt.Fprintf(&b, "%d 0 R ", objs[e])
+		}
+		b.WriteString("]")
+	}
+	b.WriteString("]")
+	w.dict(pt, b.String())
+	w.dict(root, fmt.Sprintf("/Type/StructTreeRoot/K[%d 0 R]/ParentTree %d 0 R/ParentTreeNextKey %d", objs[1], pt, len(parents)))
+	return root
+}

@@ -1,0 +1,359 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// This file is the small TrueType reader and subsetter that lets each
+// document embed only the glyphs it uses without parsing a font again: the
+// font is parsed once in New into glyph offsets, composite components and
+// widths, and a document's subset is then only a matter of copying the
+// used glyphs' bytes and writing a new loca table. Glyph ids stay those of
+// the prepared font, so text can be written as glyph ids directly
+// (Identity-H) with no per-document renumbering.
+
+// sfnt is a parsed TrueType font, read-only after parsing.
+type sfnt struct {
+	tables     map[string][]byte
+	tags       []string // table tags, sorted, as they are written back
+	numGlyphs  int
+	unitsPerEm int
+	loca       []uint32   // glyph offsets into glyf, numGlyphs+1 entries
+	glyf       []byte     // the glyf table
+	comps      [][]uint16 // components of composite glyphs, by glyph id
+	advance    []uint16   // advance widths in font units, by glyph id
+}
+
+var errFont = errors.New("malformed TrueType font")
+
+func u16(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
+func u32(b []byte, off int) uint32 {
+	return binary.BigEndian.Uint32(b[off:])
+}
+
+// parseSFNT reads the tables the subsetter and the layout need.
+func parseSFNT(data []byte) (*sfnt, error) {
+	if len(data) < 12 {
+		return nil, errFont
+	}
+	n := u16(data, 4)
+	if len(data) < 12+16*n {
+		return nil, errFont
+	}
+	s := &sfnt{tables: make(map[string][]byte, n)}
+	for i := 0; i < n; i++ {
+		rec := data[12+16*i:]
+		tag := string(rec[:4])
+		off, length := int(u32(rec, 8)), int(u32(rec, 12))
+		if off < 0 || length < 0 || off+length > len(data) {
+			return nil, fmt.Errorf("%w: table %q out of range", errFont, tag)
+		}
+		s.tables[tag] = data[off : off+length]
+		s.tags = append(s.tags, tag)
+	}
+	sort.Strings(s.tags)
+	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf"} {
+		if _, ok := s.tables[t]; !ok {
+			return nil, fmt.Errorf("%w: no %s table", errFont, t)
+		}
+	}
+	head, maxp, hhea := s.tables["head"], s.tables["maxp"], s.tables["hhea"]
+	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 {
+		return nil, errFont
+	}
+	s.unitsPerEm = u16(head, 18)
+	s.numGlyphs = u16(maxp, 4)
+	if s.unitsPerEm == 0 || s.numGlyphs == 0 {
+		return nil, errFont
+	}
+	long := u16(head, 50) == 1
+	loca := s.tables["loca"]
+	s.loca = make([]uint32, s.numGlyphs+1)
+	for i := range s.loca {
+		switch {
+		case long && len(loca) >= 4*(i+1):
+			s.loca[i] = u32(loca, 4*i)
+		case !long && len(loca) >= 2*(i+1):
+			s.loca[i] = uint32(u16(loca, 2*i)) * 2
+		default:
+			return nil, fmt.Errorf("%w: short loca", errFont)
+		}
+	}
+	s.glyf = s.tables["glyf"]
+	s.comps = make([][]uint16, s.numGlyphs)
+	for g := 0; g < s.numGlyphs; g++ {
+		a, b := int(s.loca[g]), int(s.loca[g+1])
+		if a > b || b > len(s.glyf) {
+			return nil, fmt.Errorf("%w: glyph %d out of range", errFont, g)
+		}
+		if b-a >= 10 && int16(u16(s.glyf, a)) < 0 {
+			cs, err := components(s.glyf[a:b])
+			if err != nil {
+				return nil, fmt.Errorf("glyph %d: %w", g, err)
+			}
+			s.comps[g] = cs
+		}
+	}
+	nh := u16(hhea, 34)
+	hmtx := s.tables["hmtx"]
+	if nh == 0 || len(hmtx) < 4*nh {
+		return nil, fmt.Errorf("%w: short hmtx", errFont)
+	}
+	s.advance = make([]uint16, s.numGlyphs)
+	for g := range s.advance {
+		s.advance[g] = uint16(u16(hmtx, 4*min(g, nh-1)))
+	}
+	return s, nil
+}
+
+// components lists the glyphs a composite glyph is built from.
+func components(g []byte) ([]uint16, error) {
+	const (
+		argsAreWords = 0x1
+		haveScale    = 0x8
+		moreComps    = 0x20
+		haveXYScale  = 0x40
+		have2x2      = 0x80
+	)
+	var out []uint16
+	p := 10
+	for {
+		if p+4 > len(g) {
+			return nil, errFont
+		}
+		flags := u16(g, p)
+		out = append(out, uint16(u16(g, p+2)))
+		p += 4
+		if flags&argsAreWords != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&have2x2 != 0:
+			p += 8
+		}
+		if flags&moreComps == 0 {
+			return out, nil
+		}
+	}
+}
+
+// cmap reads the font's Unicode BMP mapping (format 4) into a table by
+// rune of at most top+1 entries.
+func (s *sfnt) cmap(top rune) ([]uint16, error) {
+	c := s.tables["cmap"]
+	if len(c) < 4 {
+		return nil, fmt.Errorf("%w: no cmap", errFont)
+	}
+	n := u16(c, 2)
+	for i := 0; i < n && 4+8*i+8 <= len(c); i++ {
+		pid, eid := u16(c, 4+8*i), u16(c, 4+8*i+2)
+		off := int(u32(c, 4+8*i+4))
+		if !(pid == 3 && eid == 1 || pid == 0) || off+14 > len(c) || u16(c, off) != 4 {
+			continue
+		}
+		return cmap4(c[off:], top)
+	}
+	return nil, fmt.Errorf("%w: no Unicode BMP cmap", errFont)
+}
+
+func cmap4(t []byte, top rune) ([]uint16, error) {
+	segs := u16(t, 6) / 2
+	if len(t) < 16+8*segs {
+		return nil, errFont
+	}
+	ends, starts := 14, 16+2*segs
+	deltas, ranges := starts+2*segs, starts+4*segs
+	out := make([]uint16, top+1)
+	for i := 0; i < segs; i++ {
+		end, start := u16(t, ends+2*i), u16(t, starts+2*i)
+		delta, ro := u16(t, deltas+2*i), u16(t, ranges+2*i)
+		for r := start; r <= end && r <= int(top); r++ {
+			var g int
+			if ro == 0 {
+				g = (r + delta) & 0xffff
+			} else {
+				p := ranges + 2*i + ro + 2*(r-start)
+				if p+2 > len(t) {
+					return nil, errFont
+				}
+				if g = u16(t, p); g != 0 {
+					g = (g + delta) & 0xffff
+				}
+			}
+			out[r] = uint16(g)
+		}
+	}
+	return out, nil
+}
+
+// subsetter writes a face's per-document subsets. The tables that are the
+// same in every subset (metrics, hinting programs) are laid out and
+// deflated once, in New; a document deflates only its table directory and
+// its head, loca and glyf tables, and the parts are joined as one zlib
+// stream (each deflated part is flushed to a byte boundary and refers only
+// to its own bytes, so the parts can be concatenated).
+type subsetter struct {
+	s       *sfnt
+	tags    []string // the subset's tables, sorted, as the directory lists them
+	static  []byte   // the unchanging tables, each padded to four bytes
+	staticZ []byte   // static, deflated and flushed: a non-final deflate segment
+	off     map[string]int
+	sum     map[string]uint32
+}
+
+// staticTables are copied unchanged into every subset. With head, loca
+// and glyf they are what a viewer needs of a CIDFontType2 font with
+// Identity glyph mapping. cmap and post are not used there but are kept,
+// for the viewers and font tools that insist on them (the cmap stays
+// right, since glyph ids do not change); name is left out, as PDF
+// writers commonly do: it would add some 3 kB to every font of every file.
+var staticTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "hhea", "hmtx", "maxp", "post", "prep"}
+
+func newSubsetter(s *sfnt) (*subsetter, error) {
+	ss := &subsetter{s: s, off: map[string]int{}, sum: map[string]uint32{}}
+	for _, t := range staticTables {
+		data, ok := s.tables[t]
+		if !ok {
+			continue
+		}
+		ss.off[t] = len(ss.static)
+		ss.sum[t] = checksum(data)
+		ss.static = append(ss.static, data...)
+		for len(ss.static)%4 != 0 {
+			ss.static = append(ss.static, 0)
+		}
+		ss.tags = append(ss.tags, t)
+	}
+	ss.tags = append(ss.tags, "glyf", "head", "loca")
+	sort.Strings(ss.tags)
+	var buf bytes.Buffer
+	zw, err := flate.NewWriter(&buf, flate.BestCompression)
+	if err != nil {
+		return nil, err
+	}
+	zw.Write(ss.static)
+	if err := zw.Flush(); err != nil {
+		return nil, err
+	}
+	ss.staticZ = buf.Bytes()
+	return ss, nil
+}
+
+// subset returns a font holding only the glyphs marked in used (glyph 0
+// and composites' components are added), every other glyph left empty so
+// that glyph ids stay as they are, in three parts to be concatenated: the
+// table directory, the static tables, and head, loca and glyf.
+func (ss *subsetter) subset(used []bool) (dir, static, dyn []byte) {
+	s := ss.s
+	keep := make([]bool, s.numGlyphs)
+	var mark func(g int)
+	mark = func(g int) {
+		if g >= s.numGlyphs || keep[g] {
+			return
+		}
+		keep[g] = true
+		for _, c := range s.comps[g] {
+			mark(int(c))
+		}
+	}
+	mark(0)
+	for g, u := range used {
+		if u {
+			mark(g)
+		}
+	}
+	size := 0
+	for g, k := range keep {
+		if k {
+			size += (int(s.loca[g+1]-s.loca[g]) + 3) &^ 3
+		}
+	}
+	// Short offsets (halved) when the glyphs fit, as they nearly always do.
+	long := size >= 1<<17
+	entry := 2
+	if long {
+		entry = 4
+	}
+	headLen := len(s.tables["head"])
+	locaLen := entry * (s.numGlyphs + 1)
+	locaOff := (headLen + 3) &^ 3
+	glyfOff := locaOff + (locaLen+3)&^3
+	dyn = make([]byte, glyfOff, glyfOff+size)
+	copy(dyn, s.tables["head"])
+	binary.BigEndian.PutUint32(dyn[8:], 0) // checksum adjustment: not needed in a PDF
+	if long {
+		binary.BigEndian.PutUint16(dyn[50:], 1)
+	} else {
+		binary.BigEndian.PutUint16(dyn[50:], 0)
+	}
+	put := func(g, off int) {
+		if long {
+			binary.BigEndian.PutUint32(dyn[locaOff+4*g:], uint32(off))
+		} else {
+			binary.BigEndian.PutUint16(dyn[locaOff+2*g:], uint16(off/2))
+		}
+	}
+	for g, k := range keep {
+		put(g, len(dyn)-glyfOff)
+		if k {
+			dyn = append(dyn, s.glyf[s.loca[g]:s.loca[g+1]]...)
+			for len(dyn)%4 != 0 {
+				dyn = append(dyn, 0)
+			}
+		}
+	}
+	put(s.numGlyphs, len(dyn)-glyfOff)
+
+	n := len(ss.tags)
+	dir = make([]byte, 12+16*n)
+	binary.BigEndian.PutUint32(dir, 0x00010000)
+	es := int(math.Floor(math.Log2(float64(n))))
+	binary.BigEndian.PutUint16(dir[4:], uint16(n))
+	binary.BigEndian.PutUint16(dir[6:], uint16(16<<es))
+	binary.BigEndian.PutUint16(dir[8:], uint16(es))
+	binary.BigEndian.PutUint16(dir[10:], uint16(16*n-16<<es))
+	base := len(dir) + len(ss.static)
+	for i, t := range ss.tags {
+		var off, length int
+		var sum uint32
+		switch t {
+		case "head":
+			off, length, sum = base, headLen, checksum(dyn[:headLen])
+		case "loca":
+			off, length, sum = base+locaOff, locaLen, checksum(dyn[locaOff:locaOff+locaLen])
+		case "glyf":
+			off, length, sum = base+glyfOff, len(dyn)-glyfOff, checksum(dyn[glyfOff:])
+		default:
+			off, length, sum = len(dir)+ss.off[t], len(s.tables[t]), ss.sum[t]
+		}
+		rec := dir[12+16*i:]
+		copy(rec, t)
+		binary.BigEndian.PutUint32(rec[4:], sum)
+		binary.BigEndian.PutUint32(rec[8:], uint32(off))
+		binary.BigEndian.PutUint32(rec[12:], uint32(length))
+	}
+	return dir, ss.static, dyn
+}
+
+// checksum is a TrueType table checksum.
+func checksum(b []byte) uint32 {
+	var s uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:min(i+4, len(b))])
+		s += binary.BigEndian.Uint32(w[:])
+	}
+	return s
+}

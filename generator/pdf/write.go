@@ -1,0 +1,792 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"hash/adler32"
+	"hash/fnv"
+	"image"
+	"image/color"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/style"
+)
+
+// This file writes the PDF file itself from the laid-out pages. It is ours
+// rather than fpdf's because fpdf cannot share prepared fonts between
+// documents: every new fpdf parses each TrueType font again, JSON-encodes
+// a 65,536-entry width table to name it, and allocates a fresh deflate
+// compressor (close to a megabyte) for each stream, which together were
+// nine tenths of the time to render a document. Here the fonts are parsed
+// once in New, a document only copies the glyphs it uses, and the
+// compressors come from a pool.
+
+// writer accumulates the file and the byte offset of each object.
+type writer struct {
+	buf     []byte
+	offsets []int // by object number; index 0 is the free-list head
+	fl      *flate.Writer
+	zbuf    bytes.Buffer
+}
+
+// alloc reserves an object number, to be written later.
+func (w *writer) alloc() int {
+	w.offsets = append(w.offsets, 0)
+	return len(w.offsets) - 1
+}
+
+// obj starts object n.
+func (w *writer) obj(n int) {
+	w.offsets[n] = len(w.buf)
+	w.buf = strconv.AppendInt(w.buf, int64(n), 10)
+	w.buf = append(w.buf, " 0 obj\n"...)
+}
+
+func (w *writer) endobj() { w.buf = append(w.buf, "\nendobj\n"...) }
+
+// dict writes object n as a dictionary whose body is given.
+func (w *writer) dict(n int, body string) {
+	w.obj(n)
+	w.buf = append(w.buf, "<<"...)
+	w.buf = append(w.buf, body...)
+	w.buf = append(w.buf, ">>"...)
+	w.endobj()
+}
+
+// stream writes object n as a deflated stream with extra dictionary
+// entries.
+func (w *writer) stream(n int, extra string, data []byte) {
+	w.zbuf.Reset()
+	w.zbuf.Write(zlibHeader)
+	w.fl.Reset(&w.zbuf)
+	w.fl.Write(data) // writes to a bytes.Buffer cannot fail
+	w.fl.Close()
+	w.zbuf.Write(binary.BigEndian.AppendUint32(nil, adler32.Checksum(data)))
+	w.rawStream(n, extra+"/Filter/FlateDecode", w.zbuf.Bytes())
+}
+
+// zlibHeader starts a zlib stream: deflate, 32 kB window, fast.
+var zlibHeader = []byte{0x78, 0x01}
+
+// fontStream writes a font subset as one zlib stream from three parts,
+// the middle one deflated in advance (see subsetter).
+func (w *writer) fontStream(n int, ss *subsetter, used []bool) {
+	dir, static, dyn := ss.subset(used)
+	w.zbuf.Reset()
+	w.zbuf.Write(zlibHeader)
+	w.fl.Reset(&w.zbuf)
+	w.fl.Write(dir)
+	w.fl.Flush()
+	w.zbuf.Write(ss.staticZ)
+	w.fl.Reset(&w.zbuf)
+	w.fl.Write(dyn)
+	w.fl.Close()
+	a := adler32.New()
+	a.Write(dir)
+	a.Write(static)
+	a.Write(dyn)
+	w.zbuf.Write(a.Sum(nil))
+	w.rawStream(n, "/Length1 "+strconv.Itoa(len(dir)+len(static)+len(dyn))+"/Filter/FlateDecode", w.zbuf.Bytes())
+}
+
+// rawStream writes object n as a stream of data as it is.
+func (w *writer) rawStream(n int, extra string, data []byte) {
+	w.obj(n)
+	w.buf = append(w.buf, "<<"...)
+	w.buf = append(w.buf, extra...)
+	w.buf = append(w.buf, "/Length "...)
+	w.buf = strconv.AppendInt(w.buf, int64(len(data)), 10)
+	w.buf = append(w.buf, ">>\nstream\n"...)
+	w.buf = append(w.buf, data...)
+	w.buf = append(w.buf, "\nendstream"...)
+	w.endobj()
+}
+
+// Object numbers fixed in every file.
+const (
+	objCatalog = 1
+	objPages   = 2
+	objInfo    = 3
+	objRes     = 4
+)
+
+// docFont is a face as used in one document.
+type docFont struct {
+	obj  int
+	used []bool // by glyph id
+	// runeOf records a rune for each used glyph, for the ToUnicode map.
+	runeOf map[uint16]rune
+}
+
+// docImage is an image as used in one document.
+type docImage struct {
+	obj  int
+	name string
+}
+
+// fileWriter holds the state of writing one document.
+type fileWriter struct {
+	r      *Renderer
+	w      writer
+	k      float64 // points per millimetre
+	pageH  float64 // page height in points
+	fonts  [numFaces]*docFont
+	images map[*doc.Image]*docImage
+	imgs   []*doc.Image // in order of first use, for a stable file
+	c      []byte       // content stream being built
+	cs     contentState
+	mark   marker
+}
+
+// contentState is what the content stream has set, so that it is not set
+// again.
+type contentState struct {
+	face         int
+	size         float64
+	fill, stroke style.RGB
+	lineW        float64
+}
+
+// emit writes the laid-out pages, with their header and footer, as a PDF
+// file to out.
+func (r *Renderer) emit(out io.Writer, d *doc.Document, pages []page, tree *structTree) error {
+	p := &r.p
+	m := &d.Meta
+	fl := r.compressor()
+	defer r.release(fl)
+	fw := &fileWriter{r: r, k: 72 / 25.4, images: map[*doc.Image]*docImage{}}
+	fw.pageH = p.PageHeight * fw.k
+	w := &fw.w
+	w.fl = fl
+	w.buf = make([]byte, 0, 64<<10)
+	w.offsets = make([]int, 5) // 0 and the four fixed objects
+	w.buf = append(w.buf, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+
+	kids := make([]int, len(pages))
+	for i := range kids {
+		kids[i] = w.alloc()
+	}
+	parents := make([][]int, len(pages))
+	var marks []outlineMark
+	for i, pg := range pages {
+		decor, err := r.decoration(m, i+1, len(pages))
+		if err != nil {
+			return err
+		}
+		fw.c = fw.c[:0]
+		fw.cs = contentState{face: -1, lineW: -1}
+		fw.mark = marker{tree: tree, page: i}
+		var links []op
+		links = fw.content(decor, links)
+		links = fw.content(pg.ops, links)
+		fw.c = fw.mark.close(fw.c)
+		parents[i] = fw.mark.parents
+		content := w.alloc()
+		w.stream(content, "", fw.c)
+		var annots []int
+		for _, l := range links {
+			a := w.alloc()
+			annots = append(annots, a)
+			fw.linkAnnot(a, kids[i], l)
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "/Type/Page/Parent %d 0 R/MediaBox[0 0 %s %s]/Resources %d 0 R/Contents %d 0 R/StructParents %d/Tabs/S",
+			objPages, num(p.PageWidth*fw.k), num(fw.pageH), objRes, content, i)
+		if len(annots) > 0 {
+			b.WriteString("/Annots[")
+			for _, a := range annots {
+				fmt.Fprintf(&b, "%d 0 R ", a)
+			}
+			b.WriteString("]")
+		}
+		w.dict(kids[i], b.String())
+		for _, mk := range pg.marks {
+			marks = append(marks, outlineMark{placedMark: mk, page: kids[i]})
+		}
+	}
+
+	// Resources: fonts and images.
+	var res strings.Builder
+	res.WriteString("/ProcSet[/PDF/Text/ImageB/ImageC]/Font<<")
+	for i, f := range fw.fonts {
+		if f != nil {
+			fmt.Fprintf(&res, "/F%d %d 0 R", i, f.obj)
+			fw.writeFont(r.faces[i], f)
+		}
+	}
+	res.WriteString(">>")
+	if len(fw.imgs) > 0 {
+		res.WriteString("/XObject<<")
+		for _, img := range fw.imgs {
+			di := fw.images[img]
+			fmt.Fprintf(&res, "/%s %d 0 R", di.name, di.obj)
+			if err := fw.writeImage(di.obj, img); err != nil {
+				return err
+			}
+		}
+		res.WriteString(">>")
+	}
+	w.dict(objRes, res.String())
+
+	var pb strings.Builder
+	pb.WriteString("/Type/Pages/Kids[")
+	for _, k := range kids {
+		fmt.Fprintf(&pb, "%d 0 R ", k)
+	}
+	fmt.Fprintf(&pb, "]/Count %d", len(kids))
+	w.dict(objPages, pb.String())
+
+	stamp := pdfDate(documentTime(m.Date))
+	var cat strings.Builder
+	cat.WriteString("/Type/Catalog/Pages 2 0 R/ViewerPreferences<</DisplayDocTitle true>>")
+	if lang := cleanLang(m.Language); lang != "" {
+		fmt.Fprintf(&cat, "/Lang(%s)", lang)
+	}
+	fmt.Fprintf(&cat, "/MarkInfo<</Marked true>>/StructTreeRoot %d 0 R", fw.writeTree(tree, kids, parents))
+	if root := fw.writeOutline(marks); root != 0 {
+		fmt.Fprintf(&cat, "/Outlines %d 0 R/PageMode/UseOutlines", root)
+	}
+	if len(m.Attachments) > 0 {
+		var names, af strings.Builder
+		for i, a := range m.Attachments {
+			spec := fw.writeAttachment(a, stamp)
+			fmt.Fprintf(&names, "(%04d)%d 0 R ", i, spec)
+			fmt.Fprintf(&af, "%d 0 R ", spec)
+		}
+		fmt.Fprintf(&cat, "/Names<</EmbeddedFiles<</Names[%s]>>>>/AF[%s]", names.String(), af.String())
+	}
+	w.dict(objCatalog, cat.String())
+
+	title := m.Title
+	if title == "" {
+		title = firstTitle(d)
+	}
+	creator := m.Creator
+	if creator == "" {
+		creator = "underlag"
+	}
+	var info strings.Builder
+	for _, kv := range [][2]string{
+		{"Title", title}, {"Author", m.Organisation}, {"Subject", m.Subject},
+		{"Keywords", strings.Join(m.Keywords, ", ")}, {"Creator", creator}, {"Producer", creator},
+	} {
+		if kv[1] != "" {
+			fmt.Fprintf(&info, "/%s%s", kv[0], textString(kv[1]))
+		}
+	}
+	fmt.Fprintf(&info, "/CreationDate(%s)/ModDate(%s)", stamp, stamp)
+	w.dict(objInfo, info.String())
+
+	// Cross-reference table and trailer. The file ID is a hash of the
+	// content, so that it is the same for the same input.
+	id := sha256.Sum256(w.buf)
+	xref := len(w.buf)
+	w.buf = fmt.Appendf(w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
+	for _, off := range w.offsets[1:] {
+		// "%010d 00000 n \n", without fmt: a long table has thousands.
+		var d [10]byte
+		for i := 9; i >= 0; i-- {
+			d[i] = byte('0' + off%10)
+			off /= 10
+		}
+		w.buf = append(w.buf, d[:]...)
+		w.buf = append(w.buf, " 00000 n \n"...)
+	}
+	w.buf = fmt.Appendf(w.buf, "trailer\n<</Size %d/Root %d 0 R/Info %d 0 R/ID[<%x><%x>]>>\nstartxref\n%d\n%%%%EOF\n",
+		len(w.offsets), objCatalog, objInfo, id[:16], id[:16], xref)
+	if _, err := out.Write(w.buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// content appends the drawing operations to the page's content stream
+// and returns the links among them, for annotations.
+func (fw *fileWriter) content(ops []op, links []op) []op {
+	k := fw.k
+	c := fw.c
+	for i := range ops {
+		o := &ops[i]
+		if o.kind == opText && o.text == "" {
+			continue
+		}
+		if o.kind != opLink {
+			c = fw.mark.to(c, o.tag)
+		}
+		switch o.kind {
+		case opText:
+			c = fw.setFill(c, o.color)
+			c = append(c, "BT "...)
+			if fw.cs.face != int(o.face) || fw.cs.size != o.size {
+				fw.cs.face, fw.cs.size = int(o.face), o.size
+				c = append(c, "/F"...)
+				c = strconv.AppendInt(c, int64(o.face), 10)
+				c = append(c, ' ')
+				c = appendNum(c, o.size)
+				c = append(c, " Tf "...)
+			}
+			c = appendNum(c, o.x*k)
+			c = append(c, ' ')
+			c = appendNum(c, fw.pageH-o.y*k)
+			c = append(c, " Td <"...)
+			c = fw.glyphs(c, o.face, o.text)
+			c = append(c, "> Tj ET\n"...)
+		case opLink:
+			if safeURI(o.text) {
+				links = append(links, *o)
+			}
+		case opLine:
+			c = fw.setStroke(c, o.color, o.size)
+			c = appendNums(c, o.x*k, fw.pageH-o.y*k)
+			c = append(c, " m "...)
+			c = appendNums(c, (o.x+o.w)*k, fw.pageH-(o.y+o.h)*k)
+			c = append(c, " l S\n"...)
+		case opRect:
+			if o.fill {
+				c = fw.setFill(c, o.fillc)
+			}
+			if o.draw {
+				c = fw.setStroke(c, o.color, o.size)
+			}
+			c = appendNums(c, o.x*k, fw.pageH-(o.y+o.h)*k, o.w*k, o.h*k)
+			switch {
+			case o.fill && o.draw:
+				c = append(c, " re B\n"...)
+			case o.fill:
+				c = append(c, " re f\n"...)
+			default:
+				c = append(c, " re S\n"...)
+			}
+		case opCircle:
+			c = fw.setFill(c, o.fillc)
+			c = circle(c, o.x*k, fw.pageH-o.y*k, o.w*k)
+			c = append(c, "f\n"...)
+		case opImage:
+			di := fw.images[o.img]
+			if di == nil {
+				di = &docImage{obj: fw.w.alloc(), name: "Im" + strconv.Itoa(len(fw.imgs))}
+				fw.images[o.img] = di
+				fw.imgs = append(fw.imgs, o.img)
+			}
+			c = append(c, "q "...)
+			c = appendNums(c, o.w*k, 0, 0, o.h*k, o.x*k, fw.pageH-(o.y+o.h)*k)
+			c = append(c, " cm /"...)
+			c = append(c, di.name...)
+			c = append(c, " Do Q\n"...)
+		}
+	}
+	fw.c = c
+	return links
+}
+
+// glyphs appends text as hex glyph ids of a face and notes them as used.
+func (fw *fileWriter) glyphs(c []byte, fi uint8, s string) []byte {
+	f := fw.r.faces[fi]
+	df := fw.fonts[fi]
+	if df == nil {
+		df = &docFont{obj: fw.w.alloc(), used: make([]bool, f.font.numGlyphs), runeOf: map[uint16]rune{}}
+		fw.fonts[fi] = df
+	}
+	for _, r := range s {
+		g := f.glyph(r)
+		if !df.used[g] {
+			df.used[g] = true
+			df.runeOf[g] = r
+		}
+		c = hex4(c, g)
+	}
+	return c
+}
+
+// hex4 appends v as four hex digits.
+func hex4(c []byte, v uint16) []byte {
+	const hex = "0123456789ABCDEF"
+	return append(c, hex[v>>12], hex[v>>8&15], hex[v>>4&15], hex[v&15])
+}
+
+func (fw *fileWriter) setFill(c []byte, col style.RGB) []byte {
+	if fw.cs.fill == col {
+		return c
+	}
+	fw.cs.fill = col
+	c = appendColor(c, col)
+	return append(c, " rg\n"...)
+}
+
+func (fw *fileWriter) setStroke(c []byte, col style.RGB, lw float64) []byte {
+	if fw.cs.stroke != col || fw.cs.lineW < 0 {
+		fw.cs.stroke = col
+		c = appendColor(c, col)
+		c = append(c, " RG\n"...)
+	}
+	if fw.cs.lineW != lw {
+		fw.cs.lineW = lw
+		c = appendNum(c, lw*fw.k)
+		c = append(c, " w\n"...)
+	}
+	return c
+}
+
+func appendColor(c []byte, col style.RGB) []byte {
+	return appendNums(c, float64(col.R)/255, float64(col.G)/255, float64(col.B)/255)
+}
+
+// circle appends a circle path made of four Bézier curves.
+func circle(c []byte, x, y, r float64) []byte {
+	const kappa = 0.5522847498
+	d := r * kappa
+	c = appendNums(c, x+r, y)
+	c = append(c, " m "...)
+	c = appendNums(c, x+r, y+d, x+d, y+r, x, y+r)
+	c = append(c, " c "...)
+	c = appendNums(c, x-d, y+r, x-r, y+d, x-r, y)
+	c = append(c, " c "...)
+	c = appendNums(c, x-r, y-d, x-d, y-r, x, y-r)
+	c = append(c, " c "...)
+	c = appendNums(c, x+d, y-r, x+r, y-d, x+r, y)
+	return append(c, " c "...)
+}
+
+// appendNum appends a number with at most three decimals and no trailing
+// zeros, the same way every time.
+func appendNum(c []byte, v float64) []byte {
+	if v > -0.0005 && v < 0.0005 {
+		return append(c, '0')
+	}
+	n := len(c)
+	c = strconv.AppendFloat(c, v, 'f', 3, 64)
+	for c[len(c)-1] == '0' {
+		c = c[:len(c)-1]
+	}
+	if c[len(c)-1] == '.' {
+		c = c[:len(c)-1]
+	}
+	if string(c[n:]) == "-0" {
+		c = append(c[:n], '0')
+	}
+	return c
+}
+
+func appendNums(c []byte, vs ...float64) []byte {
+	for i, v := range vs {
+		if i > 0 {
+			c = append(c, ' ')
+		}
+		c = appendNum(c, v)
+	}
+	return c
+}
+
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// safeURI tells whether a link target may become a clickable link: web,
+// mail and phone addresses only, never script or file URIs.
+func safeURI(u string) bool {
+	l := strings.ToLower(u)
+	for _, s := range []string{"https://", "http://", "mailto:", "tel:"} {
+		if strings.HasPrefix(l, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkAnnot writes a link annotation for a link op.
+func (fw *fileWriter) linkAnnot(n, pageObj int, l op) {
+	k := fw.k
+	var b strings.Builder
+	fmt.Fprintf(&b, "/Type/Annot/Subtype/Link/P %d 0 R/Rect[%s]/Border[0 0 0]/A<</S/URI/URI%s>>",
+		pageObj, string(appendNums(nil, l.x*k, fw.pageH-(l.y+l.h)*k, (l.x+l.w)*k, fw.pageH-l.y*k)), uriString(l.text))
+	fw.w.dict(n, b.String())
+}
+
+// uriString writes a URI as a PDF string: ASCII, non-ASCII bytes
+// percent-encoded, delimiters escaped.
+func uriString(u string) string {
+	var b strings.Builder
+	b.WriteByte('(')
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case c >= 0x80 || c < 0x20:
+			fmt.Fprintf(&b, "%%%02X", c)
+		case c == '(' || c == ')' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// textString encodes a text string as UTF-16BE with a byte-order mark, in
+// hex, which needs no escaping.
+func textString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+func pdfDate(t time.Time) string { return "D:" + t.UTC().Format("20060102150405") + "Z" }
+
+// writeFont writes a Type 0 font with its CID font, descriptor, ToUnicode
+// map and the subset font file.
+func (fw *fileWriter) writeFont(f *face, df *docFont) {
+	w := &fw.w
+	cid, desc, file, tu := w.alloc(), w.alloc(), w.alloc(), w.alloc()
+	// The subset tag is made from the glyphs used, so it is the same for
+	// the same text.
+	h := fnv.New32a()
+	var gids []uint16
+	for g, u := range df.used {
+		if u {
+			gids = append(gids, uint16(g))
+			h.Write([]byte{byte(g >> 8), byte(g)})
+		}
+	}
+	sum := h.Sum32()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + byte(sum%26)
+		sum /= 26
+	}
+	base := string(tag) + "+" + f.name
+	w.dict(df.obj, fmt.Sprintf("/Type/Font/Subtype/Type0/BaseFont/%s/Encoding/Identity-H/DescendantFonts[%d 0 R]/ToUnicode %d 0 R", base, cid, tu))
+
+	var wb strings.Builder
+	fmt.Fprintf(&wb, "/Type/Font/Subtype/CIDFontType2/BaseFont/%s/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor %d 0 R/DW %d/CIDToGIDMap/Identity/W[",
+		base, desc, f.widths[0])
+	for i := 0; i < len(gids); {
+		j := i + 1
+		for j < len(gids) && gids[j] == gids[j-1]+1 {
+			j++
+		}
+		var nb [8]byte
+		wb.Write(strconv.AppendInt(nb[:0], int64(gids[i]), 10))
+		wb.WriteByte('[')
+		for _, g := range gids[i:j] {
+			wb.Write(strconv.AppendInt(nb[:0], int64(f.widths[g]), 10))
+			wb.WriteByte(' ')
+		}
+		wb.WriteString("]")
+		i = j
+	}
+	wb.WriteString("]")
+	w.dict(cid, wb.String())
+
+	w.dict(desc, fmt.Sprintf("/Type/FontDescriptor/FontName/%s/Flags %d/FontBBox[%d %d %d %d]/ItalicAngle %s/Ascent %d/Descent %d/CapHeight %d/StemV %d/FontFile2 %d 0 R",
+		base, f.flags, f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3], num(f.italicAngle), int(f.ascent), int(f.descent), int(f.capHeight), f.stemV, file))
+
+	w.fontStream(file, f.sub, df.used)
+
+	var cm strings.Builder
+	cm.WriteString("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
+	// The missing glyph stands for any rune the font lacks: it maps to
+	// no text rather than to whichever of them came first.
+	mapped := gids
+	if len(mapped) > 0 && mapped[0] == 0 {
+		mapped = mapped[1:]
+	}
+	for i := 0; i < len(mapped); i += 100 {
+		chunk := mapped[i:min(i+100, len(mapped))]
+		fmt.Fprintf(&cm, "%d beginbfchar\n", len(chunk))
+		for _, g := range chunk {
+			cm.WriteByte('<')
+			cm.Write(hex4(nil, g))
+			cm.WriteString("><")
+			r := df.runeOf[g]
+			if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+				cm.Write(hex4(hex4(nil, uint16(r1)), uint16(r2)))
+			} else {
+				cm.Write(hex4(nil, uint16(r)))
+			}
+			cm.WriteString(">\n")
+		}
+		cm.WriteString("endbfchar\n")
+	}
+	cm.WriteString("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend")
+	w.stream(tu, "", []byte(cm.String()))
+}
+
+// writeImage writes an image XObject: a JPEG as it is, anything else
+// decoded and deflated, with its alpha channel as a soft mask.
+func (fw *fileWriter) writeImage(n int, img *doc.Image) error {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(img.Data))
+	if err != nil {
+		return fmt.Errorf("pdf: image %q: %w", img.Alt, err)
+	}
+	w := &fw.w
+	if format == "jpeg" {
+		cs := "/DeviceRGB"
+		switch cfg.ColorModel {
+		case color.GrayModel:
+			cs = "/DeviceGray"
+		case color.CMYKModel:
+			cs = "/DeviceCMYK/Decode[1 0 1 0 1 0 1 0]"
+		}
+		w.rawStream(n, fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace%s/BitsPerComponent 8/Filter/DCTDecode", cfg.Width, cfg.Height, cs), img.Data)
+		return nil
+	}
+	m, _, err := image.Decode(bytes.NewReader(img.Data))
+	if err != nil {
+		return fmt.Errorf("pdf: image %q: %w", img.Alt, err)
+	}
+	bnd := m.Bounds()
+	rgb := make([]byte, 0, bnd.Dx()*bnd.Dy()*3)
+	alpha := make([]byte, 0, bnd.Dx()*bnd.Dy())
+	opaque := true
+	for y := bnd.Min.Y; y < bnd.Max.Y; y++ {
+		for x := bnd.Min.X; x < bnd.Max.X; x++ {
+			c := color.NRGBAModel.Convert(m.At(x, y)).(color.NRGBA)
+			rgb = append(rgb, c.R, c.G, c.B)
+			alpha = append(alpha, c.A)
+			opaque = opaque && c.A == 255
+		}
+	}
+	extra := fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceRGB/BitsPerComponent 8", bnd.Dx(), bnd.Dy())
+	if !opaque {
+		mask := w.alloc()
+		w.stream(mask, fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceGray/BitsPerComponent 8", bnd.Dx(), bnd.Dy()), alpha)
+		extra += fmt.Sprintf("/SMask %d 0 R", mask)
+	}
+	w.stream(n, extra, rgb)
+	return nil
+}
+
+// outlineMark is a bookmark placed on a page object.
+type outlineMark struct {
+	placedMark
+	page int
+}
+
+// writeOutline writes the bookmarks as an outline tree and returns the
+// root's object number, 0 when there are none.
+func (fw *fileWriter) writeOutline(marks []outlineMark) int {
+	if len(marks) == 0 {
+		return 0
+	}
+	w := &fw.w
+	type item struct {
+		obj, parent, prev, next, first, last, count int
+		m                                           *outlineMark
+	}
+	root := w.alloc()
+	items := make([]item, len(marks))
+	// stack[l] is the index of the last item at level l; -1 is the root.
+	stack := []int{-1}
+	objOf := func(i int) int {
+		if i < 0 {
+			return root
+		}
+		return items[i].obj
+	}
+	var rootFirst, rootLast, rootCount int
+	for i := range marks {
+		lvl := min(marks[i].level-1, len(stack)-1) // levels cannot skip
+		lvl = max(lvl, 0)
+		stack = stack[:lvl+1]
+		parent := stack[lvl]
+		items[i] = item{obj: w.alloc(), parent: parent, m: &marks[i]}
+		// Link to the previous sibling: the last child of the parent.
+		var last *int
+		if parent < 0 {
+			last = &rootLast
+			if rootFirst == 0 {
+				rootFirst = items[i].obj
+			}
+		} else {
+			last = &items[parent].last
+			if items[parent].first == 0 {
+				items[parent].first = items[i].obj
+			}
+		}
+		if *last != 0 {
+			for j := i - 1; j >= 0; j-- {
+				if items[j].obj == *last {
+					items[j].next = items[i].obj
+					items[i].prev = *last
+					break
+				}
+			}
+		}
+		*last = items[i].obj
+		for p := parent; p >= 0; p = items[p].parent {
+			items[p].count++
+		}
+		rootCount++
+		stack = append(stack, i)
+	}
+	for _, it := range items {
+		var b strings.Builder
+		fmt.Fprintf(&b, "/Title%s/Parent %d 0 R/Dest[%d 0 R/XYZ 0 %s null]", textString(it.m.text), objOf(it.parent), it.m.page, num(fw.pageH-it.m.y*fw.k))
+		if it.prev != 0 {
+			fmt.Fprintf(&b, "/Prev %d 0 R", it.prev)
+		}
+		if it.next != 0 {
+			fmt.Fprintf(&b, "/Next %d 0 R", it.next)
+		}
+		if it.first != 0 {
+			fmt.Fprintf(&b, "/First %d 0 R/Last %d 0 R/Count %d", it.first, it.last, it.count)
+		}
+		w.dict(it.obj, b.String())
+	}
+	w.dict(root, fmt.Sprintf("/Type/Outlines/First %d 0 R/Last %d 0 R/Count %d", rootFirst, rootLast, rootCount))
+	return root
+}
+
+// writeAttachment embeds a file and returns its file specification's
+// object number.
+func (fw *fileWriter) writeAttachment(a doc.Attachment, stamp string) int {
+	w := &fw.w
+	file, spec := w.alloc(), w.alloc()
+	extra := fmt.Sprintf("/Type/EmbeddedFile/Params<</Size %d/ModDate(%s)>>", len(a.Data), stamp)
+	if a.MIME != "" {
+		extra += "/Subtype/" + pdfName(a.MIME)
+	}
+	w.stream(file, extra, a.Data)
+	w.dict(spec, fmt.Sprintf("/Type/Filespec/F%s/UF%s/Desc%s/EF<</F %d 0 R/UF %d 0 R>>/AFRelationship/Source",
+		uriString(asciiName(a.Name)), textString(a.Name), textString(a.Description), file, file))
+	return spec
+}
+
+// pdfName writes s as a PDF name, escaping what a name cannot hold.
+func pdfName(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("#/()<>[]{}%", c) >= 0 {
+			fmt.Fprintf(&b, "#%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// asciiName is a file name for readers that only know the old ASCII /F
+// entry: non-ASCII letters become underscores.
+func asciiName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r >= 0x7f {
+			r = '_'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
