@@ -30,6 +30,12 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
 
+# Times `underlag build` on 1,000 synthetic documents against pandoc (DOCX)
+# and LibreOffice (PDF) on the same content; needs pandoc and
+# libreoffice-writer-nogui (Debian). N=200 make bench-compare for a quick run.
+bench-compare:
+	bench/compare.sh
+
 schema:
 	$(GO) run ./cmd/underlag schema -o schema/underlag.schema.json
 

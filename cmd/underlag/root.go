@@ -80,6 +80,9 @@ that look alike and can be archived with a decision.`,
 	root.SetErr(a.errOut)
 	for _, c := range []*cobra.Command{
 		newVersionCmd(a),
+		newValidateCmd(a), newSchemaCmd(a),
+		newRenderCmd(a),
+		newBuildCmd(a),
 		// Each command file adds its constructor here.
 	} {
 		root.AddCommand(c)

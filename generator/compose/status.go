@@ -191,16 +191,29 @@ func (r *run) fnActivityStatus([]model.ActivityStatus) safe {
 			}
 		}
 		word := r.progressWord(a.st, a.late)
-		statusCell := []doc.Block{para(styled(word, a.late))}
 		var forecast, actual date.Date
 		if a.st != nil {
 			forecast, actual = a.st.Forecast, a.st.Actual
-			statusCell = append(statusCell, r.markdownBlocks(string(a.st.Comment))...)
+			name = append(name, r.comment(a.st.Comment)...)
 		}
-		rows = append(rows, cells(blocksCell(name), doc.TextCell(a.responsible), blocksCell(statusCell),
+		rows = append(rows, cells(blocksCell(name), doc.TextCell(a.responsible), blocksCell([]doc.Block{para(styled(word, a.late))}),
 			doc.TextCell(a.end.ISO()), doc.TextCell(forecast.ISO()), doc.TextCell(actual.ISO())))
 	}
-	return r.place(r.table([]float64{2.5, 1.5, 1.2, 1.25, 1.25, 1.25}, []string{"aktivitet", "ansvarig", "status", "planerat_slut", "prognos", "utfall"}, rows))
+	return r.place(r.table([]float64{3.4, 1.5, 1.1, 1.1, 1.1, 1.1}, []string{"aktivitet", "ansvarig", "status", "planerat_slut", "prognos", "utfall"}, rows))
+}
+
+// comment is a status comment set under the activity or milestone it is
+// about, led by the label "Kommentar:" in italics. It stands in the widest
+// column: in a narrow status column a sentence breaks into one word a line.
+func (r *run) comment(md model.Markdown) []doc.Block {
+	bs := r.markdownBlocks(string(md))
+	if len(bs) == 0 {
+		return nil
+	}
+	if p, ok := bs[0].(*doc.Paragraph); ok {
+		p.Text = mergeRuns(append([]doc.Inline{{Text: r.lbl("kommentar") + ": ", Style: doc.Italic}}, p.Text...))
+	}
+	return bs
 }
 
 func styled(s string, bold bool) doc.Inline {
@@ -224,16 +237,16 @@ func (r *run) fnMilestoneStatus([]model.MilestoneStatus) safe {
 		default:
 			word = r.lbl("ej_nådd")
 		}
-		statusCell := []doc.Block{para(styled(word, m.late))}
+		decision := []doc.Block{textPara(m.decision)}
 		var forecast, actual date.Date
 		if m.st != nil {
 			forecast, actual = m.st.Forecast, m.st.Actual
-			statusCell = append(statusCell, r.markdownBlocks(string(m.st.Comment))...)
+			decision = append(decision, r.comment(m.st.Comment)...)
 		}
-		rows = append(rows, cells(doc.TextCell(m.id), doc.TextCell(m.decision), doc.TextCell(m.date.ISO()),
-			doc.TextCell(forecast.ISO()), doc.TextCell(actual.ISO()), blocksCell(statusCell)))
+		rows = append(rows, cells(doc.TextCell(m.id), blocksCell(decision), doc.TextCell(m.date.ISO()),
+			doc.TextCell(forecast.ISO()), doc.TextCell(actual.ISO()), blocksCell([]doc.Block{para(styled(word, m.late))})))
 	}
-	return r.place(r.table([]float64{1.4, 2.2, 1.2, 1.2, 1.2, 1.15}, []string{"beslutspunkt", "beslut", "planerat", "prognos", "utfall", "status"}, rows))
+	return r.place(r.table([]float64{1.3, 3.2, 1.1, 1.1, 1.1, 1.2}, []string{"beslutspunkt", "beslut", "planerat", "prognos", "utfall", "status"}, rows))
 }
 
 // fnDeviations is `avvikelser`: what is late as of the report date, as

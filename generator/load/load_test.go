@@ -339,3 +339,43 @@ func FuzzBytes(f *testing.F) {
 		}
 	})
 }
+
+func TestLoaderDocument(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		file      string
+		doc       bool
+		directive bool
+		registry  bool
+	}{
+		{"uppdragsdirektiv-nara-vard-2025.yaml", true, false, false},
+		{"tjansteskrivelse-hsn-1203-2024.yaml", true, false, false},
+		{"statusrapport-nara-vard-2025-11-15.yaml", true, true, false},
+		{"organisation.yaml", false, false, true},
+	}
+	l := load.New()
+	for _, tt := range tests {
+		in, ds := l.Document(filepath.Join("..", "..", "data", tt.file))
+		if ds.HasErrors() {
+			t.Fatalf("%s: %v", tt.file, ds)
+		}
+		if (in.Doc != nil) != tt.doc || (in.Directive != nil) != tt.directive {
+			t.Errorf("%s: doc %v, directive %v", tt.file, in.Doc != nil, in.Directive != nil)
+		}
+		if tt.doc && (in.Registries == nil || in.Registries.Organisation == nil || in.Registries.Glossary == nil) {
+			t.Errorf("%s: registries not found: %+v", tt.file, in.Registries)
+		}
+		if tt.registry && (in.Registries == nil || in.Registries.Organisation == nil) {
+			t.Errorf("%s: the registry itself should be returned", tt.file)
+		}
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "s.yaml")
+	if err := os.WriteFile(bad, []byte("typ: statusrapport\nversion: 1\nuppdragsdirektiv: saknas.yaml\nstatus: gul\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, ds := l.Document(bad)
+	if !ds.HasErrors() || in.Directive != nil || !strings.Contains(ds.Error(), "uppdragsdirektiv") {
+		t.Errorf("a missing directive must be reported at its field: %v", ds)
+	}
+}

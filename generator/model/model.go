@@ -160,3 +160,15 @@ func lastSep(path string) int {
 	}
 	return -1
 }
+
+// DirectiveRef is the path of the uppdragsdirektiv a memo or status report
+// refers to, as written in the file; "" when the document refers to none.
+func DirectiveRef(d Document) string {
+	switch d := d.(type) {
+	case *Memo:
+		return d.Directive
+	case *StatusReport:
+		return d.Directive
+	}
+	return ""
+}

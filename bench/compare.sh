@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# bench/compare.sh — time `underlag build` against the pipeline a user would
+# otherwise script, on the same synthetic tree, in the same run:
+#
+#   1. underlag build --format pdf,docx on N documents (all cores);
+#   2. pandoc turning the same content, as Markdown, into DOCX, one process
+#      per document, $(nproc) at a time;
+#   3. LibreOffice converting those DOCX files to PDF, one process at a time
+#      (in batches of 200: a LibreOffice process stops after about 250).
+#
+# It prints each step's wall-clock time and CPU time (user + system, of all
+# its processes) and the ratios. Wall time is what a user waits for; CPU
+# time is steadier on a shared, busy machine. Needs Go, pandoc and
+# LibreOffice (Debian: pandoc, libreoffice-writer-nogui). Run it as
+# `make bench-compare`.
+#
+# Environment: N documents (default 1000), JOBS parallel processes for pandoc
+# (default nproc), FORMATS for underlag (default pdf,docx), SKIP_LIBREOFFICE=1
+# to leave step 3 out, KEEP=1 to keep the work directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${N:-1000}
+JOBS=${JOBS:-$(nproc)}
+FORMATS=${FORMATS:-pdf,docx}
+GO=${GO:-go}
+command -v pandoc >/dev/null || { echo "bench-compare: pandoc is not installed (apt-get install pandoc)" >&2; exit 1; }
+SOFFICE=$(command -v libreoffice || command -v soffice || true)
+if [ -z "$SOFFICE" ] && [ "${SKIP_LIBREOFFICE:-}" != 1 ]; then
+  echo "bench-compare: libreoffice is not installed (apt-get install libreoffice-writer-nogui), or set SKIP_LIBREOFFICE=1" >&2
+  exit 1
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/underlag-bench.XXXXXX")
+if [ "${KEEP:-}" = 1 ]; then
+  echo "work directory: $work"
+else
+  trap 'rm -rf "$work"' EXIT
+fi
+
+calc() { awk "BEGIN { $1 }"; }
+# measure NAME COMMAND...: runs the command and sets NAME_wall and NAME_cpu
+# (seconds), using bash's own timing, which counts every child process.
+exec 3>&1 4>&2
+measure() {
+  local name=$1 t real user sys
+  shift
+  t=$( { TIMEFORMAT='%R %U %S'; time "$@" 1>&3 2>&4; } 2>&1 )
+  read -r real user sys <<<"$t"
+  printf -v "${name}_wall" '%s' "$real"
+  printf -v "${name}_cpu" '%s' "$(calc "printf \"%.2f\", $user + $sys")"
+}
+per_doc() { calc "printf \"%.1f\", 1000 * $1 / $N"; }
+ratio() { calc "if ($2 > 0) printf \"%.1f\", $1 / $2; else print \"n/a\""; }
+
+echo "== machine"
+echo "cpus: $(nproc) × $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || uname -m), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+echo "go: $($GO version | awk '{ print $3 }'), pandoc: $(pandoc --version | head -1 | awk '{ print $2 }')${SOFFICE:+, libreoffice: $("$SOFFICE" --version 2>/dev/null | awk '{ print $2; exit }')}"
+
+echo "== preparing: building underlag, writing $N documents"
+$GO build -trimpath -o "$work/underlag" ./cmd/underlag
+$GO run ./bench/gentree -n "$N" -out "$work/tree"
+mapfile -d '' mds < <(cd "$work/tree/md" && find . -name '*.md' -print0 | sort -z)
+[ "${#mds[@]}" -eq "$N" ] || { echo "bench-compare: expected $N Markdown files, found ${#mds[@]}" >&2; exit 1; }
+
+# Warm the file cache and the binaries, so that neither side pays for a
+# cold disk: a build of a few documents, and one pandoc run.
+"$work/underlag" build "$work/tree/data/hsn" --out "$work/warm" --quiet --shard 1/20 >/dev/null 2>&1 || true
+pandoc -f markdown -t docx -o "$work/warm.docx" "$work/tree/md/${mds[0]#./}"
+
+echo "== underlag build --format $FORMATS ($N documents, all cores)"
+measure underlag "$work/underlag" build "$work/tree/data" --out "$work/out" --format "$FORMATS" --quiet --report "$work/report.json"
+made=""
+for f in ${FORMATS//,/ }; do
+  n=$(find "$work/out" -name "*.$f" | wc -l)
+  made="$made $n $f"
+  [ "$n" -eq "$N" ] || { echo "bench-compare: underlag wrote $n $f files for $N documents" >&2; exit 1; }
+done
+echo "underlag: ${underlag_wall} s (cpu ${underlag_cpu} s) for$made; $(per_doc "$underlag_wall") ms per document"
+measure noop "$work/underlag" build "$work/tree/data" --out "$work/out" --format "$FORMATS" --quiet
+echo "underlag, second run (nothing changed): ${noop_wall} s (cpu ${noop_cpu} s)"
+
+echo "== pandoc → DOCX ($N processes, $JOBS at a time)"
+mkdir -p "$work/pandoc"
+# Outputs are numbered (0001.docx …), flat in one directory, for LibreOffice.
+run_pandoc() {
+  local m i=0
+  for m in "${mds[@]}"; do
+    i=$((i + 1))
+    printf '%s\0-o\0%s\0' "$work/tree/md/${m#./}" "$work/pandoc/$(printf '%04d' "$i").docx"
+  done | xargs -0 -n 3 -P "$JOBS" pandoc -f markdown -t docx
+}
+measure pandoc run_pandoc
+n=$(find "$work/pandoc" -name '*.docx' | wc -l)
+echo "pandoc: ${pandoc_wall} s (cpu ${pandoc_cpu} s) for $n DOCX; $(per_doc "$pandoc_wall") ms per document"
+
+if [ "${SKIP_LIBREOFFICE:-}" != 1 ]; then
+  echo "== LibreOffice DOCX → PDF (one process per 200 files)"
+  mkdir -p "$work/lo"
+  # One process converts the lot, except that LibreOffice 7.4 silently
+  # stops after about 250 files of one command line (exit status 0): so
+  # batches of 200, one process at a time.
+  run_lo() {
+    (cd "$work/pandoc" && printf '%s\0' ./*.docx |
+      xargs -0 -n 200 -P 1 "$SOFFICE" -env:UserInstallation="file://$work/lo-profile" --headless --convert-to pdf --outdir ../lo >"$work/lo.log" 2>&1)
+  }
+  measure lo run_lo
+  n=$(find "$work/lo" -name '*.pdf' | wc -l)
+  echo "libreoffice: ${lo_wall} s (cpu ${lo_cpu} s) for $n PDF; $(per_doc "$lo_wall") ms per document"
+  [ "$n" -eq "$N" ] || echo "bench-compare: warning: LibreOffice wrote $n PDF for $N DOCX (see $work/lo.log; KEEP=1 keeps it)" >&2
+fi
+
+echo "== summary ($N documents; wall-clock seconds, CPU seconds)"
+row() { printf '%-40s %9s %9s\n' "$1" "$2" "$3"; }
+row "" "wall s" "cpu s"
+row "underlag build ($FORMATS)" "$underlag_wall" "$underlag_cpu"
+row "underlag build, nothing changed" "$noop_wall" "$noop_cpu"
+row "pandoc to DOCX" "$pandoc_wall" "$pandoc_cpu"
+if [ "${SKIP_LIBREOFFICE:-}" != 1 ]; then
+  row "libreoffice DOCX to PDF" "$lo_wall" "$lo_cpu"
+fi
+row "ratio pandoc / underlag" "$(ratio "$pandoc_wall" "$underlag_wall")×" "$(ratio "$pandoc_cpu" "$underlag_cpu")×"
+if [ "${SKIP_LIBREOFFICE:-}" != 1 ]; then
+  row "ratio (pandoc + libreoffice) / underlag" "$(ratio "$(calc "print $pandoc_wall + $lo_wall")" "$underlag_wall")×" "$(ratio "$(calc "print $pandoc_cpu + $lo_cpu")" "$underlag_cpu")×"
+fi

@@ -1,0 +1,68 @@
+package synth
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/underlag/underlag/generator/check"
+	"github.com/underlag/underlag/generator/compose"
+	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// The tree must be valid input: every document loads and passes the
+// checks without an error or a warning, or the benchmark would measure
+// error paths.
+func TestTreeIsValid(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tr, err := Write(dir, Options{Docs: 41, Seed: 7})
+	require.NoError(t, err)
+	assert.Len(t, tr.Docs, 41)
+	assert.Equal(t, map[string]int{"uppdragsdirektiv": 11, "tjänsteskrivelse": 20, "statusrapport": 10}, tr.Kinds)
+
+	l := load.New()
+	c, err := compose.New()
+	require.NoError(t, err)
+	for _, p := range tr.Docs {
+		file := filepath.Join(tr.Data, filepath.FromSlash(p))
+		v, ds := l.File(file)
+		require.Empty(t, ds, p)
+		d := v.(model.Document)
+		reg, ds := l.Registries(filepath.Dir(file))
+		require.Empty(t, ds)
+		var dir *model.Directive
+		switch d := d.(type) {
+		case *model.Memo:
+			dir, ds = l.Directive(d.Source, d.Directive)
+			require.Empty(t, ds)
+		case *model.StatusReport:
+			dir, ds = l.Directive(d.Source, d.Directive)
+			require.Empty(t, ds)
+		}
+		assert.Empty(t, check.Document(d, reg, dir), p)
+		_, ds = c.Compose(compose.Input{Doc: d, Registries: reg, Directive: dir})
+		assert.Empty(t, ds, p)
+		md, err := os.ReadFile(filepath.Join(tr.Markdown, filepath.FromSlash(p[:len(p)-len(".yaml")]+".md")))
+		require.NoError(t, err)
+		assert.Contains(t, string(md), d.Base().Title)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	t.Parallel()
+	a, b := t.TempDir(), t.TempDir()
+	ta, err := Write(a, Options{Docs: 5, Seed: 3})
+	require.NoError(t, err)
+	_, err = Write(b, Options{Docs: 5, Seed: 3})
+	require.NoError(t, err)
+	for _, p := range ta.Docs {
+		x, _ := os.ReadFile(filepath.Join(a, "data", p))
+		y, _ := os.ReadFile(filepath.Join(b, "data", p))
+		assert.Equal(t, x, y, p)
+	}
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/underlag/underlag/generator/atomic"
+	"github.com/underlag/underlag/generator/schema"
+)
+
+type schemaOptions struct {
+	output string
+}
+
+func newSchemaCmd(a *app) *cobra.Command {
+	opts := &schemaOptions{}
+	cmd := &cobra.Command{
+		Use:   "schema",
+		Short: "Print the JSON Schema of the data format",
+		Long: `Print the JSON Schema (draft-07) of underlag's YAML data format, generated from
+the Go types. Editors with the YAML language server use it for completion,
+descriptions and red squiggles when a data file starts with
+
+  # yaml-language-server: $schema=../schema/underlag.schema.json
+
+The repository keeps a copy in schema/underlag.schema.json; a test fails when
+it is out of date.`,
+		Example: `  # Print the schema
+  underlag schema
+
+  # Update the copy in the repository
+  underlag schema -o schema/underlag.schema.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runSchema(a, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "write the schema to `FILE` (atomically) instead of standard output")
+	return cmd
+}
+
+func runSchema(a *app, opts *schemaOptions) error {
+	b, err := schema.JSON()
+	if err != nil {
+		return err
+	}
+	if opts.output != "" {
+		return atomic.WriteBytes(opts.output, b, 0o644)
+	}
+	_, err = a.out.Write(b)
+	return err
+}

@@ -1,0 +1,169 @@
+package stack
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/underlag/underlag/bench/synth"
+	"github.com/underlag/underlag/generator/build"
+)
+
+// formats are the formats the tests build.
+func formats(testing.TB) []build.Format { return build.Formats }
+
+// copyDir copies the files of src into dst.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	require.NoError(t, filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		q := filepath.Join(dst, rel)
+		if err := os.MkdirAll(filepath.Dir(q), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(q, b, 0o644)
+	}))
+}
+
+func touch(t *testing.T, p string) {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(p, append(b, "# ändrad\n"...), 0o644))
+}
+
+func statuses(s *build.Summary) map[string]build.Status {
+	m := map[string]build.Status{}
+	for _, r := range s.Results {
+		m[filepath.Base(r.Source)] = r.Status
+	}
+	return m
+}
+
+// The whole pipeline on the loader's fixtures: every document in every
+// format, then incremental rebuilds that follow the real loader's
+// dependencies (registries found in an ancestor, a directive referred to).
+func TestBuildFixtures(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	data, out := filepath.Join(dir, "data"), filepath.Join(dir, "out")
+	copyDir(t, "../../load/testdata/ok", data)
+	fs := formats(t)
+	run := func() *build.Summary {
+		t.Helper()
+		st, err := New(Config{Version: "test", Formats: fs})
+		require.NoError(t, err)
+		s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
+		require.NoError(t, err)
+		require.True(t, s.OK(), "%v", s.Diagnostics())
+		return s
+	}
+	s := run()
+	assert.Equal(t, 3, s.Built)
+	for _, r := range s.Results {
+		require.Len(t, r.Outputs, len(fs))
+		for _, o := range r.Outputs {
+			assert.FileExists(t, o.Path)
+			assert.True(t, strings.HasPrefix(o.Path, filepath.Join(out, "underlag")+string(filepath.Separator)), o.Path)
+		}
+		assert.Positive(t, r.Outputs[0].Pages)
+	}
+	assert.Equal(t, 3, run().Skipped)
+
+	touch(t, filepath.Join(data, "underlag", "skrivelse.yaml"))
+	assert.Equal(t, map[string]build.Status{"direktiv.yaml": build.Skipped, "skrivelse.yaml": build.Built, "status.yaml": build.Skipped}, statuses(run()))
+	touch(t, filepath.Join(data, "underlag", "direktiv.yaml"))
+	assert.Equal(t, map[string]build.Status{"direktiv.yaml": build.Built, "skrivelse.yaml": build.Built, "status.yaml": build.Built}, statuses(run()))
+	touch(t, filepath.Join(data, "personer.yaml"))
+	assert.Equal(t, 3, run().Built)
+	touch(t, filepath.Join(data, "organisation.yaml"))
+	assert.Equal(t, 3, run().Built)
+	assert.Equal(t, 3, run().Skipped)
+}
+
+// The example data of the repository, when it is there.
+func TestBuildExampleData(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat("../../../data"); err != nil {
+		t.Skip("no example data yet")
+	}
+	dir := t.TempDir()
+	data, out := filepath.Join(dir, "data"), filepath.Join(dir, "out")
+	copyDir(t, "../../../data", data)
+	fs := formats(t)
+	st, err := New(Config{Version: "test", Formats: fs})
+	require.NoError(t, err)
+	s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
+	require.NoError(t, err)
+	require.True(t, s.OK(), "%v", s.Diagnostics())
+	assert.NotZero(t, s.Built)
+	for _, r := range s.Results {
+		assert.Len(t, r.Outputs, len(fs), r.Source)
+	}
+	again := func() *build.Summary {
+		t.Helper()
+		// A new stack each run: the loader caches what it read.
+		st, err := New(Config{Version: "test", Formats: fs})
+		require.NoError(t, err)
+		s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
+		require.NoError(t, err)
+		return s
+	}
+	all := s.Built
+	assert.Equal(t, all, again().Skipped)
+
+	// Touching one memo rebuilds that memo; touching the organisation
+	// rebuilds every document.
+	memos, _ := filepath.Glob(filepath.Join(data, "tjansteskrivelse-*.yaml"))
+	if len(memos) > 0 {
+		touch(t, memos[0])
+		s = again()
+		assert.Equal(t, 1, s.Built)
+		assert.Equal(t, all-1, s.Skipped)
+	}
+	touch(t, filepath.Join(data, "organisation.yaml"))
+	assert.Equal(t, all, again().Built)
+}
+
+// benchBuild builds a synthetic tree of n documents from scratch, with a
+// new stack each time as a fresh `underlag build` has.
+func benchBuild(b *testing.B, n int, fs []build.Format) {
+	dir := b.TempDir()
+	tr, err := synth.Write(dir, synth.Options{Docs: n, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		st, err := New(Config{Version: "bench", Formats: fs})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := build.Run(context.Background(), st, build.Options{Paths: []string{tr.Data}, Out: filepath.Join(dir, "out"), Formats: fs, Force: true})
+		if err != nil || s.Built != n {
+			b.Fatalf("built %d of %d: %v %v", s.Built, n, err, s.Diagnostics())
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/doc")
+}
+
+// BenchmarkBuild50 is `underlag build` of 50 documents of all kinds in
+// every format, on all cores.
+func BenchmarkBuild50(b *testing.B) { benchBuild(b, 50, formats(b)) }
+
+// BenchmarkBuild50PDF and BenchmarkBuild50DOCX split it by format.
+func BenchmarkBuild50PDF(b *testing.B) { benchBuild(b, 50, []build.Format{build.PDF}) }
+
+func BenchmarkBuild50DOCX(b *testing.B) { benchBuild(b, 50, []build.Format{build.DOCX}) }
