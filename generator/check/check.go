@@ -9,6 +9,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"slices"
@@ -59,8 +60,9 @@ func (c *checker) wordAt(path, word, format string, args ...any) {
 	if start < 0 {
 		return
 	}
+	w := []byte(word)
 	for i := start; i < len(c.src.Data); {
-		j := strings.Index(string(c.src.Data[i:]), word)
+		j := bytes.Index(c.src.Data[i:], w)
 		if j < 0 {
 			return
 		}
@@ -94,7 +96,7 @@ func offset(data []byte, line, col int) int {
 	}
 	i := 0
 	for l := 1; l < line; l++ {
-		j := strings.IndexByte(string(data[i:]), '\n')
+		j := bytes.IndexByte(data[i:], '\n')
 		if j < 0 {
 			return -1
 		}
