@@ -531,7 +531,7 @@ func (b *builder) load(it *item) {
 	}
 	it.deps = b.deps(it)
 	c := d.Base()
-	it.name = filename.For(c.Date.ISO(), c.CaseNumber, string(c.Type), strings.TrimSuffix(path.Base(it.src), path.Ext(it.src)))
+	it.name = filename.For(c.Date.ISO(), c.CaseNumber, string(model.KindOf(d)), strings.TrimSuffix(path.Base(it.src), path.Ext(it.src)))
 }
 
 // registryNames are the registry files a loader looks for in a document's

@@ -209,7 +209,7 @@ func (c *Composer) templateName(d model.Document) (string, bool) {
 	b := d.Base()
 	name := b.Template
 	if name == "" {
-		name = defaultTemplate[kindOf(d)]
+		name = defaultTemplate[model.KindOf(d)]
 	} else if !strings.HasSuffix(name, tmplExt) {
 		name += tmplExt
 	}
@@ -227,18 +227,6 @@ func (c *Composer) TemplateNames() []string {
 	return out
 }
 
-func kindOf(d model.Document) model.Kind {
-	switch d.(type) {
-	case *model.Directive:
-		return model.KindDirective
-	case *model.Memo:
-		return model.KindMemo
-	case *model.StatusReport:
-		return model.KindStatus
-	}
-	return ""
-}
-
 // Input is what one document is composed from.
 type Input struct {
 	Doc        model.Document    // *model.Directive, *model.Memo or *model.StatusReport, with Source set by the loader
@@ -251,7 +239,7 @@ type Input struct {
 // with a document; an Error means none could be made, and the document is
 // nil.
 func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
-	if in.Doc == nil || kindOf(in.Doc) == "" {
+	if in.Doc == nil || model.KindOf(in.Doc) == "" {
 		return nil, diag.List{{Msg: fmt.Sprintf("compose: %T is not a document (uppdragsdirektiv, tjänsteskrivelse or statusrapport)", in.Doc)}}
 	}
 	r := newRun(c, in)

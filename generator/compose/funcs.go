@@ -101,7 +101,7 @@ func (r *run) title() string {
 		}
 	}
 	if t == "" {
-		t = r.lbl(string(kindOf(r.in.Doc)))
+		t = r.lbl(string(model.KindOf(r.in.Doc)))
 	}
 	return t
 }

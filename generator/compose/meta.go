@@ -14,7 +14,7 @@ import (
 // meta fills what the document says about itself: the running header and
 // footer, file properties, the logo and the YAML source as an attachment.
 func (r *run) meta() doc.Meta {
-	kind := kindOf(r.in.Doc)
+	kind := model.KindOf(r.in.Doc)
 	m := doc.Meta{
 		Type:       string(kind),
 		KindLabel:  r.lbl(string(kind)),

@@ -17,64 +17,14 @@ const (
 	signColGap = 10
 )
 
-// columnWidths turns the columns' hints into widths (twips). Columns
-// without a hint are sized from their content, as Word's autofit would:
-// what their longest line wants if that fits, never less than their
-// longest word when the table has room for it, so that "Uppdragsledare"
-// is not cut into "Uppdragsledar-e". Text is measured by counting
-// characters at an average width: the DOCX has no font metrics, and the
-// reader's Word reflows the text anyway.
+// columnWidths sizes the columns (twips) by doc.ColumnWidths, the rule the
+// PDF uses too, from the content's estimated widths. Text is measured by
+// counting characters at an average width: the DOCX has no font metrics,
+// and the reader's Word reflows the text anyway.
 func (r *Renderer) columnWidths(dst []int, t *doc.Table, n, width int) []int {
 	want, need := make([]float64, n), make([]float64, n)
-	hints := make([]float64, n)
-	auto := 0
-	for i := range n {
-		if i < len(t.Columns) && t.Columns[i].Width > 0 {
-			hints[i] = t.Columns[i].Width
-		} else {
-			auto++
-		}
-	}
 	r.contentWidths(t, want, need)
-	total := float64(width)
-	w := make([]float64, n)
-	switch {
-	case auto == 0:
-		hs := sum(hints)
-		for i := range w {
-			w[i] = total * hints[i] / hs
-		}
-	case auto == n:
-		sw, sn := sum(want), sum(need)
-		for i := range w {
-			switch {
-			case sw <= total: // everything fits unwrapped: share the slack by wish
-				w[i] = want[i] + (total-sw)*want[i]/sw
-			case sn <= total: // words fit: the rest goes to the text that wraps
-				w[i] = need[i] + (total-sn)*(want[i]-need[i])/(sw-sn)
-			default:
-				w[i] = total * want[i] / sw
-			}
-		}
-	default:
-		// Automatic columns take what they want up to a fair share;
-		// hinted ones share the rest by their hints.
-		fair := total / float64(n)
-		used := 0.0
-		for i := range w {
-			if hints[i] == 0 {
-				w[i] = min(max(want[i], min(need[i], fair*1.5)), fair)
-				used += w[i]
-			}
-		}
-		hs := sum(hints)
-		for i := range w {
-			if hints[i] > 0 {
-				w[i] = (total - used) * hints[i] / hs
-			}
-		}
-	}
-	fitWords(w, need)
+	w := doc.ColumnWidths(t.Columns, float64(width), want, need)
 	used := 0
 	for i := range n {
 		x := int(w[i])
@@ -85,40 +35,6 @@ func (r *Renderer) columnWidths(dst []int, t *doc.Table, n, width int) []int {
 		dst = append(dst, x)
 	}
 	return dst
-}
-
-// fitWords widens columns narrower than their longest word, taking the
-// room from those with more than their longest word needs; when there is
-// not room for every word, the room there is goes to the short columns in
-// proportion to what they lack.
-func fitWords(w, need []float64) {
-	var short, spare float64
-	for i := range w {
-		if w[i] < need[i] {
-			short += need[i] - w[i]
-		} else {
-			spare += w[i] - need[i]
-		}
-	}
-	if short == 0 || spare == 0 {
-		return
-	}
-	give := min(spare, short)
-	for i := range w {
-		if w[i] < need[i] {
-			w[i] += (need[i] - w[i]) * give / short
-		} else {
-			w[i] -= (w[i] - need[i]) * give / spare
-		}
-	}
-}
-
-func sum(xs []float64) float64 {
-	s := 0.0
-	for _, x := range xs {
-		s += x
-	}
-	return s
 }
 
 // contentWidths estimates, in twips, what each column would like (its

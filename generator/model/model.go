@@ -172,3 +172,17 @@ func DirectiveRef(d Document) string {
 	}
 	return ""
 }
+
+// KindOf is the kind of a document by its Go type, whatever its `typ`
+// field says (a document built in code may leave it empty).
+func KindOf(d Document) Kind {
+	switch d.(type) {
+	case *Directive:
+		return KindDirective
+	case *Memo:
+		return KindMemo
+	case *StatusReport:
+		return KindStatus
+	}
+	return d.Base().Type
+}

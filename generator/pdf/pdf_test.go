@@ -496,23 +496,6 @@ func TestTagged(t *testing.T) {
 	assert.Contains(t, string(data), "/Alt"+textString("Diagram över tidplanen"))
 }
 
-func TestFitWords(t *testing.T) {
-	t.Parallel()
-	// The status report's activity table: "Uppdragsledare" needs 32.3 mm
-	// in a 26.8 mm column, and the status column's longest word can never
-	// fit.
-	widths := []float64{44.69, 26.82, 21.45, 22.35, 22.35, 22.35}
-	need := []float64{44.67, 32.32, 42.12, 17.42, 17.81, 21.54}
-	total := sum(widths)
-	got := fitWords(append([]float64(nil), widths...), need)
-	assert.InDelta(t, total, sum(got), 1e-9, "the table keeps its width")
-	assert.GreaterOrEqual(t, got[1], need[1]-1e-9, "the column that can be helped is")
-	assert.Greater(t, got[2], widths[2], "the hopeless one gets what is left")
-	for _, i := range []int{0, 3, 4, 5} {
-		assert.GreaterOrEqual(t, got[i], need[i]-1e-9, "column %d keeps its words whole", i)
-	}
-}
-
 // FuzzRender renders arbitrary text in every kind of place: nothing may
 // panic, and the output must be the same twice. `go test` runs the seeds.
 func FuzzRender(f *testing.F) {
