@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -74,7 +73,7 @@ func runRender(a *app, opts *renderOptions) error {
 	if opts.referenceDocx != "" && format != "docx" {
 		return fmt.Errorf("--reference-docx applies to --format docx only")
 	}
-	if opts.out == "" && format != "md" && isTerminalWriter(a.out) {
+	if opts.out == "" && format != "md" && isCharDevice(a.out) {
 		return fmt.Errorf("%s is binary: write it to a file with -o FILE, or pipe it", format)
 	}
 
@@ -152,13 +151,4 @@ func composeFile(a *app, opts *renderOptions) (*doc.Document, diag.List) {
 	d, ds := c.Compose(compose.Input{Doc: in.Doc, Registries: in.Registries, Directive: in.Directive, Creator: "underlag " + a.version})
 	diags = append(diags, ds...)
 	return d, diags
-}
-
-func isTerminalWriter(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -45,9 +45,12 @@ func version() string {
 var buildVersion string
 
 func isTerminal(w io.Writer) bool {
-	if os.Getenv("CI") != "" {
-		return false
-	}
+	return os.Getenv("CI") == "" && isCharDevice(w)
+}
+
+// isCharDevice reports whether w is a terminal device, whatever CI says:
+// render uses it to refuse writing a binary PDF or DOCX onto a terminal.
+func isCharDevice(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
