@@ -13,8 +13,8 @@ all: run
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/underlag
 
+# build checks every file as validate does and prints its warnings once.
 run: build
-	./$(BIN) validate data/
 	./$(BIN) build data/ --out out/
 
 vet:
