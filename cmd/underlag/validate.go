@@ -10,23 +10,28 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/underlag/underlag/generator/check"
+	"github.com/underlag/underlag/generator/compose"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/load"
 )
 
 type validateOptions struct {
-	paths []string
+	paths     []string
+	templates string
 }
 
 func newValidateCmd(a *app) *cobra.Command {
 	opts := &validateOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "validate [path...]",
 		Short: "Check data files without producing documents",
 		Long: `Load every YAML file under the given files and directories (default data/),
 the registries they draw on (organisation.yaml, ordlista.yaml, personer.yaml in
 their directory or the nearest one above it) and the directives they
-reference, and check them. Every problem is printed as
+reference, and check them; then compose each document with the templates, as
+build would, so that a renamed heading (rubriker) or an extra section's place
+(efter) that the templates do not know is caught too. Every problem is
+printed as
 
   file:line:col: field.path: message
 
@@ -36,7 +41,10 @@ but do not fail. The exit status is 1 when there is any error.`,
   underlag validate
 
   # Check one directory and one file
-  underlag validate data/hsn/ data/uppdragsdirektiv-nara-vard.yaml`,
+  underlag validate data/hsn/ data/uppdragsdirektiv-nara-vard.yaml
+
+  # Check against an organisation's own templates
+  underlag validate --templates mallar/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if len(opts.paths) == 0 {
@@ -45,6 +53,8 @@ but do not fail. The exit status is 1 when there is any error.`,
 			return runValidate(a, opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
+	return cmd
 }
 
 func runValidate(a *app, opts *validateOptions) error {
@@ -55,7 +65,15 @@ func runValidate(a *app, opts *validateOptions) error {
 	if len(files) == 0 {
 		return fmt.Errorf("no YAML files (*.yaml, *.yml) in %s", strings.Join(opts.paths, ", "))
 	}
-	diags := validate(load.New(), files)
+	var copts []compose.Option
+	if opts.templates != "" {
+		copts = append(copts, compose.WithTemplateDir(opts.templates))
+	}
+	c, err := compose.New(copts...)
+	if err != nil {
+		return err
+	}
+	diags := validate(load.New(), c, files)
 	a.reported = true
 	printDiags(a.errOut, diags)
 	errs, warns := len(diags.Errors()), len(diags.Warnings())
@@ -67,9 +85,9 @@ func runValidate(a *app, opts *validateOptions) error {
 	return nil
 }
 
-// validate loads and checks files in parallel and returns every
+// validate loads, checks and composes files in parallel and returns every
 // diagnostic once, sorted.
-func validate(l *load.Loader, files []string) diag.List {
+func validate(l *load.Loader, c *compose.Composer, files []string) diag.List {
 	results := make([]diag.List, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -77,7 +95,7 @@ func validate(l *load.Loader, files []string) diag.List {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = validateFile(l, f)
+			results[i] = validateFile(l, c, f)
 		})
 	}
 	wg.Wait()
@@ -95,7 +113,7 @@ func validate(l *load.Loader, files []string) diag.List {
 	return all
 }
 
-func validateFile(l *load.Loader, path string) diag.List {
+func validateFile(l *load.Loader, c *compose.Composer, path string) diag.List {
 	// A file that did not load has nothing to check; one whose registries
 	// or directive had errors is still checked, so that every problem is
 	// reported in one run.
@@ -103,6 +121,11 @@ func validateFile(l *load.Loader, path string) diag.List {
 	switch {
 	case in.Doc != nil:
 		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive)...)
+		if !diags.HasErrors() {
+			// Only the diagnostics matter; the tree is thrown away.
+			_, cd := c.Compose(compose.Input{Doc: in.Doc, Registries: in.Registries, Directive: in.Directive})
+			diags = append(diags, cd...)
+		}
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)
 	}

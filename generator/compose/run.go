@@ -136,14 +136,19 @@ func (r *run) checkLabelOverrides() {
 			}
 		}
 	}
-	valid := strings.Join(r.c.labelKeys, ", ")
+	unknown := func(k string) string {
+		if c := diag.Closest(k, r.c.labelKeys); c != "" {
+			return fmt.Sprintf("no heading or label %q; did you mean %q?", k, c)
+		}
+		return fmt.Sprintf("no heading or label %q; valid keys: %s", k, strings.Join(r.c.labelKeys, ", "))
+	}
 	check(r.base.Labels, func(k string) {
-		r.errorf("rubriker."+k, "no heading or label %q; valid keys: %s", k, valid)
+		r.errorf("rubriker."+k, "%s", unknown(k))
 	})
 	if r.org != nil {
 		check(r.org.Labels, func(k string) {
 			path := "rubriker." + k
-			d := diag.Diagnostic{Path: path, Msg: fmt.Sprintf("no heading or label %q; valid keys: %s", k, valid)}
+			d := diag.Diagnostic{Path: path, Msg: unknown(k)}
 			if r.org.Source != nil {
 				p := r.org.Source.Pos(path)
 				d.File, d.Line, d.Col = r.org.Source.Path, p.Line, p.Col

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"github.com/underlag/underlag/generator/diag"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,7 +40,12 @@ func (r *run) insertExtra(blocks []doc.Block) []doc.Block {
 				}
 			}
 			if idx < 0 {
-				r.errorf(path+".efter", "no section %q to place this section after; valid keys: %s", after, strings.Join(r.sectionKeys(blocks), ", "))
+				keys := r.sectionKeys(blocks)
+				if c := diag.Closest(after, keys); c != "" {
+					r.errorf(path+".efter", "no section %q to place this section after; did you mean %q?", after, c)
+				} else {
+					r.errorf(path+".efter", "no section %q to place this section after; valid keys: %s", after, strings.Join(keys, ", "))
+				}
 				continue
 			}
 			h := blocks[idx].(*doc.Heading)
