@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/underlag/underlag/generator/seedcheck"
+	"github.com/underlag/underlag/internal/testenv"
 )
 
 // The acceptance test of the two renderers: `underlag build` turns the two
@@ -26,10 +27,6 @@ import (
 // repository) hold — every sentence in order, the running header with the
 // right page on every page, embedded fonts, metadata, Word's headings,
 // tables, properties and page fields.
-
-// systemPython is the interpreter the Debian package python3-docx installs
-// into; the python3 first on a developer's PATH may be another one.
-const systemPython = "/usr/bin/python3"
 
 // seedDoc is one seed's documents and what the data says they must show.
 type seedDoc struct {
@@ -47,7 +44,7 @@ type seedDoc struct {
 // python-docx and, converted in one LibreOffice run, with poppler again.
 func TestSeedDocuments(t *testing.T) {
 	t.Parallel()
-	seeds := seedTexts(t)
+	seeds := testenv.SeedsDir(t)
 	docs := buildSeeds(t, seeds)
 
 	for _, d := range docs {
@@ -71,58 +68,6 @@ func TestSeedDocuments(t *testing.T) {
 			})
 		}
 	})
-}
-
-// seedTexts finds the seed texts: $UNDERLAG_SEEDS, or shared/seeds in the
-// repository's directory or one above it. Outside CI their absence skips
-// the test; in CI it fails it.
-func seedTexts(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("UNDERLAG_SEEDS"); d != "" {
-		return d
-	}
-	dir, err := filepath.Abs(".")
-	require.NoError(t, err)
-	for d := dir; ; d = filepath.Dir(d) {
-		p := filepath.Join(d, "shared", "seeds")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	const msg = "seed texts not found: looked for shared/seeds beside and above the repository (set UNDERLAG_SEEDS to their directory)"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
-// needTools skips the test when one of the programs is missing, except in
-// CI, which must have installed them (.ci/run).
-func needTools(t *testing.T, names ...string) {
-	t.Helper()
-	for _, name := range names {
-		if _, err := exec.LookPath(name); err != nil {
-			if os.Getenv("CI") == "" {
-				t.Skipf("%s not installed", name)
-			}
-			t.Fatalf("%s not installed (.ci/run installs it)", name)
-		}
-	}
-}
-
-// runTool runs a program and returns its standard output.
-func runTool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	require.NoError(t, err, "%s %s: %s", name, strings.Join(args, " "), stderr.String())
-	return string(out)
 }
 
 // buildSeeds runs `underlag build` on a copy of data/ and returns each
@@ -203,13 +148,13 @@ func buildSeeds(t *testing.T, seeds string) []*seedDoc {
 
 // checkPDF checks the PDF the build wrote with poppler and qpdf.
 func checkPDF(t *testing.T, d *seedDoc, path string, reported int) {
-	needTools(t, "pdftotext", "pdfinfo", "pdffonts", "qpdf")
+	testenv.NeedTool(t, "pdftotext", "pdfinfo", "pdffonts", "qpdf")
 	checkText(t, d, path)
 	if d.spec.Seed == "000_" {
 		checkTextFails(t, d, path)
 	}
 
-	info := runTool(t, "pdfinfo", "-enc", "UTF-8", path)
+	info := testenv.Run(t, "pdfinfo", "-enc", "UTF-8", path)
 	title := regexp.MustCompile(`(?m)^Title:\s+(.*)$`).FindStringSubmatch(info)
 	if assert.NotNil(t, title, "pdfinfo shows no title:\n%s", info) {
 		assert.Equal(t, d.title, title[1], "pdfinfo: title")
@@ -218,7 +163,7 @@ func checkPDF(t *testing.T, d *seedDoc, path string, reported int) {
 	assert.Equal(t, reported, pages, "the build's report and pdfinfo disagree on the pages")
 	checkHeaders(t, d, path, pages)
 
-	fonts := strings.Split(strings.TrimSpace(runTool(t, "pdffonts", path)), "\n")
+	fonts := strings.Split(strings.TrimSpace(testenv.Run(t, "pdffonts", path)), "\n")
 	require.Greater(t, len(fonts), 2, "pdffonts lists no fonts:\n%s", strings.Join(fonts, "\n"))
 	emb := strings.Index(fonts[0], "emb")
 	require.Positive(t, emb, "pdffonts has no emb column:\n%s", fonts[0])
@@ -226,7 +171,7 @@ func checkPDF(t *testing.T, d *seedDoc, path string, reported int) {
 		assert.Equal(t, "yes", strings.TrimSpace(l[emb:emb+3]), "font not embedded: %s", l)
 	}
 
-	check := runTool(t, "qpdf", "--check", path)
+	check := testenv.Run(t, "qpdf", "--check", path)
 	assert.Contains(t, check, "No syntax or stream encoding errors found", check)
 
 	assert.Equal(t, "sv-SE", catalogLang(t, path))
@@ -235,7 +180,7 @@ func checkPDF(t *testing.T, d *seedDoc, path string, reported int) {
 // pdfPages is the page count pdfinfo reports.
 func pdfPages(t *testing.T, path string) int {
 	t.Helper()
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(runTool(t, "pdfinfo", path))
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindStringSubmatch(testenv.Run(t, "pdfinfo", path))
 	require.NotNil(t, m, "pdfinfo prints no page count for %s", path)
 	n, _ := strconv.Atoi(m[1])
 	return n
@@ -248,7 +193,7 @@ func catalogLang(t *testing.T, path string) string {
 	var js struct {
 		QPDF []json.RawMessage `json:"qpdf"`
 	}
-	require.NoError(t, json.Unmarshal([]byte(runTool(t, "qpdf", "--json", "--json-key=qpdf", path)), &js))
+	require.NoError(t, json.Unmarshal([]byte(testenv.Run(t, "qpdf", "--json", "--json-key=qpdf", path)), &js))
 	require.Len(t, js.QPDF, 2, "qpdf --json: want a header and the objects")
 	var objs map[string]struct {
 		Value map[string]any `json:"value"`
@@ -270,7 +215,7 @@ func checkHeaders(t *testing.T, d *seedDoc, path string, pages int) {
 	t.Helper()
 	require.Positive(t, pages)
 	for n := 1; n <= pages; n++ {
-		text := runTool(t, "pdftotext", "-layout", "-enc", "UTF-8", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), path, "-")
+		text := testenv.Run(t, "pdftotext", "-layout", "-enc", "UTF-8", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), path, "-")
 		var lines []string
 		for _, l := range strings.Split(text, "\n") {
 			if l = strings.TrimSpace(l); l != "" && l != "\f" {
@@ -299,7 +244,7 @@ func checkHeaders(t *testing.T, d *seedDoc, path string, pages int) {
 // seed in the seed's order.
 func checkText(t *testing.T, d *seedDoc, path string) {
 	t.Helper()
-	text := pdfText(runTool(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-"))
+	text := pdfText(testenv.Run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-"))
 	probs, err := seedProblems(d.spec, d.seed, text)
 	require.NoError(t, err)
 	for _, p := range probs {
@@ -315,7 +260,7 @@ func checkText(t *testing.T, d *seedDoc, path string) {
 // definition changed are each reported.
 func checkTextFails(t *testing.T, d *seedDoc, path string) {
 	t.Helper()
-	text := seedcheck.Normalize(pdfText(runTool(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")))
+	text := seedcheck.Normalize(pdfText(testenv.Run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")))
 	for _, tt := range []struct {
 		name, old, new, want string
 	}{
@@ -549,7 +494,7 @@ func cells(block []string) string {
 // and returns the PDFs in the order of docs.
 func convertDocx(t *testing.T, docs []*seedDoc) []string {
 	t.Helper()
-	needTools(t, "libreoffice", "pdftotext", "pdfinfo")
+	testenv.NeedTool(t, "libreoffice", "pdftotext", "pdfinfo")
 	dir := t.TempDir()
 	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir}
 	for _, d := range docs {
@@ -567,61 +512,21 @@ func convertDocx(t *testing.T, docs []*seedDoc) []string {
 	return pdfs
 }
 
-// pyDocx reads each DOCX with python-docx and prints what Word would show:
-// the paragraphs in a Title or Heading style, the tables' rows, the core
+// checkPythonDocx checks the DOCX of both seeds with python-docx: the
+// paragraphs in a Title or Heading style, the tables' rows, the core
 // properties and the fields of every header and footer.
-const pyDocx = `
-import json, re, sys, docx
-out = []
-for path in sys.argv[1:]:
-    d = docx.Document(path)
-    res = {"headings": [], "tables": [], "fields": []}
-    for p in d.paragraphs:
-        if p.style.name.startswith("Heading") or p.style.name == "Title":
-            res["headings"].append([p.style.name, p.text])
-    for t in d.tables:
-        res["tables"].append([[c.text for c in row.cells] for row in t.rows])
-    cp = d.core_properties
-    res["title"], res["language"] = cp.title, cp.language
-    for s in d.sections:
-        for part in (s.header, s.footer, s.first_page_header, s.first_page_footer, s.even_page_header, s.even_page_footer):
-            if part.is_linked_to_previous:
-                continue
-            xml = part._element.xml
-            instr = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml) + re.findall(r'w:instr="([^"]*)"', xml)
-            res["fields"] += [i.split()[0] for i in instr if i.split()]
-    out.append(res)
-print(json.dumps(out))
-`
-
-// checkPythonDocx checks the DOCX of both seeds with python-docx.
 func checkPythonDocx(t *testing.T, docs []*seedDoc) {
-	needTools(t, systemPython)
-	if err := exec.Command(systemPython, "-c", "import docx").Run(); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("python-docx not installed for " + systemPython)
-		}
-		t.Fatal("python-docx not installed for " + systemPython + " (.ci/run installs python3-docx)")
-	}
-	args := []string{"-c", pyDocx}
+	var files []string
 	for _, d := range docs {
-		args = append(args, d.docx)
+		files = append(files, d.docx)
 	}
-	var res []struct {
-		Headings [][2]string  `json:"headings"`
-		Tables   [][][]string `json:"tables"`
-		Fields   []string     `json:"fields"`
-		Title    string       `json:"title"`
-		Language string       `json:"language"`
-	}
-	require.NoError(t, json.Unmarshal([]byte(runTool(t, systemPython, args...)), &res))
-	require.Len(t, res, len(docs))
+	res := testenv.ReadDocx(t, files...)
 	for i, d := range docs {
 		r := res[i]
 		t.Run(d.spec.Seed, func(t *testing.T) {
 			name := filepath.Base(d.docx)
-			assert.Equal(t, d.title, r.Title, "%s: core title", name)
-			assert.Equal(t, "sv-SE", r.Language, "%s: core language", name)
+			assert.Equal(t, d.title, r.Core.Title, "%s: core title", name)
+			assert.Equal(t, "sv-SE", r.Core.Language, "%s: core language", name)
 			assert.Contains(t, r.Fields, "PAGE", "%s: header and footer fields", name)
 			assert.Contains(t, r.Fields, "NUMPAGES", "%s: header and footer fields", name)
 			for _, h := range wantHeadings[d.spec.Seed] {

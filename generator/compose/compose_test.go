@@ -18,6 +18,7 @@ import (
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/internal/testenv"
 	"github.com/underlag/underlag/templates"
 )
 
@@ -359,7 +360,7 @@ func TestStatusReportLate(t *testing.T) {
 // data tree is there: what is late on its report date is marked late.
 func TestStatusReportData(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(repoRoot(t), "data", "statusrapport-nara-vard-2025-11-15.yaml")
+	path := filepath.Join(testenv.RepoRoot(t), "data", "statusrapport-nara-vard-2025-11-15.yaml")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("no example status report")
 	}
@@ -569,7 +570,7 @@ func TestLabelsFileOverride(t *testing.T) {
 // is there, as `underlag build` would.
 func TestDataTree(t *testing.T) {
 	t.Parallel()
-	root := filepath.Join(repoRoot(t), "data")
+	root := filepath.Join(testenv.RepoRoot(t), "data")
 	files, err := load.Find([]string{root})
 	if err != nil || len(files) == 0 {
 		t.Skip("no example data tree")

@@ -2,7 +2,6 @@ package compose
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -77,26 +76,6 @@ func renderMD(t testing.TB, d *doc.Document) string {
 		t.Fatal(err)
 	}
 	return b.String()
-}
-
-// repoRoot is the repository's root: the nearest directory above the
-// package directory that holds go.mod.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package directory")
-		}
-		dir = parent
-	}
 }
 
 // headings lists the document's headings as shown ("2.1. Effektmål").

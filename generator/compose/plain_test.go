@@ -10,6 +10,7 @@ import (
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/internal/testenv"
 )
 
 // goldmarkBlocks is markdownBlocks without the fast path.
@@ -46,7 +47,7 @@ func markdownValues(t *testing.T) []string {
 			}
 		}
 	}
-	files, _ := load.Find([]string{"testdata", filepath.Join(repoRoot(t), "data")})
+	files, _ := load.Find([]string{"testdata", filepath.Join(testenv.RepoRoot(t), "data")})
 	for _, f := range files {
 		if v, _ := load.New().File(f); v != nil {
 			walk(reflect.ValueOf(v))

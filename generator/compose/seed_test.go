@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/underlag/underlag/internal/testenv"
 )
 
 // The seeds are the two real documents the generator must reproduce
@@ -60,33 +62,13 @@ var seedCases = []seedCase{
 	},
 }
 
-func seedsDir(t *testing.T) string {
-	t.Helper()
-	for dir := repoRoot(t); ; {
-		p := filepath.Join(dir, "..", "shared", "seeds")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("the seed texts (../shared/seeds beside the repository) are missing in CI")
-	}
-	t.Skip("no seed texts beside the repository")
-	return ""
-}
-
 func words(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 func TestSeeds(t *testing.T) {
 	t.Parallel()
-	dir := seedsDir(t)
+	dir := testenv.SeedsDir(t)
 	c := newComposer(t)
 	for _, sc := range seedCases {
 		for _, data := range sc.data {

@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"io"
 	"testing"
 
 	"github.com/underlag/underlag/generator/doc"
@@ -9,50 +8,21 @@ import (
 	"github.com/underlag/underlag/generator/style"
 )
 
-func benchRender(b *testing.B, d *doc.Document) {
-	r, err := New(style.Default())
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := r.Render(io.Discard, d); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+// newDefault makes the renderer the benchmarks measure, in the default
+// style.
+func newDefault() (doc.Renderer, error) { return New(style.Default()) }
 
 // BenchmarkRenderAll renders the document holding every node kind.
-func BenchmarkRenderAll(b *testing.B) { benchRender(b, doctest.All()) }
+func BenchmarkRenderAll(b *testing.B) { doctest.BenchRender(b, newDefault, doctest.All()) }
 
 // BenchmarkRenderLongTable renders a 120-row table (six pages).
-func BenchmarkRenderLongTable(b *testing.B) { benchRender(b, doctest.LongTable(120)) }
+func BenchmarkRenderLongTable(b *testing.B) {
+	doctest.BenchRender(b, newDefault, doctest.LongTable(120))
+}
 
 // BenchmarkRenderParallel renders from all cores through one Renderer, as
 // a build does.
-func BenchmarkRenderParallel(b *testing.B) {
-	r, err := New(style.Default())
-	if err != nil {
-		b.Fatal(err)
-	}
-	d := doctest.All()
-	b.ReportAllocs()
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			if err := r.Render(io.Discard, d); err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
-}
+func BenchmarkRenderParallel(b *testing.B) { doctest.BenchRenderParallel(b, newDefault, doctest.All()) }
 
 // BenchmarkNew is the one-off cost of preparing a renderer.
-func BenchmarkNew(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := New(style.Default()); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkNew(b *testing.B) { doctest.BenchNew(b, newDefault) }

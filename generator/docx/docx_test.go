@@ -3,11 +3,9 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -19,6 +17,7 @@ import (
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/doc/doctest"
 	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/internal/testenv"
 )
 
 func render(t *testing.T, r *Renderer, d *doc.Document) []byte {
@@ -156,24 +155,11 @@ func words(d *doc.Document) []string {
 	return out
 }
 
-// needTool skips when a tool is missing, except in CI where it must be
-// installed.
-func needTool(t *testing.T, path string) {
-	t.Helper()
-	if _, err := exec.LookPath(path); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("%s not installed", path)
-		}
-		t.Fatalf("%s not installed (CI installs it)", path)
-	}
-}
-
 // TestLibreOffice converts several documents in one LibreOffice run and
 // checks that pdftotext finds every word of each, in order.
 func TestLibreOffice(t *testing.T) {
 	t.Parallel()
-	needTool(t, "libreoffice")
-	needTool(t, "pdftotext")
+	testenv.NeedTool(t, "libreoffice", "pdftotext")
 	r, err := New(style.Default())
 	require.NoError(t, err)
 	dir := t.TempDir()
@@ -191,13 +177,10 @@ func TestLibreOffice(t *testing.T) {
 		files = append(files, f)
 	}
 	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir}, files...)
-	out, err := exec.Command("libreoffice", args...).CombinedOutput()
-	require.NoError(t, err, "%s", out)
+	testenv.Run(t, "libreoffice", args...)
 	for name, d := range docs {
 		pdf := filepath.Join(dir, name+".pdf")
-		txt, err := exec.Command("pdftotext", pdf, "-").Output()
-		require.NoError(t, err, name)
-		text := string(txt)
+		text := testenv.Run(t, "pdftotext", pdf, "-")
 		pos := 0
 		for _, w := range words(d) {
 			k := strings.Index(text[pos:], w)
@@ -219,63 +202,6 @@ func TestLibreOffice(t *testing.T) {
 	}
 }
 
-const pyCheck = `
-import json, sys, docx
-out = []
-for path in sys.argv[1:]:
-    d = docx.Document(path)
-    res = {"headings": [], "tables": [], "fields": []}
-    for p in d.paragraphs:
-        if p.style.name.startswith("Heading") or p.style.name == "Title":
-            res["headings"].append([p.style.name, p.text])
-    for t in d.tables:
-        res["tables"].append([[c.text for c in row.cells] for row in t.rows])
-    cp = d.core_properties
-    res["core"] = {"title": cp.title, "creator": cp.author, "keywords": cp.keywords, "language": cp.language, "subject": cp.subject, "created": str(cp.created)}
-    s = d.sections[0]
-    for part in (s.header, s.footer):
-        xml = part._element.xml
-        for f in ("PAGE", "NUMPAGES"):
-            if " %s " % f in xml:
-                res["fields"].append(f)
-    st = d.styles["Heading 1"]
-    res["h1font"] = st.font.name
-    res["h1color"] = str(st.font.color.rgb) if st.font.color and st.font.color.type else ""
-    out.append(res)
-print(json.dumps(out))
-`
-
-type pyResult struct {
-	Headings [][2]string        `json:"headings"`
-	Tables   [][][]string       `json:"tables"`
-	Fields   []string           `json:"fields"`
-	Core     map[string]*string `json:"core"`
-	H1Font   *string            `json:"h1font"`
-	H1Color  string             `json:"h1color"`
-}
-
-// pythonDocx reads documents with python-docx (the system python, where
-// the Debian package installs it).
-func pythonDocx(t *testing.T, files ...string) []pyResult {
-	t.Helper()
-	const py = "/usr/bin/python3"
-	needTool(t, py)
-	if err := exec.Command(py, "-c", "import docx").Run(); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("python-docx not installed")
-		}
-		t.Fatal("python-docx not installed")
-	}
-	out, err := exec.Command(py, append([]string{"-c", pyCheck}, files...)...).Output()
-	if ee, ok := err.(*exec.ExitError); ok {
-		t.Fatalf("python-docx: %s", ee.Stderr)
-	}
-	require.NoError(t, err)
-	var res []pyResult
-	require.NoError(t, json.Unmarshal(out, &res))
-	return res
-}
-
 func TestPythonDocx(t *testing.T) {
 	t.Parallel()
 	r, err := New(style.Default())
@@ -283,7 +209,7 @@ func TestPythonDocx(t *testing.T) {
 	dir := t.TempDir()
 	f := filepath.Join(dir, "all.docx")
 	require.NoError(t, os.WriteFile(f, render(t, r, doctest.All()), 0o644))
-	res := pythonDocx(t, f)[0]
+	res := testenv.ReadDocx(t, f)[0]
 	assert.Equal(t, [][2]string{
 		{"Title", "Utveckling av samspelet mellan specialistvård och primärvård. RF-uppdrag 2024"},
 		{"Heading 1", "Bakgrund"}, {"Heading 2", "Idé"}, {"Heading 1", "Tidplan"},
@@ -295,11 +221,11 @@ func TestPythonDocx(t *testing.T) {
 	assert.Equal(t, []string{"CLG", "Centrala ledningsgruppen"}, res.Tables[2][1])
 	assert.ElementsMatch(t, []string{"PAGE", "NUMPAGES"}, res.Fields)
 	m := doctest.Meta()
-	assert.Equal(t, m.Title, *res.Core["title"])
-	assert.Equal(t, m.Organisation, *res.Core["creator"])
-	assert.Equal(t, "sv-SE", *res.Core["language"])
-	assert.Equal(t, "HSN 1203-2024, nära vård", *res.Core["keywords"])
-	assert.Equal(t, "2024-11-20 00:00:00", *res.Core["created"])
+	assert.Equal(t, m.Title, res.Core.Title)
+	assert.Equal(t, m.Organisation, res.Core.Creator)
+	assert.Equal(t, "sv-SE", res.Core.Language)
+	assert.Equal(t, "HSN 1203-2024, nära vård", res.Core.Keywords)
+	assert.Equal(t, "2024-11-20 00:00:00", res.Core.Created)
 }
 
 // TestHostileText: text from the data never breaks a part, whatever it

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/underlag/underlag/generator/doc/doctest"
 	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/internal/testenv"
 )
 
 // referenceDocx makes an organisation's template as a Swedish Word would
@@ -62,9 +63,8 @@ func TestReference(t *testing.T) {
 
 	f := filepath.Join(t.TempDir(), "out.docx")
 	require.NoError(t, os.WriteFile(f, out, 0o644))
-	res := pythonDocx(t, f)[0]
-	require.NotNil(t, res.H1Font)
-	assert.Equal(t, "DejaVu Serif", *res.H1Font)
+	res := testenv.ReadDocx(t, f)[0]
+	assert.Equal(t, "DejaVu Serif", res.H1Font)
 	assert.Equal(t, "C00000", res.H1Color)
 	assert.Contains(t, res.Headings, [2]string{"Heading 1", "Bakgrund"})
 }

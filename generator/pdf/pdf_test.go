@@ -9,7 +9,6 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -21,6 +20,7 @@ import (
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/doc/doctest"
 	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/internal/testenv"
 )
 
 // shared is one renderer for all tests, as a build shares one.
@@ -44,25 +44,10 @@ func render(t *testing.T, d *doc.Document) (path string, data []byte, pages int)
 	return path, buf.Bytes(), pages
 }
 
-// tool runs one of the PDF consumers the tests check against. Outside CI a
-// missing tool skips the test; in CI it fails it.
-func tool(t *testing.T, name string, args ...string) string {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skipf("%s not installed", name)
-		}
-		t.Fatalf("%s not installed (CI installs poppler-utils and qpdf)", name)
-	}
-	out, err := exec.Command(name, args...).CombinedOutput()
-	require.NoError(t, err, "%s %v: %s", name, args, out)
-	return string(out)
-}
-
 // pageTexts returns the text of each page, laid out as on the page.
 func pageTexts(t *testing.T, path string) []string {
 	t.Helper()
-	out := tool(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
+	out := testenv.Run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
 	pages := strings.Split(out, "\f")
 	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
 		pages = pages[:len(pages)-1]
@@ -134,7 +119,7 @@ func TestAllKinds(t *testing.T) {
 		"2024-11-20", "Underskrift Handläggare Datum", "Erika Frohm, Samordnare Umeå", "Namnförtydligande Ort",
 	)
 
-	fonts := tool(t, "pdffonts", path)
+	fonts := testenv.Run(t, "pdffonts", path)
 	lines := strings.Split(strings.TrimSpace(fonts), "\n")[2:]
 	require.Len(t, lines, 3, fonts) // regular, bold, italic
 	for _, l := range lines {
@@ -144,9 +129,9 @@ func TestAllKinds(t *testing.T) {
 		assert.Contains(t, f[0], "+LiberationSans")
 	}
 
-	tool(t, "qpdf", "--check", path)
+	testenv.Run(t, "qpdf", "--check", path)
 
-	info := tool(t, "pdfinfo", path)
+	info := testenv.Run(t, "pdfinfo", path)
 	assert.Regexp(t, `Title:\s+Utveckling av samspelet mellan specialistvård och primärvård`, info)
 	assert.Regexp(t, `Author:\s+Region Västerbotten`, info)
 	assert.Regexp(t, `Keywords:\s+HSN 1203-2024, nära vård`, info)
@@ -155,7 +140,7 @@ func TestAllKinds(t *testing.T) {
 	assert.Contains(t, string(data), "/Lang(sv-SE)")
 	assert.Contains(t, string(data), "/URI(https://www.regionvasterbotten.se)")
 
-	att := tool(t, "pdfdetach", "-list", "-enc", "UTF-8", path)
+	att := testenv.Run(t, "pdfdetach", "-list", "-enc", "UTF-8", path)
 	assert.Contains(t, att, "källa.yaml")
 
 	type item struct {
@@ -163,7 +148,7 @@ func TestAllKinds(t *testing.T) {
 		Kids  []item `json:"kids"`
 	}
 	var outline struct{ Outlines []item }
-	require.NoError(t, json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=outlines", path)), &outline))
+	require.NoError(t, json.Unmarshal([]byte(testenv.Run(t, "qpdf", "--json", "--json-key=outlines", path)), &outline))
 	assert.Equal(t, []item{
 		{Title: "1. Bakgrund", Kids: []item{{Title: "1.1. Idé", Kids: []item{}}}},
 		{Title: "2. Tidplan", Kids: []item{}},
@@ -235,7 +220,7 @@ func TestLongDefinitions(t *testing.T) {
 	for i, p := range pages {
 		assert.Contains(t, squash(p), "Begrepp/förkortning Förklaring", "header on page %d", i+1)
 	}
-	tool(t, "qpdf", "--check", path)
+	testenv.Run(t, "qpdf", "--check", path)
 }
 
 // TestSignaturesKeptTogether moves the signature block down the first page
@@ -355,8 +340,8 @@ func TestImagesAndLinks(t *testing.T) {
 	}}
 	d.Meta.Logo = &doc.Image{Data: pngData.Bytes(), Format: "png", Alt: "Logotyp"}
 	path, data, _ := render(t, d)
-	tool(t, "qpdf", "--check", path)
-	list := tool(t, "pdfimages", "-list", path)
+	testenv.Run(t, "qpdf", "--check", path)
+	list := testenv.Run(t, "pdfimages", "-list", path)
 	assert.Contains(t, list, "smask", "the logo's transparency")
 	assert.Contains(t, list, "jpeg")
 	assert.NotContains(t, string(data), "javascript")
@@ -469,8 +454,8 @@ func TestNothingBelowTheMargin(t *testing.T) {
 func TestTagged(t *testing.T) {
 	t.Parallel()
 	path, _, _ := render(t, doctest.All())
-	assert.Regexp(t, `Tagged:\s+yes`, tool(t, "pdfinfo", path))
-	st := tool(t, "pdfinfo", "-struct-text", path)
+	assert.Regexp(t, `Tagged:\s+yes`, testenv.Run(t, "pdfinfo", path))
+	st := testenv.Run(t, "pdfinfo", "-struct-text", path)
 	assert.NotContains(t, st, "Error")
 	assertInOrder(t, st,
 		`Document`, `H1 (block) "Utveckling av samspelet mellan specialistvård och primärvård. RF-uppdrag 2024"`,
@@ -486,7 +471,7 @@ func TestTagged(t *testing.T) {
 	assert.NotContains(t, st, "1 (2)", "the header is an artifact")
 
 	path, _, _ = render(t, doctest.LongTable(120))
-	st = tool(t, "pdfinfo", "-struct-text", path)
+	st = testenv.Run(t, "pdfinfo", "-struct-text", path)
 	assert.Equal(t, 4, strings.Count(st, "TH\n"), "header rows repeated on later pages are artifacts")
 	assert.Equal(t, 120, strings.Count(st, `"Aktivitet `))
 
@@ -540,7 +525,7 @@ func TestWeirdMetadata(t *testing.T) {
 		},
 	}
 	path, _, _ := render(t, d)
-	assert.Contains(t, tool(t, "qpdf", "--check", path), "No syntax or stream encoding errors")
-	assertInOrder(t, tool(t, "pdfinfo", path), "Title: "+s)
-	assertInOrder(t, tool(t, "pdftotext", path, "-"), "1. "+s, s)
+	assert.Contains(t, testenv.Run(t, "qpdf", "--check", path), "No syntax or stream encoding errors")
+	assertInOrder(t, testenv.Run(t, "pdfinfo", path), "Title: "+s)
+	assertInOrder(t, testenv.Run(t, "pdftotext", path, "-"), "1. "+s, s)
 }

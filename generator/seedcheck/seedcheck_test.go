@@ -8,51 +8,9 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/underlag/underlag/internal/testenv"
 )
-
-// repoRoot is the directory holding go.mod, found from the package
-// directory up.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			t.Fatalf("no go.mod above %s", dir)
-		}
-	}
-}
-
-// seedsDir finds the seeds: $UNDERLAG_SEEDS, or the nearest shared/seeds
-// from the repository root up (<repo>/../shared/seeds in the project's
-// layout). Without them the test is skipped, except in CI, where the check
-// is the point and a missing seed directory is a broken setup.
-func seedsDir(t *testing.T) string {
-	t.Helper()
-	if d := os.Getenv("UNDERLAG_SEEDS"); d != "" {
-		return d
-	}
-	for d := repoRoot(t); ; d = filepath.Dir(d) {
-		p := filepath.Join(d, "shared", "seeds")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	msg := "seed texts not found: looked for shared/seeds beside and above the repository (set UNDERLAG_SEEDS to their directory)"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
 
 func readSeed(t *testing.T, dir, prefix string) string {
 	t.Helper()
@@ -72,8 +30,8 @@ func readSeed(t *testing.T, dir, prefix string) string {
 // seeds' order.
 func TestSeedsInData(t *testing.T) {
 	t.Parallel()
-	seeds := seedsDir(t)
-	root := repoRoot(t)
+	seeds := testenv.SeedsDir(t)
+	root := testenv.RepoRoot(t)
 	for _, spec := range Specs() {
 		t.Run(spec.Seed, func(t *testing.T) {
 			t.Parallel()
@@ -162,8 +120,8 @@ func isLabelRow(s string, known map[string]bool) bool {
 // taken out of the directive, or two list items swapped, is reported.
 func TestSeedsCheckFails(t *testing.T) {
 	t.Parallel()
-	seeds := seedsDir(t)
-	root := repoRoot(t)
+	seeds := testenv.SeedsDir(t)
+	root := testenv.RepoRoot(t)
 	spec := directive()
 	frags, _, err := spec.Prepare(readSeed(t, seeds, spec.Seed))
 	if err != nil {

@@ -1,7 +1,7 @@
 // Package doctest builds document trees for the renderers' tests: one that
 // holds every node kind with Swedish and Sami text, and generated stress
 // cases (a long table, a long definitions list, a signature block at the
-// foot of a page).
+// foot of a page), and the loops of the renderers' benchmarks.
 package doctest
 
 import (

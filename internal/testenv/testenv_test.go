@@ -1,0 +1,142 @@
+package testenv
+
+import (
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestRepoRoot(t *testing.T) {
+	t.Parallel()
+	root := RepoRoot(t)
+	b, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), "module github.com/underlag/underlag\n") {
+		t.Errorf("%s/go.mod is not the repository's:\n%.80s", root, b)
+	}
+	if want, _ := filepath.Abs("../.."); root != want {
+		t.Errorf("RepoRoot = %s, want %s", root, want)
+	}
+}
+
+func TestSeedsDirFromEnvironment(t *testing.T) {
+	t.Setenv("UNDERLAG_SEEDS", "/elsewhere/seeds")
+	if got := SeedsDir(t); got != "/elsewhere/seeds" {
+		t.Errorf("SeedsDir = %q, want $UNDERLAG_SEEDS", got)
+	}
+}
+
+// TestOnlyTestsImport: the helpers skip and fail tests; no program or
+// library code may depend on them.
+func TestOnlyTestsImport(t *testing.T) {
+	t.Parallel()
+	const self = "github.com/underlag/underlag/internal/testenv"
+	root := RepoRoot(t)
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		for _, imp := range f.Imports {
+			if p, _ := strconv.Unquote(imp.Path.Value); p == self {
+				t.Errorf("%s imports %s, which is for tests only", path, self)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fakeTB records how a helper ended the test: Skip and Fatal stop the
+// goroutine as the testing package's do.
+type fakeTB struct {
+	testing.TB
+	skipped, failed string
+}
+
+func (f *fakeTB) Helper()                        {}
+func (f *fakeTB) Skip(args ...any)               { f.skipped = fmt.Sprint(args...); runtime.Goexit() }
+func (f *fakeTB) Skipf(format string, a ...any)  { f.Skip(fmt.Sprintf(format, a...)) }
+func (f *fakeTB) Fatal(args ...any)              { f.failed = fmt.Sprint(args...); runtime.Goexit() }
+func (f *fakeTB) Fatalf(format string, a ...any) { f.Fatal(fmt.Sprintf(format, a...)) }
+
+// call runs fn with a fakeTB and returns it once fn has returned or
+// stopped the test.
+func call(t *testing.T, fn func(testing.TB)) *fakeTB {
+	f := &fakeTB{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn(f)
+	}()
+	<-done
+	return f
+}
+
+// TestMissingTool: a missing program skips the test on a developer's
+// machine and fails it in CI.
+func TestMissingTool(t *testing.T) {
+	const name = "underlag-no-such-program"
+	for _, tt := range []struct {
+		ci          string
+		skip, fatal bool
+	}{
+		{ci: "", skip: true},
+		{ci: "true", fatal: true},
+	} {
+		t.Run("CI="+tt.ci, func(t *testing.T) {
+			t.Setenv("CI", tt.ci)
+			for _, fn := range []func(testing.TB){
+				func(tb testing.TB) { NeedTool(tb, "sh", name) },
+				func(tb testing.TB) { Run(tb, name, "--version") },
+			} {
+				f := call(t, fn)
+				if got := f.skipped != ""; got != tt.skip {
+					t.Errorf("skipped %v (%q), want %v", got, f.skipped, tt.skip)
+				}
+				if got := f.failed != ""; got != tt.fatal {
+					t.Errorf("failed %v (%q), want %v", got, f.failed, tt.fatal)
+				}
+				if msg := f.skipped + f.failed; !strings.Contains(msg, name+" not installed") {
+					t.Errorf("message %q does not name the program", msg)
+				}
+			}
+		})
+	}
+}
+
+func TestRunFails(t *testing.T) {
+	t.Parallel()
+	// The command line holds neither 42 nor 25.
+	f := call(t, func(tb testing.TB) { Run(tb, "sh", "-c", "echo $((6*7)); echo $((5*5)) >&2; exit 3") })
+	if !strings.Contains(f.failed, "25") || strings.Contains(f.failed, "42") {
+		t.Errorf("failure %q: want the standard error and not the output", f.failed)
+	}
+	if f := call(t, func(tb testing.TB) {
+		if out := Run(tb, "sh", "-c", "echo out; echo noise >&2"); out != "out\n" {
+			tb.Errorf("Run = %q, want the standard output", out)
+		}
+	}); f.failed != "" {
+		t.Error(f.failed)
+	}
+}
