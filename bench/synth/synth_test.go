@@ -11,7 +11,6 @@ import (
 	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/compose"
 	"github.com/underlag/underlag/generator/load"
-	"github.com/underlag/underlag/generator/model"
 )
 
 // The tree must be valid input: every document loads and passes the
@@ -30,22 +29,11 @@ func TestTreeIsValid(t *testing.T) {
 	require.NoError(t, err)
 	for _, p := range tr.Docs {
 		file := filepath.Join(tr.Data, filepath.FromSlash(p))
-		v, ds := l.File(file)
+		in, ds := l.Document(file)
 		require.Empty(t, ds, p)
-		d := v.(model.Document)
-		reg, ds := l.Registries(filepath.Dir(file))
-		require.Empty(t, ds)
-		var dir *model.Directive
-		switch d := d.(type) {
-		case *model.Memo:
-			dir, ds = l.Directive(d.Source, d.Directive)
-			require.Empty(t, ds)
-		case *model.StatusReport:
-			dir, ds = l.Directive(d.Source, d.Directive)
-			require.Empty(t, ds)
-		}
-		assert.Empty(t, check.Document(d, reg, dir), p)
-		_, ds = c.Compose(compose.Input{Doc: d, Registries: reg, Directive: dir})
+		d := in.Doc
+		assert.Empty(t, check.Document(d, in.Registries, in.Directive), p)
+		_, ds = c.Compose(compose.Input{Doc: d, Registries: in.Registries, Directive: in.Directive})
 		assert.Empty(t, ds, p)
 		md, err := os.ReadFile(filepath.Join(tr.Markdown, filepath.FromSlash(p[:len(p)-len(".yaml")]+".md")))
 		require.NoError(t, err)

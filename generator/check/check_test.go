@@ -39,19 +39,9 @@ func TestValidFixtures(t *testing.T) {
 	require.Empty(t, diags)
 	assert.Empty(t, check.Registries(reg))
 	for _, name := range []string{"direktiv.yaml", "skrivelse.yaml", "status.yaml"} {
-		v, diags := l.File(filepath.Join(okDir, "underlag", name))
+		in, diags := l.Document(filepath.Join(okDir, "underlag", name))
 		require.Empty(t, diags)
-		d := v.(model.Document)
-		var dir *model.Directive
-		switch d := d.(type) {
-		case *model.Memo:
-			dir, diags = l.Directive(d.Source, d.Directive)
-			require.Empty(t, diags)
-		case *model.StatusReport:
-			dir, diags = l.Directive(d.Source, d.Directive)
-			require.Empty(t, diags)
-		}
-		assert.Empty(t, check.Document(d, reg, dir), name)
+		assert.Empty(t, check.Document(in.Doc, in.Registries, in.Directive), name)
 	}
 }
 
