@@ -211,6 +211,32 @@ func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, path string) {
 	v.Set(reflect.ValueOf(dt))
 }
 
+// pairs calls fn with each key and value of a mapping, after reporting the
+// keys that are not plain text or that repeat an earlier key, and returns
+// the keys it passed on with their nodes.
+func (d *decoder) pairs(n *yaml.Node, path string, fn func(k, val *yaml.Node, key, kp string)) map[string]*yaml.Node {
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := resolve(n.Content[i]), n.Content[i+1]
+		if k == nil {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode || isNull(k) {
+			d.errorf(k, path, "expected a key, found %s", describe(k))
+			continue
+		}
+		key := nfc(k.Value)
+		kp := joinPath(path, key)
+		if prev, ok := seen[key]; ok {
+			d.errorf(k, kp, "key %q is already given at line %d; give each key once", key, prev.Line)
+			continue
+		}
+		seen[key] = k
+		fn(k, val, key, kp)
+	}
+	return seen
+}
+
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 	t := v.Type()
 	if t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.String {
@@ -222,30 +248,17 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	m := reflect.MakeMapWithSize(t, len(n.Content)/2)
-	seen := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, val := resolve(n.Content[i]), resolve(n.Content[i+1])
-		if k == nil || val == nil {
-			continue
+	d.pairs(n, path, func(k, val *yaml.Node, key, kp string) {
+		if val = resolve(val); val == nil {
+			return
 		}
-		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, path, "expected a key, found %s", describe(k))
-			continue
-		}
-		key := nfc(k.Value)
-		kp := joinPath(path, key)
-		if prev, ok := seen[key]; ok {
-			d.errorf(k, kp, "key %q is already given at line %d", key, prev.Line)
-			continue
-		}
-		seen[key] = k
 		d.record(kp, val)
 		if val.Kind != yaml.ScalarNode || isNull(val) {
 			d.errorf(val, kp, "expected text, found %s", describe(val))
-			continue
+			return
 		}
 		m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), reflect.ValueOf(nfc(val.Value)).Convert(t.Elem()))
-	}
+	})
 	v.Set(m)
 }
 
@@ -299,32 +312,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	for _, f := range fs {
 		byName[f.Name] = f
 	}
-	seen := map[string]*yaml.Node{}
 	failed := map[string]bool{} // keys whose value already got an error
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, val := resolve(n.Content[i]), n.Content[i+1]
-		if k == nil {
-			continue
-		}
-		if k.Kind != yaml.ScalarNode || isNull(k) {
-			d.errorf(k, path, "expected a key, found %s", describe(k))
-			continue
-		}
-		key := nfc(k.Value)
-		kp := joinPath(path, key)
-		if prev, ok := seen[key]; ok {
-			d.errorf(k, kp, "key %q is already given at line %d; give each key once", key, prev.Line)
-			continue
-		}
-		seen[key] = k
+	seen := d.pairs(n, path, func(k, val *yaml.Node, key, kp string) {
 		f, ok := byName[key]
 		if !ok && key == "<<" {
 			d.errorf(k, path, "YAML merge keys (<<) are not supported; write the keys out")
-			continue
+			return
 		}
 		if !ok {
 			d.errorf(k, kp, "unknown key %q; %s", key, suggest(key, fs))
-			continue
+			return
 		}
 		// A block list or mapping is best pointed at by its key; a scalar
 		// by its value, which is on the same line.
@@ -336,7 +333,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		if len(d.diags) > before {
 			failed[f.Name] = true
 		}
-	}
+	})
 	for _, f := range fs {
 		if f.Tag.Get("required") != "true" {
 			continue
