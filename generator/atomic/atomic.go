@@ -14,12 +14,36 @@ import (
 // WriteFile writes the output of fn to path atomically. When fn or any
 // step fails, the temporary file is removed and whatever stood at path is
 // left as it was.
-func WriteFile(path string, perm os.FileMode, fn func(w io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+func WriteFile(path string, perm os.FileMode, fn func(w io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	return replace(path, perm, true, fn)
+}
+
+// WriteBytes writes data to path atomically.
+func WriteBytes(path string, data []byte, perm os.FileMode) error {
+	return WriteFile(path, perm, writeAll(data))
+}
+
+// Replace writes data to path in an existing directory so that a reader
+// sees the old file or the whole new one, like WriteBytes, but without
+// syncing to disk: after a crash the new file may be missing or damaged.
+// It is for outputs that can be checked and made again, such as a build's,
+// where thousands of fsyncs would cost more than the rendering.
+func Replace(path string, data []byte, perm os.FileMode) error {
+	return replace(path, perm, false, writeAll(data))
+}
+
+func writeAll(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
+func replace(path string, perm os.FileMode, sync bool, fn func(w io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -36,8 +60,10 @@ func WriteFile(path string, perm os.FileMode, fn func(w io.Writer) error) (err e
 	if err = f.Chmod(perm); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if sync {
+		if err = f.Sync(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
 	}
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -46,12 +72,4 @@ func WriteFile(path string, perm os.FileMode, fn func(w io.Writer) error) (err e
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
-}
-
-// WriteBytes writes data to path atomically.
-func WriteBytes(path string, data []byte, perm os.FileMode) error {
-	return WriteFile(path, perm, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
 }

@@ -31,3 +31,17 @@ func TestWriteFile(t *testing.T) {
 	got, _ = os.ReadFile(path)
 	assert.Equal(t, "new", string(got))
 }
+
+func TestReplace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.docx")
+	require.NoError(t, Replace(path, []byte("one"), 0o644))
+	require.NoError(t, Replace(path, []byte("two"), 0o644))
+	got, _ := os.ReadFile(path)
+	assert.Equal(t, "two", string(got))
+	st, _ := os.Stat(path)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm())
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 1, "no temporary file is left behind")
+	assert.Error(t, Replace(filepath.Join(dir, "missing", "b.pdf"), nil, 0o644), "Replace does not create directories")
+}

@@ -8,13 +8,14 @@ import (
 	"hash/fnv"
 	"io"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/underlag/underlag/generator/atomic"
 )
 
 // Shard is one part of a build split for a CI matrix: shard Index of Count,
@@ -172,41 +173,11 @@ func (c *dirCache) ensure(dir string) error {
 	return err
 }
 
-// writeFile writes data to path so that a reader sees the old file or the
-// whole new one, never a part: into a temporary file beside it, then
-// renamed over it. Unlike atomic.WriteFile it does not fsync each file:
-// thousands of fsyncs would cost more than rendering, and durability is
-// not needed, since the next build verifies every output against the
-// sha256 in the manifest and rebuilds one that a crash left damaged. It
-// makes four system calls: open, write, close, rename.
+// writeFile replaces an output without syncing it to disk
+// (atomic.Replace): thousands of fsyncs would cost more than rendering, and
+// durability is not needed, since the next build verifies every output
+// against the sha256 in the manifest and rebuilds one that a crash left
+// damaged.
 func writeFile(p string, data []byte) error {
-	dir, base := filepath.Split(p)
-	var f *os.File
-	var tmp string
-	for range 100 {
-		tmp = filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 36)+".tmp")
-		var err error
-		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("write %s: %w", p, err)
-		}
-	}
-	if f == nil {
-		return fmt.Errorf("write %s: cannot create a temporary file", p)
-	}
-	_, err := f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, p)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	return nil
+	return atomic.Replace(p, data, 0o644)
 }
