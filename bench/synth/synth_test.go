@@ -7,10 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/underlag/underlag/generator/check"
-	"github.com/underlag/underlag/generator/compose"
-	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // The tree must be valid input: every document loads and passes the
@@ -24,16 +21,15 @@ func TestTreeIsValid(t *testing.T) {
 	assert.Len(t, tr.Docs, 41)
 	assert.Equal(t, map[string]int{"uppdragsdirektiv": 11, "tjänsteskrivelse": 20, "statusrapport": 10}, tr.Kinds)
 
-	l := load.New()
-	c, err := compose.New()
+	pl, err := pipeline.New(pipeline.Config{Version: "test", Formats: []pipeline.Format{}})
 	require.NoError(t, err)
 	for _, p := range tr.Docs {
 		file := filepath.Join(tr.Data, filepath.FromSlash(p))
-		in, ds := l.Document(file)
+		doc, ds := pl.Load(file)
 		require.Empty(t, ds, p)
-		d := in.Doc
-		assert.Empty(t, check.Document(d, in.Registries, in.Directive), p)
-		_, ds = c.Compose(compose.Input{Doc: d, Registries: in.Registries, Directive: in.Directive})
+		require.NotNil(t, doc, p)
+		d := doc.Model()
+		_, ds = pl.Compose(doc)
 		assert.Empty(t, ds, p)
 		md, err := os.ReadFile(filepath.Join(tr.Markdown, filepath.FromSlash(p[:len(p)-len(".yaml")]+".md")))
 		require.NoError(t, err)

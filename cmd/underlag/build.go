@@ -11,8 +11,8 @@ import (
 	"github.com/underlag/underlag/generator/atomic"
 	"github.com/underlag/underlag/generator/build"
 	"github.com/underlag/underlag/generator/build/progress"
-	"github.com/underlag/underlag/generator/build/stack"
 	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 type buildOptions struct {
@@ -27,6 +27,7 @@ type buildOptions struct {
 	jobs          int
 	quiet         bool
 	report        string
+	roots         []string
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -61,7 +62,8 @@ left looking fresh. The exit status is 1 when any document failed.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.formats, "format", "pdf,docx", "output formats, comma-separated: pdf, docx")
+	f.StringVar(&o.formats, "format", "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
+	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
 	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take")
@@ -75,22 +77,26 @@ left looking fresh. The exit status is 1 when any document failed.`,
 }
 
 func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
-	formats, err := build.ParseFormats(o.formats)
+	formats, err := pipeline.ParseFormats(o.formats)
 	if err != nil {
-		return err
+		return usageErr(err)
 	}
 	var shard build.Shard
 	if o.shard != "" {
 		if shard, err = build.ParseShard(o.shard); err != nil {
-			return err
+			return usageErr(err)
 		}
 	}
-	st, err := stack.New(stack.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: o.referenceDOCX, Formats: formats})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: o.referenceDOCX, Formats: formats, Roots: o.roots})
 	if err != nil {
 		return err
 	}
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.Name)
+	}
 	rep := progress.New(a.errOut, progress.Choose(o.quiet, a.isTerminal))
-	opt := build.Options{Paths: o.paths, Out: o.out, Formats: formats, Force: o.force, Prune: o.prune, Shard: shard, Jobs: o.jobs, Observer: rep}
+	opt := build.Options{Paths: o.paths, Out: o.out, Formats: names, Force: o.force, Prune: o.prune, Shard: shard, Jobs: o.jobs, Observer: rep}
 	if len(opt.Paths) == 0 {
 		opt.Paths = []string{"data"}
 	}
@@ -98,7 +104,7 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	// manifest, so the next build checks it again.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
-	sum, err := build.Run(ctx, st, opt)
+	sum, err := build.Run(ctx, p, opt)
 	rep.Finish()
 	if err != nil {
 		return err

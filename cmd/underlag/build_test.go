@@ -121,14 +121,37 @@ func TestBuildCmdStaysInOut(t *testing.T) {
 
 func TestBuildCmdFlags(t *testing.T) {
 	t.Parallel()
-	for _, args := range [][]string{
-		{"build", "--format", "odt"},
-		{"build", "--shard", "5/4"},
-		{"build", "does-not-exist/"},
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"build", "--format", "odt"}, 2, "unknown format \"odt\": valid formats are pdf, docx, md"},
+		{[]string{"build", "--shard", "5/4"}, 2, "shard \"5/4\""},
+		{[]string{"build", "does-not-exist/"}, 1, "does-not-exist"},
 	} {
-		code, _, errOut := execute(t, args...)
-		assert.Equal(t, 1, code, args)
-		assert.Contains(t, errOut, "underlag: ", args)
+		code, _, errOut := execute(t, tc.args...)
+		assert.Equal(t, tc.code, code, tc.args)
+		assert.Contains(t, errOut, "underlag: ", tc.args)
+		assert.Contains(t, errOut, tc.want, tc.args)
+	}
+}
+
+// Every format in the table can be built, Markdown too.
+func TestBuildCmdMarkdown(t *testing.T) {
+	t.Parallel()
+	out := t.TempDir()
+	code, _, errOut := execute(t, "build", filepath.Join("..", "..", "generator", "compose", "testdata"), "--format", "md", "--out", out, "-q")
+	require.Equal(t, 0, code, errOut)
+	mds, err := filepath.Glob(filepath.Join(out, "*.md"))
+	require.NoError(t, err)
+	require.Len(t, mds, 3, "one Markdown file per document")
+	pdfs, _ := filepath.Glob(filepath.Join(out, "*.pdf"))
+	assert.Empty(t, pdfs, "only the format asked for")
+	for _, p := range mds {
+		b, err := os.ReadFile(p)
+		require.NoError(t, err)
+		assert.True(t, strings.HasPrefix(string(b), "# "), "%s starts with its title", p)
 	}
 }
 

@@ -4,20 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/underlag/underlag/generator/atomic"
-	"github.com/underlag/underlag/generator/check"
-	"github.com/underlag/underlag/generator/compose"
-	"github.com/underlag/underlag/generator/diag"
-	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/docx"
-	"github.com/underlag/underlag/generator/load"
-	"github.com/underlag/underlag/generator/markdown"
-	"github.com/underlag/underlag/generator/pdf"
-	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 type renderOptions struct {
@@ -26,6 +17,7 @@ type renderOptions struct {
 	out           string
 	templates     string
 	referenceDocx string
+	roots         []string
 }
 
 func newRenderCmd(a *app) *cobra.Command {
@@ -33,70 +25,119 @@ func newRenderCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "render FILE",
 		Short: "Render one document as Markdown, PDF or DOCX",
-		Long: `Load one document (uppdragsdirektiv, tjänsteskrivelse or statusrapport), the
-registries it draws on and the directive it refers to, check it, compose it
-with its template and render it in one format: to standard output, or
-atomically to the file given with -o, so that a failed render never leaves a
-half-written file where the old one stood.
+		Long: `Load one document (uppdragsdirektiv, tjänsteskrivelse, statusrapport or a
+kind of the organisation's own), the registries it draws on and the directive
+it refers to, check it, compose it with its template and render it in one
+format: to standard output, or atomically to the file given with -o, so that
+a failed render never leaves a half-written file where the old one stood.
+
+The format is the output file's extension (.pdf, .docx, .md); --format is
+needed only when writing to standard output, and must agree with -o.
 
 Errors and warnings are printed as file:line:col: field.path: message.`,
 		Example: `  # Read a memo as Markdown in the terminal
   underlag render data/tjansteskrivelse-hsn-1203-2024.yaml
 
-  # Write the directive as PDF
-  underlag render data/uppdragsdirektiv-nara-vard-2025.yaml --format pdf -o out/direktiv.pdf
+  # Write the directive as PDF (the format comes from the extension)
+  underlag render data/uppdragsdirektiv-nara-vard-2025.yaml -o out/direktiv.pdf
 
   # Try a changed template without touching the built-in ones
   underlag render data/tjansteskrivelse-hsn-1203-2024.yaml --templates mina-mallar/
 
   # Word, with the organisation's own styles
-  underlag render data/tjansteskrivelse-hsn-1203-2024.yaml --format docx --reference-docx mall.docx -o skrivelse.docx`,
+  underlag render data/tjansteskrivelse-hsn-1203-2024.yaml --reference-docx mall.docx -o skrivelse.docx`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
+			opts.format = ""
+			if cmd.Flags().Changed("format") {
+				opts.format, _ = cmd.Flags().GetString("format")
+			}
 			return runRender(a, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.format, "format", "f", "md", "output format: md, pdf or docx")
+	f.StringP("format", "f", "md", "output format: "+formatList()+"; by default the extension of -o, else md")
 	f.StringVarP(&opts.out, "output", "o", "", "write to this file (atomically) instead of standard output")
 	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
 	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes")
+	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides the document's data tree; repeatable")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return pipeline.FormatNames(), cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
 }
 
-func runRender(a *app, opts *renderOptions) error {
-	format := strings.ToLower(strings.TrimSpace(opts.format))
-	if format != "md" && format != "pdf" && format != "docx" {
-		return fmt.Errorf("--format %q: valid formats are md, pdf and docx", opts.format)
+// renderFormat decides the output format from --format and -o: the
+// extension of -o names it, --format must agree with it, and standard
+// output defaults to Markdown.
+func renderFormat(flag, out string) (pipeline.Format, error) {
+	var byExt, byFlag pipeline.Format
+	hasExt := false
+	if out != "" && out != "-" {
+		byExt, hasExt = pipeline.FormatOf(out)
 	}
-	if opts.referenceDocx != "" && format != "docx" {
-		return fmt.Errorf("--reference-docx applies to --format docx only")
+	if flag != "" {
+		f, err := pipeline.LookupFormat(flag)
+		if err != nil {
+			return pipeline.Format{}, usageErr(err)
+		}
+		byFlag = f
 	}
-	if opts.out == "" && format != "md" && isCharDevice(a.out) {
-		return fmt.Errorf("%s is binary: write it to a file with -o FILE, or pipe it", format)
+	switch {
+	case flag != "" && hasExt && byFlag.Name != byExt.Name:
+		return pipeline.Format{}, usageErr(fmt.Errorf("--format %s disagrees with the output file %s, whose extension says %s: drop --format, or name the file *%s", byFlag.Name, out, byExt.Name, byFlag.Ext))
+	case flag != "":
+		return byFlag, nil
+	case hasExt:
+		return byExt, nil
+	case out != "" && out != "-":
+		return pipeline.Format{}, usageErr(fmt.Errorf("cannot tell the format of %s from its extension: name it *.pdf, *.docx or *.md, or give --format", out))
 	}
+	f, _ := pipeline.LookupFormat("md")
+	return f, nil
+}
 
-	// Prepare the renderer first: a missing format should fail before any
-	// work on the data.
-	renderer, err := newRenderer(format, opts)
+func runRender(a *app, opts *renderOptions) error {
+	format, err := renderFormat(opts.format, opts.out)
 	if err != nil {
 		return err
 	}
-
-	d, diags := composeFile(a, opts)
-	if len(diags) > 0 {
-		diags.Sort()
-		a.reported = true
-		printDiags(a.errOut, diags)
+	if opts.referenceDocx != "" && format.Name != "docx" {
+		return usageErr(fmt.Errorf("--reference-docx applies to DOCX output only, not %s", format.Name))
 	}
-	if d == nil {
-		if diags.HasErrors() {
-			return diags.Err()
+	if (opts.out == "" || opts.out == "-") && format.Binary && isCharDevice(a.out) {
+		return fmt.Errorf("%s is binary: write it to a file with -o FILE, or pipe it", format.Name)
+	}
+	// Prepare the renderer first: a broken template or reference file
+	// should fail before any work on the data.
+	p, err := pipeline.New(pipeline.Config{
+		Version: a.version, TemplateDir: opts.templates, ReferenceDOCX: opts.referenceDocx,
+		Formats: []pipeline.Format{format}, Roots: opts.roots,
+	})
+	if err != nil {
+		return err
+	}
+	d, diags := p.Load(opts.file)
+	if d != nil {
+		t, cd := p.Compose(d)
+		diags = append(diags, cd...)
+		if t != nil && !diags.HasErrors() {
+			a.reported = reportDiags(a, diags)
+			return writeRendered(a, opts, format, func(w io.Writer) error {
+				_, err := p.Render(w, format.Name, t)
+				return err
+			})
 		}
-		return errors.New("nothing to render")
 	}
-	write := func(w io.Writer) error { return renderer.Render(w, d) }
+	a.reported = reportDiags(a, diags)
+	if diags.HasErrors() {
+		return diags.Err()
+	}
+	return errors.New(opts.file + ": this file is a registry, not a document: render a document such as an uppdragsdirektiv, tjänsteskrivelse or statusrapport")
+}
+
+func writeRendered(a *app, opts *renderOptions, format pipeline.Format, write func(io.Writer) error) error {
 	if opts.out == "" || opts.out == "-" {
 		if err := write(a.out); err != nil {
 			return fmt.Errorf("render %s: %w", opts.file, err)
@@ -107,48 +148,4 @@ func runRender(a *app, opts *renderOptions) error {
 		return fmt.Errorf("render %s to %s: %w", opts.file, opts.out, err)
 	}
 	return nil
-}
-
-func newRenderer(format string, opts *renderOptions) (doc.Renderer, error) {
-	switch format {
-	case "pdf":
-		return pdf.New(style.Default())
-	case "docx":
-		var dopts []docx.Option
-		if opts.referenceDocx != "" {
-			dopts = append(dopts, docx.WithReference(opts.referenceDocx))
-		}
-		return docx.New(style.Default(), dopts...)
-	}
-	return markdown.New(), nil
-}
-
-// composeFile loads, checks and composes one document. The list holds
-// every problem found on the way; the document is nil when any is an
-// error.
-func composeFile(a *app, opts *renderOptions) (*doc.Document, diag.List) {
-	in, diags := load.New().Document(opts.file)
-	if in.Doc == nil {
-		if diags.HasErrors() {
-			return nil, diags
-		}
-		diags.Add(diag.Diagnostic{File: opts.file, Path: "typ", Msg: "this file is a registry, not a document: render an uppdragsdirektiv, tjänsteskrivelse or statusrapport"})
-		return nil, diags
-	}
-	diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive)...)
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	var copts []compose.Option
-	if opts.templates != "" {
-		copts = append(copts, compose.WithTemplateDir(opts.templates))
-	}
-	c, err := compose.New(copts...)
-	if err != nil {
-		diags.Add(diag.Diagnostic{Msg: err.Error()})
-		return nil, diags
-	}
-	d, ds := c.Compose(compose.Input{Doc: in.Doc, Registries: in.Registries, Directive: in.Directive, Creator: "underlag " + a.version})
-	diags = append(diags, ds...)
-	return d, diags
 }

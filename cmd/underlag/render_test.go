@@ -47,29 +47,51 @@ func TestRenderErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		args []string
+		code int
 		want string
 	}{
-		{"bad format", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--format", "html"}, "valid formats are md, pdf and docx"},
-		{"registry", []string{"render", filepath.Join(composeFixtures, "organisation.yaml")}, "registry, not a document"},
-		{"missing file", []string{"render", filepath.Join(composeFixtures, "finns-inte.yaml")}, "finns-inte.yaml"},
-		{"no file", []string{"render"}, "accepts 1 arg"},
-		{"broken templates", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--templates", "testdata/broken-templates"}, "tjansteskrivelse.md.tmpl:2"},
+		{"bad format", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--format", "html"}, 2, "valid formats are pdf, docx, md"},
+		{"format against extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--format", "docx"}, 2, "--format docx disagrees with the output file x.pdf, whose extension says pdf"},
+		{"unknown extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.html"}, 2, "cannot tell the format of x.html"},
+		{"unknown flag", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--formt", "pdf"}, 2, "unknown flag: --formt"},
+		{"reference-docx with pdf", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--reference-docx", "r.docx"}, 2, "--reference-docx applies to DOCX output only"},
+		{"registry", []string{"render", filepath.Join(composeFixtures, "organisation.yaml")}, 1, "registry, not a document"},
+		{"missing file", []string{"render", filepath.Join(composeFixtures, "finns-inte.yaml")}, 1, "finns-inte.yaml"},
+		{"no file", []string{"render"}, 1, "accepts 1 arg"},
+		{"broken templates", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--templates", "testdata/broken-templates"}, 1, "tjansteskrivelse.md.tmpl:2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			code, _, errOut := execute(t, tc.args...)
-			assert.Equal(t, 1, code)
+			assert.Equal(t, tc.code, code)
 			assert.Contains(t, errOut, tc.want)
 		})
 	}
 }
 
-func TestRenderDOCX(t *testing.T) {
+// The format is the extension of -o: the table of formats decides, and
+// --format only has to agree.
+func TestRenderFormatFromExtension(t *testing.T) {
 	t.Parallel()
-	dst := filepath.Join(t.TempDir(), "skrivelse.docx")
-	code, _, errOut := execute(t, "render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--format", "docx", "-o", dst)
-	require.Equal(t, 0, code, errOut)
-	b, err := os.ReadFile(dst)
-	require.NoError(t, err)
-	assert.True(t, strings.HasPrefix(string(b), "PK"), "a DOCX is a zip file")
+	for _, tc := range []struct {
+		file   string
+		args   []string
+		prefix string
+	}{
+		{"skrivelse.docx", nil, "PK"},
+		{"skrivelse.pdf", nil, "%PDF-"},
+		{"skrivelse.md", nil, "# Utveckling"},
+		{"SKRIVELSE.DOCX", []string{"--format", "docx"}, "PK"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			t.Parallel()
+			dst := filepath.Join(t.TempDir(), tc.file)
+			args := append([]string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", dst}, tc.args...)
+			code, _, errOut := execute(t, args...)
+			require.Equal(t, 0, code, errOut)
+			b, err := os.ReadFile(dst)
+			require.NoError(t, err)
+			assert.True(t, strings.HasPrefix(string(b), tc.prefix), "%s starts %q", tc.file, b[:min(len(b), 8)])
+		})
+	}
 }

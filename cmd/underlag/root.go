@@ -1,11 +1,16 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // app is what every command needs from the outside world: its streams,
@@ -78,6 +83,8 @@ that look alike and can be archived with a decision.`,
 		SilenceErrors: true,
 		Version:       a.version,
 	}
+	// A flag that cobra cannot parse is a usage error, exit status 2.
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
@@ -91,4 +98,29 @@ that look alike and can be archived with a decision.`,
 		root.AddCommand(c)
 	}
 	return root
+}
+
+// reportDiags prints diagnostics, sorted, and says whether it printed any.
+func reportDiags(a *app, diags diag.List) bool {
+	if len(diags) == 0 {
+		return false
+	}
+	diags.Sort()
+	printDiags(a.errOut, diags)
+	return true
+}
+
+func printDiags(w io.Writer, diags diag.List) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+// formatList is the formats for help texts: "pdf, docx or md".
+func formatList() string {
+	names := pipeline.FormatNames()
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -4,7 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/underlag/underlag/generator/atomic"
-	"github.com/underlag/underlag/generator/schema"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 type schemaOptions struct {
@@ -39,7 +39,11 @@ it is out of date.`,
 }
 
 func runSchema(a *app, opts *schemaOptions) error {
-	b, err := schema.JSON()
+	p, err := pipeline.New(pipeline.Config{Version: a.version, Formats: []pipeline.Format{}})
+	if err != nil {
+		return err
+	}
+	b, err := p.Schema()
 	if err != nil {
 		return err
 	}

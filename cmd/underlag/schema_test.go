@@ -8,12 +8,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/schema"
 )
 
 func TestSchemaCmd(t *testing.T) {
 	t.Parallel()
-	want, err := schema.JSON()
+	want, err := schema.JSON(kind.Default())
 	require.NoError(t, err)
 
 	code, out, errOut := execute(t, "schema")

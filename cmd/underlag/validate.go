@@ -2,22 +2,18 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
-	"github.com/underlag/underlag/generator/check"
-	"github.com/underlag/underlag/generator/compose"
-	"github.com/underlag/underlag/generator/diag"
-	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 type validateOptions struct {
 	paths     []string
 	templates string
+	roots     []string
+	jobs      int
 }
 
 func newValidateCmd(a *app) *cobra.Command {
@@ -53,27 +49,27 @@ but do not fail. The exit status is 1 when there is any error.`,
 			return runValidate(a, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
+	f := cmd.Flags()
+	f.StringVar(&opts.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
+	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
+	f.IntVarP(&opts.jobs, "jobs", "j", 0, "files checked in parallel (default: number of CPUs)")
 	return cmd
 }
 
 func runValidate(a *app, opts *validateOptions) error {
-	files, err := load.Find(opts.paths)
+	// No renderer is prepared: validate composes, but draws nothing.
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots, Formats: []pipeline.Format{}})
+	if err != nil {
+		return err
+	}
+	files, err := p.Find(opts.paths)
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
 		return fmt.Errorf("no YAML files (*.yaml, *.yml) in %s", strings.Join(opts.paths, ", "))
 	}
-	var copts []compose.Option
-	if opts.templates != "" {
-		copts = append(copts, compose.WithTemplateDir(opts.templates))
-	}
-	c, err := compose.New(copts...)
-	if err != nil {
-		return err
-	}
-	diags := validate(load.New(), c, files)
+	diags := p.ValidateAll(files, opts.jobs)
 	a.reported = true
 	printDiags(a.errOut, diags)
 	errs, warns := len(diags.Errors()), len(diags.Warnings())
@@ -83,59 +79,6 @@ func runValidate(a *app, opts *validateOptions) error {
 		return diags.Err()
 	}
 	return nil
-}
-
-// validate loads, checks and composes files in parallel and returns every
-// diagnostic once, sorted.
-func validate(l *load.Loader, c *compose.Composer, files []string) diag.List {
-	results := make([]diag.List, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			results[i] = validateFile(l, c, f)
-		})
-	}
-	wg.Wait()
-	var all diag.List
-	seen := map[diag.Diagnostic]bool{}
-	for _, r := range results {
-		for _, d := range r {
-			if !seen[d] {
-				seen[d] = true
-				all = append(all, d)
-			}
-		}
-	}
-	all.Sort()
-	return all
-}
-
-func validateFile(l *load.Loader, c *compose.Composer, path string) diag.List {
-	// A file that did not load has nothing to check; one whose registries
-	// or directive had errors is still checked, so that every problem is
-	// reported in one run.
-	in, diags := l.Document(path)
-	switch {
-	case in.Doc != nil:
-		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive)...)
-		if !diags.HasErrors() {
-			// Only the diagnostics matter; the tree is thrown away.
-			_, cd := c.Compose(compose.Input{Doc: in.Doc, Registries: in.Registries, Directive: in.Directive})
-			diags = append(diags, cd...)
-		}
-	case in.Registries != nil:
-		diags = append(diags, check.Registries(in.Registries)...)
-	}
-	return diags
-}
-
-func printDiags(w io.Writer, diags diag.List) {
-	for _, d := range diags {
-		fmt.Fprintln(w, d.Error())
-	}
 }
 
 func count(n int, one, many string) string {

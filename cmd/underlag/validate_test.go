@@ -18,15 +18,7 @@ func execute(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	a := newApp(strings.NewReader(""), &out, &errOut)
-	root := newRootCmd(a)
-	root.SetArgs(args)
-	code := 0
-	if err := root.ExecuteContext(context.Background()); err != nil {
-		if !a.reported {
-			errOut.WriteString("underlag: " + err.Error() + "\n")
-		}
-		code = 1
-	}
+	code := runApp(context.Background(), a, args)
 	return code, out.String(), errOut.String()
 }
 

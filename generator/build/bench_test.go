@@ -13,6 +13,7 @@ import (
 	"github.com/underlag/underlag/generator/compose"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 )
@@ -38,7 +39,7 @@ func stages(b *testing.B) build.Stages {
 	}
 	return build.Stages{
 		Find:   load.Find,
-		Loader: load.New(),
+		Loader: load.New(kind.Default()),
 		Check:  check.Document,
 		Compose: func(d model.Document, reg *model.Registries, dir *model.Directive) (*doc.Document, diag.List) {
 			return c.Compose(compose.Input{Doc: d, Registries: reg, Directive: dir, Creator: "bench"})

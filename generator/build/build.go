@@ -54,101 +54,17 @@ import (
 	"github.com/underlag/underlag/generator/build/manifest"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/load"
-	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
-// Format is an output format.
-type Format string
-
-const (
-	PDF  Format = "pdf"
-	DOCX Format = "docx"
-)
-
-// Formats are the formats a build can write, in the order it writes them.
-var Formats = []Format{PDF, DOCX}
-
-// ParseFormats reads a comma-separated list such as "pdf,docx" and returns
-// the formats in canonical order without duplicates.
-func ParseFormats(s string) ([]Format, error) {
-	want := map[Format]bool{}
-	for _, f := range strings.Split(s, ",") {
-		f = strings.ToLower(strings.TrimSpace(f))
-		if f == "" {
-			continue
-		}
-		ok := false
-		for _, k := range Formats {
-			if Format(f) == k {
-				want[k], ok = true, true
-			}
-		}
-		if !ok {
-			return nil, fmt.Errorf("unknown format %q: valid formats are pdf and docx", f)
-		}
-	}
-	var out []Format
-	for _, k := range Formats {
-		if want[k] {
-			out = append(out, k)
-		}
-	}
-	if len(out) == 0 {
-		return nil, errors.New("no format given: use pdf, docx or pdf,docx")
-	}
-	return out, nil
-}
-
-// Loader is what the build needs of the loader; *load.Loader satisfies it.
-// It must be safe for concurrent use.
-type Loader interface {
-	// Document loads a file with its registries and the directive it
-	// refers to; for a registry file the Input's Doc is nil.
-	Document(path string) (load.Input, diag.List)
-}
-
-// PageRenderer is a renderer that also tells how many pages it wrote, as
-// the PDF renderer does; the report then carries the page count.
-type PageRenderer interface {
-	RenderPages(w io.Writer, d *doc.Document) (pages int, err error)
-}
-
-// Stages are the steps of the pipeline, each prepared once and shared by
-// all workers. Check may be nil. A loader caches what it reads, so Stages
-// serve one Run: make new ones (see generator/build/stack) for the next.
-type Stages struct {
-	// Find lists the data files under the given paths, sorted.
-	Find    func(paths []string) ([]string, error)
-	Loader  Loader
-	Check   func(d model.Document, reg *model.Registries, dir *model.Directive) diag.List
-	Compose func(d model.Document, reg *model.Registries, dir *model.Directive) (*doc.Document, diag.List)
-	// Renderers per format; each is a doc.Renderer and may also be a
-	// PageRenderer.
-	Renderers map[Format]doc.Renderer
-	// Fingerprint identifies everything besides the data that shapes the
-	// outputs: the tool version, the templates (the composer's hash), the
-	// style profile and a reference DOCX. When it changes, every output is
-	// rebuilt. See Fingerprint.
-	Fingerprint string
-}
-
-// Fingerprint joins the parts that identify a build's templates, style and
-// tool into one string for Stages.Fingerprint.
-func Fingerprint(parts ...string) string {
-	h := sha256.New()
-	for _, p := range parts {
-		io.WriteString(h, p)
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
+// Format is an output format's name, as in pipeline.Formats.
+type Format = string
 
 // Options are the choices of one build.
 type Options struct {
 	Paths   []string // files and directories to build; default "data"
 	Out     string   // output directory; default "out"
-	Formats []Format // default PDF and DOCX
+	Formats []Format // default the pipeline's default formats (PDF and DOCX)
 	Force   bool     // rebuild everything, ignoring the manifest
 	Prune   bool     // remove the outputs of sources that no longer exist
 	Shard   Shard    // build only this shard's part of the sources
@@ -235,7 +151,7 @@ func (s *Summary) OK() bool { return s.Failed == 0 }
 // Run builds the documents under opt.Paths. Problems with documents are in
 // the Summary; the error is for problems that stop the whole build (no
 // paths to read, an output directory that cannot be written).
-func Run(ctx context.Context, st Stages, opt Options) (*Summary, error) {
+func Run(ctx context.Context, p *pipeline.Pipeline, opt Options) (*Summary, error) {
 	start := time.Now()
 	if len(opt.Paths) == 0 {
 		opt.Paths = []string{"data"}
@@ -244,27 +160,32 @@ func Run(ctx context.Context, st Stages, opt Options) (*Summary, error) {
 		opt.Out = "out"
 	}
 	if len(opt.Formats) == 0 {
-		opt.Formats = Formats
+		for _, f := range p.Formats() {
+			if f.Default {
+				opt.Formats = append(opt.Formats, f.Name)
+			}
+		}
 	}
 	if opt.Jobs <= 0 {
 		opt.Jobs = runtime.GOMAXPROCS(0)
 	}
+	prepared := map[string]bool{}
+	for _, f := range p.Formats() {
+		prepared[f.Name] = true
+	}
 	for _, f := range opt.Formats {
-		if st.Renderers[f] == nil {
-			return nil, fmt.Errorf("build: no renderer for %s", f)
+		if !prepared[f] {
+			return nil, fmt.Errorf("build: the pipeline was not prepared for %s", f)
 		}
 	}
-	if st.Find == nil || st.Loader == nil || st.Compose == nil {
-		return nil, errors.New("build: Find, Loader and Compose are required")
-	}
-	files, err := st.Find(opt.Paths)
+	files, err := p.Find(opt.Paths)
 	if err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
-	b := &builder{st: st, opt: opt, hashes: &fileHashes{m: map[string]*fileHash{}}, dirs: &dirCache{m: map[string]error{}}}
+	b := &builder{p: p, opt: opt, hashes: &fileHashes{m: map[string]*fileHash{}}, dirs: &dirCache{m: map[string]error{}}}
 	sum := &Summary{}
 	b.old, err = manifest.Read(opt.Out)
 	if err != nil {
@@ -339,7 +260,7 @@ func Run(ctx context.Context, st Stages, opt Options) (*Summary, error) {
 
 // builder is one run of the build.
 type builder struct {
-	st       Stages
+	p        *pipeline.Pipeline
 	opt      Options
 	old      *manifest.Manifest
 	manifest *manifest.Manifest
@@ -358,12 +279,10 @@ type item struct {
 	sum string // sha256 of the source's bytes
 	old *manifest.Entry
 
-	registry  bool // a registry file: no output of its own
-	loaded    bool
-	doc       model.Document
-	reg       *model.Registries
-	directive *model.Directive
-	deps      []manifest.Dep
+	registry bool // a registry file: no output of its own
+	loaded   bool
+	doc      *pipeline.Doc
+	deps     []manifest.Dep
 	name      string            // base name before disambiguation
 	paths     map[Format]string // output paths relative to Out, slash-separated
 	entry     *manifest.Entry   // the new manifest entry, when built
@@ -483,7 +402,7 @@ func (b *builder) outputIntact(o *manifest.Output) bool {
 func (b *builder) inputs(f Format, out, srcSum string, deps []manifest.Dep) string {
 	h := sha256.New()
 	io.WriteString(h, "underlag-build-1\x00")
-	io.WriteString(h, b.st.Fingerprint)
+	io.WriteString(h, b.p.Fingerprint())
 	h.Write([]byte{0})
 	io.WriteString(h, string(f))
 	h.Write([]byte{0})
@@ -510,9 +429,9 @@ func (b *builder) load(it *item) {
 		return
 	}
 	it.loaded = true
-	in, ds := b.st.Loader.Document(it.file)
+	d, ds := b.p.Load(it.file)
 	it.res.Diagnostics = append(it.res.Diagnostics, ds...)
-	if in.Doc == nil {
+	if d == nil {
 		if ds.HasErrors() {
 			it.res.Status = Failed
 		} else {
@@ -520,75 +439,18 @@ func (b *builder) load(it *item) {
 		}
 		return
 	}
-	d := in.Doc
-	it.doc, it.reg, it.directive = d, in.Registries, in.Directive
-	if b.st.Check != nil && !it.res.Diagnostics.HasErrors() {
-		it.res.Diagnostics = append(it.res.Diagnostics, b.st.Check(d, it.reg, it.directive)...)
-	}
-	if it.res.Diagnostics.HasErrors() {
-		it.res.Status = Failed
-		return
-	}
-	it.deps = b.deps(it)
-	c := d.Base()
-	it.name = filename.For(c.Date.ISO(), c.CaseNumber, string(model.KindOf(d)), strings.TrimSuffix(path.Base(it.src), path.Ext(it.src)))
+	it.doc = d
+	it.deps = b.deps(d)
+	m := d.Model().Base()
+	it.name = filename.For(m.Date.ISO(), m.CaseNumber, string(d.Kind().Name), strings.TrimSuffix(path.Base(it.src), path.Ext(it.src)))
 }
 
-// registryNames are the registry files a loader looks for in a document's
-// directory and its ancestors up to the first that holds an organisation.
-var registryNames = []string{"organisation.yaml", "ordlista.yaml", "personer.yaml"}
-
-// deps lists the files a document's outputs depend on besides its source:
-// the registry files in its directory and each ancestor up to the one the
-// registries came from (absent ones too, since adding one changes which
-// registries apply), the organisation's logo, and the directive it refers
-// to.
-func (b *builder) deps(it *item) []manifest.Dep {
-	seen := map[string]bool{}
+// deps hashes the files a document's outputs depend on besides its source,
+// as the loader found them.
+func (b *builder) deps(d *pipeline.Doc) []manifest.Dep {
 	var deps []manifest.Dep
-	add := func(p string) {
-		p = filepath.Clean(p)
-		key := filepath.ToSlash(p)
-		if seen[key] {
-			return
-		}
-		seen[key] = true
-		deps = append(deps, manifest.Dep{Path: key, SHA256: b.hashes.get(p)})
-	}
-	regDir := ""
-	if it.reg != nil && it.reg.Organisation != nil && it.reg.Organisation.Source != nil {
-		regDir = filepath.Clean(filepath.Dir(it.reg.Organisation.Source.Path))
-	}
-	for d, n := filepath.Clean(filepath.Dir(it.file)), 0; n < 64; n++ {
-		for _, name := range registryNames {
-			add(filepath.Join(d, name))
-		}
-		parent := filepath.Dir(d)
-		if d == regDir || parent == d || (regDir == "" && d == ".") {
-			break
-		}
-		d = parent
-	}
-	if it.reg != nil {
-		if o := it.reg.Organisation; o != nil && o.Source != nil {
-			add(o.Source.Path)
-			if o.Logo != "" {
-				logo := o.Logo
-				if !filepath.IsAbs(logo) {
-					logo = filepath.Join(filepath.Dir(o.Source.Path), filepath.FromSlash(logo))
-				}
-				add(logo)
-			}
-		}
-		if g := it.reg.Glossary; g != nil && g.Source != nil {
-			add(g.Source.Path)
-		}
-		if p := it.reg.People; p != nil && p.Source != nil {
-			add(p.Source.Path)
-		}
-	}
-	if it.directive != nil && it.directive.Source != nil {
-		add(it.directive.Source.Path)
+	for _, p := range d.Deps() {
+		deps = append(deps, manifest.Dep{Path: filepath.ToSlash(p), SHA256: b.hashes.get(p)})
 	}
 	return deps
 }
@@ -650,12 +512,9 @@ func (b *builder) make(it *item) {
 		it.res.Diagnostics = append(it.res.Diagnostics, diag.Diagnostic{File: it.file, Msg: "was a document in the last build and is now a registry; build again"})
 		return
 	}
-	d, ds := b.st.Compose(it.doc, it.reg, it.directive)
+	d, ds := b.p.Compose(it.doc)
 	it.res.Diagnostics = append(it.res.Diagnostics, ds...)
 	if ds.HasErrors() || d == nil {
-		if d == nil && !ds.HasErrors() {
-			it.res.Diagnostics = append(it.res.Diagnostics, diag.Diagnostic{File: it.file, Msg: "compose returned no document"})
-		}
 		it.res.Status = Failed
 		return
 	}
@@ -695,14 +554,7 @@ func (b *builder) render(f Format, d *doc.Document, rel string) (*manifest.Outpu
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	r := b.st.Renderers[f]
-	pages := 0
-	var err error
-	if pr, ok := r.(PageRenderer); ok {
-		pages, err = pr.RenderPages(buf, d)
-	} else {
-		err = r.Render(buf, d)
-	}
+	pages, err := b.p.Render(buf, f, d)
 	if err != nil {
 		return nil, err
 	}

@@ -12,24 +12,32 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/diag"
-	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 )
 
-// checker collects the diagnostics of one source file.
-type checker struct {
+// Checker collects the diagnostics of one source file. A document kind's
+// own checks (see generator/kind) get one with the document's registries
+// and directive, and report through its methods, so that every kind's
+// problems come out in the same positioned form.
+type Checker struct {
 	src   *model.Source
 	diags diag.List
+
+	// Reg holds the document's registries; never nil, though its parts may
+	// be.
+	Reg *model.Registries
+	// Directive is the directive the document refers to, nil when none
+	// (or when it could not be loaded: that is reported by the loader).
+	Directive *model.Directive
 }
 
-func (c *checker) at(path string, sev diag.Severity, format string, args ...any) {
+func (c *Checker) at(path string, sev diag.Severity, format string, args ...any) {
 	d := diag.Diagnostic{Path: path, Msg: fmt.Sprintf(format, args...), Severity: sev}
 	if c.src != nil {
 		p := c.src.Pos(path)
@@ -38,11 +46,11 @@ func (c *checker) at(path string, sev diag.Severity, format string, args ...any)
 	c.diags.Add(d)
 }
 
-func (c *checker) errorf(path, format string, args ...any) {
+func (c *Checker) Errorf(path, format string, args ...any) {
 	c.at(path, diag.Error, format, args...)
 }
 
-func (c *checker) warnf(path, format string, args ...any) {
+func (c *Checker) Warnf(path, format string, args ...any) {
 	c.at(path, diag.Warning, format, args...)
 }
 
@@ -50,8 +58,8 @@ func (c *checker) warnf(path, format string, args ...any) {
 // line and column: the first place at or after the field's position where
 // the file holds the word. Multi-line texts are long, and the field's own
 // position is only where the text starts.
-func (c *checker) wordAt(path, word, format string, args ...any) {
-	c.warnf(path, format, args...)
+func (c *Checker) wordAt(path, word, format string, args ...any) {
+	c.Warnf(path, format, args...)
 	if c.src == nil {
 		return
 	}
@@ -122,13 +130,15 @@ func lineCol(data []byte, off int) (int, int) {
 
 // Document checks a loaded document against its registries and the
 // directive it references (nil when it has none or it could not be
-// loaded). reg may be nil or have nil parts when the data tree has no
-// such registry.
+// loaded): first what every document shares, then the kind's own checks
+// (own, from the document's entry in the table of kinds; nil for none),
+// then its text. reg may be nil or have nil parts when the data tree has
+// no such registry.
 //
-// A reference to a directive that does not exist is not reported here:
-// load.Loader.Directive, which a caller uses to get dir, already reports
-// it, and reporting it twice would print it twice.
-func Document(d model.Document, reg *model.Registries, dir *model.Directive) diag.List {
+// A reference that does not resolve (a directive, a logo, an attached file)
+// is not reported here: the loader, which reads every file a document
+// needs, already reports it, and reporting it twice would print it twice.
+func Document(d model.Document, reg *model.Registries, dir *model.Directive, own func(*Checker, model.Document)) diag.List {
 	if d == nil || reflect.ValueOf(d).IsNil() {
 		return nil
 	}
@@ -136,38 +146,33 @@ func Document(d model.Document, reg *model.Registries, dir *model.Directive) dia
 		reg = &model.Registries{}
 	}
 	base := d.Base()
-	c := &checker{src: base.Source}
-	c.common(base, reg)
-	switch d := d.(type) {
-	case *model.Directive:
-		c.directive(d, reg)
-	case *model.Memo:
-		c.memo(d, reg, dir)
-	case *model.StatusReport:
-		c.status(d, reg, dir)
+	c := &Checker{src: base.Source, Reg: reg, Directive: dir}
+	c.common(base)
+	if own != nil {
+		own(c, d)
 	}
-	c.text(d, reg, dir)
+	c.text(d)
 	c.diags.Sort()
 	return c.diags
 }
 
-func (c *checker) common(b *model.Common, reg *model.Registries) {
-	c.duplicates("definitioner", len(b.Definitions), func(i int) (string, string) {
+func (c *Checker) common(b *model.Common) {
+	c.Duplicates("definitioner", len(b.Definitions), func(i int) (string, string) {
 		return "term", b.Definitions[i].Term
 	})
 	for i, s := range b.Signers {
-		c.person(fmt.Sprintf("underskrifter[%d].person", i), s.Person, reg)
+		c.Person(fmt.Sprintf("underskrifter[%d].person", i), s.Person)
 	}
 	c.sections("extra_avsnitt", b.Extra, map[string]bool{})
 }
 
 // sections checks that extra section ids are unique across the tree.
-func (c *checker) sections(path string, ss []model.Section, ids map[string]bool) {
+func (c *Checker) sections(path string, ss []model.Section, ids map[string]bool) {
 	for i, s := range ss {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		if s.ID != "" {
 			if ids[s.ID] {
-				c.errorf(p+".id", "id %q is used by another section; give each section its own id", s.ID)
+				c.Errorf(p+".id", "id %q is used by another section; give each section its own id", s.ID)
 			}
 			ids[s.ID] = true
 		}
@@ -175,110 +180,16 @@ func (c *checker) sections(path string, ss []model.Section, ids map[string]bool)
 	}
 }
 
-func (c *checker) directive(d *model.Directive, reg *model.Registries) {
-	for i, abbr := range d.Committees {
-		c.committee(fmt.Sprintf("nämnder[%d]", i), abbr, reg)
-	}
-	for i, p := range d.Timeline {
-		c.order(fmt.Sprintf("tidplan[%d]", i), "start", p.Start, "slut", p.End)
-	}
-	for i, a := range d.Activities {
-		c.order(fmt.Sprintf("delaktiviteter[%d]", i), "start", a.Start, "slut", a.End)
-	}
-	c.duplicates("tidplan", len(d.Timeline), func(i int) (string, string) { return "beslutspunkt", d.Timeline[i].ID })
-	c.duplicates("milstolpar", len(d.Milestones), func(i int) (string, string) { return "beslutspunkt", d.Milestones[i].ID })
-	c.duplicates("delaktiviteter", len(d.Activities), func(i int) (string, string) { return "id", d.Activities[i].ID })
-
-	o := d.Organisation
-	roles := []struct {
-		key  string
-		role model.Role
-	}{
-		{"uppdragsägare", o.Owner}, {"uppdragsledare", o.Leader}, {"uppdragsmedlemmar", o.Members},
-		{"mottagare_av_resultatet", o.Recipient}, {"övriga_intressenter", o.Stakeholders},
-	}
-	for _, r := range roles {
-		c.role("organisation."+r.key, r.role, reg)
-	}
-	for i, r := range o.Other {
-		c.role(fmt.Sprintf("organisation.övriga_roller[%d]", i), r.Role, reg)
-	}
-}
-
-func (c *checker) role(path string, r model.Role, reg *model.Registries) {
-	for i, p := range r.People {
-		c.person(fmt.Sprintf("%s.personer[%d]", path, i), p, reg)
-	}
-}
-
-func (c *checker) memo(m *model.Memo, reg *model.Registries, dir *model.Directive) {
-	c.committee("nämnd", m.Committee, reg)
-	c.person("handläggare", m.CaseOfficer, reg)
-	for i, p := range m.DispatchTo {
-		c.person(fmt.Sprintf("expedieras_till[%d]", i), p, reg)
-	}
-	for i, b := range m.Basis {
-		if b.File != "" {
-			c.file(fmt.Sprintf("beslutsunderlag[%d].fil", i), b.File)
-		}
-	}
-	if p := m.Proposal; p.Text == "" && len(p.Points) == 0 {
-		c.errorf("förslag_till_beslut", "the proposal has neither text nor points; write it as text, or as inledning and punkter")
-	}
-}
-
-func (c *checker) status(s *model.StatusReport, reg *model.Registries, dir *model.Directive) {
-	c.order("period", "från", s.Period.From, "till", s.Period.To)
-	c.person("rapportör", s.Author, reg)
-	if s.Status.Level != "" && strings.TrimSpace(string(s.Status.Comment)) == "" {
-		c.warnf("status", "the status %s has no kommentar; say why, so the status is never a colour alone", s.Status.Level)
-	}
-	c.duplicates("aktiviteter", len(s.Activities), func(i int) (string, string) { return "id", s.Activities[i].ID })
-	c.duplicates("milstolpar", len(s.Milestones), func(i int) (string, string) { return "beslutspunkt", s.Milestones[i].ID })
-	if dir == nil {
-		return
-	}
-	var acts, points []string
-	for _, a := range dir.Activities {
-		if a.ID != "" {
-			acts = append(acts, a.ID)
-		}
-	}
-	seen := map[string]bool{}
-	for _, m := range dir.Milestones {
-		if !seen[m.ID] {
-			seen[m.ID] = true
-			points = append(points, m.ID)
-		}
-	}
-	for _, p := range dir.Timeline {
-		if !seen[p.ID] {
-			seen[p.ID] = true
-			points = append(points, p.ID)
-		}
-	}
-	for i, a := range s.Activities {
-		if a.ID != "" && !slices.Contains(acts, a.ID) {
-			c.errorf(fmt.Sprintf("aktiviteter[%d].id", i), "the directive %s has no delaktivitet with id %q; %s", s.Directive, a.ID, valid(acts, "its delaktiviteter have no id"))
-		}
-	}
-	for i, m := range s.Milestones {
-		if m.ID != "" && !slices.Contains(points, m.ID) {
-			c.errorf(fmt.Sprintf("milstolpar[%d].beslutspunkt", i), "the directive %s has no milstolpe or beslutspunkt %q; %s", s.Directive, m.ID, valid(points, "it has no milstolpar"))
-		}
-	}
-}
-
-// order reports an end before its start.
-func (c *checker) order(path, startKey string, start date.Date, endKey string, end date.Date) {
+// Order reports an end before its start.
+func (c *Checker) Order(path, startKey string, start date.Date, endKey string, end date.Date) {
 	if end.Before(start) {
-		c.errorf(path+"."+endKey, "%s %s is before %s %s", endKey, end, startKey, start)
+		c.Errorf(path+"."+endKey, "%s %s is before %s %s", endKey, end, startKey, start)
 	}
 }
 
-// duplicates reports ids given more than once in a list; key returns the
+// Duplicates reports ids given more than once in a list; key returns the
 // id's key and value for item i.
-func (c *checker) duplicates(path string, n int, key func(i int) (string, string)) {
+func (c *Checker) Duplicates(path string, n int, key func(i int) (string, string)) {
 	first := map[string]int{}
 	for i := 0; i < n; i++ {
 		k, v := key(i)
@@ -293,19 +204,22 @@ func (c *checker) duplicates(path string, n int, key func(i int) (string, string
 					line = fmt.Sprintf(" at line %d", pos.Line)
 				}
 			}
-			c.errorf(p, "%s %q is already used by %s[%d]%s; each must be unique", k, v, path, j, line)
+			c.Errorf(p, "%s %q is already used by %s[%d]%s; each must be unique", k, v, path, j, line)
 			continue
 		}
 		first[v] = i
 	}
 }
 
-func (c *checker) committee(path, abbr string, reg *model.Registries) {
+// Committee reports a committee abbreviation that the organisation profile
+// does not list.
+func (c *Checker) Committee(path, abbr string) {
+	reg := c.Reg
 	if abbr == "" {
 		return
 	}
 	if reg.Organisation == nil {
-		c.warnf(path, "no organisation profile (%s) in this directory or above it, so committee %q cannot be checked", load.OrganisationFile, abbr)
+		c.Warnf(path, "no organisation profile (%s) in this directory or above it, so committee %q cannot be checked", model.OrganisationFile, abbr)
 		return
 	}
 	if _, ok := reg.Organisation.Committee(abbr); ok {
@@ -315,15 +229,17 @@ func (c *checker) committee(path, abbr string, reg *model.Registries) {
 	for _, cm := range reg.Organisation.Committees {
 		abbrs = append(abbrs, cm.Abbrev)
 	}
-	c.errorf(path, "committee %q is not in the organisation profile %s; %s", abbr, reg.Organisation.Source.Path, valid(abbrs, "it lists no committees"))
+	c.Errorf(path, "committee %q is not in the organisation profile %s; %s", abbr, reg.Organisation.Source.Path, valid(abbrs, "it lists no committees"))
 }
 
-func (c *checker) person(path string, p model.Person, reg *model.Registries) {
+// Person reports a person id that the people registry does not list.
+func (c *Checker) Person(path string, p model.Person) {
+	reg := c.Reg
 	if p.ID == "" {
 		return
 	}
 	if reg.People == nil {
-		c.errorf(path+".id", "person id %q, but there is no people registry (%s) in this directory or above it; add one, or write the person's namn instead of an id", p.ID, load.PeopleFile)
+		c.Errorf(path+".id", "person id %q, but there is no people registry (%s) in this directory or above it; add one, or write the person's namn instead of an id", p.ID, model.PeopleFile)
 		return
 	}
 	if _, ok := reg.People.Lookup(p.ID); ok {
@@ -333,13 +249,13 @@ func (c *checker) person(path string, p model.Person, reg *model.Registries) {
 	for _, e := range reg.People.Entries {
 		ids = append(ids, e.ID)
 	}
-	c.errorf(path+".id", "person id %q is not in the people registry %s; %s", p.ID, reg.People.Source.Path, valid(ids, "it is empty"))
+	c.Errorf(path+".id", "person id %q is not in the people registry %s; %s", p.ID, reg.People.Source.Path, valid(ids, "it is empty"))
 }
 
-func (c *checker) file(path, ref string) {
-	if _, d := load.Ref(c.src, path, ref); d != nil {
-		c.diags.Add(*d)
-	}
+// Valid is the end of a message that lists the valid names, or says none
+// when there are none.
+func Valid(names []string, none string) string {
+	return valid(names, none)
 }
 
 func valid(names []string, none string) string {
@@ -358,21 +274,18 @@ func Registries(reg *model.Registries) diag.List {
 	}
 	var all diag.List
 	if o := reg.Organisation; o != nil {
-		c := &checker{src: o.Source}
-		c.duplicates("nämnder", len(o.Committees), func(i int) (string, string) { return "förkortning", o.Committees[i].Abbrev })
-		if o.Logo != "" {
-			c.file("logotyp", o.Logo)
-		}
+		c := &Checker{src: o.Source}
+		c.Duplicates("nämnder", len(o.Committees), func(i int) (string, string) { return "förkortning", o.Committees[i].Abbrev })
 		all = append(all, c.diags...)
 	}
 	if g := reg.Glossary; g != nil {
-		c := &checker{src: g.Source}
-		c.duplicates("termer", len(g.Entries), func(i int) (string, string) { return "term", g.Entries[i].Term })
+		c := &Checker{src: g.Source}
+		c.Duplicates("termer", len(g.Entries), func(i int) (string, string) { return "term", g.Entries[i].Term })
 		all = append(all, c.diags...)
 	}
 	if p := reg.People; p != nil {
-		c := &checker{src: p.Source}
-		c.duplicates("personer", len(p.Entries), func(i int) (string, string) { return "id", p.Entries[i].ID })
+		c := &Checker{src: p.Source}
+		c.Duplicates("personer", len(p.Entries), func(i int) (string, string) { return "id", p.Entries[i].ID })
 		all = append(all, c.diags...)
 	}
 	all.Sort()
@@ -381,22 +294,14 @@ func Registries(reg *model.Registries) diag.List {
 
 // text walks every text field of the document for placeholders and
 // undefined abbreviations.
-func (c *checker) text(d model.Document, reg *model.Registries, dir *model.Directive) {
+func (c *Checker) text(d model.Document) {
+	reg := c.Reg
 	defined := map[string]bool{}
-	// The directive's own ids (BP2, MS1, DA3) are named in its text and in
-	// the memos and reports about it.
-	if own, ok := d.(*model.Directive); ok {
-		dir = own
-	}
-	if dir != nil {
-		for _, p := range dir.Timeline {
-			defined[p.ID] = true
-		}
-		for _, m := range dir.Milestones {
-			defined[m.ID] = true
-		}
-		for _, a := range dir.Activities {
-			defined[a.ID] = true
+	// The commission's own ids (BP2, MS1, DA3) are named in its directive's
+	// text and in the memos and reports about it.
+	if dir := model.Commission(d, c.Directive); dir != nil {
+		for _, id := range dir.Ids() {
+			defined[id] = true
 		}
 	}
 	for _, def := range d.Base().Definitions {
@@ -426,7 +331,7 @@ func (c *checker) text(d model.Document, reg *model.Registries, dir *model.Direc
 			stem := strings.TrimRightFunc(a, unicode.IsDigit) // BP2 is a BP
 			if !defined[a] && !defined[stem] && !warned[a] {
 				warned[a] = true
-				c.wordAt(path, a, "the abbreviation %s is not defined; add it to definitioner or to the glossary (%s)", a, load.GlossaryFile)
+				c.wordAt(path, a, "the abbreviation %s is not defined; add it to definitioner or to the glossary (%s)", a, model.GlossaryFile)
 			}
 		}
 	})

@@ -1,7 +1,11 @@
 package compose
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
+
+	"github.com/underlag/underlag/generator/date"
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/model"
@@ -46,40 +50,50 @@ func (r *run) factsTable(pairs ...[2]string) doc.Block {
 	return t
 }
 
-// fnFacts is `fakta`: what page one says in the body, since screen readers
-// skip the running header. For a memo: case number, date, committee, case
-// officer; for a status report: commission, report date, period, reporter.
-func (r *run) fnFacts() safe {
-	switch d := r.in.Doc.(type) {
-	case *model.Memo:
-		return r.place(r.factsTable(
-			[2]string{"diarienummer", d.CaseNumber},
-			[2]string{"datum", d.Date.ISO()},
-			[2]string{"till", r.committeeName(d.Committee)},
-			[2]string{"handläggare", nameTitle(r.person(d.CaseOfficer))},
-		))
-	case *model.StatusReport:
-		var commission, period string
-		if r.in.Directive != nil {
-			commission = r.in.Directive.Title
-		}
-		if !d.Period.From.IsZero() || !d.Period.To.IsZero() {
-			period = strings.TrimSpace(d.Period.From.ISO() + " – " + d.Period.To.ISO())
-		}
-		return r.place(r.factsTable(
-			[2]string{"uppdrag", commission},
-			[2]string{"diarienummer", d.CaseNumber},
-			[2]string{"rapportdatum", d.Date.ISO()},
-			[2]string{"period", period},
-			[2]string{"rapportör", nameTitle(r.person(d.Author))},
-		))
-	case *model.Directive:
-		return r.place(r.factsTable(
-			[2]string{"diarienummer", d.CaseNumber},
-			[2]string{"datum", d.Date.ISO()},
-		))
+// fnFacts is `fakta "etikett" värde …`: what page one says in the body,
+// since screen readers skip the running header, as a borderless table of
+// label keys and values, in the order the template gives them. A value
+// may be text, a date (printed ISO), a person (resolved against the people
+// registry, "Namn, Titel"), a period ("från – till") or a document such as the
+// directive (its title); pairs with an empty value are left out.
+func (r *run) fnFacts(kv ...any) (safe, error) {
+	if len(kv)%2 != 0 {
+		return "", fmt.Errorf("fakta takes pairs of label key and value, such as fakta \"datum\" .Date; got %d arguments", len(kv))
 	}
-	return ""
+	pairs := make([][2]string, 0, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		key, ok := kv[i].(string)
+		if !ok {
+			return "", fmt.Errorf("fakta: argument %d must be a label key (text), not %T", i+1, kv[i])
+		}
+		pairs = append(pairs, [2]string{key, r.factValue(kv[i+1])})
+	}
+	return r.place(r.factsTable(pairs...)), nil
+}
+
+// factValue prints one value of the facts table.
+func (r *run) factValue(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case date.Date:
+		return v.ISO()
+	case model.Person:
+		return nameTitle(r.person(v))
+	case model.Period:
+		if v.From.IsZero() && v.To.IsZero() {
+			return ""
+		}
+		return strings.TrimSpace(v.From.ISO() + " – " + v.To.ISO())
+	case model.Document:
+		if reflect.ValueOf(v).IsNil() {
+			return ""
+		}
+		return v.Base().Title
+	}
+	return fmt.Sprint(v)
 }
 
 // nameTitle is "Name, Title", or whichever of the two is known.

@@ -36,6 +36,7 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/templates"
 )
@@ -54,11 +55,11 @@ type Composer struct {
 	dataMD goldmark.Markdown // parses Markdown fields of the data
 
 	collators sync.Pool // *collate.Collator for Swedish; a Collator is not safe to share
-	logos     sync.Map  // absolute path → *doc.Image, read once per Composer
 }
 
 type config struct {
-	dir string
+	dir   string
+	kinds *kind.Registry
 }
 
 // Option configures a Composer.
@@ -71,12 +72,9 @@ type Option func(*config)
 // others keep their default).
 func WithTemplateDir(dir string) Option { return func(c *config) { c.dir = dir } }
 
-// Default template file for each kind.
-var defaultTemplate = map[model.Kind]string{
-	model.KindDirective: "uppdragsdirektiv.md.tmpl",
-	model.KindMemo:      "tjansteskrivelse.md.tmpl",
-	model.KindStatus:    "statusrapport.md.tmpl",
-}
+// WithKinds adds the templates that kinds bring with them (Kind.Templates)
+// to the embedded ones; a template directory still overrides them.
+func WithKinds(r *kind.Registry) Option { return func(c *config) { c.kinds = r } }
 
 const tmplExt = ".md.tmpl"
 
@@ -109,6 +107,18 @@ func New(opts ...Option) (*Composer, error) {
 			continue
 		}
 		files[e.Name()] = f
+	}
+	if cfg.kinds != nil {
+		for _, k := range cfg.kinds.All() {
+			if k.Templates == nil {
+				continue
+			}
+			b, err := fs.ReadFile(k.Templates, k.Template)
+			if err != nil {
+				return nil, fmt.Errorf("read the template of kind %s: %w", k.Name, err)
+			}
+			files[k.Template] = file{path: k.Template, data: b}
+		}
 	}
 	if cfg.dir != "" {
 		entries, err := os.ReadDir(cfg.dir)
@@ -193,23 +203,13 @@ func New(opts ...Option) (*Composer, error) {
 // records it in its manifest, so that changing a template rebuilds.
 func (c *Composer) Hash() string { return c.hash }
 
-// Templates lists the files a document is composed from (its template and
-// the labels), as paths for the build's dependency tracking and messages.
-func (c *Composer) Templates(d model.Document) []string {
-	name, ok := c.templateName(d)
-	if !ok {
-		return []string{c.labelPath}
-	}
-	return []string{c.paths[name], c.labelPath}
-}
-
 // templateName is the template file a document asks for: its `mall:` or
 // the default for its kind.
-func (c *Composer) templateName(d model.Document) (string, bool) {
+func (c *Composer) templateName(d model.Document, k *kind.Kind) (string, bool) {
 	b := d.Base()
 	name := b.Template
 	if name == "" {
-		name = defaultTemplate[model.KindOf(d)]
+		name = k.Template
 	} else if !strings.HasSuffix(name, tmplExt) {
 		name += tmplExt
 	}
@@ -227,11 +227,14 @@ func (c *Composer) TemplateNames() []string {
 	return out
 }
 
-// Input is what one document is composed from.
+// Input is what one document is composed from: everything it needs, read
+// by the loader, so that composing does no I/O.
 type Input struct {
-	Doc        model.Document    // *model.Directive, *model.Memo or *model.StatusReport, with Source set by the loader
+	Doc        model.Document    // a document of any kind, with Source set by the loader
+	Kind       *kind.Kind        // the document's entry in the table of kinds
 	Registries *model.Registries // may be nil, and so may its members
-	Directive  *model.Directive  // the directive a memo or status report refers to; nil otherwise
+	Directive  *model.Directive  // the directive the document refers to; nil when none
+	Logo       []byte            // the organisation's logo file, PNG or JPEG; nil for none
 	Creator    string            // the producing program, "underlag v1.2.3", for Meta.Creator
 }
 
@@ -239,11 +242,11 @@ type Input struct {
 // with a document; an Error means none could be made, and the document is
 // nil.
 func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
-	if in.Doc == nil || model.KindOf(in.Doc) == "" {
-		return nil, diag.List{{Msg: fmt.Sprintf("compose: %T is not a document (uppdragsdirektiv, tjänsteskrivelse or statusrapport)", in.Doc)}}
+	if in.Doc == nil || in.Kind == nil {
+		return nil, diag.List{{Msg: fmt.Sprintf("compose: %T is not a document of a known kind", in.Doc)}}
 	}
 	r := newRun(c, in)
-	name, ok := c.templateName(in.Doc)
+	name, ok := c.templateName(in.Doc, in.Kind)
 	if !ok {
 		r.errorf("mall", "no template %q; available: %s", in.Doc.Base().Template, strings.Join(c.TemplateNames(), ", "))
 		return nil, r.diags

@@ -87,21 +87,12 @@ func (r *run) fnLabel(key string) (string, error) {
 // report the directive's.
 func (r *run) title() string {
 	t := strings.TrimSpace(r.base.Title)
-	switch r.in.Doc.(type) {
-	case *model.Memo:
-		if t == "" && r.in.Directive != nil {
-			t = strings.TrimSpace(r.in.Directive.Title)
-		}
-	case *model.StatusReport:
-		if t == "" {
-			t = r.lbl("statusrapport")
-			if r.in.Directive != nil && strings.TrimSpace(r.in.Directive.Title) != "" {
-				t += ": " + strings.TrimSpace(r.in.Directive.Title)
-			}
-		}
+	label := r.lbl(string(r.in.Kind.Name))
+	if d, ok := r.in.Doc.(model.Titled); ok && t == "" {
+		t = d.DefaultTitle(r.in.Directive, label)
 	}
 	if t == "" {
-		t = r.lbl(string(model.KindOf(r.in.Doc)))
+		t = label
 	}
 	return t
 }

@@ -7,45 +7,39 @@ import (
 	"testing"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/markdown"
 	"github.com/underlag/underlag/generator/model"
 )
 
-// fixture loads a document with the real loader, with its registries and
-// directive, as `underlag render` does. Each call has its own loader, so
-// a test may change the models it gets.
+// fixture loads a document with the real loader, with its registries,
+// directive and logo, as `underlag render` does. Each call has its own
+// loader, so a test may change the models it gets.
 func fixture(t testing.TB, path string) Input {
 	t.Helper()
-	l := load.New()
-	v, ds := l.File(path)
+	in, ds := load.New(kind.Default()).Document(path)
 	if ds.HasErrors() {
 		t.Fatalf("load %s:\n%s", path, ds.Error())
 	}
-	d, ok := v.(model.Document)
-	if !ok {
+	if in.Doc == nil {
 		t.Fatalf("%s is not a document", path)
 	}
-	reg, ds := l.Registries(filepath.Dir(path))
-	if ds.HasErrors() {
-		t.Fatalf("registries for %s:\n%s", path, ds.Error())
+	out := Input{Doc: in.Doc, Kind: in.Kind, Registries: in.Registries, Directive: in.Directive, Creator: "underlag test"}
+	if in.Logo != nil {
+		out.Logo = in.Logo.Data
 	}
-	in := Input{Doc: d, Registries: reg, Creator: "underlag test"}
-	ref := ""
-	switch m := d.(type) {
-	case *model.Memo:
-		ref = m.Directive
-	case *model.StatusReport:
-		ref = m.Directive
+	return out
+}
+
+// kindOf is the built-in kind of a document made in a test.
+func kindOf(t testing.TB, d model.Document) *kind.Kind {
+	t.Helper()
+	k, ok := kind.Default().Of(d)
+	if !ok {
+		t.Fatalf("%T is not a built-in kind", d)
 	}
-	if ref != "" {
-		dir, ds := l.Directive(d.Base().Source, ref)
-		if ds.HasErrors() {
-			t.Fatalf("directive of %s:\n%s", path, ds.Error())
-		}
-		in.Directive = dir
-	}
-	return in
+	return k
 }
 
 func testdata(name string) string { return filepath.Join("testdata", name) }

@@ -2,7 +2,6 @@ package compose
 
 import (
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,7 +13,7 @@ import (
 // meta fills what the document says about itself: the running header and
 // footer, file properties, the logo and the YAML source as an attachment.
 func (r *run) meta() doc.Meta {
-	kind := model.KindOf(r.in.Doc)
+	kind := r.in.Kind.Name
 	m := doc.Meta{
 		Type:       string(kind),
 		KindLabel:  r.lbl(string(kind)),
@@ -27,17 +26,9 @@ func (r *run) meta() doc.Meta {
 	if r.org != nil {
 		m.Organisation = r.org.Name
 	}
-	var abbrevs []string
-	switch d := r.in.Doc.(type) {
-	case *model.Directive:
-		abbrevs = d.Committees
-	case *model.Memo:
-		abbrevs = []string{d.Committee}
-		m.CaseOfficer = r.person(d.CaseOfficer).Name
-	case *model.StatusReport:
-		if r.in.Directive != nil {
-			abbrevs = r.in.Directive.Committees
-		}
+	abbrevs := model.AddresseesOf(r.in.Doc, r.in.Directive)
+	if d, ok := r.in.Doc.(model.Officered); ok {
+		m.CaseOfficer = r.person(d.Officer()).Name
 	}
 	var names []string
 	for _, a := range abbrevs {
@@ -132,53 +123,29 @@ func (r *run) footer() []doc.Line {
 	return []doc.Line{{doc.Text(strings.Join(addr, sep))}, {doc.Text(strings.Join(contact, sep))}}
 }
 
-// logo loads the organisation's logo, relative to organisation.yaml, once
-// per Composer.
+// logo is the organisation's logo, read by the loader.
 func (r *run) logo() *doc.Image {
-	if r.org == nil || strings.TrimSpace(r.org.Logo) == "" {
+	if r.org == nil || len(r.in.Logo) == 0 {
 		return nil
-	}
-	p := r.org.Logo
-	orgFile := ""
-	if r.org.Source != nil {
-		orgFile = r.org.Source.Path
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(filepath.Dir(orgFile), p)
-		}
-	}
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
-	}
-	if img, ok := r.c.logos.Load(p); ok {
-		return img.(*doc.Image)
-	}
-	report := func(msg string) *doc.Image {
-		d := diag.Diagnostic{File: orgFile, Path: "logotyp", Msg: msg}
-		if r.org.Source != nil {
-			pos := r.org.Source.Pos("logotyp")
-			d.Line, d.Col = pos.Line, pos.Col
-		}
-		r.diags.Add(d)
-		return nil
-	}
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return report("cannot read the logo: " + err.Error())
 	}
 	var format string
-	switch http.DetectContentType(b) {
+	switch http.DetectContentType(r.in.Logo) {
 	case "image/png":
 		format = "png"
 	case "image/jpeg":
 		format = "jpeg"
 	default:
-		return report("the logo must be a PNG or JPEG image")
+		d := diag.Diagnostic{Path: "logotyp", Msg: "the logo must be a PNG or JPEG image"}
+		if r.org.Source != nil {
+			pos := r.org.Source.Pos("logotyp")
+			d.File, d.Line, d.Col = r.org.Source.Path, pos.Line, pos.Col
+		}
+		r.diags.Add(d)
+		return nil
 	}
 	alt := strings.TrimSpace(r.org.LogoAlt)
 	if alt == "" {
 		alt = r.org.Name
 	}
-	img := &doc.Image{Data: b, Format: format, Alt: alt}
-	v, _ := r.c.logos.LoadOrStore(p, img)
-	return v.(*doc.Image)
+	return &doc.Image{Data: r.in.Logo, Format: format, Alt: alt}
 }

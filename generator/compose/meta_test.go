@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"image"
 	"image/png"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,12 +19,6 @@ func TestLogoAndFooter(t *testing.T) {
 	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 2, 2))); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "logo.png"), b.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "inte-en-bild.png"), []byte("hej"), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	c := newComposer(t)
 	in := fixture(t, testdata("tjansteskrivelse.yaml"))
 	org := *in.Registries.Organisation
@@ -34,6 +27,7 @@ func TestLogoAndFooter(t *testing.T) {
 	org.Address.Email = "region@regionvasterbotten.se"
 	org.Address.OrgNr = "232100-0222"
 	in.Registries = &model.Registries{Organisation: &org, People: in.Registries.People}
+	in.Logo = b.Bytes() // the loader reads the logo; compose only decodes it
 
 	d := compose(t, c, in)
 	if d.Meta.Logo == nil || d.Meta.Logo.Format != "png" || d.Meta.Logo.Alt != "Region Västerbotten" || !bytes.Equal(d.Meta.Logo.Data, b.Bytes()) {
@@ -48,7 +42,7 @@ func TestLogoAndFooter(t *testing.T) {
 		t.Errorf("header left %+v", d.Meta.Header.Left)
 	}
 
-	org.Logo = "inte-en-bild.png"
+	in.Logo = []byte("hej")
 	_, ds := c.Compose(in)
 	if len(ds) == 0 || !strings.Contains(ds.Error(), filepath.Join(dir, "organisation.yaml")+":7:1: logotyp: the logo must be a PNG or JPEG image") {
 		t.Errorf("diagnostics %q", ds.Error())
@@ -63,16 +57,13 @@ func footerText(ls []doc.Line) string {
 	return strings.Join(s, "\n")
 }
 
-func TestTemplatesAndHash(t *testing.T) {
+func TestHashAndUnknownTemplate(t *testing.T) {
 	t.Parallel()
 	a, b := newComposer(t), newComposer(t)
 	if a.Hash() != b.Hash() || len(a.Hash()) != 64 {
 		t.Errorf("hash %q / %q", a.Hash(), b.Hash())
 	}
 	in := fixture(t, testdata("statusrapport.yaml"))
-	if got := strings.Join(a.Templates(in.Doc), " "); got != "templates/statusrapport.md.tmpl templates/etiketter.yaml" {
-		t.Errorf("Templates = %s", got)
-	}
 	in.Doc.Base().Template = "projektbestallning"
 	_, ds := a.Compose(in)
 	if !strings.Contains(ds.Error(), `mall: no template "projektbestallning"; available: statusrapport, tjansteskrivelse, uppdragsdirektiv`) {

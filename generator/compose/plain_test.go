@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/internal/testenv"
@@ -49,7 +50,7 @@ func markdownValues(t *testing.T) []string {
 	}
 	files, _ := load.Find([]string{"testdata", filepath.Join(testenv.RepoRoot(t), "data")})
 	for _, f := range files {
-		if v, _ := load.New().File(f); v != nil {
+		if v, _ := load.New(kind.Default()).File(f); v != nil {
 			walk(reflect.ValueOf(v))
 		}
 	}

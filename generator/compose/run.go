@@ -35,13 +35,8 @@ func newRun(c *Composer, in Input) *run {
 	if in.Registries != nil {
 		r.org = in.Registries.Organisation
 	}
-	switch d := in.Doc.(type) {
-	case *model.Directive:
-		r.year = d.Year
-	default:
-		if in.Directive != nil {
-			r.year = in.Directive.Year
-		}
+	if dir := model.Commission(in.Doc, in.Directive); dir != nil {
+		r.year = dir.Year
 	}
 	return r
 }

@@ -39,20 +39,16 @@ type lateness struct {
 }
 
 // lateness merges the directive's plan with the report's statuses, once.
-func (r *run) lateness() *lateness {
+func (r *run) lateness(sr *model.StatusReport) *lateness {
 	if r.late != nil {
 		return r.late
 	}
-	sr, _ := r.in.Doc.(*model.StatusReport)
 	l := &lateness{}
 	r.late = l
 	if sr == nil {
 		return l
 	}
-	l.asOf = sr.Date
-	if l.asOf.IsZero() {
-		l.asOf = sr.Period.To
-	}
+	l.asOf = sr.AsOf()
 	dir := r.in.Directive
 	if dir == nil {
 		dir = &model.Directive{}
@@ -83,16 +79,17 @@ func (r *run) lateness() *lateness {
 	}
 	for i := range l.activities {
 		a := &l.activities[i]
-		done := a.st != nil && (a.st.Progress == model.Done || a.st.Progress == model.Cancelled)
 		var forecast date.Date
 		if a.st != nil {
 			forecast = a.st.Forecast
 		}
-		a.late = !done && (a.end.Before(l.asOf) || forecast.Before(l.asOf))
+		a.late = model.Late(l.asOf, a.end, forecast, a.st != nil && a.st.Finished())
 	}
 
+	// The directive's milestones, then the points the report names that
+	// only its timeline has (model.Directive.Point finds both, as check
+	// does).
 	usedM := map[string]bool{}
-	var validM []string
 	for _, m := range dir.Milestones {
 		row := milestoneRow{id: m.ID, decision: m.Decision, date: m.Date}
 		for i := range sr.Milestones {
@@ -102,22 +99,28 @@ func (r *run) lateness() *lateness {
 			}
 		}
 		l.milestones = append(l.milestones, row)
-		validM = append(validM, m.ID)
 	}
 	for i := range sr.Milestones {
-		if !usedM[sr.Milestones[i].ID] {
-			r.warnf(pathf("milstolpar", i, "beslutspunkt"), "the directive has no milestone %q; valid: %s", sr.Milestones[i].ID, strings.Join(validM, ", "))
-			l.milestones = append(l.milestones, milestoneRow{id: sr.Milestones[i].ID, st: &sr.Milestones[i]})
+		id := sr.Milestones[i].ID
+		if usedM[id] {
+			continue
 		}
+		row := milestoneRow{id: id, st: &sr.Milestones[i]}
+		if p, ok := dir.Point(id); ok {
+			row.decision, row.date = p.Decision, p.Date
+		} else {
+			r.warnf(pathf("milstolpar", i, "beslutspunkt"), "the directive has no milestone or decision point %q; valid: %s", id, strings.Join(dir.PointIDs(), ", "))
+		}
+		l.milestones = append(l.milestones, row)
 	}
 	for i := range l.milestones {
 		m := &l.milestones[i]
 		var forecast date.Date
 		if m.st != nil {
-			m.reached = m.st.Reached || !m.st.Actual.IsZero()
+			m.reached = m.st.IsReached()
 			forecast = m.st.Forecast
 		}
-		m.late = !m.reached && (m.date.Before(l.asOf) || forecast.Before(l.asOf))
+		m.late = model.Late(l.asOf, m.date, forecast, m.reached)
 	}
 
 	if sr.Status.Level == model.Green {
@@ -174,10 +177,10 @@ func (r *run) progressWord(st *model.ActivityStatus, late bool) string {
 	return r.lbl(string(st.Progress))
 }
 
-// fnActivityStatus is `aktivitetsstatus`: every activity of the directive
-// with its reported status, late ones marked.
-func (r *run) fnActivityStatus([]model.ActivityStatus) safe {
-	l := r.lateness()
+// fnActivityStatus is `aktivitetsstatus .`: every activity of the
+// directive with its reported status, late ones marked.
+func (r *run) fnActivityStatus(sr *model.StatusReport) safe {
+	l := r.lateness(sr)
 	var rows []doc.Row
 	for _, a := range l.activities {
 		name := r.markdownBlocks(string(a.activity))
@@ -223,9 +226,11 @@ func styled(s string, bold bool) doc.Inline {
 	return doc.Text(s)
 }
 
-// fnMilestoneStatus is `milstolpsstatus`.
-func (r *run) fnMilestoneStatus([]model.MilestoneStatus) safe {
-	l := r.lateness()
+// fnMilestoneStatus is `milstolpsstatus .`: every milestone of the
+// directive, and the decision points the report names from its timeline,
+// with their status.
+func (r *run) fnMilestoneStatus(sr *model.StatusReport) safe {
+	l := r.lateness(sr)
 	var rows []doc.Row
 	for _, m := range l.milestones {
 		var word string
@@ -251,8 +256,12 @@ func (r *run) fnMilestoneStatus([]model.MilestoneStatus) safe {
 
 // fnDeviations is `avvikelser`: what is late as of the report date, as
 // computed, then what the reporter wrote.
-func (r *run) fnDeviations(text model.Markdown) safe {
-	l := r.lateness()
+func (r *run) fnDeviations(sr *model.StatusReport) safe {
+	l := r.lateness(sr)
+	var text model.Markdown
+	if sr != nil {
+		text = sr.Deviations
+	}
 	var out []doc.Block
 	list := &doc.List{}
 	for _, a := range l.activities {

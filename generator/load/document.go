@@ -1,33 +1,52 @@
 package load
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/model"
 )
 
-// Input is a document with everything it draws on: the registries of its
-// data tree and the directive it refers to. It is what the check and
-// compose stages take.
+// Input is a document with everything it is made from: the registries of
+// its data tree, the directive it refers to and the files it embeds, all
+// read. Check and compose take it and read nothing more, so compose is a
+// pure function of an Input and the templates.
 type Input struct {
 	Doc        model.Document
+	Kind       *kind.Kind // the document's entry in the table of kinds
 	Registries *model.Registries
 	Directive  *model.Directive // nil when the document refers to none
+	Logo       *Asset           // the organisation's logo; nil when it has none or it could not be read (reported)
+
+	// Deps are the files besides the document's own that its outputs
+	// depend on, each once: the registry files it was given and those it
+	// looked for and did not find (adding one changes the output), the
+	// logo, the directive and attached files. A build hashes them to know
+	// when to rebuild.
+	Deps []string
 }
 
-// Document loads a file with its registries and the directive it refers
-// to, the one sequence that validate, render and build all need. For a
-// registry file, Input.Doc is nil and Registries holds the file itself.
-// When the diagnostics hold errors, Input must not be composed.
+// Document loads a file with everything it is made from, the one sequence
+// that validate, render and build all need. For a registry file,
+// Input.Doc is nil and Registries holds the file itself. When the
+// diagnostics hold errors, Input must not be composed.
+//
+// The document itself is read on every call and not cached: a build reads
+// each document once, and keeping them would make its memory grow with
+// their number.
 func (l *Loader) Document(path string) (Input, diag.List) {
-	v, diags := l.File(path)
+	v, diags := l.readFile(path)
 	if diags.HasErrors() {
 		return Input{}, diags
 	}
 	switch v := v.(type) {
 	case *model.OrgProfile:
-		return Input{Registries: &model.Registries{Organisation: v}}, diags
+		in := Input{Registries: &model.Registries{Organisation: v}}
+		in.Logo, diags = l.logo(v, diags)
+		return in, diags
 	case *model.Glossary:
 		return Input{Registries: &model.Registries{Glossary: v}}, diags
 	case *model.People:
@@ -37,18 +56,146 @@ func (l *Loader) Document(path string) (Input, diag.List) {
 	if !ok {
 		return Input{}, diags
 	}
-	in := Input{Doc: d}
-	reg, ds := l.Registries(filepath.Dir(path))
+	k, _ := l.kinds.Of(d)
+	in := Input{Doc: d, Kind: k}
+	dir := filepath.Dir(path)
+	reg, ds := l.Registries(dir)
 	diags = append(diags, ds...)
 	in.Registries = reg
-	if ref := model.DirectiveRef(d); ref != "" {
-		dir, ds := l.Directive(d.Base().Source, ref)
+	in.Deps = registryCandidates(dir, reg)
+	roots := l.rootsFor(path, reg)
+
+	if ref := model.DirectiveOf(d); ref != "" {
+		dir, ds := l.directive(d.Base().Source, ref, roots)
 		diags = append(diags, ds...)
+		if dir != nil && dir.Source != nil {
+			in.Deps = append(in.Deps, dir.Source.Path)
+		}
 		if !ds.HasErrors() {
 			// A directive with errors is reported; checking against half
 			// of it would only add noise.
 			in.Directive = dir
 		}
 	}
+	if k != nil && k.Files != nil {
+		for _, f := range k.Files(d) {
+			p, bad := resolveRef(d.Base().Source, f.Field, f.Path, roots)
+			if bad != nil {
+				diags.Add(*bad)
+				continue
+			}
+			in.Deps = append(in.Deps, p)
+		}
+	}
+	if reg.Organisation != nil {
+		in.Logo, diags = l.logo(reg.Organisation, diags)
+		if in.Logo != nil {
+			in.Deps = append(in.Deps, in.Logo.Path)
+		}
+	}
+	in.Deps = uniqueClean(in.Deps)
 	return in, diags
+}
+
+// rootsFor returns where a document's references may point: its data tree
+// (the directory of its organisation profile, or its own directory when it
+// has none) and the roots given with WithRoots.
+func (l *Loader) rootsFor(path string, reg *model.Registries) []string {
+	top := filepath.Dir(path)
+	if reg != nil && reg.Organisation != nil && reg.Organisation.Source != nil {
+		top = filepath.Dir(reg.Organisation.Source.Path)
+	}
+	roots := append([]string(nil), l.roots...)
+	if r, err := realDir(top); err == nil {
+		roots = append(roots, r)
+	}
+	return roots
+}
+
+// directive loads the uppdragsdirektiv that a document in from refers to.
+// Problems with the reference are reported at the referencing file's
+// uppdragsdirektiv key; problems inside the directive at its own file.
+func (l *Loader) directive(from *model.Source, ref string, roots []string) (*model.Directive, diag.List) {
+	const field = "uppdragsdirektiv"
+	p, bad := resolveRef(from, field, ref, roots)
+	if bad == nil && !isDataFile(p) {
+		pos := from.Pos(field)
+		bad = &diag.Diagnostic{File: from.Path, Line: pos.Line, Col: pos.Col, Path: field,
+			Msg: fmt.Sprintf("%s is not a YAML data file; name the directive's .yaml file", ref)}
+	}
+	if bad != nil {
+		return nil, diag.List{*bad}
+	}
+	v, diags := l.File(p)
+	if v == nil {
+		return nil, diags
+	}
+	dir, ok := v.(*model.Directive)
+	if !ok {
+		pos := from.Pos(field)
+		diags = append(diags, diag.Diagnostic{File: from.Path, Line: pos.Line, Col: pos.Col, Path: field,
+			Msg: fmt.Sprintf("%s is a %s, not an uppdragsdirektiv", ref, kindOf(v))})
+		return nil, diags
+	}
+	return dir, diags
+}
+
+// logo reads the organisation's logo, relative to organisation.yaml, inside
+// its data tree. It is read again for every document; the bounded reader
+// keeps that cheap and safe.
+func (l *Loader) logo(o *model.OrgProfile, diags diag.List) (*Asset, diag.List) {
+	if o == nil || strings.TrimSpace(o.Logo) == "" || o.Source == nil {
+		return nil, diags
+	}
+	roots := append([]string(nil), l.roots...)
+	if r, err := realDir(filepath.Dir(o.Source.Path)); err == nil {
+		roots = append(roots, r)
+	}
+	p, bad := resolveRef(o.Source, "logotyp", o.Logo, roots)
+	if bad != nil {
+		return nil, append(diags, *bad)
+	}
+	data, err := readAsset(p, MaxAssetSize)
+	if err != nil {
+		pos := o.Source.Pos("logotyp")
+		return nil, append(diags, diag.Diagnostic{File: o.Source.Path, Line: pos.Line, Col: pos.Col, Path: "logotyp",
+			Msg: fmt.Sprintf("cannot read the logo %s: %v", o.Logo, err)})
+	}
+	return &Asset{Path: p, Data: data}, diags
+}
+
+// registryCandidates lists the registry files a document in dir draws on
+// or would draw on: in dir and each ancestor up to the directory its
+// registries came from, present or not, since adding one there changes
+// which registries apply.
+func registryCandidates(dir string, reg *model.Registries) []string {
+	regDir := ""
+	if reg != nil && reg.Organisation != nil && reg.Organisation.Source != nil {
+		regDir = filepath.Clean(filepath.Dir(reg.Organisation.Source.Path))
+	}
+	var out []string
+	for d, n := filepath.Clean(dir), 0; n < 64; n++ {
+		for _, name := range model.RegistryFiles {
+			out = append(out, filepath.Join(d, name))
+		}
+		parent := filepath.Dir(d)
+		if d == regDir || parent == d || (regDir == "" && d == ".") {
+			break
+		}
+		d = parent
+	}
+	return out
+}
+
+func uniqueClean(ps []string) []string {
+	seen := map[string]bool{}
+	out := ps[:0]
+	for _, p := range ps {
+		p = filepath.Clean(p)
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -28,6 +28,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/model"
 )
 
@@ -43,20 +44,17 @@ const MaxFileSize = 10 << 20
 // bounded by MaxFileSize.
 const aliasBudget = 100_000
 
-// Registry file names, looked for in a document's directory and its
-// ancestors.
-const (
-	OrganisationFile = "organisation.yaml"
-	GlossaryFile     = "ordlista.yaml"
-	PeopleFile       = "personer.yaml"
-)
-
-// Loader loads and caches files. It is safe for concurrent use: a build
-// loads documents in parallel, and a directive or registry that several
-// documents share is read once.
+// Loader loads files. It is safe for concurrent use: a build loads
+// documents in parallel. What several documents share (registries, the
+// directives they refer to) is read once and cached; a document itself is
+// not, so that a build of any number of documents keeps only what they
+// share in memory.
 //
 // Loaded models are shared between callers and must not be modified.
 type Loader struct {
+	kinds *kind.Registry
+	roots []string // extra directories references may point into, absolute and without symlinks
+
 	mu    sync.Mutex
 	files map[string]*entry
 	regs  map[string]*regEntry
@@ -74,9 +72,29 @@ type regEntry struct {
 	diags diag.List
 }
 
-// New returns an empty Loader.
-func New() *Loader {
-	return &Loader{files: map[string]*entry{}, regs: map[string]*regEntry{}}
+// Option configures a Loader.
+type Option func(*Loader)
+
+// WithRoots widens where a document's references (logo, directive,
+// attachments) may point: besides the document's own data tree, into
+// these directories too (the --root flag).
+func WithRoots(dirs ...string) Option {
+	return func(l *Loader) {
+		for _, d := range dirs {
+			if r, err := realDir(d); err == nil {
+				l.roots = append(l.roots, r)
+			}
+		}
+	}
+}
+
+// New returns an empty Loader that reads the kinds of the registry.
+func New(kinds *kind.Registry, opts ...Option) *Loader {
+	l := &Loader{kinds: kinds, files: map[string]*entry{}, regs: map[string]*regEntry{}}
+	for _, o := range opts {
+		o(l)
+	}
+	return l
 }
 
 func cacheKey(path string) string {
@@ -98,11 +116,11 @@ func (l *Loader) File(path string) (any, diag.List) {
 		l.files[cacheKey(path)] = e
 	}
 	l.mu.Unlock()
-	e.once.Do(func() { e.v, e.diags = readFile(path) })
+	e.once.Do(func() { e.v, e.diags = l.readFile(path) })
 	return e.v, e.diags
 }
 
-func readFile(path string) (any, diag.List) {
+func (l *Loader) readFile(path string) (any, diag.List) {
 	fail := func(format string, args ...any) (any, diag.List) {
 		return nil, diag.List{{File: path, Msg: fmt.Sprintf(format, args...)}}
 	}
@@ -117,7 +135,7 @@ func readFile(path string) (any, diag.List) {
 	case !st.Mode().IsRegular():
 		return fail("is not a regular file")
 	case st.Size() > MaxFileSize:
-		return fail("file is too large (%s; the limit is %s): a data file is a few kilobytes of YAML text", size(st.Size()), size(MaxFileSize))
+		return fail("file is too large (%s): a data file is a few kilobytes of YAML text", tooLarge(st.Size(), MaxFileSize))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -130,7 +148,7 @@ func readFile(path string) (any, diag.List) {
 	if err != nil {
 		return fail("cannot read: %v", unwrapPath(err))
 	}
-	return Bytes(path, data)
+	return l.Bytes(path, data)
 }
 
 func unwrapPath(err error) error {
@@ -139,6 +157,16 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// tooLarge says how a size exceeds a limit, in units that show the
+// difference: "10.0 MB; the limit is 10.0 MB" would not.
+func tooLarge(n, limit int64) string {
+	a, b := size(n), size(limit)
+	if a == b {
+		a, b = fmt.Sprintf("%d bytes", n), fmt.Sprintf("%d bytes", limit)
+	}
+	return a + "; the limit is " + b
 }
 
 func size(n int64) string {
@@ -151,20 +179,33 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// kinds maps each kind to the model type its files decode into.
-var kinds = map[model.Kind]reflect.Type{
-	model.KindDirective:    reflect.TypeFor[model.Directive](),
-	model.KindMemo:         reflect.TypeFor[model.Memo](),
-	model.KindStatus:       reflect.TypeFor[model.StatusReport](),
+// registryTypes maps each registry kind to the model type its files decode
+// into; the document kinds come from the Loader's table of kinds.
+var registryTypes = map[model.Kind]reflect.Type{
 	model.KindOrganisation: reflect.TypeFor[model.OrgProfile](),
 	model.KindGlossary:     reflect.TypeFor[model.Glossary](),
 	model.KindPeople:       reflect.TypeFor[model.People](),
 }
 
 // TypeOf returns the model type files of the given kind decode into.
-func TypeOf(k model.Kind) (reflect.Type, bool) {
-	t, ok := kinds[k]
-	return t, ok
+func (l *Loader) TypeOf(k model.Kind) (reflect.Type, bool) {
+	if t, ok := registryTypes[k]; ok {
+		return t, true
+	}
+	if kk, ok := l.kinds.Lookup(k); ok {
+		return reflect.TypeOf(kk.New()).Elem(), true
+	}
+	return nil, false
+}
+
+// KindNames lists every kind a file may be: the documents', then the
+// registries'.
+func (l *Loader) KindNames() []string {
+	names := l.kinds.Names()
+	for _, k := range model.RegistryKinds {
+		names = append(names, string(k))
+	}
+	return names
 }
 
 var (
@@ -172,9 +213,15 @@ var (
 	unknownAnchor = regexp.MustCompile(`unknown anchor '([^']*)' referenced`)
 )
 
+// Bytes loads a file's contents from memory with the built-in kinds; see
+// Loader.Bytes.
+func Bytes(path string, data []byte) (any, diag.List) {
+	return New(kind.Default()).Bytes(path, data)
+}
+
 // Bytes loads a file's contents from memory; path is used for messages and
 // as Source.Path. It never panics.
-func Bytes(path string, data []byte) (v any, diags diag.List) {
+func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	defer func() {
 		if r := recover(); r != nil {
 			v, diags = nil, diag.List{{File: path, Msg: fmt.Sprintf("internal error while reading the file (please report): %v", r)}}
@@ -184,13 +231,13 @@ func Bytes(path string, data []byte) (v any, diags diag.List) {
 		return nil, diag.List{{File: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}}
 	}
 	if len(data) > MaxFileSize {
-		return fail(0, 0, "file is too large (%s; the limit is %s): a data file is a few kilobytes of YAML text", size(int64(len(data))), size(MaxFileSize))
+		return fail(0, 0, "file is too large (%s): a data file is a few kilobytes of YAML text", tooLarge(int64(len(data)), MaxFileSize))
 	}
 	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
 		return fail(0, 0, "not a text YAML file: it holds binary data or is not UTF-8 (save it as UTF-8 text)")
 	}
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
-		return fail(1, 1, "empty file: a data file starts with `typ:` (%s) and `version: %d`", kindList(), model.FormatVersion)
+		return fail(1, 1, "empty file: a data file starts with `typ:` (%s) and `version: %d`", l.kindList(), model.FormatVersion)
 	}
 
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -208,7 +255,7 @@ func Bytes(path string, data []byte) (v any, diags diag.List) {
 	root := &doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
-			return fail(1, 1, "empty file: a data file starts with `typ:` (%s) and `version: %d`", kindList(), model.FormatVersion)
+			return fail(1, 1, "empty file: a data file starts with `typ:` (%s) and `version: %d`", l.kindList(), model.FormatVersion)
 		}
 		root = root.Content[0]
 	}
@@ -220,11 +267,11 @@ func Bytes(path string, data []byte) (v any, diags diag.List) {
 		return fail(root.Line, root.Column, "expected a mapping of keys starting with `typ:` and `version:`, found %s", describe(root))
 	}
 
-	kind, head := readHead(path, root)
+	k, head := l.readHead(path, root)
 	if head.HasErrors() {
 		return nil, head
 	}
-	t := kinds[kind]
+	t, _ := l.TypeOf(k)
 	val := reflect.New(t)
 	src := &model.Source{Path: path, Data: data, Positions: map[string]model.Pos{}}
 	d := &decoder{file: path, pos: src.Positions}
@@ -235,7 +282,7 @@ func Bytes(path string, data []byte) (v any, diags diag.List) {
 }
 
 // readHead reads typ and version, which decide how the rest is read.
-func readHead(path string, root *yaml.Node) (model.Kind, diag.List) {
+func (l *Loader) readHead(path string, root *yaml.Node) (model.Kind, diag.List) {
 	var diags diag.List
 	var typ, ver *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -253,17 +300,13 @@ func readHead(path string, root *yaml.Node) (model.Kind, diag.List) {
 	var kind model.Kind
 	switch {
 	case typ == nil:
-		diags.Addf(path, root.Line, root.Column, "typ", "required key \"typ\" is missing: say what the file is, one of %s", kindList())
+		diags.Addf(path, root.Line, root.Column, "typ", "required key \"typ\" is missing: say what the file is, one of %s", l.kindList())
 	case typ.Kind != yaml.ScalarNode || isNull(typ):
-		diags.Addf(path, typ.Line, typ.Column, "typ", "expected one of %s, found %s", kindList(), describe(typ))
+		diags.Addf(path, typ.Line, typ.Column, "typ", "expected one of %s, found %s", l.kindList(), describe(typ))
 	default:
 		kind = model.Kind(nfc(typ.Value))
-		if _, ok := kinds[kind]; !ok {
-			names := make([]string, len(model.Kinds))
-			for i, k := range model.Kinds {
-				names[i] = string(k)
-			}
-			diags.Addf(path, typ.Line, typ.Column, "typ", "unknown typ %q; %s", typ.Value, oneOf(typ.Value, names))
+		if _, ok := l.TypeOf(kind); !ok {
+			diags.Addf(path, typ.Line, typ.Column, "typ", "unknown typ %q; %s", typ.Value, oneOf(typ.Value, l.KindNames()))
 		}
 	}
 	switch {
@@ -277,12 +320,8 @@ func readHead(path string, root *yaml.Node) (model.Kind, diag.List) {
 	return kind, diags
 }
 
-func kindList() string {
-	names := make([]string, len(model.Kinds))
-	for i, k := range model.Kinds {
-		names[i] = string(k)
-	}
-	return strings.Join(names, ", ")
+func (l *Loader) kindList() string {
+	return strings.Join(l.KindNames(), ", ")
 }
 
 // stripComments drops comment-only lines, so that a file holding only a
@@ -485,13 +524,13 @@ func (l *Loader) findRegistries(dir string) (*model.Registries, diag.List) {
 		}
 		return v
 	}
-	if v, ok := load(OrganisationFile, model.KindOrganisation).(*model.OrgProfile); ok {
+	if v, ok := load(model.OrganisationFile, model.KindOrganisation).(*model.OrgProfile); ok {
 		reg.Organisation = v
 	}
-	if v, ok := load(GlossaryFile, model.KindGlossary).(*model.Glossary); ok {
+	if v, ok := load(model.GlossaryFile, model.KindGlossary).(*model.Glossary); ok {
 		reg.Glossary = v
 	}
-	if v, ok := load(PeopleFile, model.KindPeople).(*model.People); ok {
+	if v, ok := load(model.PeopleFile, model.KindPeople).(*model.People); ok {
 		reg.People = v
 	}
 	return reg, diags
@@ -505,7 +544,7 @@ func findRoot(dir string) string {
 		d = abs
 	}
 	for {
-		if st, err := os.Stat(filepath.Join(d, OrganisationFile)); err == nil && !st.IsDir() {
+		if st, err := os.Stat(filepath.Join(d, model.OrganisationFile)); err == nil && !st.IsDir() {
 			// Keep the path relative when the caller's was, so messages
 			// show the path the user typed.
 			if !filepath.IsAbs(dir) {
@@ -531,79 +570,12 @@ func mustAbs(p string) string {
 	return a
 }
 
-// kindOf returns the kind of a loaded model.
+// kindOf returns the kind of a loaded model, as its typ says.
 func kindOf(v any) model.Kind {
-	switch v := v.(type) {
-	case *model.Directive:
-		return v.Type
-	case *model.Memo:
-		return v.Type
-	case *model.StatusReport:
-		return v.Type
-	case *model.OrgProfile:
-		return v.Type
-	case *model.Glossary:
-		return v.Type
-	case *model.People:
-		return v.Type
+	if h, ok := v.(interface{ FileHead() *model.Head }); ok {
+		return h.FileHead().Type
 	}
 	return ""
-}
-
-// Ref resolves a file reference written in the file src, relative to
-// src's directory, and reports at the field path when the file does not
-// exist or is a directory. Checks and the loader share it so that the same
-// dangling reference gives the same diagnostic.
-func Ref(src *model.Source, path, ref string) (string, *diag.Diagnostic) {
-	p := ref
-	file := ""
-	if src != nil {
-		file = src.Path
-		if !filepath.IsAbs(ref) {
-			p = filepath.Join(filepath.Dir(src.Path), ref)
-		}
-	}
-	pos := src.Pos(path)
-	st, err := os.Stat(p)
-	var msg string
-	switch {
-	case err != nil && errors.Is(err, fs.ErrNotExist):
-		msg = fmt.Sprintf("%s does not exist", ref)
-		if p != ref {
-			msg += fmt.Sprintf(" (the path is relative to this file's directory, so it is %s)", p)
-		}
-	case err != nil:
-		msg = fmt.Sprintf("%s cannot be read: %v", ref, unwrapPath(err))
-	case st.IsDir():
-		msg = fmt.Sprintf("%s is a directory, not a file", ref)
-	default:
-		return p, nil
-	}
-	return p, &diag.Diagnostic{File: file, Line: pos.Line, Col: pos.Col, Path: path, Msg: msg}
-}
-
-// Directive loads the uppdragsdirektiv that a memo or status report in
-// from references; ref is relative to from's directory. Problems with the
-// reference are reported at the referencing file's uppdragsdirektiv key;
-// problems inside the directive at the directive's own file.
-func (l *Loader) Directive(from *model.Source, ref string) (*model.Directive, diag.List) {
-	const field = "uppdragsdirektiv"
-	p, d := Ref(from, field, ref)
-	if d != nil {
-		return nil, diag.List{*d}
-	}
-	v, diags := l.File(p)
-	if v == nil {
-		return nil, diags
-	}
-	dir, ok := v.(*model.Directive)
-	if !ok {
-		pos := from.Pos(field)
-		diags = append(diags, diag.Diagnostic{File: from.Path, Line: pos.Line, Col: pos.Col, Path: field,
-			Msg: fmt.Sprintf("%s is a %s, not an uppdragsdirektiv", ref, kindOf(v))})
-		return nil, diags
-	}
-	return dir, diags
 }
 
 // Find lists the YAML files (*.yaml, *.yml) under the given files and

@@ -13,6 +13,7 @@ import (
 
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 )
@@ -21,11 +22,11 @@ const okDir = "testdata/ok"
 
 func TestFileValid(t *testing.T) {
 	t.Parallel()
-	l := load.New()
+	l := load.New(kind.Default())
 	v, diags := l.File(filepath.Join(okDir, "underlag", "direktiv.yaml"))
 	require.Empty(t, diags)
 	d := v.(*model.Directive)
-	assert.Equal(t, model.KindDirective, d.Type)
+	assert.Equal(t, kind.KindDirective, d.Type)
 	assert.Equal(t, date.Of(2024, 11, 18), d.Date, "an unquoted YAML timestamp is a date")
 	assert.Equal(t, 2025, d.Year)
 	assert.Equal(t, []string{"HSN", "RS"}, d.Committees)
@@ -177,7 +178,7 @@ func TestBadInputs(t *testing.T) {
 				require.NoError(t, os.WriteFile(path, []byte(tc.file), 0o644))
 			}
 			start := time.Now()
-			v, diags := load.New().File(path)
+			v, diags := load.New(kind.Default()).File(path)
 			assert.Less(t, time.Since(start), 2*time.Second, "refused quickly")
 			require.True(t, diags.HasErrors(), "want an error, got %v (%T)", diags, v)
 			errs := diags.Errors()
@@ -231,7 +232,7 @@ func TestBytesTooLarge(t *testing.T) {
 
 func TestRegistries(t *testing.T) {
 	t.Parallel()
-	l := load.New()
+	l := load.New(kind.Default())
 	// From a subdirectory: the registries are found in the nearest
 	// ancestor with organisation.yaml.
 	reg, diags := l.Registries(filepath.Join(okDir, "underlag"))
@@ -256,34 +257,48 @@ func TestRegistriesWrongKind(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "organisation.yaml"), []byte("typ: ordlista\nversion: 1\ntermer: [{term: A, förklaring: B}]\n"), 0o644))
-	_, diags := load.New().Registries(dir)
+	_, diags := load.New(kind.Default()).Registries(dir)
 	require.Len(t, diags, 1)
 	assert.Contains(t, diags[0].Msg, "organisation.yaml must be of typ organisation, not ordlista")
 }
 
 func TestDirective(t *testing.T) {
 	t.Parallel()
-	l := load.New()
-	v, _ := l.File(filepath.Join(okDir, "underlag", "skrivelse.yaml"))
-	m := v.(*model.Memo)
-	d, diags := l.Directive(m.Source, m.Directive)
-	require.Empty(t, diags)
-	assert.Equal(t, "Stärkt omställning till nära vård", d.Title)
+	l := load.New(kind.Default())
+	in, diags := l.Document(filepath.Join(okDir, "underlag", "skrivelse.yaml"))
+	require.Empty(t, diags.Errors())
+	require.NotNil(t, in.Directive)
+	assert.Equal(t, "Stärkt omställning till nära vård", in.Directive.Title)
+	assert.Contains(t, in.Deps, in.Directive.Source.Path)
 
-	_, diags = l.Directive(m.Source, "saknas.yaml")
-	require.Len(t, diags, 1)
-	assert.Equal(t, "uppdragsdirektiv", diags[0].Path)
-	assert.Equal(t, 9, diags[0].Line)
-	assert.Contains(t, diags[0].Msg, "saknas.yaml does not exist")
-
-	_, diags = l.Directive(m.Source, "status.yaml")
-	require.Len(t, diags, 1)
-	assert.Contains(t, diags[0].Msg, "status.yaml is a statusrapport, not an uppdragsdirektiv")
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+		return p
+	}
+	write("status.yaml", "typ: statusrapport\nversion: 1\nuppdragsdirektiv: saknas.yaml\nstatus: grön\n")
+	write("hemlig.env", "API_TOKEN=sk-live-0123456789\n")
+	for _, tc := range []struct{ ref, want string }{
+		{"saknas.yaml", "saknas.yaml does not exist"},
+		{"status.yaml", "status.yaml is a statusrapport, not an uppdragsdirektiv"},
+		{"hemlig.env", "hemlig.env is not a YAML data file"},
+		{"../../../../../../../etc/passwd", "is outside the data tree"},
+		{"/dev/zero", "not a regular file"},
+	} {
+		memo := write("memo.yaml", "typ: tjänsteskrivelse\nversion: 1\nnämnd: HSN\nsammanfattning: S.\nförslag_till_beslut: F.\nuppdragsdirektiv: "+tc.ref+"\n")
+		_, diags := load.New(kind.Default()).Document(memo)
+		require.Len(t, diags, 1, tc.ref)
+		assert.Equal(t, "uppdragsdirektiv", diags[0].Path, tc.ref)
+		assert.Equal(t, 6, diags[0].Line, tc.ref)
+		assert.Contains(t, diags[0].Msg, tc.want, tc.ref)
+		assert.NotContains(t, diags.Error(), "sk-live", "an error never quotes a file that is not a data file")
+	}
 }
 
 func TestConcurrentLoads(t *testing.T) {
 	t.Parallel()
-	l := load.New()
+	l := load.New(kind.Default())
 	var wg sync.WaitGroup
 	results := make([]any, 8)
 	for i := range results {
@@ -353,7 +368,7 @@ func TestLoaderDocument(t *testing.T) {
 		{"statusrapport-nara-vard-2025-11-15.yaml", true, true, false},
 		{"organisation.yaml", false, false, true},
 	}
-	l := load.New()
+	l := load.New(kind.Default())
 	for _, tt := range tests {
 		in, ds := l.Document(filepath.Join("..", "..", "data", tt.file))
 		if ds.HasErrors() {

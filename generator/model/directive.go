@@ -89,3 +89,99 @@ type NamedRole struct {
 	Name string `yaml:"roll" desc:"Rollens namn." required:"true"`
 	Role `yaml:",inline"`
 }
+
+// Commission is the directive itself: a directive defines its own
+// commission (see model.Commission).
+func (d *Directive) Commission() *Directive { return d }
+
+// Addressees are the committees the commission is given to.
+func (d *Directive) Addressees(*Directive) []string { return d.Committees }
+
+// Point is a decision point or milestone of a directive, wherever the
+// directive names it: its milestone table, or failing that its timeline.
+type Point struct {
+	ID       string
+	Decision string    // what is decided or happens
+	Date     date.Date // when: the milestone's date, or the phase's end
+}
+
+// Point finds a decision point or milestone by id: first in milstolpar,
+// then in tidplan, whose phases are decision points too (a status report
+// may report on BP1 though only the timeline names it). Check and compose
+// both use it, so they agree on which ids exist.
+func (d *Directive) Point(id string) (Point, bool) {
+	if d == nil || id == "" {
+		return Point{}, false
+	}
+	for _, m := range d.Milestones {
+		if m.ID == id {
+			return Point{ID: m.ID, Decision: m.Decision, Date: m.Date}, true
+		}
+	}
+	for _, p := range d.Timeline {
+		if p.ID == id {
+			dec := p.Label
+			if dec == "" {
+				dec = p.Description
+			}
+			return Point{ID: p.ID, Decision: dec, Date: p.End}, true
+		}
+	}
+	return Point{}, false
+}
+
+// PointIDs lists the ids Point finds, milestones first, each once.
+func (d *Directive) PointIDs() []string {
+	if d == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var ids []string
+	add := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	for _, m := range d.Milestones {
+		add(m.ID)
+	}
+	for _, p := range d.Timeline {
+		add(p.ID)
+	}
+	return ids
+}
+
+// Activity finds an activity by id.
+func (d *Directive) Activity(id string) (Activity, bool) {
+	if d == nil || id == "" {
+		return Activity{}, false
+	}
+	for _, a := range d.Activities {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return Activity{}, false
+}
+
+// ActivityIDs lists the ids of the activities that have one.
+func (d *Directive) ActivityIDs() []string {
+	if d == nil {
+		return nil
+	}
+	var ids []string
+	for _, a := range d.Activities {
+		if a.ID != "" {
+			ids = append(ids, a.ID)
+		}
+	}
+	return ids
+}
+
+// Ids are the identifiers a directive defines (decision points,
+// milestones, activities): they are named in its text and in the memos
+// and reports about it, and are not abbreviations to define.
+func (d *Directive) Ids() []string {
+	return append(d.PointIDs(), d.ActivityIDs()...)
+}

@@ -1,6 +1,10 @@
 package model
 
-import "github.com/underlag/underlag/generator/date"
+import (
+	"strings"
+
+	"github.com/underlag/underlag/generator/date"
+)
 
 // Memo is a tjänsteskrivelse: an official's memo to a committee with a
 // proposal for decision.
@@ -52,4 +56,21 @@ type BasisDocument struct {
 func (b *BasisDocument) UnmarshalText(t []byte) error {
 	*b = BasisDocument{Title: string(t)}
 	return nil
+}
+
+// DirectiveRef is the directive the memo is about, if any.
+func (m *Memo) DirectiveRef() string { return m.Directive }
+
+// Addressees is the committee the memo goes to.
+func (m *Memo) Addressees(*Directive) []string { return []string{m.Committee} }
+
+// Officer is the memo's case officer.
+func (m *Memo) Officer() Person { return m.CaseOfficer }
+
+// DefaultTitle is the title of the directive the memo is about.
+func (m *Memo) DefaultTitle(dir *Directive, _ string) string {
+	if dir == nil {
+		return ""
+	}
+	return strings.TrimSpace(dir.Title)
 }

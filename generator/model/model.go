@@ -17,26 +17,31 @@ import (
 	"github.com/underlag/underlag/generator/date"
 )
 
-// Kind is what a file is: one of the three document kinds or a registry.
+// Kind is what a file is: the value of its `typ` key. The document kinds
+// (uppdragsdirektiv, tjänsteskrivelse, statusrapport and any kind an
+// organisation adds) are listed in the table of generator/kind; the
+// registries are fixed here, because every data tree has the same three.
 type Kind string
 
 const (
-	KindDirective    Kind = "uppdragsdirektiv"
-	KindMemo         Kind = "tjänsteskrivelse"
-	KindStatus       Kind = "statusrapport"
 	KindOrganisation Kind = "organisation"
 	KindGlossary     Kind = "ordlista"
 	KindPeople       Kind = "personer"
 )
 
-// Kinds lists every kind in the order documentation shows them.
-var Kinds = []Kind{KindDirective, KindMemo, KindStatus, KindOrganisation, KindGlossary, KindPeople}
+// Registry kinds, in the order documentation shows them.
+var RegistryKinds = []Kind{KindOrganisation, KindGlossary, KindPeople}
 
-// IsDocument reports whether files of this kind become documents, as
-// opposed to registries that documents draw on.
-func (k Kind) IsDocument() bool {
-	return k == KindDirective || k == KindMemo || k == KindStatus
-}
+// Registry file names, looked for in a document's directory and its
+// ancestors up to the first that holds an organisation profile.
+const (
+	OrganisationFile = "organisation.yaml"
+	GlossaryFile     = "ordlista.yaml"
+	PeopleFile       = "personer.yaml"
+)
+
+// RegistryFiles are the registry files in the order they are looked for.
+var RegistryFiles = []string{OrganisationFile, GlossaryFile, PeopleFile}
 
 // FormatVersion is the version of the data format this build reads. A file
 // states the version it was written for, so that a later format can still
@@ -49,11 +54,14 @@ type Markdown string
 
 // Head is what every file starts with: what it is and which format version.
 type Head struct {
-	Type    Kind `yaml:"typ" desc:"Vad filen är: uppdragsdirektiv, tjänsteskrivelse, statusrapport, organisation, ordlista eller personer." required:"true"`
+	Type    Kind `yaml:"typ" desc:"Vad filen är: en dokumenttyp (uppdragsdirektiv, tjänsteskrivelse, statusrapport …) eller ett register (organisation, ordlista, personer)." required:"true"`
 	Version int  `yaml:"version" desc:"Formatversion; 1." required:"true"`
 }
 
-// Common holds what the three document kinds share.
+// Head returns the file's head; every model type has one.
+func (h *Head) FileHead() *Head { return h }
+
+// Common holds what every document kind shares.
 type Common struct {
 	Head        `yaml:",inline"`
 	Title       string            `yaml:"titel" desc:"Dokumentets rubrik."`
@@ -72,9 +80,66 @@ type Common struct {
 // Base returns the shared part of a document.
 func (c *Common) Base() *Common { return c }
 
-// Document is any of the three document kinds.
+// Document is a document of any kind: a pointer to a struct that embeds
+// Common. What a kind adds (its fields, what it refers to, whom it is
+// addressed to) it says through the optional interfaces below, implemented
+// in the kind's own file, so that no stage has to switch on the kind.
 type Document interface {
 	Base() *Common
+}
+
+// Referrer is a document that refers to an uppdragsdirektiv: a memo about
+// a commission, a status report on one.
+type Referrer interface {
+	// DirectiveRef is the path of the directive as written in the file,
+	// relative to the file's directory; "" when it refers to none.
+	DirectiveRef() string
+}
+
+// Addressed is a document addressed to committees.
+type Addressed interface {
+	// Addressees are the committees' abbreviations; dir is the directive
+	// the document refers to, nil when none.
+	Addressees(dir *Directive) []string
+}
+
+// Officered is a document with a case officer (handläggare).
+type Officered interface {
+	Officer() Person
+}
+
+// Titled is a document whose title, when it has none of its own, is made
+// from the directive it refers to.
+type Titled interface {
+	// DefaultTitle is the title for a document without titel; kindLabel
+	// is the kind's printed name. "" falls back to kindLabel.
+	DefaultTitle(dir *Directive, kindLabel string) string
+}
+
+// DirectiveOf returns the directive path a document refers to, or "".
+func DirectiveOf(d Document) string {
+	if r, ok := d.(Referrer); ok {
+		return r.DirectiveRef()
+	}
+	return ""
+}
+
+// AddresseesOf returns the committees a document is addressed to.
+func AddresseesOf(d Document, dir *Directive) []string {
+	if a, ok := d.(Addressed); ok {
+		return a.Addressees(dir)
+	}
+	return nil
+}
+
+// Commission is the directive that defines the commission a document
+// belongs to: the document itself when it is a directive, else ref, the
+// directive it refers to (nil when none).
+func Commission(d Document, ref *Directive) *Directive {
+	if c, ok := d.(interface{ Commission() *Directive }); ok {
+		return c.Commission()
+	}
+	return ref
 }
 
 // Section is an extra section a document adds to its template's fixed
@@ -121,6 +186,13 @@ type Signer struct {
 	ShowPlace bool      `yaml:"visa_ort" desc:"Rita en rad för ort."`
 }
 
+// FileRef is a file a document names: the field path it is written at and
+// the path as written, relative to the document's directory.
+type FileRef struct {
+	Field string
+	Path  string
+}
+
 // Source records the file a model came from and where each field stood in
 // it, so that later stages can report problems at the right line.
 type Source struct {
@@ -159,30 +231,4 @@ func lastSep(path string) int {
 		}
 	}
 	return -1
-}
-
-// DirectiveRef is the path of the uppdragsdirektiv a memo or status report
-// refers to, as written in the file; "" when the document refers to none.
-func DirectiveRef(d Document) string {
-	switch d := d.(type) {
-	case *Memo:
-		return d.Directive
-	case *StatusReport:
-		return d.Directive
-	}
-	return ""
-}
-
-// KindOf is the kind of a document by its Go type, whatever its `typ`
-// field says (a document built in code may leave it empty).
-func KindOf(d Document) Kind {
-	switch d.(type) {
-	case *Directive:
-		return KindDirective
-	case *Memo:
-		return KindMemo
-	case *StatusReport:
-		return KindStatus
-	}
-	return d.Base().Type
 }

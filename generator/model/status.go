@@ -1,6 +1,10 @@
 package model
 
-import "github.com/underlag/underlag/generator/date"
+import (
+	"strings"
+
+	"github.com/underlag/underlag/generator/date"
+)
 
 // StatusReport is a statusrapport: how a commission stands against its own
 // directive's milestones and activities.
@@ -87,3 +91,47 @@ type Risk struct {
 	Impact      string   `yaml:"konsekvens" desc:"låg, medel eller hög." enum:"låg,medel,hög"`
 	Action      Markdown `yaml:"åtgärd" desc:"Åtgärd."`
 }
+
+// DirectiveRef is the directive the report is on.
+func (s *StatusReport) DirectiveRef() string { return s.Directive }
+
+// Addressees are the committees of the directive the report is on.
+func (s *StatusReport) Addressees(dir *Directive) []string {
+	if dir == nil {
+		return nil
+	}
+	return dir.Committees
+}
+
+// DefaultTitle is "Statusrapport: <the directive's title>".
+func (s *StatusReport) DefaultTitle(dir *Directive, kindLabel string) string {
+	if dir != nil && strings.TrimSpace(dir.Title) != "" {
+		return kindLabel + ": " + strings.TrimSpace(dir.Title)
+	}
+	return kindLabel
+}
+
+// AsOf is the date the report's statuses are judged at: its date, or the
+// end of its period when it has none.
+func (s *StatusReport) AsOf() date.Date {
+	if !s.Date.IsZero() {
+		return s.Date
+	}
+	return s.Period.To
+}
+
+// Late reports whether something planned to be finished by end, and now
+// forecast for forecast, is late as of asOf: it is not done and either date
+// has passed. date.Before compares spans, so an end of 2025-09 has passed
+// on 2025-11-15 but an end of 2025-11 has not. Check and compose both ask
+// it, so a late activity is late everywhere.
+func Late(asOf, end, forecast date.Date, done bool) bool {
+	return !done && (end.Before(asOf) || forecast.Before(asOf))
+}
+
+// Finished reports whether an activity needs no more work.
+func (a ActivityStatus) Finished() bool { return a.Progress == Done || a.Progress == Cancelled }
+
+// IsReached reports whether a milestone is reached: marked so, or with an
+// actual date.
+func (m MilestoneStatus) IsReached() bool { return m.Reached || !m.Actual.IsZero() }

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/underlag/underlag/generator/date"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 )
@@ -77,8 +78,8 @@ type generator struct {
 
 // JSON returns the schema, indented, ending in a newline. The output is
 // deterministic, so that a test can compare it with the committed file.
-func JSON() ([]byte, error) {
-	raw, err := marshal(Schema())
+func JSON(kinds *kind.Registry) ([]byte, error) {
+	raw, err := marshal(Schema(kinds))
 	if err != nil {
 		return nil, err
 	}
@@ -90,13 +91,16 @@ func JSON() ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// Schema returns the schema as a value that encoding/json marshals.
-func Schema() any {
+// Schema returns the schema of the files of the given kinds and the
+// registries, as a value that encoding/json marshals.
+func Schema(reg *kind.Registry) any {
 	g := &generator{defs: map[string]obj{}}
+	l := load.New(reg)
 	var kinds []string
 	var cases []any
-	for _, k := range model.Kinds {
-		t, _ := load.TypeOf(k)
+	for _, name := range l.KindNames() {
+		k := model.Kind(name)
+		t, _ := l.TypeOf(k)
 		name := g.kind(k, t)
 		kinds = append(kinds, string(k))
 		cases = append(cases, obj{

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/schema"
 )
 
@@ -16,7 +17,7 @@ import (
 // types.
 func TestCommittedSchemaIsCurrent(t *testing.T) {
 	t.Parallel()
-	want, err := schema.JSON()
+	want, err := schema.JSON(kind.Default())
 	require.NoError(t, err)
 	got, err := os.ReadFile("../../schema/underlag.schema.json")
 	require.NoError(t, err)
@@ -27,9 +28,9 @@ func TestCommittedSchemaIsCurrent(t *testing.T) {
 
 func TestSchema(t *testing.T) {
 	t.Parallel()
-	b, err := schema.JSON()
+	b, err := schema.JSON(kind.Default())
 	require.NoError(t, err)
-	again, err := schema.JSON()
+	again, err := schema.JSON(kind.Default())
 	require.NoError(t, err)
 	assert.Equal(t, b, again, "deterministic")
 

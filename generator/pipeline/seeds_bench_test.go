@@ -1,4 +1,4 @@
-package stack
+package pipeline
 
 import (
 	"io"
@@ -8,6 +8,7 @@ import (
 	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/compose"
 	"github.com/underlag/underlag/generator/docx"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/pdf"
 	"github.com/underlag/underlag/generator/style"
@@ -25,7 +26,7 @@ var seeds = []struct{ name, file string }{
 // with everything a build prepares once (templates, fonts, styles)
 // prepared outside the loop, as a build shares it:
 //
-//	go test -run '^$' -bench Seed -benchmem ./generator/build/stack
+//	go test -run '^$' -bench Seed -benchmem ./generator/pipeline
 //
 // load and check are measured with a fresh loader each time (a build loads
 // each file once); compose, pdf and docx from the loaded and composed input.
@@ -43,12 +44,16 @@ func BenchmarkSeed(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, s := range seeds {
-		path := filepath.Join("..", "..", "..", "data", s.file)
-		in, ds := load.New().Document(path)
+		path := filepath.Join("..", "..", "data", s.file)
+		in, ds := load.New(kind.Default()).Document(path)
 		if ds.HasErrors() {
 			b.Fatal(ds)
 		}
-		ci := compose.Input{Doc: in.Doc, Registries: in.Registries, Directive: in.Directive, Creator: "underlag bench"}
+		var logo []byte
+		if in.Logo != nil {
+			logo = in.Logo.Data
+		}
+		ci := compose.Input{Doc: in.Doc, Kind: in.Kind, Registries: in.Registries, Directive: in.Directive, Logo: logo, Creator: "underlag bench"}
 		d, ds := c.Compose(ci)
 		if ds.HasErrors() {
 			b.Fatal(ds)
@@ -56,7 +61,7 @@ func BenchmarkSeed(b *testing.B) {
 		b.Run(s.name+"/load", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, ds := load.New().Document(path); ds.HasErrors() {
+				if _, ds := load.New(kind.Default()).Document(path); ds.HasErrors() {
 					b.Fatal(ds)
 				}
 			}
@@ -64,7 +69,7 @@ func BenchmarkSeed(b *testing.B) {
 		b.Run(s.name+"/check", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				check.Document(in.Doc, in.Registries, in.Directive)
+				check.Document(in.Doc, in.Registries, in.Directive, in.Kind.Check)
 			}
 		})
 		b.Run(s.name+"/compose", func(b *testing.B) {

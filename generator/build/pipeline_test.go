@@ -1,4 +1,4 @@
-package stack
+package build_test
 
 import (
 	"context"
@@ -12,10 +12,16 @@ import (
 
 	"github.com/underlag/underlag/bench/synth"
 	"github.com/underlag/underlag/generator/build"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // formats are the formats the tests build.
-func formats(testing.TB) []build.Format { return build.Formats }
+func formats(testing.TB) []build.Format { return []build.Format{"pdf", "docx"} }
+
+func newPipeline(tb testing.TB, version string) (*pipeline.Pipeline, error) {
+	tb.Helper()
+	return pipeline.New(pipeline.Config{Version: version})
+}
 
 // copyDir copies the files of src into dst.
 func copyDir(t *testing.T, src, dst string) {
@@ -63,7 +69,7 @@ func TestBuildFixtures(t *testing.T) {
 	fs := formats(t)
 	run := func() *build.Summary {
 		t.Helper()
-		st, err := New(Config{Version: "test", Formats: fs})
+		st, err := newPipeline(t, "test")
 		require.NoError(t, err)
 		s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
 		require.NoError(t, err)
@@ -103,7 +109,7 @@ func TestBuildExampleData(t *testing.T) {
 	data, out := filepath.Join(dir, "data"), filepath.Join(dir, "out")
 	copyDir(t, "../../../data", data)
 	fs := formats(t)
-	st, err := New(Config{Version: "test", Formats: fs})
+	st, err := newPipeline(t, "test")
 	require.NoError(t, err)
 	s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
 	require.NoError(t, err)
@@ -115,7 +121,7 @@ func TestBuildExampleData(t *testing.T) {
 	again := func() *build.Summary {
 		t.Helper()
 		// A new stack each run: the loader caches what it read.
-		st, err := New(Config{Version: "test", Formats: fs})
+		st, err := newPipeline(t, "test")
 		require.NoError(t, err)
 		s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
 		require.NoError(t, err)
@@ -147,7 +153,7 @@ func benchBuild(b *testing.B, n int, fs []build.Format) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		st, err := New(Config{Version: "bench", Formats: fs})
+		st, err := newPipeline(b, "bench")
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -164,6 +170,6 @@ func benchBuild(b *testing.B, n int, fs []build.Format) {
 func BenchmarkBuild50(b *testing.B) { benchBuild(b, 50, formats(b)) }
 
 // BenchmarkBuild50PDF and BenchmarkBuild50DOCX split it by format.
-func BenchmarkBuild50PDF(b *testing.B) { benchBuild(b, 50, []build.Format{build.PDF}) }
+func BenchmarkBuild50PDF(b *testing.B) { benchBuild(b, 50, []build.Format{"pdf"}) }
 
-func BenchmarkBuild50DOCX(b *testing.B) { benchBuild(b, 50, []build.Format{build.DOCX}) }
+func BenchmarkBuild50DOCX(b *testing.B) { benchBuild(b, 50, []build.Format{"docx"}) }

@@ -1,0 +1,255 @@
+// Package pipeline is underlag's one pipeline: load → check → compose →
+// render, set up once and shared by every command. `render`, `validate`
+// and the batch build (generator/batch) are thin callers of it; none of
+// them imports a stage package.
+//
+// A Pipeline is prepared once (the table of kinds, templates parsed, fonts
+// and styles prepared, registries and directives cached as they are read)
+// and is then safe for concurrent use by many goroutines. It serves one
+// run: the loader's cache does not notice files that change while it runs.
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/underlag/underlag/generator/check"
+	"github.com/underlag/underlag/generator/compose"
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/kind"
+	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/schema"
+	"github.com/underlag/underlag/generator/style"
+)
+
+// Config chooses what a pipeline is made of. The zero Config is the
+// built-in kinds, templates and style, rendering every format.
+type Config struct {
+	Version       string         // the tool's version, for the outputs' creator and the fingerprint
+	Kinds         *kind.Registry // default kind.Default()
+	TemplateDir   string         // overrides the embedded templates file by file; "" for none
+	ReferenceDOCX string         // a Word file whose styles the DOCX output takes; "" for none
+	Formats       []Format       // the renderers to prepare; nil for every format, empty for none (validate, schema)
+	Roots         []string       // directories references may point into besides each document's data tree (--root)
+	Profile       *style.Profile // default style.Default()
+}
+
+// Pipeline is the prepared pipeline.
+type Pipeline struct {
+	kinds       *kind.Registry
+	loader      *load.Loader
+	composer    *compose.Composer
+	renderers   map[string]doc.Renderer
+	formats     []Format
+	creator     string
+	fingerprint string
+}
+
+// New prepares the pipeline: it parses the templates and prepares the
+// renderers of the formats asked for, so that a broken template or
+// reference file fails before any document is read.
+func New(cfg Config) (*Pipeline, error) {
+	kinds := cfg.Kinds
+	if kinds == nil {
+		kinds = kind.Default()
+	}
+	prof := style.Default()
+	if cfg.Profile != nil {
+		prof = *cfg.Profile
+	}
+	formats := cfg.Formats
+	if formats == nil {
+		formats = Formats()
+	}
+	copts := []compose.Option{compose.WithKinds(kinds)}
+	if cfg.TemplateDir != "" {
+		copts = append(copts, compose.WithTemplateDir(cfg.TemplateDir))
+	}
+	c, err := compose.New(copts...)
+	if err != nil {
+		return nil, err
+	}
+	p := &Pipeline{
+		kinds:     kinds,
+		loader:    load.New(kinds, load.WithRoots(cfg.Roots...)),
+		composer:  c,
+		renderers: map[string]doc.Renderer{},
+		formats:   formats,
+		creator:   "underlag " + cfg.Version,
+	}
+	ref := ""
+	for _, f := range formats {
+		r, err := f.New(cfg, prof)
+		if err != nil {
+			return nil, fmt.Errorf("prepare %s: %w", f.Name, err)
+		}
+		p.renderers[f.Name] = r
+	}
+	if cfg.ReferenceDOCX != "" {
+		data, err := os.ReadFile(cfg.ReferenceDOCX)
+		if err != nil {
+			return nil, fmt.Errorf("reference docx: %w", err)
+		}
+		s := sha256.Sum256(data)
+		ref = hex.EncodeToString(s[:])
+	}
+	// The version is in the fingerprint because the outputs carry it (as
+	// their creator) and a new version may render differently.
+	p.fingerprint = fingerprint(cfg.Version, c.Hash(), fmt.Sprintf("%#v", prof), ref)
+	return p, nil
+}
+
+func fingerprint(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		io.WriteString(h, p)
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Fingerprint identifies everything besides the data that shapes the
+// outputs: the tool version, the templates, the style profile and a
+// reference DOCX. A build records it, and rebuilds everything when it
+// changes.
+func (p *Pipeline) Fingerprint() string { return p.fingerprint }
+
+// Formats are the formats the pipeline was prepared for, in table order.
+func (p *Pipeline) Formats() []Format { return p.formats }
+
+// Kinds is the table of kinds the pipeline reads.
+func (p *Pipeline) Kinds() *kind.Registry { return p.kinds }
+
+// Find lists the data files (*.yaml, *.yml) under the given files and
+// directories, sorted, without duplicates.
+func (p *Pipeline) Find(paths []string) ([]string, error) { return load.Find(paths) }
+
+// Doc is a loaded and checked document, ready to compose.
+type Doc struct {
+	in load.Input
+}
+
+// Source is the file the document was loaded from, as given.
+func (d *Doc) Source() string { return d.in.Doc.Base().Source.Path }
+
+// Model is the document's data.
+func (d *Doc) Model() model.Document { return d.in.Doc }
+
+// Kind is the document's entry in the table of kinds.
+func (d *Doc) Kind() *kind.Kind { return d.in.Kind }
+
+// Deps are the files besides the source that the document's outputs depend
+// on (see load.Input.Deps).
+func (d *Doc) Deps() []string { return d.in.Deps }
+
+// OutputName is the descriptive name of the document by its kind's
+// file-name rule, such as "2024-11-20-hsn-1203-2024-tjansteskrivelse".
+func (d *Doc) OutputName() string { return d.in.Kind.OutputName(d.in.Doc) }
+
+// Load loads one file with everything it is made from and checks it. It
+// returns the document when there are no errors; nil with no errors means
+// the file is a registry, which has no output of its own (its own checks
+// are in the list).
+func (p *Pipeline) Load(path string) (*Doc, diag.List) {
+	in, diags := p.loader.Document(path)
+	switch {
+	case in.Doc != nil:
+		// A file that did not load has nothing to check; one whose
+		// registries or directive had errors is still checked, so that
+		// every problem is reported in one run.
+		var own func(*check.Checker, model.Document)
+		if in.Kind != nil {
+			own = in.Kind.Check
+		}
+		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive, own)...)
+	case in.Registries != nil:
+		diags = append(diags, check.Registries(in.Registries)...)
+	}
+	if in.Doc == nil || diags.HasErrors() {
+		return nil, diags
+	}
+	return &Doc{in: in}, diags
+}
+
+// Compose composes a loaded document with its template into the document
+// tree. Diagnostics of severity Warning come with a tree; an Error means
+// none could be made.
+func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
+	var logo []byte
+	if d.in.Logo != nil {
+		logo = d.in.Logo.Data
+	}
+	t, diags := p.composer.Compose(compose.Input{
+		Doc: d.in.Doc, Kind: d.in.Kind, Registries: d.in.Registries, Directive: d.in.Directive,
+		Logo: logo, Creator: p.creator,
+	})
+	if t == nil && !diags.HasErrors() {
+		diags.Add(diag.Diagnostic{File: d.Source(), Msg: "compose made no document"})
+	}
+	return t, diags
+}
+
+// pageRenderer is a renderer that also tells how many pages it wrote, as
+// the PDF renderer does.
+type pageRenderer interface {
+	RenderPages(w io.Writer, d *doc.Document) (pages int, err error)
+}
+
+// Render writes the tree in the named format; pages is the page count
+// where the format knows it (PDF), else 0.
+func (p *Pipeline) Render(w io.Writer, format string, t *doc.Document) (pages int, err error) {
+	r, ok := p.renderers[format]
+	if !ok {
+		return 0, fmt.Errorf("render: the pipeline was not prepared for format %q", format)
+	}
+	if pr, ok := r.(pageRenderer); ok {
+		return pr.RenderPages(w, t)
+	}
+	return 0, r.Render(w, t)
+}
+
+// Validate loads, checks and composes one file, as a build would, and
+// returns every problem found; the tree is thrown away.
+func (p *Pipeline) Validate(path string) diag.List {
+	d, diags := p.Load(path)
+	if d == nil {
+		return diags
+	}
+	_, cd := p.Compose(d)
+	return append(diags, cd...)
+}
+
+// ValidateAll validates files in parallel with jobs workers (0: one per
+// CPU) and returns every diagnostic once, sorted: a broken directive is
+// reported by itself and by every memo that refers to it, but listed once.
+func (p *Pipeline) ValidateAll(files []string, jobs int) diag.List {
+	results := make([]diag.List, len(files))
+	Parallel(len(files), jobs, func(i int) { results[i] = p.Validate(files[i]) })
+	return Unique(results...)
+}
+
+// Unique merges lists of diagnostics into one, each diagnostic once,
+// sorted by file and position.
+func Unique(lists ...diag.List) diag.List {
+	var all diag.List
+	seen := map[diag.Diagnostic]bool{}
+	for _, l := range lists {
+		for _, d := range l {
+			if !seen[d] {
+				seen[d] = true
+				all = append(all, d)
+			}
+		}
+	}
+	all.Sort()
+	return all
+}
+
+// Schema is the JSON Schema of the data files the pipeline reads: its
+// kinds and the registries.
+func (p *Pipeline) Schema() ([]byte, error) { return schema.JSON(p.kinds) }
