@@ -283,9 +283,9 @@ type item struct {
 	loaded   bool
 	doc      *pipeline.Doc
 	deps     []manifest.Dep
-	name      string            // base name before disambiguation
-	paths     map[Format]string // output paths relative to Out, slash-separated
-	entry     *manifest.Entry   // the new manifest entry, when built
+	name     string            // base name before disambiguation
+	paths    map[Format]string // output paths relative to Out, slash-separated
+	entry    *manifest.Entry   // the new manifest entry, when built
 
 	res *Result
 }
