@@ -121,7 +121,11 @@ func nameUnit(p model.Person) string {
 
 // fnTimeline is `tidplan`: phases and decision points, the first line of
 // each bold ("BP1 Beslut"), then what it is about.
-func (r *run) fnTimeline(ps []model.Phase) safe {
+func (r *run) fnTimeline(ps []model.Phase, style ...string) (safe, error) {
+	st, err := r.dateStyle("tidplan", style)
+	if err != nil {
+		return "", err
+	}
 	var rows []doc.Row
 	for _, p := range ps {
 		head := strings.TrimSpace(strings.TrimSpace(p.ID) + " " + strings.TrimSpace(p.Label))
@@ -132,27 +136,35 @@ func (r *run) fnTimeline(ps []model.Phase) safe {
 		if p := textPara(strings.TrimSpace(p.Description)); p != nil {
 			bs = append(bs, p)
 		}
-		rows = append(rows, cells(blocksCell(bs), doc.TextCell(p.Start.ISO()), doc.TextCell(p.End.ISO())))
+		rows = append(rows, cells(blocksCell(bs), dateCell(p.Start, st), dateCell(p.End, st)))
 	}
-	return r.place(r.table([]float64{3, 1, 1}, []string{"fas_beslutspunkt", "start", "slut"}, rows))
+	return r.place(r.table([]float64{3, 1, 1}, []string{"fas_beslutspunkt", "start", "slut"}, rows)), nil
 }
 
 // fnMilestones is `milstolpar`.
-func (r *run) fnMilestones(ms []model.Milestone) safe {
+func (r *run) fnMilestones(ms []model.Milestone, style ...string) (safe, error) {
+	st, err := r.dateStyle("milstolpar", style)
+	if err != nil {
+		return "", err
+	}
 	var rows []doc.Row
 	for _, m := range ms {
-		rows = append(rows, cells(doc.TextCell(m.Date.ISO()), doc.TextCell(m.Decision), doc.TextCell(m.ID), doc.TextCell(m.Comment)))
+		rows = append(rows, cells(dateCell(m.Date, st), doc.TextCell(m.Decision), doc.TextCell(m.ID), doc.TextCell(m.Comment)))
 	}
-	return r.place(r.table([]float64{1.2, 2.5, 1.2, 2}, []string{"datum", "beslut", "beslutspunkt", "kommentar"}, rows))
+	return r.place(r.table([]float64{1.2, 2.5, 1.2, 2}, []string{"datum", "beslut", "beslutspunkt", "kommentar"}, rows)), nil
 }
 
 // fnActivities is `delaktiviteter`.
-func (r *run) fnActivities(as []model.Activity) safe {
+func (r *run) fnActivities(as []model.Activity, style ...string) (safe, error) {
+	st, err := r.dateStyle("delaktiviteter", style)
+	if err != nil {
+		return "", err
+	}
 	var rows []doc.Row
 	for _, a := range as {
-		rows = append(rows, cells(blocksCell(r.markdownBlocks(string(a.Activity))), doc.TextCell(a.Start.ISO()), doc.TextCell(a.End.ISO()), doc.TextCell(a.Responsible)))
+		rows = append(rows, cells(blocksCell(r.markdownBlocks(string(a.Activity))), dateCell(a.Start, st), dateCell(a.End, st), doc.TextCell(a.Responsible)))
 	}
-	return r.place(r.table([]float64{3.5, 1.2, 1.2, 2}, []string{"aktivitet", "startdatum", "slutdatum", "ansvarig"}, rows))
+	return r.place(r.table([]float64{3.5, 1.2, 1.2, 2}, []string{"aktivitet", "startdatum", "slutdatum", "ansvarig"}, rows)), nil
 }
 
 // fnOrganisation is `organisation`: one paragraph a role, "Uppdragsägare:

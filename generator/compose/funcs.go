@@ -22,7 +22,7 @@ func (r *run) funcs() template.FuncMap {
 		"etikett":            r.fnLabel,
 		"titel":              r.title,
 		"numrerade_rubriker": func() safe { r.numbered = true; return "" },
-		"datum":              func(d date.Date) string { return d.ISO() },
+		"datum":              r.fnDate,
 		"långt_datum":        func(d date.Date) string { return d.Long() },
 		"nämnd":              r.committeeName,
 		"direktiv":           func() *model.Directive { return r.in.Directive },

@@ -52,23 +52,7 @@ func (r *run) meta() doc.Meta {
 		}
 	}
 
-	if r.org != nil {
-		m.Header.Left = append(m.Header.Left, doc.Line{doc.Strong(r.org.Name)})
-		if u := strings.TrimSpace(r.org.Unit); u != "" {
-			m.Header.Left = append(m.Header.Left, doc.Line{doc.Text(u)})
-		}
-	}
-	m.Header.Right = append(m.Header.Right,
-		doc.Line{doc.Strong(m.KindLabel)},
-		doc.Line{{Field: doc.PageField}, doc.Text(" ("), {Field: doc.PagesField}, doc.Text(")")},
-	)
-	if m.Date != "" {
-		m.Header.Right = append(m.Header.Right, doc.Line{doc.Text(m.Date)})
-	}
-	if m.CaseNumber != "" {
-		m.Header.Right = append(m.Header.Right, doc.Line{doc.Text(m.CaseNumber)})
-	}
-	m.Footer = r.footer()
+	r.furnish(&m)
 	m.Logo = r.logo()
 
 	if r.src != nil && len(r.src.Data) > 0 {
@@ -90,37 +74,6 @@ func joinSwedish(s []string) string {
 		return s[0]
 	}
 	return strings.Join(s[:len(s)-1], ", ") + " och " + s[len(s)-1]
-}
-
-// footer is the organisation's address: one line when it is short, else
-// the addresses on one line and the ways to reach it on the next.
-func (r *run) footer() []doc.Line {
-	if r.org == nil {
-		return nil
-	}
-	a := r.org.Address
-	var addr, contact []string
-	add := func(to *[]string, prefix, v string) {
-		if v = strings.TrimSpace(v); v != "" {
-			*to = append(*to, prefix+v)
-		}
-	}
-	add(&addr, "", r.org.Name)
-	add(&addr, "", a.Postal)
-	add(&addr, "Besök: ", a.Visiting)
-	add(&contact, "Tel ", a.Phone)
-	add(&contact, "", a.Email)
-	add(&contact, "", a.Web)
-	add(&contact, "Org.nr ", a.OrgNr)
-	const sep = " · "
-	one := strings.Join(append(append([]string{}, addr...), contact...), sep)
-	if one == "" {
-		return nil
-	}
-	if len([]rune(one)) <= 110 || len(addr) == 0 || len(contact) == 0 {
-		return []doc.Line{{doc.Text(one)}}
-	}
-	return []doc.Line{{doc.Text(strings.Join(addr, sep))}, {doc.Text(strings.Join(contact, sep))}}
 }
 
 // logo is the organisation's logo, read by the loader.

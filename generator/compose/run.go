@@ -27,6 +27,10 @@ type run struct {
 	numbered bool
 	defs     *doc.Definitions // the deferred definitions block, filled last
 	late     *lateness        // status report: what is late, computed once
+
+	officeDone bool // office looked up (and reported) once
+	officeVal  model.Office
+	officeOK   bool
 }
 
 func newRun(c *Composer, in Input) *run {

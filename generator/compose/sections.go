@@ -11,14 +11,30 @@ import (
 )
 
 // insertExtra places the document's extra sections (extra_avsnitt): after
-// the section whose key `efter` names, at that section's level and
-// numbered like it, or, without `efter`, after the last section before the
-// definitions and signatures.
+// the section whose key `efter` names or before the one `före` names, at
+// that section's level and numbered like it, or, with neither, after the
+// last section before the definitions and signatures.
 func (r *run) insertExtra(blocks []doc.Block) []doc.Block {
 	for i, s := range r.base.Extra {
 		path := "extra_avsnitt[" + strconv.Itoa(i) + "]"
-		after := strings.TrimSpace(s.After)
+		after, before := strings.TrimSpace(s.After), strings.TrimSpace(s.Before)
 		level, numbered, at := 1, r.numbered, -1
+		if after != "" && before != "" {
+			r.errorf(path+".före", "give efter or före, not both")
+			continue
+		}
+		if before != "" {
+			sp, ok := r.findSection(blocks, before)
+			if !ok {
+				r.sectionProblem(func(m string) { r.errorf(path+".före", "%s", m) }, blocks, before, "place this section before")
+				continue
+			}
+			h := blocks[sp.start].(*doc.Heading)
+			level, numbered = max(h.Level, 1), h.Numbered
+			ins := r.sectionBlocks(s, level, numbered)
+			blocks = append(blocks[:sp.start], append(ins, blocks[sp.start:]...)...)
+			continue
+		}
 		if after == "" {
 			at = len(blocks)
 			for j, b := range blocks {

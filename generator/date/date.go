@@ -1,5 +1,6 @@
 // Package date is a calendar date that keeps the precision it was written
-// with: a day (2024-11-18), a month (2025-03) or a year (2025).
+// with: a day (2024-11-18), a month (2025-03), a quarter (2025-Q4), a half
+// year (2025-H2) or a year (2025).
 //
 // Committee papers mix the three ("Mars 2025", "December 2024", "2024-11-18")
 // and a month must stay a month: printing "2025-03-01" would claim a
@@ -18,19 +19,34 @@ import (
 type Precision uint8
 
 const (
-	None  Precision = iota // the zero Date: no date given
-	Year                   // 2025
-	Month                  // 2025-03
-	Day                    // 2025-03-14
+	None    Precision = iota // the zero Date: no date given
+	Year                     // 2025
+	Half                     // 2025-H2: M is the half's first month (January or July)
+	Quarter                  // 2025-Q4: M is the quarter's first month
+	Month                    // 2025-03
+	Day                      // 2025-03-14
 )
 
-// Date is a date of day, month or year precision. The zero value is "no date".
+// Date is a date of day, month, quarter, half-year or year precision. The
+// zero value is "no date".
 type Date struct {
 	Y    int
 	M    time.Month
 	D    int
 	Prec Precision
 }
+
+// OfQuarter returns a quarter-precision date; q is 1–4.
+func OfQuarter(y, q int) Date { return Date{Y: y, M: time.Month(3*(q-1) + 1), Prec: Quarter} }
+
+// OfHalf returns a half-year-precision date; h is 1 or 2.
+func OfHalf(y, h int) Date { return Date{Y: y, M: time.Month(6*(h-1) + 1), Prec: Half} }
+
+// QuarterOf is the quarter (1–4) a date falls in.
+func (d Date) QuarterOf() int { return (int(d.M)-1)/3 + 1 }
+
+// HalfOf is the half of the year (1 or 2) a date falls in.
+func (d Date) HalfOf() int { return (int(d.M)-1)/6 + 1 }
 
 // Of returns a day-precision date.
 func Of(y int, m time.Month, d int) Date { return Date{Y: y, M: m, D: d, Prec: Day} }
@@ -41,12 +57,30 @@ func OfMonth(y int, m time.Month) Date { return Date{Y: y, M: m, Prec: Month} }
 // OfYear returns a year-precision date.
 func OfYear(y int) Date { return Date{Y: y, Prec: Year} }
 
-// Parse reads YYYY-MM-DD, YYYY-MM or YYYY. Anything else, including dates
-// that do not exist (2025-02-30), is an error whose text says what is valid.
+// Parse reads YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY. Anything else,
+// including dates that do not exist (2025-02-30, 2025-Q5), is an error whose
+// text says what is valid.
 func Parse(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	bad := func() (Date, error) {
-		return Date{}, fmt.Errorf("%q is not a date: write a day as 2024-11-18, a month as 2025-03 or a year as 2025", s)
+		return Date{}, fmt.Errorf("%q is not a date: write a day as 2024-11-18, a month as 2025-03, a quarter as 2025-Q4, a half year as 2025-H2 or a year as 2025", s)
+	}
+	if y, p, ok := strings.Cut(s, "-"); ok && len(y) == 4 && allDigits(y) && len(p) == 2 && (p[0] == 'Q' || p[0] == 'q' || p[0] == 'H' || p[0] == 'h') {
+		year, _ := strconv.Atoi(y)
+		n := int(p[1] - '0')
+		if year < 1 || p[1] < '0' || p[1] > '9' {
+			return bad()
+		}
+		if p[0] == 'Q' || p[0] == 'q' {
+			if n < 1 || n > 4 {
+				return Date{}, fmt.Errorf("%q: quarter %d does not exist (Q1–Q4)", s, n)
+			}
+			return OfQuarter(year, n), nil
+		}
+		if n < 1 || n > 2 {
+			return Date{}, fmt.Errorf("%q: half year %d does not exist (H1 or H2)", s, n)
+		}
+		return OfHalf(year, n), nil
 	}
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 || len(parts[0]) != 4 {
@@ -101,12 +135,17 @@ func daysIn(y int, m time.Month) int {
 // IsZero reports whether no date is given.
 func (d Date) IsZero() bool { return d.Prec == None }
 
-// String is the ISO form at the date's own precision: 2024-11-20, 2025-03
-// or 2025; "" for the zero Date.
+// String is the ISO form at the date's own precision: 2024-11-20, 2025-03,
+// 2025-Q4, 2025-H2 or 2025; "" for the zero Date. (ISO 8601 has no quarter
+// or half; 2025-Q4 is the form people and spreadsheets use.)
 func (d Date) String() string {
 	switch d.Prec {
 	case Year:
 		return fmt.Sprintf("%04d", d.Y)
+	case Half:
+		return fmt.Sprintf("%04d-H%d", d.Y, d.HalfOf())
+	case Quarter:
+		return fmt.Sprintf("%04d-Q%d", d.Y, d.QuarterOf())
 	case Month:
 		return fmt.Sprintf("%04d-%02d", d.Y, int(d.M))
 	case Day:
@@ -119,17 +158,79 @@ func (d Date) String() string {
 func (d Date) ISO() string { return d.String() }
 
 // Long is the Swedish running-text form: "den 20 november 2024",
-// "mars 2025", "2025".
+// "mars 2025", "kvartal 4 2025", "andra halvåret 2025", "2025".
 func (d Date) Long() string {
+	if d.Prec == Day {
+		return "den " + d.Named()
+	}
+	return d.Named()
+}
+
+// Named is the date with the month by name and no "den": "20 november
+// 2024", "december 2024", "kvartal 4 2025", "andra halvåret 2025", "2025".
+func (d Date) Named() string {
 	switch d.Prec {
 	case Day:
-		return fmt.Sprintf("den %d %s %d", d.D, MonthName(d.M), d.Y)
+		return fmt.Sprintf("%d %s %d", d.D, MonthName(d.M), d.Y)
 	case Month:
 		return fmt.Sprintf("%s %d", MonthName(d.M), d.Y)
+	case Quarter:
+		return fmt.Sprintf("kvartal %d %d", d.QuarterOf(), d.Y)
+	case Half:
+		if d.HalfOf() == 1 {
+			return fmt.Sprintf("första halvåret %d", d.Y)
+		}
+		return fmt.Sprintf("andra halvåret %d", d.Y)
 	case Year:
 		return strconv.Itoa(d.Y)
 	}
 	return ""
+}
+
+// Style is how a date is printed.
+type Style string
+
+const (
+	ISO   Style = "iso"  // 2024-11-20, 2025-03, 2025-Q4: headers and tables
+	Named Style = "namn" // 20 november 2024, december 2024, kvartal 4 2025
+	Long  Style = "lång" // den 20 november 2024: running text
+	Short Style = "kort" // 2024-11-20 for a day, else as Named: tables read by people
+)
+
+// Styles lists the styles in the order documentation shows them.
+var Styles = []Style{ISO, Named, Long, Short}
+
+// ParseStyle reads a style name; "" is ISO.
+func ParseStyle(s string) (Style, error) {
+	switch st := Style(strings.ToLower(strings.TrimSpace(s))); st {
+	case "":
+		return ISO, nil
+	case ISO, Named, Long, Short:
+		return st, nil
+	case "månad", "text":
+		return Named, nil
+	}
+	names := make([]string, len(Styles))
+	for i, st := range Styles {
+		names[i] = string(st)
+	}
+	return "", fmt.Errorf("unknown date style %q: valid styles are %s", s, strings.Join(names, ", "))
+}
+
+// Format prints the date in a style.
+func (d Date) Format(st Style) string {
+	switch st {
+	case Named:
+		return d.Named()
+	case Long:
+		return d.Long()
+	case Short:
+		if d.Prec == Day {
+			return d.ISO()
+		}
+		return d.Named()
+	}
+	return d.ISO()
 }
 
 var months = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}
@@ -147,7 +248,7 @@ func (d Date) First() time.Time {
 	switch d.Prec {
 	case Year:
 		return time.Date(d.Y, 1, 1, 0, 0, 0, 0, time.UTC)
-	case Month:
+	case Month, Quarter, Half:
 		return time.Date(d.Y, d.M, 1, 0, 0, 0, 0, time.UTC)
 	case Day:
 		return time.Date(d.Y, d.M, d.D, 0, 0, 0, 0, time.UTC)
@@ -155,14 +256,18 @@ func (d Date) First() time.Time {
 	return time.Time{}
 }
 
-// Last is the last day the date covers: the day itself, the month's last
-// day, or 31 December.
+// Last is the last day the date covers: the day itself, the last day of the
+// month, quarter or half, or 31 December.
 func (d Date) Last() time.Time {
 	switch d.Prec {
 	case Year:
 		return time.Date(d.Y, 12, 31, 0, 0, 0, 0, time.UTC)
 	case Month:
 		return time.Date(d.Y, d.M, daysIn(d.Y, d.M), 0, 0, 0, 0, time.UTC)
+	case Quarter:
+		return time.Date(d.Y, d.M+3, 0, 0, 0, 0, 0, time.UTC)
+	case Half:
+		return time.Date(d.Y, d.M+6, 0, 0, 0, 0, 0, time.UTC)
 	case Day:
 		return d.First()
 	}
@@ -215,5 +320,16 @@ func (d *Date) UnmarshalText(b []byte) error {
 		return err
 	}
 	*d = v
+	return nil
+}
+
+// UnmarshalText reads a style name, so that a data file's datumformat is
+// checked where it is written.
+func (st *Style) UnmarshalText(b []byte) error {
+	v, err := ParseStyle(string(b))
+	if err != nil {
+		return err
+	}
+	*st = v
 	return nil
 }

@@ -47,6 +47,7 @@ type Meta struct {
 	Creator      string   // the producing program: "underlag v1.2.3"
 	Header       Header   // the running header on every page
 	Footer       []Line   // the running footer, one entry a line
+	First        *Page    // page one's own header and footer, when they differ; nil for none
 	Logo         *Image   // optional logo at the header's left
 	Attachments  []Attachment
 }
@@ -58,6 +59,13 @@ type Meta struct {
 type Header struct {
 	Left  []Line
 	Right []Line
+}
+
+// Page is the header and footer of a page that differs from the others:
+// page one of a memo often carries the address footer alone.
+type Page struct {
+	Header Header
+	Footer []Line
 }
 
 // Line is one line of inline runs.

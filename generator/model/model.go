@@ -65,11 +65,14 @@ func (h *Head) FileHead() *Head { return h }
 type Common struct {
 	Head        `yaml:",inline"`
 	Title       string            `yaml:"titel" desc:"Dokumentets rubrik."`
-	Date        date.Date         `yaml:"datum" desc:"Dokumentets datum: 2024-11-20 (dag), 2025-03 (månad) eller 2025 (år)."`
+	Date        date.Date         `yaml:"datum" desc:"Dokumentets datum: 2024-11-20 (dag), 2025-03 (månad), 2025-Q4 (kvartal), 2025-H2 (halvår) eller 2025 (år)."`
 	CaseNumber  string            `yaml:"diarienummer" desc:"Diarienummer, till exempel HSN 1203-2024."`
 	Template    string            `yaml:"mall" desc:"Namn på en annan mall än standardmallen för dokumenttypen."`
 	Labels      map[string]string `yaml:"rubriker" desc:"Egna rubriker i stället för standardrubrikerna, nyckel → text, till exempel expedieras_till: Beslutet skickas till."`
 	Extra       []Section         `yaml:"extra_avsnitt" desc:"Egna avsnitt (rubrik + Markdown, nästlingsbara) på valfri plats."`
+	Order       []string          `yaml:"ordning" desc:"Avsnittens ordning: nycklarna (till exempel förslag_till_beslut, sammanfattning) i den ordning de ska stå; de byter plats sinsemellan, övriga står kvar."`
+	Omit        []string          `yaml:"utelämna" desc:"Standardavsnitt som inte ska finnas med, till exempel bedömda_resultat_och_konsekvenser."`
+	Office      string            `yaml:"förvaltning" desc:"Id för den förvaltning i organisationsprofilen som skickar dokumentet; dess namn och adress står i sidhuvud och sidfot."`
 	Definitions []Definition      `yaml:"definitioner" desc:"Begrepp och förkortningar som dokumentet själv definierar."`
 	Signers     []Signer          `yaml:"underskrifter" desc:"Underskrifter."`
 
@@ -149,6 +152,7 @@ type Section struct {
 	Heading  string    `yaml:"rubrik" desc:"Avsnittets rubrik." required:"true"`
 	Text     Markdown  `yaml:"text" desc:"Avsnittets text i Markdown."`
 	After    string    `yaml:"efter" desc:"Nyckeln för det avsnitt som detta avsnitt ska komma efter, till exempel risker eller jämställdhet; utelämnat: sist."`
+	Before   string    `yaml:"före" desc:"Nyckeln för det avsnitt som detta avsnitt ska komma före, till exempel sammanfattning; i stället för efter."`
 	Numbered *bool     `yaml:"numrerad" desc:"Om rubriken numreras; utelämnat: som dokumentets övriga rubriker."`
 	Sections []Section `yaml:"avsnitt" desc:"Underavsnitt."`
 }

@@ -3,6 +3,8 @@ package model
 // Organisation profile, glossary and people registry: files in the data
 // tree that every document draws on.
 
+import "github.com/underlag/underlag/generator/date"
+
 // OrgProfile is the organisation a data tree belongs to: its name,
 // committees, footer address and logo, and headings it renames for all its
 // documents.
@@ -16,8 +18,58 @@ type OrgProfile struct {
 	LogoAlt    string            `yaml:"logotyp_alt" desc:"Alternativtext för logotypen."`
 	Labels     map[string]string `yaml:"rubriker" desc:"Egna rubriker för alla organisationens dokument."`
 
+	Templates  string                `yaml:"mallar" desc:"Mapp med organisationens egna mallar (och etiketter.yaml), relativ till organisation.yaml; de går före de inbyggda för organisationens dokument."`
+	Offices    []Office              `yaml:"förvaltningar" desc:"Förvaltningar (kontor) som skickar dokument; ett dokument väljer sin med förvaltning: id."`
+	Order      map[string][]string   `yaml:"ordning" desc:"Avsnittens ordning per dokumenttyp, till exempel tjänsteskrivelse: [förslag_till_beslut, sammanfattning]."`
+	Omit       map[string][]string   `yaml:"utelämna" desc:"Standardavsnitt som organisationens dokument inte har, per dokumenttyp."`
+	DateStyles map[string]date.Style `yaml:"datumformat" desc:"Hur datum skrivs per tabell eller fält (tidplan, milstolpar, delaktiviteter, datum …): iso (2024-12), namn (december 2024), lång (den 20 november 2024) eller kort (dag som ISO, annars med namn)."`
+	Header     *HeaderSpec           `yaml:"sidhuvud" desc:"Vad sidhuvudet visar; utelämnat: organisation och förvaltning till vänster, dokumenttyp, sida, datum och diarienummer till höger."`
+	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
+
 	Source *Source `yaml:"-"`
 }
+
+// Office is a sending office (förvaltning) of an organisation: documents
+// name it by id, and it replaces the organisation's unit and address in
+// their header and footer.
+type Office struct {
+	ID      string  `yaml:"id" desc:"Id som dokumenten anger med förvaltning:, till exempel bun." required:"true"`
+	Name    string  `yaml:"namn" desc:"Förvaltningens namn, till exempel Barn- och utbildningsförvaltningen." required:"true"`
+	Address Address `yaml:"adress" desc:"Förvaltningens adressuppgifter; tomma fält tas från organisationen."`
+}
+
+// Office returns the office with the given id.
+func (o *OrgProfile) Office(id string) (Office, bool) {
+	if o == nil {
+		return Office{}, false
+	}
+	for _, of := range o.Offices {
+		if of.ID == id {
+			return of, true
+		}
+	}
+	return Office{}, false
+}
+
+// HeaderSpec says which fields the running header shows, left and right,
+// and what page one shows instead.
+type HeaderSpec struct {
+	Left      []string    `yaml:"vänster" desc:"Fält till vänster, uppifrån: organisation, förvaltning, dokumenttyp, sida, datum, diarienummer, handläggare, nämnd, titel."`
+	Right     []string    `yaml:"höger" desc:"Fält till höger, uppifrån; samma fält som till vänster."`
+	Labels    FieldLabels `yaml:"etiketter" desc:"Ledtext före ett fält, till exempel diarienummer: \"Dnr \"."`
+	FirstPage *HeaderSpec `yaml:"första_sidan" desc:"Sidhuvudet på första sidan, om det ska skilja sig."`
+}
+
+// FooterSpec says which fields the running footer shows, one list a line.
+type FooterSpec struct {
+	Lines         [][]string  `yaml:"rader" desc:"Rader med fält: organisation, förvaltning, postadress, besöksadress, telefon, epost, webb, organisationsnummer, handläggare."`
+	Labels        FieldLabels `yaml:"etiketter" desc:"Ledtext före ett fält, till exempel besöksadress: \"Besöksadress: \", telefon: \"Telefon: \"."`
+	FirstPageOnly bool        `yaml:"bara_första_sidan" desc:"Sidfoten står bara på första sidan."`
+}
+
+// FieldLabels are the lead texts before header and footer fields, by field
+// name.
+type FieldLabels map[string]string
 
 // Committee is a committee (nämnd) or board with its abbreviation.
 type Committee struct {

@@ -1,0 +1,133 @@
+package compose
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/doc"
+)
+
+// Sections are arranged after the template is executed and the extra
+// sections are placed: first the organisation's and then the document's
+// utelämna (left out), then their ordning. A section is a keyed heading
+// (`rubrik "key"` in the template, or an extra section's id) with
+// everything up to the next heading of its level or higher.
+
+// span is a section's blocks, [start, end).
+type span struct{ start, end int }
+
+// findSection returns the span of the section with the key.
+func (r *run) findSection(blocks []doc.Block, key string) (span, bool) {
+	for i, b := range blocks {
+		if h, ok := b.(*doc.Heading); ok && r.keys[h] == key {
+			return span{i, sectionEnd(blocks, i)}, true
+		}
+	}
+	return span{}, false
+}
+
+// sectionProblem reports a key that names no section, with a did-you-mean.
+func (r *run) sectionProblem(report func(msg string), blocks []doc.Block, key, what string) {
+	keys := r.sectionKeys(blocks)
+	if c := diag.Closest(key, keys); c != "" {
+		report(fmt.Sprintf("no section %q to %s; did you mean %q?", key, what, c))
+		return
+	}
+	report(fmt.Sprintf("no section %q to %s; valid keys: %s", key, what, strings.Join(keys, ", ")))
+}
+
+// arrange applies utelämna and ordning from the organisation profile (for
+// this document's kind) and then from the document.
+func (r *run) arrange(blocks []doc.Block) []doc.Block {
+	kindName := string(r.in.Kind.Name)
+	type source struct {
+		keys   []string
+		report func(i int, msg string)
+	}
+	orgReport := func(field string) func(i int, msg string) {
+		return func(i int, msg string) {
+			path := fmt.Sprintf("%s.%s[%d]", field, kindName, i)
+			d := diag.Diagnostic{Path: path, Msg: msg}
+			if r.org != nil && r.org.Source != nil {
+				p := r.org.Source.Pos(path)
+				d.File, d.Line, d.Col = r.org.Source.Path, p.Line, p.Col
+			}
+			r.diags.Add(d)
+		}
+	}
+	docReport := func(field string) func(i int, msg string) {
+		return func(i int, msg string) { r.errorf(fmt.Sprintf("%s[%d]", field, i), "%s", msg) }
+	}
+	var omits, orders []source
+	if r.org != nil {
+		omits = append(omits, source{r.org.Omit[kindName], orgReport("utelämna")})
+		orders = append(orders, source{r.org.Order[kindName], orgReport("ordning")})
+	}
+	omits = append(omits, source{r.base.Omit, docReport("utelämna")})
+	orders = append(orders, source{r.base.Order, docReport("ordning")})
+
+	for _, s := range omits {
+		for i, key := range s.keys {
+			sp, ok := r.findSection(blocks, key)
+			if !ok {
+				r.sectionProblem(func(m string) { s.report(i, m) }, blocks, key, "leave out")
+				continue
+			}
+			blocks = append(blocks[:sp.start], blocks[sp.end:]...)
+		}
+	}
+	for _, s := range orders {
+		blocks = r.reorder(blocks, s.keys, s.report)
+	}
+	return blocks
+}
+
+// reorder puts the named sections in the given order, in the places they
+// held between them: [förslag_till_beslut, sammanfattning] swaps the two
+// and leaves every other section where it was.
+func (r *run) reorder(blocks []doc.Block, keys []string, report func(i int, msg string)) []doc.Block {
+	var spans []span
+	var names []string
+	for i, key := range keys {
+		sp, ok := r.findSection(blocks, key)
+		if !ok {
+			r.sectionProblem(func(m string) { report(i, m) }, blocks, key, "put in order")
+			return blocks
+		}
+		if slices.Contains(names, key) {
+			report(i, fmt.Sprintf("section %q is named twice", key))
+			return blocks
+		}
+		if len(spans) > 0 && blocks[sp.start].(*doc.Heading).Level != blocks[spans[0].start].(*doc.Heading).Level {
+			report(i, fmt.Sprintf("section %q is not at the level of %q; order sections of one level", key, names[0]))
+			return blocks
+		}
+		for j, o := range spans {
+			if sp.start < o.end && o.start < sp.end {
+				report(i, fmt.Sprintf("section %q and %q overlap (one lies inside the other); order sections of one level", key, names[j]))
+				return blocks
+			}
+		}
+		spans = append(spans, sp)
+		names = append(names, key)
+	}
+	if len(spans) < 2 {
+		return blocks
+	}
+	slots := slices.Clone(spans)
+	sort.Slice(slots, func(a, b int) bool { return slots[a].start < slots[b].start })
+	// Walk the slots in document order; slot k receives the k-th section
+	// of the wanted order.
+	var out []doc.Block
+	prev := 0
+	for k, slot := range slots {
+		out = append(out, blocks[prev:slot.start]...)
+		sp := spans[k]
+		out = append(out, blocks[sp.start:sp.end]...)
+		prev = slot.end
+	}
+	return append(out, blocks[prev:]...)
+}
