@@ -20,13 +20,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"text/template"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -78,17 +82,20 @@ func WithKinds(r *kind.Registry) Option { return func(c *config) { c.kinds = r }
 
 const tmplExt = ".md.tmpl"
 
-// New parses the templates: the embedded defaults, then the files of the
-// template directory if one is given. A template that does not parse is an
-// error naming its file and line.
+// file is a template or labels file and where it came from.
+type file struct {
+	path string // for messages: "templates/x.md.tmpl", "mallar/x.md.tmpl"
+	data []byte
+}
+
+// New parses the templates: the embedded defaults, the templates kinds
+// bring with them, then the files of the template directory if one is
+// given. A template that does not parse is an error naming its file and
+// line.
 func New(opts ...Option) (*Composer, error) {
 	var cfg config
 	for _, o := range opts {
 		o(&cfg)
-	}
-	type file struct {
-		path string
-		data []byte
 	}
 	files := map[string]file{}
 	var labelFiles []file
@@ -121,28 +128,15 @@ func New(opts ...Option) (*Composer, error) {
 		}
 	}
 	if cfg.dir != "" {
-		entries, err := os.ReadDir(cfg.dir)
+		dfiles, dlabels, err := readTemplateDir(cfg.dir)
 		if err != nil {
-			return nil, fmt.Errorf("read template directory: %w", err)
+			return nil, err
 		}
-		for _, e := range entries {
-			name := e.Name()
-			if e.IsDir() || (name != templates.Labels && !strings.HasSuffix(name, tmplExt)) {
-				continue
-			}
-			p := filepath.Join(cfg.dir, name)
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return nil, fmt.Errorf("read template: %w", err)
-			}
-			if name == templates.Labels {
-				labelFiles = append(labelFiles, file{path: p, data: b})
-			} else {
-				files[name] = file{path: p, data: b}
-			}
+		for n, f := range dfiles {
+			files[n] = f
 		}
+		labelFiles = append(labelFiles, dlabels...)
 	}
-
 	c := &Composer{
 		tmpls:  map[string]*template.Template{},
 		paths:  map[string]string{},
@@ -151,12 +145,79 @@ func New(opts ...Option) (*Composer, error) {
 		dataMD: goldmark.New(),
 	}
 	c.collators.New = func() any { return collate.New(language.Swedish) }
+	if err := c.add(files, labelFiles, ""); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
 
+// readTemplateDir reads the templates (*.md.tmpl) and labels of a folder.
+func readTemplateDir(dir string) (map[string]file, []file, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read template directory: %w", err)
+	}
+	files := map[string]file{}
+	var labels []file
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || (name != templates.Labels && !strings.HasSuffix(name, tmplExt)) {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		b, err := readTemplateFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		if name == templates.Labels {
+			labels = append(labels, file{path: p, data: b})
+		} else {
+			files[name] = file{path: p, data: b}
+		}
+	}
+	return files, labels, nil
+}
+
+// readTemplateFile reads a template as UTF-8 text. A template saved as
+// UTF-16 (Windows Notepad's "Unicode") or in Latin-1 would otherwise
+// compose garbage with no error.
+func readTemplateFile(p string) ([]byte, error) {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("read template: %w", err)
+	}
+	if len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
+		return nil, fmt.Errorf("%s is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", p)
+	}
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
+		line := 1 + bytes.Count(b[:invalidAt(b)], []byte("\n"))
+		return nil, fmt.Errorf("%s:%d: not UTF-8 text (saved as Latin-1 or another encoding?); save it as UTF-8", p, line)
+	}
+	return b, nil
+}
+
+// invalidAt is the offset of the first byte that is not valid UTF-8 text.
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if (r == utf8.RuneError && n <= 1) || r == 0 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// add parses template and label files into c, over what it holds, and
+// extends its hash; base is the hash of what it held.
+func (c *Composer) add(files map[string]file, labelFiles []file, base string) error {
 	h := sha256.New()
+	io.WriteString(h, base)
 	for _, lf := range labelFiles {
 		var m map[string]string
 		if err := yaml.Unmarshal(lf.data, &m); err != nil {
-			return nil, fmt.Errorf("%s: labels must be a mapping of key to text: %w", lf.path, err)
+			return fmt.Errorf("%s: labels must be a mapping of key to text: %w", lf.path, err)
 		}
 		for k, v := range m {
 			c.labels[k] = v
@@ -165,6 +226,7 @@ func New(opts ...Option) (*Composer, error) {
 		fmt.Fprintf(h, "%s\x00%d\x00", templates.Labels, len(lf.data))
 		h.Write(lf.data)
 	}
+	c.labelKeys = c.labelKeys[:0]
 	for k := range c.labels {
 		c.labelKeys = append(c.labelKeys, k)
 	}
@@ -182,7 +244,7 @@ func New(opts ...Option) (*Composer, error) {
 		// errors ("template: dir/x.md.tmpl:12: …") name the file.
 		t, err := template.New(f.path).Option("missingkey=error").Funcs(stubs).Parse(string(f.data))
 		if err != nil {
-			return nil, fmt.Errorf("parse template: %w", err)
+			return fmt.Errorf("parse template: %w", err)
 		}
 		for _, tt := range t.Templates() {
 			if tt.Tree != nil {
@@ -195,7 +257,42 @@ func New(opts ...Option) (*Composer, error) {
 		h.Write(f.data)
 	}
 	c.hash = hex.EncodeToString(h.Sum(nil))
-	return c, nil
+	return nil
+}
+
+// Overlay returns a Composer whose templates and labels are c's with those
+// of dir laid over them, file by file: an organisation's own templates
+// folder (mallar: in its profile) over the built-in ones. extra adds
+// templates by file name (a custom kind's). c is not changed; parsed
+// templates are shared, which is safe because Compose clones them.
+func (c *Composer) Overlay(dir string, extra map[string][]byte) (*Composer, error) {
+	files := map[string]file{}
+	var labels []file
+	if dir != "" {
+		var err error
+		if files, labels, err = readTemplateDir(dir); err != nil {
+			return nil, err
+		}
+	}
+	for n, b := range extra {
+		if _, own := files[n]; !own {
+			files[n] = file{path: n, data: b}
+		}
+	}
+	o := &Composer{
+		tmpls:     maps.Clone(c.tmpls),
+		paths:     maps.Clone(c.paths),
+		labels:    maps.Clone(c.labels),
+		labelKeys: slices.Clone(c.labelKeys),
+		labelPath: c.labelPath,
+		tmplMD:    c.tmplMD,
+		dataMD:    c.dataMD,
+	}
+	o.collators.New = c.collators.New
+	if err := o.add(files, labels, c.hash); err != nil {
+		return nil, err
+	}
+	return o, nil
 }
 
 // Hash identifies the templates in use: a sha256 over the names and
