@@ -119,7 +119,7 @@ func locate(src *source, raw string, reported int) finding {
 	if line <= 0 || line > src.count() {
 		return finding{line: max(line, 0)}
 	}
-	for _, check := range []func(*source, string, int) (finding, bool){tabFinding, colonFinding, valueColonFinding, flowFinding, indentFinding} {
+	for _, check := range []func(*source, string, int) (finding, bool){tabFinding, colonFinding, valueColonFinding, flowFinding, blockBreakFinding, indentFinding} {
 		if f, ok := check(src, raw, line); ok {
 			return f
 		}
@@ -468,6 +468,63 @@ func unclosedBracket(line []byte, opener, closer byte) int {
 	return stack[len(stack)-1]
 }
 
+// blockBreakFinding handles a line of a block of text (a | or >
+// scalar) indented less than the lines before it: it ends the block, and
+// YAML trips over it as a key a few lines further down.
+func blockBreakFinding(src *source, raw string, line int) (finding, bool) {
+	for h := line - 1; h >= 1 && h > line-200; h-- {
+		header := src.line(h)
+		if !isBlockHeader(header) {
+			continue
+		}
+		keyIndent := indentOf(header)
+		content := -1
+		for n := h + 1; n <= line; n++ {
+			text := src.line(n)
+			if len(bytes.TrimSpace(text)) == 0 {
+				continue
+			}
+			ind := indentOf(text)
+			if content < 0 {
+				content = ind
+				continue
+			}
+			if ind <= keyIndent {
+				return finding{}, false // a key after the block: the block ended as it should
+			}
+			if ind < content {
+				if kind(label(text[ind:])) == 2 {
+					// A key: more likely a misplaced key after the
+					// block; indentFinding says where it could go.
+					return finding{}, false
+				}
+				return finding{line: n, col: ind + 1,
+					msg:  fmt.Sprintf("this line is indented less than the text above it, so it ends the block of text that starts on line %d", h),
+					hint: fmt.Sprintf("indent it %s, like the rest of the text", spaces(content))}, true
+			}
+		}
+		return finding{}, false
+	}
+	return finding{}, false
+}
+
+// isBlockHeader reports whether line ends in a block scalar indicator
+// after a key or list dash, such as "sammanfattning: |" or "- >-".
+func isBlockHeader(line []byte) bool {
+	if i := bytes.Index(line, []byte(" #")); i >= 0 {
+		line = line[:i]
+	}
+	t := bytes.TrimRight(line, " \t")
+	i := bytes.LastIndexAny(t, "|>")
+	if i < 1 || t[i-1] != ' ' || !blockHeader(t[i+1:]) {
+		return false
+	}
+	before := bytes.TrimRight(t[:i], " ")
+	return bytes.HasSuffix(before, []byte(":")) || bytes.HasSuffix(before, []byte("-"))
+}
+
+func indentOf(line []byte) int { return len(line) - len(bytes.TrimLeft(line, " ")) }
+
 // level is a column that a line above starts something at: a key, a list
 // dash or a list item's content. A line's indentation must be one of them.
 type level struct {
@@ -482,7 +539,7 @@ type level struct {
 // starts, if it gives a line at all.
 func indentFinding(src *source, raw string, line int) (finding, bool) {
 	if !strings.Contains(raw, "did not find expected key") && !strings.Contains(raw, "did not find expected '-' indicator") &&
-		!strings.Contains(raw, "mapping values are not allowed") {
+		!strings.Contains(raw, "mapping values are not allowed") && !strings.Contains(raw, "did not find expected <document start>") {
 		return finding{}, false
 	}
 	text := src.line(line)
@@ -500,7 +557,7 @@ func indentFinding(src *source, raw string, line int) (finding, bool) {
 			hint := fmt.Sprintf("%s lines up with the list's `-` on line %d, so YAML expects a new item: start it with `- `", what, lv.line)
 			if i > 0 {
 				in := levels[i-1]
-				hint += fmt.Sprintf(", or indent it %s, like %s on line %d, to add it to the item above", spaces(in.indent), backtick(in.label), in.line)
+				hint += fmt.Sprintf(", or indent it %s, %s, to add it to the item above", spaces(in.indent), like(&in))
 			}
 			return finding{line: line, col: indent + 1, msg: "a key where the list expects an item", hint: hint}, true
 		case lv.indent == indent:
@@ -512,20 +569,41 @@ func indentFinding(src *source, raw string, line int) (finding, bool) {
 		}
 	}
 	if below == nil {
-		return finding{}, false
+		return shallowFinding(src, levels)
 	}
-	// Name the nearer line first: it is the likelier sibling.
+	// Name the likelier sibling first: a line of the same kind (key or
+	// text), else the nearer one.
 	first, second := below, above
-	if above != nil && above.line > below.line {
-		first, second = above, below
+	if above != nil {
+		sameKind := func(lv *level) bool { return kind(lv.label) == kind(label(text[indent:])) }
+		if sameKind(above) != sameKind(below) && sameKind(above) || sameKind(above) == sameKind(below) && above.line > below.line {
+			first, second = above, below
+		}
 	}
-	hint := fmt.Sprintf("indent %s %s, like %s on line %d", what, spaces(first.indent), backtick(first.label), first.line)
+	hint := fmt.Sprintf("indent %s %s, %s", what, spaces(first.indent), like(first))
 	if second != nil {
-		hint += fmt.Sprintf(", or %s, like %s on line %d", spaces(second.indent), backtick(second.label), second.line)
+		hint += fmt.Sprintf(", or %s, %s", spaces(second.indent), like(second))
 	}
 	return finding{line: line, col: indent + 1,
 		msg:  fmt.Sprintf("the indentation (%s) lines up with no line above; YAML uses it to tell what belongs to what", spaces(indent)),
 		hint: hint}, true
+}
+
+// shallowFinding handles a line indented less than every line above it,
+// which happens when the file's first key is indented: the mistake is at
+// the top, not at the line YAML trips over.
+func shallowFinding(src *source, levels []level) (finding, bool) {
+	if len(levels) == 0 {
+		return finding{}, false
+	}
+	top := levels[len(levels)-1]
+	if top.indent == 0 {
+		return finding{}, false
+	}
+	text := src.line(top.line)
+	return finding{line: top.line, col: top.indent + 1,
+		msg:  fmt.Sprintf("the first key is indented %s and keys below it are not; the keys of the file must all start in the same column", spaces(top.indent)),
+		hint: "start the top-level keys at the beginning of the line: " + backtick(string(bytes.TrimLeft(text, " ")))}, true
 }
 
 // levelsAbove returns the columns at which the lines above line start
@@ -575,16 +653,40 @@ func lineStarts(text []byte) []level {
 	return out
 }
 
-// label is how a hint names what starts a line: "key:" for a key, or the
-// first word.
+// keyLabel matches a key at the start of a line, such as "namn:".
+var keyLabel = regexp.MustCompile(`^[\p{L}\p{N}_\-]+:(?:\s|$)`)
+
+// label is how a hint names what starts a line: "key:" for a key, "-"
+// for a list item, or "" for text.
 func label(rest []byte) string {
-	if i := bytes.Index(rest, []byte(":")); i > 0 && (i+1 == len(rest) || rest[i+1] == ' ') {
-		return string(rest[:i+1])
+	if m := keyLabel.Find(rest); m != nil {
+		return strings.TrimSpace(string(m))
 	}
-	if i := bytes.IndexAny(rest, " \t"); i > 0 {
-		return string(rest[:i])
+	if len(rest) > 0 && rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ') {
+		return "-"
 	}
-	return string(rest)
+	return ""
+}
+
+// kind sorts labels into keys, list dashes and text, to tell which line
+// above a misplaced line is likely its sibling.
+func kind(label string) int {
+	switch label {
+	case "":
+		return 0
+	case "-":
+		return 1
+	}
+	return 2
+}
+
+// like names a level in a hint: "like `namn:` on line 7", or "like the
+// text on line 7".
+func like(lv *level) string {
+	if lv.label == "" {
+		return fmt.Sprintf("like the text on line %d", lv.line)
+	}
+	return fmt.Sprintf("like %s on line %d", backtick(lv.label), lv.line)
 }
 
 func spaces(n int) string {

@@ -34,6 +34,8 @@ var syntaxCases = []struct {
 	{"bad-indentation", syntaxHead + "handläggare:\n  namn: Anna Ek\n titel: Utredare\nsammanfattning: Kort.\n"},
 	{"bad-indentation-deeper", syntaxHead + "handläggare:\n  namn: Anna Ek\n   titel: Utredare\nsammanfattning: Kort.\n"},
 	{"bad-indentation-in-list", syntaxHead + "sammanfattning: Kort.\nbeslutsunderlag:\n  - titel: Tjänsteskrivelse\n    datum: 2024-11-20\n  fil: skrivelse.pdf\n"},
+	{"text-less-indented", syntaxHead + "sammanfattning: |\n  Regionfullmäktige har gett nämnderna\n uppdrag med olika inriktning: att minska kostnaderna.\nförslag_till_beslut: Att godkänna.\n"},
+	{"first-key-indented", " typ: tjänsteskrivelse\nversion: 1\nnämnd: HSN\n"},
 	{"unclosed-quote", syntaxHead + "titel: \"Nära vård\nsammanfattning: Kort.\nförslag_till_beslut: Att godkänna.\n"},
 	{"unclosed-quote-in-list", syntaxHead + "sammanfattning: Kort.\nexpedieras_till:\n  - namn: 'Anna Ek\n  - namn: Per Lind\n"},
 	{"value-with-colon", syntaxHead + "sammanfattning: Mål: bättre vård\n"},
