@@ -127,7 +127,7 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	}
 	for _, d := range sum.Diagnostics() {
 		if d.Severity == diag.Error || !o.quiet {
-			fmt.Fprintln(a.errOut, d.Error())
+			diag.Format(a.errOut, d)
 		}
 	}
 	if !o.quiet {

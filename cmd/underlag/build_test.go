@@ -86,7 +86,7 @@ func TestBuildCmdBrokenFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(bad, []byte("typ: tjänsteskrivelse\nversion: 1\nnämnd: HSN\nsammanfattning: Text.\nförslag_till_beslut: Ja.\ndatum: 2024-13-01\n"), 0o644))
 	code, _, errOut := execute(t, "build", data, "--out", out, "--format", buildFormats, "--quiet")
 	assert.Equal(t, 1, code)
-	assert.Regexp(t, regexp.QuoteMeta(bad)+`:6:\d+: datum: `, errOut)
+	assert.Regexp(t, regexp.QuoteMeta(bad)+`:6:\d+: error: datum: `, errOut)
 	assert.Contains(t, errOut, "built 4, skipped 0, failed 1 in ")
 	assert.NotContains(t, errOut, "underlag: ", "the error is reported once, as diagnostics")
 	assert.Len(t, outputs(t, out), 4*len(strings.Split(buildFormats, ",")))

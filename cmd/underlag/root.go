@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
@@ -110,9 +109,11 @@ func reportDiags(a *app, diags diag.List) bool {
 	return true
 }
 
+// printDiags prints diagnostics in the compiler form: the position and
+// message, then the source line with a caret and a hint where there are.
 func printDiags(w io.Writer, diags diag.List) {
 	for _, d := range diags {
-		fmt.Fprintln(w, d.Error())
+		diag.Format(w, d)
 	}
 }
 

@@ -360,7 +360,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	t.Funcs(r.funcs())
 	var out bytes.Buffer
 	if err := t.Execute(&out, in.Doc); err != nil {
-		r.diags.Add(diag.Diagnostic{File: r.tmplPath, Msg: err.Error()})
+		r.diags.Add(templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries))
 		return nil, r.diags
 	}
 	d.Blocks = r.convertTemplate(out.Bytes())

@@ -6,6 +6,9 @@
 // user sees every problem in a file at once, each as
 //
 //	file:line:col: field.path: message
+//
+// or, through Format, in the compiler style with the source line, a caret
+// under the column and a hint.
 package diag
 
 import (
@@ -33,39 +36,61 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Diagnostic is one problem at one place.
+// Diagnostic is one problem at one place. It holds only comparable fields,
+// so that callers can use it as a map key to drop duplicates.
 type Diagnostic struct {
 	File     string   // path as the user gave it; empty when not tied to a file
 	Line     int      // 1-based; 0 when unknown
-	Col      int      // 1-based; 0 when unknown
+	Col      int      // 1-based, in characters; 0 when unknown
 	Path     string   // field path in the data, such as "tidplan[2].slut"
 	Msg      string   // what is wrong and what would be valid
 	Severity Severity // Error unless set
+
+	// Hint says how to fix the problem, when there is a likely fix that
+	// does not fit in Msg ("put a space after the colon: `titel: HSD`").
+	Hint string
+	// Excerpt is the text of line Line of File, without its line break,
+	// when the stage that found the problem had the source at hand. Format
+	// shows it with a caret under Col.
+	Excerpt string
 }
 
-// Error formats the diagnostic as file:line:col: path: message, leaving out
-// the parts that are unknown.
+// Error formats the diagnostic on one line as file:line:col: path:
+// message, leaving out the parts that are unknown, with the hint (if any)
+// in parentheses at the end. The build report and the tests compare this
+// line, so it never spans several lines; Format gives the long form.
 func (d Diagnostic) Error() string {
 	var b strings.Builder
+	d.writeHead(&b, false)
+	if d.Hint != "" {
+		fmt.Fprintf(&b, " (hint: %s)", d.Hint)
+	}
+	return b.String()
+}
+
+// writeHead writes file:line:col: [severity: ]path: message. The one-line
+// form names only warnings, as it always has; the compiler form names the
+// severity always, as compilers do.
+func (d Diagnostic) writeHead(b *strings.Builder, severity bool) {
 	if d.File != "" {
 		b.WriteString(d.File)
 		if d.Line > 0 {
-			fmt.Fprintf(&b, ":%d", d.Line)
+			fmt.Fprintf(b, ":%d", d.Line)
 			if d.Col > 0 {
-				fmt.Fprintf(&b, ":%d", d.Col)
+				fmt.Fprintf(b, ":%d", d.Col)
 			}
 		}
 		b.WriteString(": ")
 	}
-	if d.Severity == Warning {
-		b.WriteString("warning: ")
+	if severity || d.Severity == Warning {
+		b.WriteString(d.Severity.String())
+		b.WriteString(": ")
 	}
 	if d.Path != "" {
 		b.WriteString(d.Path)
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg)
-	return b.String()
 }
 
 // List is a set of diagnostics. It is an error when it holds at least one

@@ -2,6 +2,7 @@ package diag
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,4 +44,66 @@ func TestListErr(t *testing.T) {
 	assert.Len(t, AsList(wrapped), 3)
 	assert.Equal(t, List{{Msg: "plain"}}, AsList(fmt.Errorf("plain")))
 	assert.Nil(t, AsList(nil))
+}
+
+func TestDiagnosticErrorHint(t *testing.T) {
+	d := Diagnostic{File: "a.yaml", Line: 3, Col: 6, Msg: "invalid YAML: m", Hint: "put a space after the colon", Excerpt: "titel:HSD"}
+	assert.Equal(t, "a.yaml:3:6: invalid YAML: m (hint: put a space after the colon)", d.Error(), "one line, the excerpt left out")
+}
+
+func TestFormat(t *testing.T) {
+	long := strings.Repeat("a", 100) + ":" + strings.Repeat("b", 100)
+	tests := []struct {
+		name string
+		d    Diagnostic
+		want string
+	}{
+		{
+			name: "caret and hint",
+			d:    Diagnostic{File: "x.yaml", Line: 84, Col: 8, Msg: "invalid YAML: m", Hint: "put a space after the colon: `titel: HSD`", Excerpt: "  titel:HSD"},
+			want: "x.yaml:84:8: error: invalid YAML: m\n" +
+				"   84 |   titel:HSD\n" +
+				"      |        ^\n" +
+				"hint: put a space after the colon: `titel: HSD`\n",
+		},
+		{
+			name: "no excerpt",
+			d:    Diagnostic{File: "x.yaml", Line: 2, Col: 1, Path: "typ", Msg: "m"},
+			want: "x.yaml:2:1: error: typ: m\n",
+		},
+		{
+			name: "warning without column",
+			d:    Diagnostic{File: "x.yaml", Line: 2, Msg: "m", Severity: Warning, Excerpt: "nämnd: HSN"},
+			want: "x.yaml:2: warning: m\n" +
+				"    2 | nämnd: HSN\n",
+		},
+		{
+			name: "tab, Latin-1 byte and combining mark keep the caret in place",
+			d:    Diagnostic{File: "x.yaml", Line: 1, Col: 7, Msg: "m", Excerpt: "\ta\u030a \xe4 x"},
+			want: "x.yaml:1:7: error: m\n" +
+				"    1 |     a\u030a \uFFFD x\n" +
+				"      |         ^\n",
+		},
+		{
+			name: "caret past the end",
+			d:    Diagnostic{File: "x.yaml", Line: 3, Col: 9, Msg: "m", Excerpt: "a: \"b"},
+			want: "x.yaml:3:9: error: m\n" +
+				"    3 | a: \"b\n" +
+				"      |      ^\n",
+		},
+		{
+			name: "long line is cut around the caret",
+			d:    Diagnostic{File: "x.yaml", Line: 1, Col: 101, Msg: "m", Excerpt: long},
+			want: "x.yaml:1:101: error: m\n" +
+				"    1 | …" + strings.Repeat("a", 60) + ":" + strings.Repeat("b", 59) + "…\n" +
+				"      |" + strings.Repeat(" ", 62) + "^\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			assert.NoError(t, Format(&b, tt.d))
+			assert.Equal(t, tt.want, b.String())
+		})
+	}
 }

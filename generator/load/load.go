@@ -18,12 +18,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -208,11 +205,6 @@ func (l *Loader) KindNames() []string {
 	return names
 }
 
-var (
-	yamlLine      = regexp.MustCompile(`^yaml: line (\d+): `)
-	unknownAnchor = regexp.MustCompile(`unknown anchor '([^']*)' referenced`)
-)
-
 // Bytes loads a file's contents from memory with the built-in kinds; see
 // Loader.Bytes.
 func Bytes(path string, data []byte) (any, diag.List) {
@@ -233,8 +225,8 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	if len(data) > MaxFileSize {
 		return fail(0, 0, "file is too large (%s): a data file is a few kilobytes of YAML text", tooLarge(int64(len(data)), MaxFileSize))
 	}
-	if bytes.IndexByte(data, 0) >= 0 || !utf8.Valid(data) {
-		return fail(0, 0, "not a text YAML file: it holds binary data or is not UTF-8 (save it as UTF-8 text)")
+	if d, bad := textError(path, data); bad {
+		return nil, diag.List{d}
 	}
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
 		return fail(1, 1, "empty file: a data file starts with `typ:` (%s) and `version: %d`", l.kindList(), model.FormatVersion)
@@ -243,13 +235,13 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		return fail(yamlErrPos(err, data), 0, "%s", yamlErrMsg(err, data))
+		return nil, diag.List{syntaxError(path, data, err)}
 	}
 	var second yaml.Node
 	if err := dec.Decode(&second); err == nil {
 		return fail(second.Line, second.Column, "the file holds more than one YAML document (a line `---` starts another); write one document per file")
 	} else if !errors.Is(err, io.EOF) {
-		return fail(yamlErrPos(err, data), 0, "%s", yamlErrMsg(err, data))
+		return nil, diag.List{syntaxError(path, data, err)}
 	}
 
 	root := &doc
@@ -336,71 +328,6 @@ func stripComments(data []byte) []byte {
 		out = append(out, t...)
 	}
 	return out
-}
-
-// yamlErrPos returns the 1-based line of a yaml.v3 parse error, or 0.
-// yaml.v3 adds one to the 0-based line of scanner errors but not of
-// parser errors (whose line is the start of the enclosing list or
-// mapping); the parser's messages are the ones below.
-func yamlErrPos(err error, data []byte) int {
-	m := yamlLine.FindStringSubmatch(err.Error())
-	if m == nil {
-		// "unknown anchor 'x' referenced" has no line: find the alias.
-		if a := unknownAnchor.FindStringSubmatch(err.Error()); a != nil {
-			for i, line := range bytes.Split(data, []byte("\n")) {
-				if bytes.Contains(line, []byte("*"+a[1])) {
-					return i + 1
-				}
-			}
-		}
-		return 0
-	}
-	n, _ := strconv.Atoi(m[1])
-	msg := err.Error()[len(m[0]):]
-	for _, p := range parserErrors {
-		if strings.HasPrefix(msg, p) {
-			return n + 1
-		}
-	}
-	return n
-}
-
-var parserErrors = []string{
-	"did not find expected node content",
-	"did not find expected key",
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"did not find expected '-' indicator",
-	"did not find expected <document start>",
-	"did not find expected <stream-start>",
-	"found undefined tag handle",
-	"found incompatible YAML document",
-	"found duplicate %YAML directive",
-	"found duplicate %TAG directive",
-}
-
-// yamlErrMsg turns a yaml.v3 parse error into a message without the
-// "yaml: line N:" prefix (the position is in the diagnostic) and with a
-// hint for the most common cause, tabs.
-func yamlErrMsg(err error, data []byte) string {
-	msg := yamlLine.ReplaceAllString(err.Error(), "")
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	msg = "invalid YAML: " + msg
-	if line := yamlErrPos(err, data); line > 0 {
-		// yaml counts a lone \r as a line break too; the lines here are
-		// only for a hint, so keep the slice in range.
-		lines := bytes.Split(data, []byte("\n"))
-		lo, hi := min(max(0, line-2), len(lines)), min(len(lines), line+1)
-		for _, l := range lines[lo:max(lo, hi)] {
-			if bytes.HasPrefix(bytes.TrimLeft(l, " "), []byte("\t")) {
-				return msg + " (the file indents with a tab; YAML needs spaces)"
-			}
-		}
-	}
-	if bytes.Contains(data, []byte("\n\t")) && strings.Contains(msg, "cannot start any token") {
-		msg += " (the file indents with a tab; YAML needs spaces)"
-	}
-	return msg
 }
 
 type aliasError struct {

@@ -1,0 +1,88 @@
+package compose
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/underlag/underlag/generator/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/tmplerr from the current output")
+
+// TestTemplateErrorGolden composes the memo fixture with a template that
+// asks for a field that does not exist. Each case is a template directory
+// testdata/tmplerr/NAME holding the broken template; NAME.golden beside it
+// is what the author sees: diag.Format's compiler form, with the caret
+// under the field, a "did you mean" and the fields there are.
+func TestTemplateErrorGolden(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"field-typo", "field-in-range", "field-of-field"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join("testdata", "tmplerr", name)
+			_, ds := newComposer(t, WithTemplateDir(dir)).Compose(fixture(t, testdata("tjansteskrivelse.yaml")))
+			if !ds.HasErrors() {
+				t.Fatal("no error")
+			}
+			var got bytes.Buffer
+			for _, d := range ds.Errors() {
+				if err := diag.Format(&got, d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			golden(t, dir+".golden", got.Bytes())
+		})
+	}
+}
+
+// golden compares got with the file at path, or with -update writes it.
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
+func TestTemplateErrorSourceLine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, path string
+		line       int
+		node       string
+		want       string
+	}{
+		{"embedded", "templates/tjansteskrivelse.md.tmpl", 12, ".Summary", "{{ md .Summary }}"},
+		{"on disk", "testdata/tmplerr/field-typo/tjansteskrivelse.md.tmpl", 6, ".Sumary", "{{ md .Sumary }}"},
+		{"line does not hold the node", "templates/tjansteskrivelse.md.tmpl", 12, ".Sumary", ""},
+		{"line out of range", "templates/tjansteskrivelse.md.tmpl", 10000, ".Summary", ""},
+		{"no such template", "saknas/x.md.tmpl", 1, ".X", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(sourceLine(tt.path, tt.line, tt.node)); got != tt.want {
+				t.Errorf("sourceLine(%q, %d) = %q, want %q", tt.path, tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTemplateErrorNotExec(t *testing.T) {
+	t.Parallel()
+	d := templateError("x.md.tmpl", os.ErrClosed)
+	if d != (diag.Diagnostic{File: "x.md.tmpl", Msg: os.ErrClosed.Error()}) {
+		t.Errorf("templateError = %+v", d)
+	}
+}
