@@ -79,8 +79,8 @@ func TestValidateBinaryAndEmpty(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "tom.yaml"), nil, 0o644))
 	code, _, errOut := execute(t, "validate", dir)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errOut, filepath.Join(dir, "bild.yaml")+": not a text YAML file")
-	assert.Contains(t, errOut, filepath.Join(dir, "tom.yaml")+":1:1: empty file")
+	assert.Contains(t, errOut, filepath.Join(dir, "bild.yaml")+": error: not a text YAML file")
+	assert.Contains(t, errOut, filepath.Join(dir, "tom.yaml")+":1:1: error: empty file")
 	assert.Contains(t, errOut, "2 files checked: 2 errors, 0 warnings")
 }
 
