@@ -33,6 +33,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/collate"
@@ -141,8 +142,10 @@ func New(opts ...Option) (*Composer, error) {
 		tmpls:  map[string]*template.Template{},
 		paths:  map[string]string{},
 		labels: map[string]string{},
-		tmplMD: goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute())),
-		dataMD: goldmark.New(),
+		// Pipe tables in templates and data alike (goldmark's GFM table
+		// extension: the syntax GitHub, GitLab and pandoc read).
+		tmplMD: goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()), goldmark.WithExtensions(extension.Table)),
+		dataMD: goldmark.New(goldmark.WithExtensions(extension.Table)),
 	}
 	c.collators.New = func() any { return collate.New(language.Swedish) }
 	if err := c.add(files, labelFiles, ""); err != nil {
@@ -332,6 +335,7 @@ type Input struct {
 	Registries *model.Registries // may be nil, and so may its members
 	Directive  *model.Directive  // the directive the document refers to; nil when none
 	Logo       []byte            // the organisation's logo file, PNG or JPEG; nil for none
+	Images     map[string][]byte // the images the document's Markdown shows, by the path as written
 	Creator    string            // the producing program, "underlag v1.2.3", for Meta.Creator
 }
 

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/underlag/underlag/generator/doc"
@@ -58,7 +59,7 @@ func (r *run) markdownBlocks(s string) []doc.Block {
 	}
 	src := []byte(s)
 	root := r.c.dataMD.Parser().Parse(text.NewReader(src))
-	cv := &converter{src: src}
+	cv := &converter{src: src, r: r}
 	return cv.blocks(root)
 }
 
@@ -149,8 +150,14 @@ func (r *run) convertTemplate(src []byte) []doc.Block {
 
 func (cv *converter) blocks(parent ast.Node) []doc.Block {
 	var out []doc.Block
+	tables := false
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		_, isTable := n.(*east.Table)
+		tables = tables || isTable
 		out = append(out, cv.block(n)...)
+	}
+	if tables {
+		out = attachCaptions(out)
 	}
 	// A paragraph that leads into a list ("… genom att:") stays on the
 	// list's page.
@@ -169,11 +176,19 @@ func (cv *converter) blocks(parent ast.Node) []doc.Block {
 func (cv *converter) block(n ast.Node) []doc.Block {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
+		if fig, ok := cv.figure(n); ok {
+			return fig
+		}
 		runs, _ := cv.inlines(n)
 		if len(runs) == 0 {
 			return nil
 		}
+		if isPageBreak(runs) {
+			return []doc.Block{&doc.PageBreak{}}
+		}
 		return []doc.Block{&doc.Paragraph{Text: runs}}
+	case *east.Table:
+		return []doc.Block{cv.table(n)}
 	case *ast.Heading:
 		runs, key := cv.inlines(n)
 		if !cv.template {

@@ -27,6 +27,7 @@ type run struct {
 	numbered bool
 	defs     *doc.Definitions // the deferred definitions block, filled last
 	late     *lateness        // status report: what is late, computed once
+	figures  int              // figures numbered so far
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office

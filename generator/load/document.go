@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -20,6 +21,12 @@ type Input struct {
 	Registries *model.Registries
 	Directive  *model.Directive // nil when the document refers to none
 	Logo       *Asset           // the organisation's logo; nil when it has none or it could not be read (reported)
+	// Images are the images the document's Markdown shows, by the path as
+	// written.
+	Images map[string]*Asset
+	// TemplateDir is the organisation's own templates folder (mallar: in
+	// its profile), resolved inside its data tree; "" for none.
+	TemplateDir string
 
 	// Deps are the files besides the document's own that its outputs
 	// depend on, each once: the registry files it was given and those it
@@ -77,6 +84,12 @@ func (l *Loader) Document(path string) (Input, diag.List) {
 			in.Directive = dir
 		}
 	}
+	imgs, ds := l.images(d, roots)
+	diags = append(diags, ds...)
+	in.Images = imgs
+	for _, a := range imgs {
+		in.Deps = append(in.Deps, a.Path)
+	}
 	if k != nil && k.Files != nil {
 		for _, f := range k.Files(d) {
 			p, bad := resolveRef(d.Base().Source, f.Field, f.Path, roots)
@@ -92,6 +105,9 @@ func (l *Loader) Document(path string) (Input, diag.List) {
 		if in.Logo != nil {
 			in.Deps = append(in.Deps, in.Logo.Path)
 		}
+		var files []string
+		in.TemplateDir, files, diags = l.templateDir(reg.Organisation, diags)
+		in.Deps = append(in.Deps, files...)
 	}
 	in.Deps = uniqueClean(in.Deps)
 	return in, diags
@@ -162,6 +178,53 @@ func (l *Loader) logo(o *model.OrgProfile, diags diag.List) (*Asset, diag.List) 
 			Msg: fmt.Sprintf("cannot read the logo %s: %v", o.Logo, err)})
 	}
 	return &Asset{Path: p, Data: data}, diags
+}
+
+// templateDir resolves the organisation's templates folder inside its data
+// tree and lists the files in it that templates are read from, so that a
+// build rebuilds when one changes.
+func (l *Loader) templateDir(o *model.OrgProfile, diags diag.List) (string, []string, diag.List) {
+	if o == nil || strings.TrimSpace(o.Templates) == "" || o.Source == nil {
+		return "", nil, diags
+	}
+	fail := func(msg string) (string, []string, diag.List) {
+		pos := o.Source.Pos("mallar")
+		return "", nil, append(diags, diag.Diagnostic{File: o.Source.Path, Line: pos.Line, Col: pos.Col, Path: "mallar", Msg: msg})
+	}
+	dir := o.Templates
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(filepath.Dir(o.Source.Path), filepath.FromSlash(dir))
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return fail(fmt.Sprintf("the templates folder %s cannot be read: %v (the path is relative to %s)", o.Templates, unwrapPath(err), filepath.Base(o.Source.Path)))
+	case !st.IsDir():
+		return fail(fmt.Sprintf("%s is not a folder; mallar names the folder of the organisation's templates", o.Templates))
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	top, err2 := realDir(filepath.Dir(o.Source.Path))
+	inside := err == nil && err2 == nil && within(top, real)
+	for _, r := range l.roots {
+		inside = inside || (err == nil && within(r, real))
+	}
+	if !inside {
+		return fail(fmt.Sprintf("the templates folder %s is outside the data tree; keep it beside organisation.yaml, or widen the tree with --root DIR", o.Templates))
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fail(fmt.Sprintf("the templates folder %s cannot be read: %v", o.Templates, unwrapPath(err)))
+	}
+	var files []string
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && (strings.HasSuffix(n, ".md.tmpl") || n == "etiketter.yaml") {
+			files = append(files, filepath.Join(dir, n))
+		}
+	}
+	return dir, files, diags
 }
 
 // registryCandidates lists the registry files a document in dir draws on

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/compose"
@@ -45,6 +46,7 @@ type Pipeline struct {
 	loader      *load.Loader
 	composer    *compose.Composer
 	renderers   map[string]doc.Renderer
+	overlays    sync.Map // template folder → *overlay: an organisation's templates over the base ones
 	formats     []Format
 	creator     string
 	fingerprint string
@@ -184,14 +186,47 @@ func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
 	if d.in.Logo != nil {
 		logo = d.in.Logo.Data
 	}
-	t, diags := p.composer.Compose(compose.Input{
+	c, err := p.composerFor(d)
+	if err != nil {
+		return nil, diag.List{{File: d.Source(), Path: "mallar", Msg: err.Error()}}
+	}
+	var images map[string][]byte
+	for ref, a := range d.in.Images {
+		if images == nil {
+			images = map[string][]byte{}
+		}
+		images[ref] = a.Data
+	}
+	t, diags := c.Compose(compose.Input{
 		Doc: d.in.Doc, Kind: d.in.Kind, Registries: d.in.Registries, Directive: d.in.Directive,
-		Logo: logo, Creator: p.creator,
+		Logo: logo, Images: images, Creator: p.creator,
 	})
 	if t == nil && !diags.HasErrors() {
 		diags.Add(diag.Diagnostic{File: d.Source(), Msg: "compose made no document"})
 	}
 	return t, diags
+}
+
+// overlay is an organisation's composer, made once.
+type overlay struct {
+	once sync.Once
+	c    *compose.Composer
+	err  error
+}
+
+// composerFor is the composer of a document: the base templates, with its
+// organisation's own templates folder laid over them when it has one. Each
+// folder is parsed once per pipeline, however many documents use it; an
+// organisation's templates never reach another organisation's documents.
+func (p *Pipeline) composerFor(d *Doc) (*compose.Composer, error) {
+	dir := d.in.TemplateDir
+	if dir == "" {
+		return p.composer, nil
+	}
+	v, _ := p.overlays.LoadOrStore(dir, &overlay{})
+	o := v.(*overlay)
+	o.once.Do(func() { o.c, o.err = p.composer.Overlay(dir, nil) })
+	return o.c, o.err
 }
 
 // pageRenderer is a renderer that also tells how many pages it wrote, as

@@ -1,0 +1,143 @@
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// imageRef finds Markdown images: ![alt](path "Bildtext").
+var imageRef = regexp.MustCompile(`!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"]*)")?\s*\)`)
+
+// images reads every image the document's Markdown fields show, inside
+// the data tree and with a bounded reader, keyed by the path as written.
+// An image without alt text is an error: a screen reader would have
+// nothing to say.
+func (l *Loader) images(d model.Document, roots []string) (map[string]*Asset, diag.List) {
+	src := d.Base().Source
+	var diags diag.List
+	var out map[string]*Asset
+	markdownFields(reflect.ValueOf(d), "", func(path, s string) {
+		if !strings.Contains(s, "![") {
+			return
+		}
+		for _, m := range imageRef.FindAllStringSubmatch(s, -1) {
+			alt, ref := strings.TrimSpace(m[1]), m[2]
+			at := func(msg string) {
+				pos := refPos(src, path, "]("+ref)
+				diags.Add(diag.Diagnostic{File: src.Path, Line: pos.Line, Col: pos.Col, Path: path, Msg: msg})
+			}
+			if alt == "" {
+				at(fmt.Sprintf("the image %s has no alt text: write what it shows between the brackets, ![Karta över länet](%s), so that a screen reader can say it", ref, ref))
+				continue
+			}
+			if strings.Contains(ref, "://") {
+				at(fmt.Sprintf("the image %s is a web address; images must be PNG or JPEG files in the data tree", ref))
+				continue
+			}
+			if out[ref] != nil {
+				continue
+			}
+			p, bad := resolveRef(src, path, ref, roots)
+			if bad != nil {
+				pos := refPos(src, path, "]("+ref)
+				bad.Line, bad.Col = pos.Line, pos.Col
+				diags.Add(*bad)
+				continue
+			}
+			data, err := readAsset(p, MaxAssetSize)
+			if err != nil {
+				at(fmt.Sprintf("cannot read the image %s: %v", ref, err))
+				continue
+			}
+			if t := http.DetectContentType(data); t != "image/png" && t != "image/jpeg" {
+				at(fmt.Sprintf("the image %s is not a PNG or JPEG image", ref))
+				continue
+			}
+			if out == nil {
+				out = map[string]*Asset{}
+			}
+			out[ref] = &Asset{Path: p, Data: data}
+		}
+	})
+	return out, diags
+}
+
+// refPos is the position of text in a field's value: the first place at
+// or after the field's position where the file holds it, else the field's
+// own position.
+func refPos(src *model.Source, path, text string) model.Pos {
+	pos := src.Pos(path)
+	if src == nil || pos.Line == 0 {
+		return pos
+	}
+	lines := bytes.Split(src.Data, []byte("\n"))
+	for i := pos.Line - 1; i < len(lines); i++ {
+		if j := bytes.Index(lines[i], []byte(text)); j >= 0 {
+			return model.Pos{Line: i + 1, Col: len([]rune(string(lines[i][:j]))) + 2}
+		}
+	}
+	return pos
+}
+
+var markdownType = reflect.TypeFor[model.Markdown]()
+
+// markdownFields calls fn for every non-empty Markdown value in v with its
+// field path, as the loader records positions.
+func markdownFields(v reflect.Value, path string, fn func(path, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.Type() == markdownType && v.String() != "" {
+			fn(path, v.String())
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			markdownFields(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			markdownFields(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			return
+		}
+		for _, k := range v.MapKeys() {
+			p := k.String()
+			if path != "" {
+				p = path + "." + p
+			}
+			markdownFields(v.MapIndex(k), p, fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() || f.Type == reflect.TypeFor[*model.Source]() {
+				continue
+			}
+			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "-" {
+				continue
+			}
+			if opts == "inline" {
+				markdownFields(v.Field(i), path, fn)
+				continue
+			}
+			if name == "" {
+				continue
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			markdownFields(v.Field(i), p, fn)
+		}
+	}
+}
