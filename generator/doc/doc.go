@@ -15,6 +15,7 @@ package doc
 
 import (
 	"io"
+	"strconv"
 )
 
 // Renderer turns a document into one output format. A Renderer is prepared
@@ -151,10 +152,10 @@ const NumKinds = int(kindEnd)
 var kindNames = [...]string{"", "Heading", "Paragraph", "List", "Table", "Definitions", "Signatures", "Status", "Image", "PageBreak"}
 
 func (k Kind) String() string {
-	if int(k) < len(kindNames) {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
 		return kindNames[k]
 	}
-	return "Kind(?)"
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // Block is a block-level node.

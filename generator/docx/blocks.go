@@ -115,7 +115,7 @@ func (s *state) blocks(blocks []doc.Block, c ctx) error {
 		}
 		k := b.Kind()
 		if int(k) >= len(s.r.funcs) || s.r.funcs[k] == nil {
-			return fmt.Errorf("docx: no render function for block kind %v", k)
+			return &doc.UnknownBlockError{Format: "docx", Block: b}
 		}
 		if err := s.r.funcs[k](s, b, c); err != nil {
 			return err

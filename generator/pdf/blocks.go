@@ -70,7 +70,7 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 		}
 		k := b.Kind()
 		if int(k) >= len(r.funcs) || r.funcs[k] == nil {
-			return nil, fmt.Errorf("pdf: no layout for block kind %v", k)
+			return nil, &doc.UnknownBlockError{Format: "pdf", Block: b}
 		}
 		inner := fr
 		if e := fr.tags.add(role(b), fr.parent); e != 0 {
