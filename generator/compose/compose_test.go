@@ -398,9 +398,10 @@ func TestSwedishCollation(t *testing.T) {
 	d := compose(t, c, in)
 	var terms []string
 	for _, b := range d.Blocks {
-		if defs, ok := b.(*doc.Definitions); ok {
-			for _, it := range defs.Items {
-				terms = append(terms, it.Term)
+		// The definitions are the table under the labels.
+		if t, ok := b.(*doc.Table); ok && len(t.Header) == 1 && cellPlain(t.Header[0].Cells[0]) == "Begrepp/förkortning" {
+			for _, row := range t.Rows {
+				terms = append(terms, cellPlain(row.Cells[0]))
 			}
 		}
 	}

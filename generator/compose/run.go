@@ -25,8 +25,8 @@ type run struct {
 	stored   [][]doc.Block // blocks behind the placeholders, by number
 	keys     map[*doc.Heading]string
 	numbered bool
-	defs     *doc.Definitions // the deferred definitions block, filled last
-	late     *lateness        // status report: what is late, computed once
+	defs     *doc.Table // the deferred definitions table, filled last
+	late     *lateness  // status report: what is late, computed once
 }
 
 func newRun(c *Composer, in Input) *run {

@@ -138,7 +138,6 @@ const (
 	KindParagraph
 	KindList
 	KindTable
-	KindDefinitions
 	KindSignatures
 	KindStatus
 	KindImage
@@ -149,7 +148,7 @@ const (
 // NumKinds is one more than the largest Kind, for sizing renderer tables.
 const NumKinds = int(kindEnd)
 
-var kindNames = [...]string{"", "Heading", "Paragraph", "List", "Table", "Definitions", "Signatures", "Status", "Image", "PageBreak"}
+var kindNames = [...]string{"", "Heading", "Paragraph", "List", "Table", "Signatures", "Status", "Image", "PageBreak"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {
@@ -243,18 +242,32 @@ func TextCell(s string) Cell {
 	return Cell{Blocks: []Block{&Paragraph{Text: []Inline{Text(s)}}}}
 }
 
-// Definitions is a list of terms and their explanations, drawn as a
-// two-column table under the two column labels.
-type Definitions struct {
-	TermLabel       string // "Begrepp/förkortning"
-	DefinitionLabel string // "Förklaring"
-	Items           []Definition
-}
-
 // Definition is one term and what it means.
 type Definition struct {
 	Term       string
 	Definition []Inline
+}
+
+// DefinitionTable is the block a list of terms and their explanations is
+// drawn as, in every format: a table of two columns sized from their
+// content, the terms and then what they mean, under a header row of the
+// two labels ("Begrepp/förkortning", "Förklaring"). It is an ordinary
+// Table so that the renderers have nothing of their own to decide.
+//
+// When both labels are empty the table has no header row at all: a row of
+// empty cells would say nothing, and would be repeated on every page the
+// table continues onto. One label alone keeps the row, with the other
+// cell empty.
+func DefinitionTable(termLabel, definitionLabel string, items []Definition) *Table {
+	t := &Table{Columns: []Column{{}, {}}}
+	if termLabel != "" || definitionLabel != "" {
+		t.Header = []Row{{Cells: []Cell{TextCell(termLabel), TextCell(definitionLabel)}}}
+	}
+	t.Rows = make([]Row, len(items))
+	for i, it := range items {
+		t.Rows[i] = Row{Cells: []Cell{TextCell(it.Term), {Blocks: []Block{&Paragraph{Text: it.Definition}}}}}
+	}
+	return t
 }
 
 // Signatures is a signature block: one or more signers, each with a line to
@@ -312,12 +325,11 @@ type Image struct {
 // PageBreak starts a new page.
 type PageBreak struct{}
 
-func (*Heading) Kind() Kind     { return KindHeading }
-func (*Paragraph) Kind() Kind   { return KindParagraph }
-func (*List) Kind() Kind        { return KindList }
-func (*Table) Kind() Kind       { return KindTable }
-func (*Definitions) Kind() Kind { return KindDefinitions }
-func (*Signatures) Kind() Kind  { return KindSignatures }
-func (*Status) Kind() Kind      { return KindStatus }
-func (*Image) Kind() Kind       { return KindImage }
-func (*PageBreak) Kind() Kind   { return KindPageBreak }
+func (*Heading) Kind() Kind    { return KindHeading }
+func (*Paragraph) Kind() Kind  { return KindParagraph }
+func (*List) Kind() Kind       { return KindList }
+func (*Table) Kind() Kind      { return KindTable }
+func (*Signatures) Kind() Kind { return KindSignatures }
+func (*Status) Kind() Kind     { return KindStatus }
+func (*Image) Kind() Kind      { return KindImage }
+func (*PageBreak) Kind() Kind  { return KindPageBreak }

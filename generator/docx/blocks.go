@@ -31,7 +31,6 @@ func (r *Renderer) fillTable() {
 	r.funcs[doc.KindParagraph] = renderParagraph
 	r.funcs[doc.KindList] = renderList
 	r.funcs[doc.KindTable] = renderTable
-	r.funcs[doc.KindDefinitions] = renderDefinitions
 	r.funcs[doc.KindSignatures] = renderSignatures
 	r.funcs[doc.KindStatus] = renderStatus
 	r.funcs[doc.KindImage] = renderImage

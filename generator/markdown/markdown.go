@@ -48,14 +48,6 @@ func New(opts ...Option) *Renderer {
 	}
 	r.funcs[doc.KindList] = writeList
 	r.funcs[doc.KindTable] = writeTable
-	r.funcs[doc.KindDefinitions] = func(r *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
-		n := bl.(*doc.Definitions)
-		t := &doc.Table{Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell(n.TermLabel), doc.TextCell(n.DefinitionLabel)}}}}
-		for _, it := range n.Items {
-			t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{doc.TextCell(it.Term), {Blocks: []doc.Block{&doc.Paragraph{Text: it.Definition}}}}})
-		}
-		return writeTable(r, b, t, indent)
-	}
 	r.funcs[doc.KindSignatures] = writeSignatures
 	r.funcs[doc.KindStatus] = writeStatus
 	r.funcs[doc.KindImage] = func(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {

@@ -34,7 +34,6 @@ func (r *Renderer) fillTable() {
 	r.funcs[doc.KindParagraph] = layoutParagraph
 	r.funcs[doc.KindList] = layoutList
 	r.funcs[doc.KindTable] = layoutTable
-	r.funcs[doc.KindDefinitions] = layoutDefinitions
 	r.funcs[doc.KindSignatures] = layoutSignatures
 	r.funcs[doc.KindStatus] = layoutStatus
 	r.funcs[doc.KindImage] = layoutImage
@@ -109,7 +108,7 @@ func role(b doc.Block) string {
 		return "P"
 	case *doc.List:
 		return "L"
-	case *doc.Table, *doc.Definitions:
+	case *doc.Table:
 		return "Table"
 	case *doc.Signatures:
 		return "Div"

@@ -18,8 +18,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/doc/doctest"
 	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/internal/doctest"
 	"github.com/underlag/underlag/internal/testenv"
 )
 
@@ -498,7 +498,7 @@ func FuzzRender(f *testing.F) {
 				para,
 				&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{para}}}},
 				&doc.Table{Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell(s)}}}, Rows: []doc.Row{{Cells: []doc.Cell{{Blocks: []doc.Block{para}}, doc.TextCell(s)}}}, Caption: s},
-				&doc.Definitions{TermLabel: s, Items: []doc.Definition{{Term: s, Definition: []doc.Inline{run}}}},
+				doc.DefinitionTable(s, "", []doc.Definition{{Term: s, Definition: []doc.Inline{run}}}),
 				&doc.Status{Level: doc.StatusLevel(style % 5), Word: s, Label: []doc.Inline{run}},
 				&doc.Signatures{Signers: []doc.Signer{{Role: s, Name: s, Title: s, Date: s, Place: s, ShowPlace: true}}},
 			}}
