@@ -41,7 +41,7 @@ func TestDirectiveHeadings(t *testing.T) {
 	}
 	m := d.Meta
 	if m.KindLabel != "Uppdragsdirektiv" || m.Language != "sv-SE" || m.Organisation != "Region Västerbotten" ||
-		m.Committee != "Hälso- och sjukvårdsnämnden och Regionstyrelsen" || m.Date != "2024-11-18" || m.Creator != "underlag test" {
+		m.Committee != "Hälso- och sjukvårdsnämnden och Regionstyrelsen" || m.Date.ISO() != "2024-11-18" || m.Creator != "underlag test" {
 		t.Errorf("meta: %+v", m)
 	}
 	if len(m.Attachments) != 1 || m.Attachments[0].Name != "uppdragsdirektiv.yaml" || len(m.Attachments[0].Data) == 0 {

@@ -19,7 +19,7 @@ func (r *run) meta() doc.Meta {
 		Type:       string(kind),
 		KindLabel:  r.lbl(string(kind)),
 		Title:      r.title(),
-		Date:       r.base.Date.ISO(),
+		Date:       r.base.Date,
 		CaseNumber: strings.TrimSpace(r.base.CaseNumber),
 		Language:   "sv-SE",
 		Creator:    r.in.Creator,
@@ -71,8 +71,8 @@ func (r *run) meta() doc.Meta {
 		doc.Line{doc.Strong(m.KindLabel)},
 		doc.Line{{Field: doc.PageField}, doc.Text(" ("), {Field: doc.PagesField}, doc.Text(")")},
 	)
-	if m.Date != "" {
-		m.Header.Right = append(m.Header.Right, doc.Line{doc.Text(m.Date)})
+	if !m.Date.IsZero() {
+		m.Header.Right = append(m.Header.Right, doc.Line{doc.Text(m.Date.ISO())})
 	}
 	if m.CaseNumber != "" {
 		m.Header.Right = append(m.Header.Right, doc.Line{doc.Text(m.CaseNumber)})

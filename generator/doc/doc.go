@@ -16,6 +16,9 @@ package doc
 import (
 	"io"
 	"strconv"
+	"time"
+
+	"github.com/underlag/underlag/generator/date"
 )
 
 // Renderer turns a document into one output format. A Renderer is prepared
@@ -33,23 +36,41 @@ type Document struct {
 
 // Meta is what a document says about itself: what goes into the running
 // header and footer and into the file's properties.
+//
+// Date is a date.Date rather than a time.Time because a document may be
+// dated by a month or a year ("2025-03"), which a time.Time would turn
+// into a day. The header shows it as compose wrote it into Header; the
+// renderers take the files' timestamps from FileTime and never parse a
+// date back from text.
 type Meta struct {
-	Type         string   // machine name of the kind: uppdragsdirektiv, tjänsteskrivelse, statusrapport
-	KindLabel    string   // the kind as the header shows it: "Tjänsteskrivelse"
-	Title        string   // the document's title
-	Subject      string   // one line on what it is about, for file properties
-	Keywords     []string // for file properties
-	Organisation string   // author: the organisation's name
-	Committee    string   // the committee (nämnd) the document goes to, in full
-	Date         string   // ISO date of the document, as shown in the header
-	CaseNumber   string   // diarienummer, such as "HSN 1203-2024"
-	CaseOfficer  string   // handläggare
-	Language     string   // BCP 47 tag; "sv-SE"
-	Creator      string   // the producing program: "underlag v1.2.3"
-	Header       Header   // the running header on every page
-	Footer       []Line   // the running footer, one entry a line
-	Logo         *Image   // optional logo at the header's left
+	Type         string    // machine name of the kind: uppdragsdirektiv, tjänsteskrivelse, statusrapport
+	KindLabel    string    // the kind as the header shows it: "Tjänsteskrivelse"
+	Title        string    // the document's title
+	Subject      string    // one line on what it is about, for file properties
+	Keywords     []string  // for file properties
+	Organisation string    // author: the organisation's name
+	Committee    string    // the committee (nämnd) the document goes to, in full
+	Date         date.Date // the document's date, at the precision it was written with
+	CaseNumber   string    // diarienummer, such as "HSN 1203-2024"
+	CaseOfficer  string    // handläggare
+	Language     string    // BCP 47 tag; "sv-SE"
+	Creator      string    // the producing program: "underlag v1.2.3"
+	Header       Header    // the running header on every page
+	Footer       []Line    // the running footer, one entry a line
+	Logo         *Image    // optional logo at the header's left
 	Attachments  []Attachment
+}
+
+// FileTime is the moment a document's file says it was created and last
+// modified: midnight UTC of the document's own day, never the clock, so
+// that the same input gives the same bytes. ok is false when the date
+// names no single day (a month, a year, or no date): a timestamp would
+// claim a day the author never gave.
+func (m *Meta) FileTime() (t time.Time, ok bool) {
+	if m.Date.Prec != date.Day {
+		return time.Time{}, false
+	}
+	return m.Date.First(), true
 }
 
 // Header is the running header: lines at the left (the organisation) and

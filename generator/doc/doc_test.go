@@ -3,6 +3,9 @@ package doc
 import (
 	"reflect"
 	"testing"
+	"time"
+
+	"github.com/underlag/underlag/generator/date"
 )
 
 func TestDefinitionTable(t *testing.T) {
@@ -72,6 +75,25 @@ func TestKindString(t *testing.T) {
 	for k, want := range map[Kind]string{KindHeading: "Heading", KindPageBreak: "PageBreak", 0: "Kind(0)", 200: "Kind(200)"} {
 		if got := k.String(); got != want {
 			t.Errorf("Kind(%d).String() = %q, want %q", int(k), got, want)
+		}
+	}
+}
+
+func TestFileTime(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		date date.Date
+		want string // RFC 3339, or "" for no timestamp
+	}{
+		{date.Of(2024, time.November, 20), "2024-11-20T00:00:00Z"},
+		{date.OfMonth(2025, time.March), ""},
+		{date.OfYear(2025), ""},
+		{date.Date{}, ""},
+	} {
+		m := Meta{Date: tc.date}
+		got, ok := m.FileTime()
+		if ok != (tc.want != "") || ok && got.Format(time.RFC3339) != tc.want {
+			t.Errorf("FileTime of %q = %v, %v; want %q", tc.date, got, ok, tc.want)
 		}
 	}
 }

@@ -283,15 +283,14 @@ func fill(l doc.Line, n, total int) []doc.Inline {
 	return out
 }
 
-// epoch is the date of a document whose own date cannot be read: fixed, so
-// that the output does not depend on the clock.
+// epoch is the date of a document whose own date names no single day:
+// fixed, so that the output does not depend on the clock.
 var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // documentTime is the creation and modification date written into the
-// file: the document's own date, so that the same input gives the same
-// bytes.
-func documentTime(s string) time.Time {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
+// file: the document's own day (see doc.Meta.FileTime), else epoch.
+func documentTime(m *doc.Meta) time.Time {
+	if t, ok := m.FileTime(); ok {
 		return t
 	}
 	return epoch

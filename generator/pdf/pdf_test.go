@@ -17,6 +17,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/style"
 	"github.com/underlag/underlag/internal/doctest"
@@ -490,7 +491,8 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, style uint8) {
 		run := doc.Inline{Text: s, Style: doc.Style(style) & (doc.Bold | doc.Italic | doc.Code), Link: s}
 		para := &doc.Paragraph{Text: []doc.Inline{run, {Break: true}, run}}
-		d := &doc.Document{Meta: doc.Meta{Title: s, Language: s, Date: s, Keywords: []string{s}, Footer: []doc.Line{{run}},
+		day, _ := date.Parse(s)
+		d := &doc.Document{Meta: doc.Meta{Title: s, Language: s, Date: day, Keywords: []string{s}, Footer: []doc.Line{{run}},
 			Header:      doc.Header{Left: []doc.Line{{run}}, Right: []doc.Line{{{Field: doc.PageField}}, {run}}},
 			Attachments: []doc.Attachment{{Name: s, Description: s, MIME: s, Data: []byte(s)}}},
 			Blocks: []doc.Block{

@@ -245,7 +245,7 @@ func (r *Renderer) emit(out io.Writer, d *doc.Document, pages []page, tree *stru
 	fmt.Fprintf(&pb, "]/Count %d", len(kids))
 	w.dict(objPages, pb.String())
 
-	stamp := pdfDate(documentTime(m.Date))
+	stamp := pdfDate(documentTime(m))
 	var cat strings.Builder
 	cat.WriteString("/Type/Catalog/Pages 2 0 R/ViewerPreferences<</DisplayDocTitle true>>")
 	if lang := cleanLang(m.Language); lang != "" {

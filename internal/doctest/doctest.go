@@ -6,7 +6,9 @@ package doctest
 
 import (
 	"fmt"
+	"time"
 
+	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
 )
 
@@ -21,7 +23,7 @@ func Meta() doc.Meta {
 		Keywords:     []string{"HSN 1203-2024", "nära vård"},
 		Organisation: "Region Västerbotten",
 		Committee:    "Hälso- och sjukvårdsnämnden",
-		Date:         "2024-11-20",
+		Date:         date.Of(2024, time.November, 20),
 		CaseNumber:   "HSN 1203-2024",
 		CaseOfficer:  "Erika Frohm",
 		Language:     "sv-SE",
