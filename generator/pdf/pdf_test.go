@@ -179,6 +179,29 @@ func TestPageNumbers(t *testing.T) {
 	}
 }
 
+// TestLayoutFinishesPages checks that layout alone places the running
+// header and footer, page numbers filled in, so that the writer has
+// nothing left to lay out.
+func TestLayoutFinishesPages(t *testing.T) {
+	t.Parallel()
+	pages, _, err := renderer(t).layout(doctest.LongTable(120))
+	require.NoError(t, err)
+	require.Greater(t, len(pages), 1)
+	for i, pg := range pages {
+		var texts []string
+		for _, o := range pg.decor {
+			if o.kind == opText {
+				texts = append(texts, o.text)
+			}
+			assert.Equal(t, int32(tagArtifact), o.tag, "page %d: the header and footer are artifacts", i+1)
+		}
+		joined := strings.Join(texts, "|")
+		assert.Contains(t, joined, fmt.Sprintf("%d (%d)", i+1, len(pages)), "page %d", i+1)
+		assert.Contains(t, joined, "Region Västerbotten", "page %d", i+1)
+		assert.NotEmpty(t, pg.ops, "page %d has no body", i+1)
+	}
+}
+
 // TestLongTable checks that a long table spans pages with its header
 // repeated on each, every row once, in order, and no row cut.
 func TestLongTable(t *testing.T) {
