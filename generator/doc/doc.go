@@ -10,7 +10,10 @@
 // Layout decisions that must be the same in every format live here, not in
 // the renderers: heading numbers (Number), what the running header and
 // footer say (Meta.Header, Meta.Footer), which columns a table has and how
-// wide they should be (Table.Columns).
+// wide they should be (Table.Columns, ColumnWidths), how a list of
+// definitions is drawn (DefinitionTable), and the files' timestamps
+// (Meta.FileTime). A renderer keeps a table of functions indexed by Kind
+// and fails with an *UnknownBlockError on a block it has none for.
 package doc
 
 import (
