@@ -42,7 +42,7 @@ func TestDirectiveHeadings(t *testing.T) {
 	}
 	m := d.Meta
 	if m.KindLabel != "Uppdragsdirektiv" || m.Language != "sv-SE" || m.Organisation != "Region Västerbotten" ||
-		m.Committee != "Hälso- och sjukvårdsnämnden och Regionstyrelsen" || m.Date != "2024-11-18" || m.Creator != "underlag test" {
+		m.Committee != "Hälso- och sjukvårdsnämnden och Regionstyrelsen" || m.Date.ISO() != "2024-11-18" || m.Creator != "underlag test" {
 		t.Errorf("meta: %+v", m)
 	}
 	if len(m.Attachments) != 1 || m.Attachments[0].Name != "uppdragsdirektiv.yaml" || len(m.Attachments[0].Data) == 0 {
@@ -396,9 +396,10 @@ func TestSwedishCollation(t *testing.T) {
 	d := compose(t, c, in)
 	var terms []string
 	for _, b := range d.Blocks {
-		if defs, ok := b.(*doc.Definitions); ok {
-			for _, it := range defs.Items {
-				terms = append(terms, it.Term)
+		// The definitions are the table under the labels.
+		if t, ok := b.(*doc.Table); ok && len(t.Header) == 1 && cellPlain(t.Header[0].Cells[0]) == "Begrepp/förkortning" {
+			for _, row := range t.Rows {
+				terms = append(terms, cellPlain(row.Cells[0]))
 			}
 		}
 	}

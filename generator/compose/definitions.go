@@ -13,20 +13,21 @@ import (
 
 // fnDefinitions is `definitioner`: the definitions list, filled in after
 // the rest of the document is composed, since it holds the glossary
-// entries the document's text uses.
+// entries the document's text uses. Until then it is an empty table, which
+// adds no text to what the glossary terms are looked for in.
 func (r *run) fnDefinitions() safe {
 	if r.defs != nil {
 		return "" // one list a document
 	}
-	r.defs = &doc.Definitions{TermLabel: r.lbl("begrepp"), DefinitionLabel: r.lbl("förklaring")}
+	r.defs = &doc.Table{}
 	return r.place(r.defs)
 }
 
-// fillDefinitions fills the deferred definitions block with the union of
+// fillDefinitions fills the deferred definitions table with the union of
 // the document's own definitions and the glossary entries whose term
-// occurs as a whole word in the document, sorted in Swedish order. An
-// empty block is removed, and its heading with it when nothing else is in
-// that section.
+// occurs as a whole word in the document, sorted in Swedish order, drawn
+// as doc.DefinitionTable draws them in every format. An empty list is
+// removed, and its heading with it when nothing else is in that section.
 func (r *run) fillDefinitions(d *doc.Document, blocks []doc.Block) []doc.Block {
 	if r.defs == nil {
 		return blocks
@@ -51,19 +52,21 @@ func (r *run) fillDefinitions(d *doc.Document, blocks []doc.Block) []doc.Block {
 			}
 		}
 	}
-	for _, it := range items {
-		r.defs.Items = append(r.defs.Items, it)
-	}
-	col := r.c.collators.Get().(*collate.Collator)
-	sort.Slice(r.defs.Items, func(i, j int) bool {
-		a, b := r.defs.Items[i].Term, r.defs.Items[j].Term
-		if c := col.CompareString(a, b); c != 0 {
-			return c < 0
+	if len(items) > 0 {
+		sorted := make([]doc.Definition, 0, len(items))
+		for _, it := range items {
+			sorted = append(sorted, it)
 		}
-		return a < b
-	})
-	r.c.collators.Put(col)
-	if len(r.defs.Items) > 0 {
+		col := r.c.collators.Get().(*collate.Collator)
+		sort.Slice(sorted, func(i, j int) bool {
+			a, b := sorted[i].Term, sorted[j].Term
+			if c := col.CompareString(a, b); c != 0 {
+				return c < 0
+			}
+			return a < b
+		})
+		r.c.collators.Put(col)
+		*r.defs = *doc.DefinitionTable(r.lbl("begrepp"), r.lbl("förklaring"), sorted)
 		return blocks
 	}
 	out := blocks[:0]
@@ -109,8 +112,6 @@ func documentText(title string, blocks []doc.Block) string {
 			runs(n.Text)
 		case *doc.Status:
 			runs(n.Text)
-		case *doc.Definitions:
-			return doc.WalkSkipChildren, nil
 		}
 		b.WriteByte('\n')
 		return doc.WalkContinue, nil

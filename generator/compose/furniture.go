@@ -104,7 +104,7 @@ func (r *run) field(m *doc.Meta, name string) doc.Line {
 	case "sida":
 		return doc.Line{{Field: doc.PageField}, doc.Text(" ("), {Field: doc.PagesField}, doc.Text(")")}
 	case "datum":
-		return text(m.Date)
+		return text(m.Date.ISO())
 	case "diarienummer":
 		return text(m.CaseNumber)
 	case "handläggare":

@@ -18,7 +18,7 @@ func (r *run) meta() doc.Meta {
 		Type:       string(kind),
 		KindLabel:  r.lbl(string(kind)),
 		Title:      r.title(),
-		Date:       r.base.Date.ISO(),
+		Date:       r.base.Date,
 		CaseNumber: strings.TrimSpace(r.base.CaseNumber),
 		Language:   "sv-SE",
 		Creator:    r.in.Creator,

@@ -25,9 +25,9 @@ type run struct {
 	stored   [][]doc.Block // blocks behind the placeholders, by number
 	keys     map[*doc.Heading]string
 	numbered bool
-	defs     *doc.Definitions // the deferred definitions block, filled last
-	late     *lateness        // status report: what is late, computed once
-	figures  int              // figures numbered so far
+	defs     *doc.Table // the deferred definitions table, filled last
+	late     *lateness  // status report: what is late, computed once
+	figures  int        // figures numbered so far
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office

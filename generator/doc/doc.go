@@ -10,11 +10,18 @@
 // Layout decisions that must be the same in every format live here, not in
 // the renderers: heading numbers (Number), what the running header and
 // footer say (Meta.Header, Meta.Footer), which columns a table has and how
-// wide they should be (Table.Columns).
+// wide they should be (Table.Columns, ColumnWidths), how a list of
+// definitions is drawn (DefinitionTable), and the files' timestamps
+// (Meta.FileTime). A renderer keeps a table of functions indexed by Kind
+// and fails with an *UnknownBlockError on a block it has none for.
 package doc
 
 import (
 	"io"
+	"strconv"
+	"time"
+
+	"github.com/underlag/underlag/generator/date"
 )
 
 // Renderer turns a document into one output format. A Renderer is prepared
@@ -32,24 +39,42 @@ type Document struct {
 
 // Meta is what a document says about itself: what goes into the running
 // header and footer and into the file's properties.
+//
+// Date is a date.Date rather than a time.Time because a document may be
+// dated by a month or a year ("2025-03"), which a time.Time would turn
+// into a day. The header shows it as compose wrote it into Header; the
+// renderers take the files' timestamps from FileTime and never parse a
+// date back from text.
 type Meta struct {
-	Type         string   // machine name of the kind: uppdragsdirektiv, tjänsteskrivelse, statusrapport
-	KindLabel    string   // the kind as the header shows it: "Tjänsteskrivelse"
-	Title        string   // the document's title
-	Subject      string   // one line on what it is about, for file properties
-	Keywords     []string // for file properties
-	Organisation string   // author: the organisation's name
-	Committee    string   // the committee (nämnd) the document goes to, in full
-	Date         string   // ISO date of the document, as shown in the header
-	CaseNumber   string   // diarienummer, such as "HSN 1203-2024"
-	CaseOfficer  string   // handläggare
-	Language     string   // BCP 47 tag; "sv-SE"
-	Creator      string   // the producing program: "underlag v1.2.3"
-	Header       Header   // the running header on every page
-	Footer       []Line   // the running footer, one entry a line
-	First        *Page    // page one's own header and footer, when they differ; nil for none
-	Logo         *Image   // optional logo at the header's left
+	Type         string    // machine name of the kind: uppdragsdirektiv, tjänsteskrivelse, statusrapport
+	KindLabel    string    // the kind as the header shows it: "Tjänsteskrivelse"
+	Title        string    // the document's title
+	Subject      string    // one line on what it is about, for file properties
+	Keywords     []string  // for file properties
+	Organisation string    // author: the organisation's name
+	Committee    string    // the committee (nämnd) the document goes to, in full
+	Date         date.Date // the document's date, at the precision it was written with
+	CaseNumber   string    // diarienummer, such as "HSN 1203-2024"
+	CaseOfficer  string    // handläggare
+	Language     string    // BCP 47 tag; "sv-SE"
+	Creator      string    // the producing program: "underlag v1.2.3"
+	Header       Header    // the running header on every page
+	Footer       []Line    // the running footer, one entry a line
+	First        *Page     // page one's own header and footer, when they differ; nil for none
+	Logo         *Image    // optional logo at the header's left
 	Attachments  []Attachment
+}
+
+// FileTime is the moment a document's file says it was created and last
+// modified: midnight UTC of the document's own day, never the clock, so
+// that the same input gives the same bytes. ok is false when the date
+// names no single day (a month, a year, or no date): a timestamp would
+// claim a day the author never gave.
+func (m *Meta) FileTime() (t time.Time, ok bool) {
+	if m.Date.Prec != date.Day {
+		return time.Time{}, false
+	}
+	return m.Date.First(), true
 }
 
 // Header is the running header: lines at the left (the organisation) and
@@ -145,7 +170,6 @@ const (
 	KindParagraph
 	KindList
 	KindTable
-	KindDefinitions
 	KindSignatures
 	KindStatus
 	KindImage
@@ -156,13 +180,13 @@ const (
 // NumKinds is one more than the largest Kind, for sizing renderer tables.
 const NumKinds = int(kindEnd)
 
-var kindNames = [...]string{"", "Heading", "Paragraph", "List", "Table", "Definitions", "Signatures", "Status", "Image", "PageBreak"}
+var kindNames = [...]string{"", "Heading", "Paragraph", "List", "Table", "Signatures", "Status", "Image", "PageBreak"}
 
 func (k Kind) String() string {
-	if int(k) < len(kindNames) {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
 		return kindNames[k]
 	}
-	return "Kind(?)"
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // Block is a block-level node.
@@ -250,18 +274,32 @@ func TextCell(s string) Cell {
 	return Cell{Blocks: []Block{&Paragraph{Text: []Inline{Text(s)}}}}
 }
 
-// Definitions is a list of terms and their explanations, drawn as a
-// two-column table under the two column labels.
-type Definitions struct {
-	TermLabel       string // "Begrepp/förkortning"
-	DefinitionLabel string // "Förklaring"
-	Items           []Definition
-}
-
 // Definition is one term and what it means.
 type Definition struct {
 	Term       string
 	Definition []Inline
+}
+
+// DefinitionTable is the block a list of terms and their explanations is
+// drawn as, in every format: a table of two columns sized from their
+// content, the terms and then what they mean, under a header row of the
+// two labels ("Begrepp/förkortning", "Förklaring"). It is an ordinary
+// Table so that the renderers have nothing of their own to decide.
+//
+// When both labels are empty the table has no header row at all: a row of
+// empty cells would say nothing, and would be repeated on every page the
+// table continues onto. One label alone keeps the row, with the other
+// cell empty.
+func DefinitionTable(termLabel, definitionLabel string, items []Definition) *Table {
+	t := &Table{Columns: []Column{{}, {}}}
+	if termLabel != "" || definitionLabel != "" {
+		t.Header = []Row{{Cells: []Cell{TextCell(termLabel), TextCell(definitionLabel)}}}
+	}
+	t.Rows = make([]Row, len(items))
+	for i, it := range items {
+		t.Rows[i] = Row{Cells: []Cell{TextCell(it.Term), {Blocks: []Block{&Paragraph{Text: it.Definition}}}}}
+	}
+	return t
 }
 
 // Signatures is a signature block: one or more signers, each with a line to
@@ -319,12 +357,11 @@ type Image struct {
 // PageBreak starts a new page.
 type PageBreak struct{}
 
-func (*Heading) Kind() Kind     { return KindHeading }
-func (*Paragraph) Kind() Kind   { return KindParagraph }
-func (*List) Kind() Kind        { return KindList }
-func (*Table) Kind() Kind       { return KindTable }
-func (*Definitions) Kind() Kind { return KindDefinitions }
-func (*Signatures) Kind() Kind  { return KindSignatures }
-func (*Status) Kind() Kind      { return KindStatus }
-func (*Image) Kind() Kind       { return KindImage }
-func (*PageBreak) Kind() Kind   { return KindPageBreak }
+func (*Heading) Kind() Kind    { return KindHeading }
+func (*Paragraph) Kind() Kind  { return KindParagraph }
+func (*List) Kind() Kind       { return KindList }
+func (*Table) Kind() Kind      { return KindTable }
+func (*Signatures) Kind() Kind { return KindSignatures }
+func (*Status) Kind() Kind     { return KindStatus }
+func (*Image) Kind() Kind      { return KindImage }
+func (*PageBreak) Kind() Kind  { return KindPageBreak }

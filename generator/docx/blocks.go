@@ -31,7 +31,6 @@ func (r *Renderer) fillTable() {
 	r.funcs[doc.KindParagraph] = renderParagraph
 	r.funcs[doc.KindList] = renderList
 	r.funcs[doc.KindTable] = renderTable
-	r.funcs[doc.KindDefinitions] = renderDefinitions
 	r.funcs[doc.KindSignatures] = renderSignatures
 	r.funcs[doc.KindStatus] = renderStatus
 	r.funcs[doc.KindImage] = renderImage
@@ -115,7 +114,7 @@ func (s *state) blocks(blocks []doc.Block, c ctx) error {
 		}
 		k := b.Kind()
 		if int(k) >= len(s.r.funcs) || s.r.funcs[k] == nil {
-			return fmt.Errorf("docx: no render function for block kind %v", k)
+			return &doc.UnknownBlockError{Format: "docx", Block: b}
 		}
 		if err := s.r.funcs[k](s, b, c); err != nil {
 			return err

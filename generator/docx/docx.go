@@ -33,7 +33,6 @@ import (
 	"fmt"
 	"io"
 	"sync"
-	"time"
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/docx/wordpkg"
@@ -304,7 +303,7 @@ func (s *state) core(dst []byte) []byte {
 		LastModifiedBy: m.Creator, Keywords: m.Keywords, Language: lang,
 		Description: m.KindLabel,
 	}
-	if t, err := time.Parse(time.DateOnly, m.Date); err == nil {
+	if t, ok := m.FileTime(); ok {
 		c.Created = t.Format("2006-01-02T15:04:05Z")
 		c.Modified = c.Created
 	}

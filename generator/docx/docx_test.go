@@ -15,8 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/doc/doctest"
 	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/internal/doctest"
 	"github.com/underlag/underlag/internal/testenv"
 )
 
@@ -138,11 +138,6 @@ func words(d *doc.Document) []string {
 			add(doc.Plain(n.Text))
 		case *doc.Paragraph:
 			add(doc.Plain(n.Text))
-		case *doc.Definitions:
-			add(n.TermLabel + " " + n.DefinitionLabel)
-			for _, it := range n.Items {
-				add(it.Term + " " + doc.Plain(it.Definition))
-			}
 		case *doc.Status:
 			add(doc.Plain(n.Label) + " " + n.Word + " " + doc.Plain(n.Text))
 		case *doc.Signatures:
@@ -245,7 +240,7 @@ func TestHostileText(t *testing.T) {
 			&doc.Heading{Level: 2, Text: []doc.Inline{doc.Text(s)}},
 			&doc.Paragraph{Text: []doc.Inline{{Text: s, Style: doc.Code}, {Text: s, Link: "#" + s}}},
 			&doc.Table{Caption: s, Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell(s)}}}},
-			&doc.Definitions{TermLabel: s, Items: []doc.Definition{{Term: s, Definition: []doc.Inline{doc.Text(s)}}}},
+			doc.DefinitionTable(s, "", []doc.Definition{{Term: s, Definition: []doc.Inline{doc.Text(s)}}}),
 			&doc.Signatures{Labels: doc.SignatureLabels{Signature: s}, Signers: []doc.Signer{{Role: s, Name: s, ShowPlace: true, Place: s}}},
 			&doc.Status{Level: doc.Red, Word: s, Label: []doc.Inline{doc.Text(s)}},
 		)

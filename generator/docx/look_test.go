@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/doc/doctest"
 	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/internal/doctest"
 )
 
 // TestWriteSamples writes sample documents to $DOCX_SAMPLES for looking

@@ -236,30 +236,6 @@ func (s *state) cellBlocks(blocks []doc.Block, c ctx) error {
 	return nil
 }
 
-// renderDefinitions writes the terms and their explanations as a
-// two-column table under the two labels; the terms' column is sized from
-// its content.
-func renderDefinitions(s *state, b doc.Block, c ctx) error {
-	d := b.(*doc.Definitions)
-	t := &doc.Table{Columns: []doc.Column{{}, {}}}
-	if d.TermLabel != "" || d.DefinitionLabel != "" {
-		t.Header = []doc.Row{{Cells: []doc.Cell{doc.TextCell(d.TermLabel), doc.TextCell(d.DefinitionLabel)}}}
-	}
-	t.Rows = make([]doc.Row, len(d.Items))
-	cells := make([]doc.Cell, 2*len(d.Items))
-	paras := make([]doc.Paragraph, 2*len(d.Items))
-	blocks := make([]doc.Block, 2*len(d.Items))
-	for i, it := range d.Items {
-		paras[2*i] = doc.Paragraph{Text: []doc.Inline{doc.Text(it.Term)}}
-		paras[2*i+1] = doc.Paragraph{Text: it.Definition}
-		blocks[2*i], blocks[2*i+1] = &paras[2*i], &paras[2*i+1]
-		cells[2*i] = doc.Cell{Blocks: blocks[2*i : 2*i+1 : 2*i+1]}
-		cells[2*i+1] = doc.Cell{Blocks: blocks[2*i+1 : 2*i+2 : 2*i+2]}
-		t.Rows[i] = doc.Row{Cells: cells[2*i : 2*i+2 : 2*i+2]}
-	}
-	return renderTable(s, t, c)
-}
-
 // renderSignatures writes the signature block as a borderless table: for
 // each signer a line to sign on beside a date line, the labels under
 // them, then a line for the name in clear (and the place when asked).

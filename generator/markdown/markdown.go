@@ -7,7 +7,7 @@
 package markdown
 
 import (
-	"bufio"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -15,11 +15,18 @@ import (
 	"github.com/underlag/underlag/generator/doc"
 )
 
-// Renderer renders documents as Markdown. It holds no state and is safe
-// for concurrent use.
+// Renderer renders documents as Markdown. Like the PDF and DOCX renderers
+// it keeps a table of write functions indexed by doc.Kind, filled once in
+// New, and fails on a block kind it has no function for rather than leave
+// the block out. It holds no other state and is safe for concurrent use.
 type Renderer struct {
-	meta bool
+	meta  bool
+	funcs [doc.NumKinds]writeFunc
 }
+
+// writeFunc writes one block to b, each line after the first prefixed
+// with indent (for list items).
+type writeFunc func(r *Renderer, b *strings.Builder, bl doc.Block, indent string) error
 
 // Option configures a Renderer.
 type Option func(*Renderer)
@@ -34,6 +41,23 @@ func New(opts ...Option) *Renderer {
 	for _, o := range opts {
 		o(r)
 	}
+	r.funcs[doc.KindHeading] = writeHeading
+	r.funcs[doc.KindParagraph] = func(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
+		writeLines(b, inlines(bl.(*doc.Paragraph).Text), indent)
+		return nil
+	}
+	r.funcs[doc.KindList] = writeList
+	r.funcs[doc.KindTable] = writeTable
+	r.funcs[doc.KindSignatures] = writeSignatures
+	r.funcs[doc.KindStatus] = writeStatus
+	r.funcs[doc.KindImage] = func(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
+		writeLines(b, "!["+escape(bl.(*doc.Image).Alt)+"]()", indent)
+		return nil
+	}
+	r.funcs[doc.KindPageBreak] = func(_ *Renderer, b *strings.Builder, _ doc.Block, indent string) error {
+		writeLines(b, "---", indent)
+		return nil
+	}
 	return r
 }
 
@@ -41,17 +65,21 @@ var _ doc.Renderer = (*Renderer)(nil)
 
 // Render writes the document as Markdown.
 func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
-	bw := bufio.NewWriter(w)
+	if d == nil {
+		return fmt.Errorf("markdown: no document")
+	}
 	var b strings.Builder
 	if r.meta {
 		writeMeta(&b, d.Meta)
 	}
-	writeBlocks(&b, d.Blocks, "")
-	out := strings.TrimRight(b.String(), "\n") + "\n"
-	if _, err := bw.WriteString(out); err != nil {
+	if err := r.blocks(&b, d.Blocks, ""); err != nil {
 		return err
 	}
-	return bw.Flush()
+	out := strings.TrimRight(b.String(), "\n") + "\n"
+	if _, err := io.WriteString(w, out); err != nil {
+		return fmt.Errorf("markdown: %w", err)
+	}
+	return nil
 }
 
 func writeMeta(b *strings.Builder, m doc.Meta) {
@@ -70,9 +98,9 @@ func writeMeta(b *strings.Builder, m doc.Meta) {
 	b.WriteString("\n")
 }
 
-// writeBlocks writes blocks separated by blank lines, each line prefixed
-// with indent (for list items).
-func writeBlocks(b *strings.Builder, blocks []doc.Block, indent string) {
+// blocks writes blocks separated by blank lines, each line prefixed with
+// indent (for list items).
+func (r *Renderer) blocks(b *strings.Builder, blocks []doc.Block, indent string) error {
 	for i, bl := range blocks {
 		if i > 0 {
 			b.WriteString(indent)
@@ -85,50 +113,47 @@ func writeBlocks(b *strings.Builder, blocks []doc.Block, indent string) {
 				}
 			}
 		}
-		writeBlock(b, bl, indent)
+		if err := r.block(b, bl, indent); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
-func writeBlock(b *strings.Builder, bl doc.Block, indent string) {
-	switch n := bl.(type) {
-	case *doc.Heading:
-		b.WriteString(strings.Repeat("#", n.Level+1))
-		b.WriteString(" ")
-		if n.Number != "" {
-			b.WriteString(n.Number + ". ")
-		}
-		// A heading is one line: a break in its text becomes a space.
-		b.WriteString(strings.ReplaceAll(inlines(n.Text), "\\\n", " "))
-		b.WriteString("\n")
-	case *doc.Paragraph:
-		writeLines(b, inlines(n.Text), indent)
-	case *doc.List:
-		writeList(b, n, indent)
-	case *doc.Table:
-		writeTable(b, n, indent)
-	case *doc.Definitions:
-		t := &doc.Table{Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell(n.TermLabel), doc.TextCell(n.DefinitionLabel)}}}}
-		for _, it := range n.Items {
-			t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{doc.TextCell(it.Term), {Blocks: []doc.Block{&doc.Paragraph{Text: it.Definition}}}}})
-		}
-		writeTable(b, t, indent)
-	case *doc.Signatures:
-		writeSignatures(b, n, indent)
-	case *doc.Status:
-		var s strings.Builder
-		if len(n.Label) > 0 {
-			s.WriteString(inlines(n.Label) + ": ")
-		}
-		s.WriteString("**" + escape(n.Word) + "**")
-		if len(n.Text) > 0 {
-			s.WriteString(" – " + inlines(n.Text))
-		}
-		writeLines(b, s.String(), indent)
-	case *doc.Image:
-		writeLines(b, "!["+escape(n.Alt)+"]()", indent)
-	case *doc.PageBreak:
-		writeLines(b, "---", indent)
+// block writes one block with the function for its kind.
+func (r *Renderer) block(b *strings.Builder, bl doc.Block, indent string) error {
+	k := bl.Kind()
+	if int(k) >= len(r.funcs) || r.funcs[k] == nil {
+		return &doc.UnknownBlockError{Format: "markdown", Block: bl}
 	}
+	return r.funcs[k](r, b, bl, indent)
+}
+
+func writeHeading(_ *Renderer, b *strings.Builder, bl doc.Block, _ string) error {
+	n := bl.(*doc.Heading)
+	b.WriteString(strings.Repeat("#", n.Level+1))
+	b.WriteString(" ")
+	if n.Number != "" {
+		b.WriteString(n.Number + ". ")
+	}
+	// A heading is one line: a break in its text becomes a space.
+	b.WriteString(strings.ReplaceAll(inlines(n.Text), "\\\n", " "))
+	b.WriteString("\n")
+	return nil
+}
+
+func writeStatus(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
+	n := bl.(*doc.Status)
+	var s strings.Builder
+	if len(n.Label) > 0 {
+		s.WriteString(inlines(n.Label) + ": ")
+	}
+	s.WriteString("**" + escape(n.Word) + "**")
+	if len(n.Text) > 0 {
+		s.WriteString(" – " + inlines(n.Text))
+	}
+	writeLines(b, s.String(), indent)
+	return nil
 }
 
 func writeLines(b *strings.Builder, s, indent string) {
@@ -141,7 +166,8 @@ func writeLines(b *strings.Builder, s, indent string) {
 	}
 }
 
-func writeList(b *strings.Builder, l *doc.List, indent string) {
+func writeList(r *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
+	l := bl.(*doc.List)
 	n := l.Start
 	if n == 0 {
 		n = 1
@@ -153,7 +179,9 @@ func writeList(b *strings.Builder, l *doc.List, indent string) {
 			n++
 		}
 		var sub strings.Builder
-		writeBlocks(&sub, it.Blocks, "")
+		if err := r.blocks(&sub, it.Blocks, ""); err != nil {
+			return err
+		}
 		lines := strings.Split(strings.TrimRight(sub.String(), "\n"), "\n")
 		pad := strings.Repeat(" ", len(marker))
 		for i, line := range lines {
@@ -168,12 +196,14 @@ func writeList(b *strings.Builder, l *doc.List, indent string) {
 			b.WriteString("\n")
 		}
 	}
+	return nil
 }
 
 // writeTable writes a GFM pipe table. A cell's blocks are joined with
 // <br>, the only line break a pipe table cell can hold; a borderless
 // table is written the same way.
-func writeTable(b *strings.Builder, t *doc.Table, indent string) {
+func writeTable(r *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
+	t := bl.(*doc.Table)
 	cols := len(t.Columns)
 	for _, rows := range [][]doc.Row{t.Header, t.Rows} {
 		for _, r := range rows {
@@ -181,38 +211,47 @@ func writeTable(b *strings.Builder, t *doc.Table, indent string) {
 		}
 	}
 	if cols == 0 {
-		return
+		return nil
 	}
-	row := func(r doc.Row) {
+	row := func(row doc.Row) error {
 		b.WriteString(indent + "|")
 		for i := 0; i < cols; i++ {
 			s := ""
-			if i < len(r.Cells) {
-				s = cellText(r.Cells[i])
+			if i < len(row.Cells) {
+				var err error
+				if s, err = r.cellText(row.Cells[i]); err != nil {
+					return err
+				}
 			}
 			b.WriteString(" " + s + " |")
 		}
 		b.WriteString("\n")
+		return nil
 	}
 	header := doc.Row{}
 	if len(t.Header) > 0 {
 		header = t.Header[0]
 	}
-	row(header)
-	b.WriteString(indent + "|" + strings.Repeat(" --- |", cols) + "\n")
-	for _, r := range t.Header[min(1, len(t.Header)):] {
-		row(r)
+	if err := row(header); err != nil {
+		return err
 	}
-	for _, r := range t.Rows {
-		row(r)
+	b.WriteString(indent + "|" + strings.Repeat(" --- |", cols) + "\n")
+	for _, rows := range [][]doc.Row{t.Header[min(1, len(t.Header)):], t.Rows} {
+		for _, rw := range rows {
+			if err := row(rw); err != nil {
+				return err
+			}
+		}
 	}
 	if t.Caption != "" {
 		b.WriteString(indent + "\n")
 		writeLines(b, "*"+escape(t.Caption)+"*", indent)
 	}
+	return nil
 }
 
-func cellText(c doc.Cell) string {
+// cellText is a cell's blocks as one line of a pipe table.
+func (r *Renderer) cellText(c doc.Cell) (string, error) {
 	var parts []string
 	for _, bl := range c.Blocks {
 		var s strings.Builder
@@ -221,8 +260,12 @@ func cellText(c doc.Cell) string {
 			for i, it := range n.Items {
 				var item strings.Builder
 				for _, ib := range it.Blocks {
+					// A cell's line holds an item's paragraphs only; an
+					// unknown block still fails, as it does elsewhere.
 					if p, ok := ib.(*doc.Paragraph); ok {
 						item.WriteString(inlines(p.Text))
+					} else if k := ib.Kind(); int(k) >= len(r.funcs) || r.funcs[k] == nil {
+						return "", &doc.UnknownBlockError{Format: "markdown", Block: ib}
 					}
 				}
 				if n.Ordered {
@@ -233,16 +276,19 @@ func cellText(c doc.Cell) string {
 			}
 			continue
 		default:
-			writeBlock(&s, bl, "")
+			if err := r.block(&s, bl, ""); err != nil {
+				return "", err
+			}
 		}
 		parts = append(parts, strings.TrimRight(s.String(), "\n"))
 	}
 	// A pipe table row is one line: breaks become <br>.
 	s := strings.ReplaceAll(strings.Join(parts, "<br>"), "\\\n", "<br>")
-	return strings.ReplaceAll(s, "\n", "<br>")
+	return strings.ReplaceAll(s, "\n", "<br>"), nil
 }
 
-func writeSignatures(b *strings.Builder, s *doc.Signatures, indent string) {
+func writeSignatures(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
+	s := bl.(*doc.Signatures)
 	const blank = "……………………"
 	field := func(label, value string) string {
 		if value == "" {
@@ -269,6 +315,7 @@ func writeSignatures(b *strings.Builder, s *doc.Signatures, indent string) {
 		lines = append(lines, field(s.Labels.Name, name))
 		writeLines(b, strings.Join(lines, "\\\n"), indent)
 	}
+	return nil
 }
 
 // inlines writes runs as Markdown: bold as **…**, italic as *…*, code as

@@ -12,7 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/doc/doctest"
+	"github.com/underlag/underlag/internal/doctest"
 )
 
 func render(t *testing.T, d *doc.Document, opts ...Option) string {

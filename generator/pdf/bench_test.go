@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/doc/doctest"
 	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/internal/doctest"
 )
 
 // newDefault makes the renderer the benchmarks measure, in the default

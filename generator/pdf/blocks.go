@@ -34,7 +34,6 @@ func (r *Renderer) fillTable() {
 	r.funcs[doc.KindParagraph] = layoutParagraph
 	r.funcs[doc.KindList] = layoutList
 	r.funcs[doc.KindTable] = layoutTable
-	r.funcs[doc.KindDefinitions] = layoutDefinitions
 	r.funcs[doc.KindSignatures] = layoutSignatures
 	r.funcs[doc.KindStatus] = layoutStatus
 	r.funcs[doc.KindImage] = layoutImage
@@ -70,7 +69,7 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 		}
 		k := b.Kind()
 		if int(k) >= len(r.funcs) || r.funcs[k] == nil {
-			return nil, fmt.Errorf("pdf: no layout for block kind %v", k)
+			return nil, &doc.UnknownBlockError{Format: "pdf", Block: b}
 		}
 		inner := fr
 		if e := fr.tags.add(role(b), fr.parent); e != 0 {
@@ -109,7 +108,7 @@ func role(b doc.Block) string {
 		return "P"
 	case *doc.List:
 		return "L"
-	case *doc.Table, *doc.Definitions:
+	case *doc.Table:
 		return "Table"
 	case *doc.Signatures:
 		return "Div"
@@ -174,13 +173,30 @@ func layoutParagraph(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 // style draws them.
 var bullets = [...]string{"•", "–", "◦"}
 
+// List nesting is indented up to maxListIndents levels (ilvl 0–8, as many
+// as Word has), and only while the text keeps at least minListText of
+// width: a list nested deeper lines up with the deepest indented one, as
+// in the DOCX. Indenting without end pushed the text of a list nested a
+// couple of dozen levels deep off the page, which left blank pages.
+const (
+	maxListIndents = 9
+	minListText    = 20.0 // mm
+)
+
 func layoutList(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	l := b.(*doc.List)
 	ts := r.textStyle(fr, false)
 	indent := r.p.ListIndent
 	inner := fr
-	inner.x += indent
-	inner.width -= indent
+	// A list that is not indented puts its markers where its parent's
+	// are, one indent left of the text; the top level always indents.
+	markerX := fr.x
+	if fr.depth == 0 || fr.depth < maxListIndents && fr.width-indent >= minListText {
+		inner.x += indent
+		inner.width -= indent
+	} else {
+		markerX -= indent
+	}
 	inner.depth++
 	inner.align = doc.AlignLeft
 	start := l.Start
@@ -208,7 +224,7 @@ func layoutList(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 		// that line's baseline, whatever size the line is set in.
 		base := r.baseline(0, ts)
 		// Marker first, so that text extraction reads it before the item.
-		bs[0].ops = append([]op{{kind: opText, face: mface, x: fr.x + 0.5, y: base, size: ts.size, color: ts.color, text: marker, tag: int32(lbl)}}, bs[0].ops...)
+		bs[0].ops = append([]op{{kind: opText, face: mface, x: markerX + 0.5, y: base, size: ts.size, color: ts.color, text: marker, tag: int32(lbl)}}, bs[0].ops...)
 		if i > 0 {
 			bs[0].before = r.p.ParagraphSpacing / 3
 		}

@@ -7,14 +7,16 @@ import (
 	"github.com/underlag/underlag/generator/style"
 )
 
-// The renderer works in two passes. Layout turns blocks into boxes: a
-// vertical list of unbreakable pieces (a line of text, a table row, a
-// whole signature block) carrying their drawing operations relative to
-// their top. The flow then cuts that list into pages, honouring "keep with
-// next" links between boxes and repeating table headers. Only when every
-// page is known, and with it the page count for "1 (3)", is fpdf driven to
-// draw them. Layout needs no fpdf at all, which keeps it cheap and lets it
-// measure freely.
+// The renderer works in two stages, layout and writing. Layout turns
+// blocks into boxes: a vertical list of unbreakable pieces (a line of
+// text, a table row, a whole signature block) carrying their drawing
+// operations relative to their top. The flow then cuts that list into
+// pages, honouring "keep with next" links between boxes and repeating
+// table headers. Only when every page is known, and with it the page count
+// for "1 (3)", does each page get its running header and footer. The pages
+// are then finished, and the writer (write.go) only serialises their
+// operations; it never calls back into layout. Layout writes nothing,
+// which keeps it cheap and lets it measure freely.
 
 // opKind says what an op draws.
 type opKind uint8

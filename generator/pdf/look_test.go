@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/doc/doctest"
+	"github.com/underlag/underlag/internal/doctest"
 )
 
 // TestWriteSamples writes sample PDFs to $PDF_SAMPLES, to look at them as

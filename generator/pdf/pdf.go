@@ -3,13 +3,14 @@
 //
 // A Renderer is prepared once per build (fonts cut and parsed, the table
 // of layout functions filled) and is then read-only: any number of
-// goroutines may call Render at once. Each call lays the document out
-// (line breaking, keep-with-next, table headers repeated on each page),
-// which makes the page count known before the first header says "1 (3)",
-// and then writes the file: see write.go for why that part is ours and not
-// fpdf's, which is only used once, in New, to cut the fonts. The file is a
-// tagged PDF (see tags.go), with an outline, the document's language and
-// its source data attached.
+// goroutines may call Render at once. Each call first lays the document
+// out into finished pages (line breaking, keep-with-next, table headers
+// repeated on each page, and last the running header and footer, once the
+// page count is known for "1 (3)"), and then writes them to the file
+// without going back to layout: see write.go for why the writing is ours
+// and not fpdf's, which is only used once, in New, to cut the fonts. The
+// file is a tagged PDF (see tags.go), with an outline, the document's
+// language and its source data attached.
 package pdf
 
 import (
@@ -97,23 +98,42 @@ func (r *Renderer) RenderPages(w io.Writer, d *doc.Document) (int, error) {
 	if d == nil {
 		return 0, fmt.Errorf("pdf: no document")
 	}
-	p := &r.p
-	tree := newTree()
-	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1}
-	boxes, err := r.layoutBlocks(d.Blocks, body)
+	pages, tree, err := r.layout(d)
 	if err != nil {
 		return 0, err
 	}
-	pages := paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom)
-	if err := r.emit(w, d, pages, tree); err != nil {
+	if err := r.write(w, d, pages, tree); err != nil {
 		return 0, err
 	}
 	return len(pages), nil
 }
 
-// page is one laid-out page: its drawing operations and outline entries.
+// layout lays d out into finished pages and the structure tree that their
+// operations are tagged with: the blocks broken into boxes, the boxes cut
+// into pages, and then, with the page count known for "1 (3)", each page's
+// running header and footer. The writer only serialises what this returns.
+func (r *Renderer) layout(d *doc.Document) ([]page, *structTree, error) {
+	p := &r.p
+	tree := newTree()
+	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1}
+	boxes, err := r.layoutBlocks(d.Blocks, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages := paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom)
+	for i := range pages {
+		if pages[i].decor, err = r.decoration(&d.Meta, i+1, len(pages)); err != nil {
+			return nil, nil, err
+		}
+	}
+	return pages, tree, nil
+}
+
+// page is one finished page: its drawing operations, in page
+// coordinates, and its outline entries.
 type page struct {
-	ops   []op
+	decor []op // the running header and footer, artifacts, drawn first
+	ops   []op // the body
 	marks []placedMark
 }
 
@@ -283,22 +303,21 @@ func fill(l doc.Line, n, total int) []doc.Inline {
 	return out
 }
 
-// epoch is the date of a document whose own date cannot be read: fixed, so
-// that the output does not depend on the clock.
+// epoch is the date of a document whose own date names no single day:
+// fixed, so that the output does not depend on the clock.
 var epoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // documentTime is the creation and modification date written into the
-// file: the document's own date, so that the same input gives the same
-// bytes.
-func documentTime(s string) time.Time {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
+// file: the document's own day (see doc.Meta.FileTime), else epoch.
+func documentTime(m *doc.Meta) time.Time {
+	if t, ok := m.FileTime(); ok {
 		return t
 	}
 	return epoch
 }
 
-// cleanLang keeps a language tag only if it is a plain BCP 47 tag: fpdf
-// writes it into the catalog unescaped.
+// cleanLang keeps a language tag only if it is a plain BCP 47 tag: the
+// writer puts it into the catalog as a string, unescaped.
 func cleanLang(s string) string {
 	if s == "" || len(s) > 35 {
 		return ""

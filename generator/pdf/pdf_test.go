@@ -17,9 +17,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/doc/doctest"
 	"github.com/underlag/underlag/generator/style"
+	"github.com/underlag/underlag/internal/doctest"
 	"github.com/underlag/underlag/internal/testenv"
 )
 
@@ -175,6 +176,29 @@ func TestPageNumbers(t *testing.T) {
 				assert.Contains(t, squash(p), fmt.Sprintf(" %d (%d) ", i+1, n), "page %d", i+1)
 			}
 		})
+	}
+}
+
+// TestLayoutFinishesPages checks that layout alone places the running
+// header and footer, page numbers filled in, so that the writer has
+// nothing left to lay out.
+func TestLayoutFinishesPages(t *testing.T) {
+	t.Parallel()
+	pages, _, err := renderer(t).layout(doctest.LongTable(120))
+	require.NoError(t, err)
+	require.Greater(t, len(pages), 1)
+	for i, pg := range pages {
+		var texts []string
+		for _, o := range pg.decor {
+			if o.kind == opText {
+				texts = append(texts, o.text)
+			}
+			assert.Equal(t, int32(tagArtifact), o.tag, "page %d: the header and footer are artifacts", i+1)
+		}
+		joined := strings.Join(texts, "|")
+		assert.Contains(t, joined, fmt.Sprintf("%d (%d)", i+1, len(pages)), "page %d", i+1)
+		assert.Contains(t, joined, "Region Västerbotten", "page %d", i+1)
+		assert.NotEmpty(t, pg.ops, "page %d has no body", i+1)
 	}
 }
 
@@ -490,7 +514,8 @@ func FuzzRender(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, style uint8) {
 		run := doc.Inline{Text: s, Style: doc.Style(style) & (doc.Bold | doc.Italic | doc.Code), Link: s}
 		para := &doc.Paragraph{Text: []doc.Inline{run, {Break: true}, run}}
-		d := &doc.Document{Meta: doc.Meta{Title: s, Language: s, Date: s, Keywords: []string{s}, Footer: []doc.Line{{run}},
+		day, _ := date.Parse(s)
+		d := &doc.Document{Meta: doc.Meta{Title: s, Language: s, Date: day, Keywords: []string{s}, Footer: []doc.Line{{run}},
 			Header:      doc.Header{Left: []doc.Line{{run}}, Right: []doc.Line{{{Field: doc.PageField}}, {run}}},
 			Attachments: []doc.Attachment{{Name: s, Description: s, MIME: s, Data: []byte(s)}}},
 			Blocks: []doc.Block{
@@ -498,7 +523,7 @@ func FuzzRender(f *testing.F) {
 				para,
 				&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{para}}}},
 				&doc.Table{Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell(s)}}}, Rows: []doc.Row{{Cells: []doc.Cell{{Blocks: []doc.Block{para}}, doc.TextCell(s)}}}, Caption: s},
-				&doc.Definitions{TermLabel: s, Items: []doc.Definition{{Term: s, Definition: []doc.Inline{run}}}},
+				doc.DefinitionTable(s, "", []doc.Definition{{Term: s, Definition: []doc.Inline{run}}}),
 				&doc.Status{Level: doc.StatusLevel(style % 5), Word: s, Label: []doc.Inline{run}},
 				&doc.Signatures{Signers: []doc.Signer{{Role: s, Name: s, Title: s, Date: s, Place: s, ShowPlace: true}}},
 			}}

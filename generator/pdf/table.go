@@ -233,20 +233,3 @@ func firstRuns(l *doc.List) []doc.Inline {
 	}
 	return best
 }
-
-// layoutDefinitions draws definitions as a two-column table under the two
-// labels, the terms' column as wide as the longest term needs.
-func layoutDefinitions(r *Renderer, b doc.Block, fr frame) ([]box, error) {
-	d := b.(*doc.Definitions)
-	t := &doc.Table{
-		Columns: []doc.Column{{}, {}},
-		Header:  []doc.Row{{Cells: []doc.Cell{doc.TextCell(d.TermLabel), doc.TextCell(d.DefinitionLabel)}}},
-	}
-	if d.TermLabel == "" && d.DefinitionLabel == "" {
-		t.Header = nil
-	}
-	for _, it := range d.Items {
-		t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{doc.TextCell(it.Term), {Blocks: []doc.Block{&doc.Paragraph{Text: it.Definition}}}}})
-	}
-	return layoutTable(r, t, fr)
-}

@@ -156,9 +156,11 @@ type contentState struct {
 	lineW        float64
 }
 
-// emit writes the laid-out pages, with their header and footer, as a PDF
-// file to out.
-func (r *Renderer) emit(out io.Writer, d *doc.Document, pages []page, tree *structTree) error {
+// write serialises finished pages, and the structure tree their
+// operations are tagged with, as a PDF file to out. Everything on a page,
+// its running header and footer included, was placed by layout: writing
+// only encodes it, and never lays anything out.
+func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *structTree) error {
 	p := &r.p
 	m := &d.Meta
 	fl := r.compressor()
@@ -178,15 +180,11 @@ func (r *Renderer) emit(out io.Writer, d *doc.Document, pages []page, tree *stru
 	parents := make([][]int, len(pages))
 	var marks []outlineMark
 	for i, pg := range pages {
-		decor, err := r.decoration(m, i+1, len(pages))
-		if err != nil {
-			return err
-		}
 		fw.c = fw.c[:0]
 		fw.cs = contentState{face: -1, lineW: -1}
 		fw.mark = marker{tree: tree, page: i}
 		var links []op
-		links = fw.content(decor, links)
+		links = fw.content(pg.decor, links)
 		links = fw.content(pg.ops, links)
 		fw.c = fw.mark.close(fw.c)
 		parents[i] = fw.mark.parents
@@ -245,7 +243,7 @@ func (r *Renderer) emit(out io.Writer, d *doc.Document, pages []page, tree *stru
 	fmt.Fprintf(&pb, "]/Count %d", len(kids))
 	w.dict(objPages, pb.String())
 
-	stamp := pdfDate(documentTime(m.Date))
+	stamp := pdfDate(documentTime(m))
 	var cat strings.Builder
 	cat.WriteString("/Type/Catalog/Pages 2 0 R/ViewerPreferences<</DisplayDocTitle true>>")
 	if lang := cleanLang(m.Language); lang != "" {

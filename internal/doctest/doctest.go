@@ -6,7 +6,9 @@ package doctest
 
 import (
 	"fmt"
+	"time"
 
+	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
 )
 
@@ -21,7 +23,7 @@ func Meta() doc.Meta {
 		Keywords:     []string{"HSN 1203-2024", "nära vård"},
 		Organisation: "Region Västerbotten",
 		Committee:    "Hälso- och sjukvårdsnämnden",
-		Date:         "2024-11-20",
+		Date:         date.Of(2024, time.November, 20),
 		CaseNumber:   "HSN 1203-2024",
 		CaseOfficer:  "Erika Frohm",
 		Language:     "sv-SE",
@@ -83,10 +85,10 @@ func All() *doc.Document {
 			Caption: "Tabell 1. Tidplan",
 		},
 		&doc.Status{Level: doc.Yellow, Word: "Gul", Label: []doc.Inline{doc.Text("Övergripande status")}, Text: []doc.Inline{doc.Text("En delaktivitet är försenad.")}},
-		&doc.Definitions{TermLabel: "Begrepp/förkortning", DefinitionLabel: "Förklaring", Items: []doc.Definition{
+		doc.DefinitionTable("Begrepp/förkortning", "Förklaring", []doc.Definition{
 			{Term: "CLG", Definition: []doc.Inline{doc.Text("Centrala ledningsgruppen")}},
 			{Term: "HSF", Definition: []doc.Inline{doc.Text("Hälso- och sjukvårdsförvaltningen")}},
-		}},
+		}),
 		&doc.PageBreak{},
 		&doc.Paragraph{Small: true, Text: []doc.Inline{doc.Text("Finstilt text efter sidbrytning.")}},
 		&doc.Signatures{
@@ -120,11 +122,14 @@ func LongTable(n int) *doc.Document {
 
 // LongDefinitions returns a document with n definitions.
 func LongDefinitions(n int) *doc.Document {
-	defs := &doc.Definitions{TermLabel: "Begrepp/förkortning", DefinitionLabel: "Förklaring"}
+	var items []doc.Definition
 	for i := 1; i <= n; i++ {
-		defs.Items = append(defs.Items, doc.Definition{Term: fmt.Sprintf("FÖRK%02d", i), Definition: []doc.Inline{doc.Text(fmt.Sprintf("Förklaring nummer %d av en förkortning som används i dokumentet", i))}})
+		items = append(items, doc.Definition{Term: fmt.Sprintf("FÖRK%02d", i), Definition: []doc.Inline{doc.Text(fmt.Sprintf("Förklaring nummer %d av en förkortning som används i dokumentet", i))}})
 	}
-	return &doc.Document{Meta: Meta(), Blocks: []doc.Block{&doc.Heading{Level: 1, Text: []doc.Inline{doc.Text("Definitioner och förkortningar")}}, defs}}
+	return &doc.Document{Meta: Meta(), Blocks: []doc.Block{
+		&doc.Heading{Level: 1, Text: []doc.Inline{doc.Text("Definitioner och förkortningar")}},
+		doc.DefinitionTable("Begrepp/förkortning", "Förklaring", items),
+	}}
 }
 
 // SignaturesAtFoot returns a document whose signature block comes right
