@@ -319,6 +319,7 @@ func (c *Checker) text(d model.Document) {
 	}
 	warned := map[string]bool{}
 	walk(reflect.ValueOf(d).Elem(), "", "", func(path, key, s string) {
+		c.tables(path, s)
 		if ph := placeholder(s); ph != "" {
 			c.wordAt(path, ph, "the text holds the placeholder %q; fill it in before the document is sent", ph)
 		}
