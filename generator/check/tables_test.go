@@ -19,9 +19,9 @@ func TestTableRows(t *testing.T) {
 		{"no outer pipes", "  Datum | Version\n  --- | ---\n  2025-01 | 1.0\n", nil},
 		{"escaped pipe", "  | A | B |\n  |---|---|\n  | x \\| y | z |\n", nil},
 		{"pipe in code", "  | A | B |\n  |---|---|\n  | `x | y` | z |\n", nil},
-		{"too few", "  | Nr | Beskrivning | Mottagare |\n  | --- | --- | --- |\n  | 1 | Rapport |\n", []string{"4:3: this table row has 2 cells but the header has 3 (Nr | Beskrivning | Mottagare)"}},
-		{"too many", "  | A | B |\n  |---|---|\n  | 1 | 2 | 3 |\n  | 4 | 5 |\n", []string{"4:3: this table row has 3 cells but the header has 2"}},
-		{"delimiter", "  | A | B |\n  |---|\n  | 1 | 2 |\n", []string{"3:3: the table's delimiter row has 1 cells but its header has 2"}},
+		{"too few", "  | Nr | Beskrivning | Mottagare |\n  | --- | --- | --- |\n  | 1 | Rapport |\n", []string{"4:3: text: this table row has 2 cells but the header has 3 (Nr | Beskrivning | Mottagare)"}},
+		{"too many", "  | A | B |\n  |---|---|\n  | 1 | 2 | 3 |\n  | 4 | 5 |\n", []string{"4:3: text: this table row has 3 cells but the header has 2"}},
+		{"delimiter", "  | A | B |\n  |---|\n  | 1 | 2 |\n", []string{"3:3: text: the table's delimiter row has 1 cells but its header has 2"}},
 		{"not a table", "  Ja | nej, och | kanske.\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -50,7 +50,7 @@ func TestTableRows(t *testing.T) {
 			assert.Len(t, got, len(tc.want))
 			for i, w := range tc.want {
 				if i < len(got) {
-					assert.Contains(t, got[i], "x.yaml:"+w[:4]+"text: "+w[5:])
+					assert.Contains(t, got[i], "x.yaml:"+w)
 				}
 			}
 		})
