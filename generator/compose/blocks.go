@@ -34,15 +34,15 @@ func cells(cs ...doc.Cell) doc.Row { return doc.Row{Cells: cs} }
 
 func blocksCell(bs []doc.Block) doc.Cell { return doc.Cell{Blocks: bs} }
 
-// factsTable is a borderless key–value table, such as a memo's first-page
-// block; rows with an empty value are left out.
+// factsTable is a borderless label–value table, such as a memo's
+// first-page block; rows with an empty value are left out.
 func (r *run) factsTable(pairs ...[2]string) doc.Block {
 	t := &doc.Table{Borderless: true, Columns: []doc.Column{{Width: 1}, {Width: 3}}}
 	for _, p := range pairs {
 		if strings.TrimSpace(p[1]) == "" {
 			continue
 		}
-		t.Rows = append(t.Rows, cells(doc.TextCell(r.lbl(p[0])), doc.TextCell(p[1])))
+		t.Rows = append(t.Rows, cells(doc.TextCell(p[0]), doc.TextCell(p[1])))
 	}
 	if len(t.Rows) == 0 {
 		return nil
@@ -57,16 +57,25 @@ func (r *run) factsTable(pairs ...[2]string) doc.Block {
 // registry, "Namn, Titel"), a period ("från – till") or a document such as the
 // directive (its title); pairs with an empty value are left out.
 func (r *run) fnFacts(kv ...any) (safe, error) {
-	if len(kv)%2 != 0 {
-		return "", fmt.Errorf("fakta takes pairs of label key and value, such as fakta \"datum\" .Date; got %d arguments", len(kv))
-	}
-	pairs := make([][2]string, 0, len(kv)/2)
-	for i := 0; i < len(kv); i += 2 {
+	var pairs [][2]string
+	var own []model.Fact // the document's own rows, labelled as written
+	for i := 0; i < len(kv); i++ {
+		if fs, ok := kv[i].([]model.Fact); ok {
+			own = append(own, fs...)
+			continue
+		}
 		key, ok := kv[i].(string)
 		if !ok {
-			return "", fmt.Errorf("fakta: argument %d must be a label key (text), not %T", i+1, kv[i])
+			return "", fmt.Errorf("fakta: argument %d must be a label key (text) or a list of facts, not %T", i+1, kv[i])
 		}
-		pairs = append(pairs, [2]string{key, r.factValue(kv[i+1])})
+		if i+1 >= len(kv) {
+			return "", fmt.Errorf("fakta takes pairs of label key and value, such as fakta \"datum\" .Date; %q has no value", key)
+		}
+		pairs = append(pairs, [2]string{r.lbl(key), r.factValue(kv[i+1])})
+		i++
+	}
+	for _, f := range own {
+		pairs = append(pairs, [2]string{f.Label, f.Value})
 	}
 	return r.place(r.factsTable(pairs...)), nil
 }

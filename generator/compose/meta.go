@@ -16,7 +16,7 @@ func (r *run) meta() doc.Meta {
 	kind := r.in.Kind.Name
 	m := doc.Meta{
 		Type:       string(kind),
-		KindLabel:  r.lbl(string(kind)),
+		KindLabel:  r.kindLabel(),
 		Title:      r.title(),
 		Date:       r.base.Date,
 		CaseNumber: strings.TrimSpace(r.base.CaseNumber),

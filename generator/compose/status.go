@@ -138,17 +138,47 @@ func pathf(list string, i int, field string) string {
 	return list + "[" + strconv.Itoa(i) + "]." + field
 }
 
+// statusLevel is a model level as the tree's; 0 for none or unknown.
+func statusLevel(l model.Level) doc.StatusLevel {
+	switch l {
+	case model.Green:
+		return doc.Green
+	case model.Yellow:
+		return doc.Yellow
+	case model.Red:
+		return doc.Red
+	}
+	return 0
+}
+
+// statusCell is a row's status: its traffic light with the level's word
+// when the row has one, then the progress word (bold when late).
+func (r *run) statusCell(level model.Level, word string, late bool) doc.Cell {
+	var bs []doc.Block
+	if lvl := statusLevel(level); lvl != 0 {
+		bs = append(bs, &doc.Status{Level: lvl, Word: r.lbl(string(level))})
+	}
+	return blocksCell(append(bs, para(styled(word, late))))
+}
+
+// fnLegend is `teckenförklaring`: what the traffic-light colours mean, each
+// with its mark and word, so that no reader has to guess a colour.
+func (r *run) fnLegend() safe {
+	t := &doc.Table{Borderless: true, Columns: []doc.Column{{Width: 1.2}, {Width: 4}}}
+	for _, l := range model.Levels {
+		t.Rows = append(t.Rows, cells(
+			blocksCell([]doc.Block{&doc.Status{Level: statusLevel(l), Word: r.lbl(string(l))}}),
+			doc.TextCell(r.lbl("förklaring_"+string(l))),
+		))
+	}
+	return r.place(para(doc.Strong(r.lbl("teckenförklaring"))), t)
+}
+
 // fnStatus is `status`: the overall status as a traffic light with its word.
 func (r *run) fnStatus(s model.Status) safe {
-	var lvl doc.StatusLevel
-	switch s.Level {
-	case model.Green:
-		lvl = doc.Green
-	case model.Yellow:
-		lvl = doc.Yellow
-	case model.Red:
-		lvl = doc.Red
-	default:
+	lvl := statusLevel(s.Level)
+	switch lvl {
+	case 0:
 		valid := make([]string, len(model.Levels))
 		for i, l := range model.Levels {
 			valid[i] = string(l)
@@ -199,7 +229,11 @@ func (r *run) fnActivityStatus(sr *model.StatusReport) safe {
 			forecast, actual = a.st.Forecast, a.st.Actual
 			name = append(name, r.comment(a.st.Comment)...)
 		}
-		rows = append(rows, cells(blocksCell(name), doc.TextCell(a.responsible), blocksCell([]doc.Block{para(styled(word, a.late))}),
+		var level model.Level
+		if a.st != nil {
+			level = a.st.Level
+		}
+		rows = append(rows, cells(blocksCell(name), doc.TextCell(a.responsible), r.statusCell(level, word, a.late),
 			doc.TextCell(a.end.ISO()), doc.TextCell(forecast.ISO()), doc.TextCell(actual.ISO())))
 	}
 	return r.place(r.table([]float64{3.4, 1.5, 1.1, 1.1, 1.1, 1.1}, []string{"aktivitet", "ansvarig", "status", "planerat_slut", "prognos", "utfall"}, rows))
@@ -248,8 +282,12 @@ func (r *run) fnMilestoneStatus(sr *model.StatusReport) safe {
 			forecast, actual = m.st.Forecast, m.st.Actual
 			decision = append(decision, r.comment(m.st.Comment)...)
 		}
+		var level model.Level
+		if m.st != nil {
+			level = m.st.Level
+		}
 		rows = append(rows, cells(doc.TextCell(m.id), blocksCell(decision), doc.TextCell(m.date.ISO()),
-			doc.TextCell(forecast.ISO()), doc.TextCell(actual.ISO()), blocksCell([]doc.Block{para(styled(word, m.late))})))
+			doc.TextCell(forecast.ISO()), doc.TextCell(actual.ISO()), r.statusCell(level, word, m.late)))
 	}
 	return r.place(r.table([]float64{1.3, 3.2, 1.1, 1.1, 1.1, 1.2}, []string{"beslutspunkt", "beslut", "planerat", "prognos", "utfall", "status"}, rows))
 }
@@ -310,10 +348,24 @@ func firstLine(bs []doc.Block) string {
 }
 
 // fnRisks is `risker` in a status report: a table of risks.
+//
+// Risks with ids or owners get those columns too.
 func (r *run) fnRisks(rs []model.Risk) safe {
+	full := false
+	for _, k := range rs {
+		full = full || k.ID != "" || !k.Owner.IsZero()
+	}
 	var rows []doc.Row
 	for _, k := range rs {
-		rows = append(rows, cells(doc.TextCell(k.Risk), doc.TextCell(k.Probability), doc.TextCell(k.Impact), blocksCell(r.markdownBlocks(string(k.Action)))))
+		row := cells(doc.TextCell(k.Risk), doc.TextCell(k.Probability), doc.TextCell(k.Impact), blocksCell(r.markdownBlocks(string(k.Action))))
+		if full {
+			row.Cells = append([]doc.Cell{doc.TextCell(k.ID)}, row.Cells...)
+			row.Cells = append(row.Cells[:2], append([]doc.Cell{doc.TextCell(nameTitle(r.person(k.Owner)))}, row.Cells[2:]...)...)
+		}
+		rows = append(rows, row)
+	}
+	if full {
+		return r.place(r.table([]float64{0.8, 3, 1.8, 1.2, 1.2, 3}, []string{"risk_id", "risk", "riskägare", "sannolikhet", "konsekvens", "åtgärd"}, rows))
 	}
 	return r.place(r.table([]float64{3, 1.45, 1.45, 3}, []string{"risk", "sannolikhet", "konsekvens", "åtgärd"}, rows))
 }

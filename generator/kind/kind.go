@@ -25,12 +25,22 @@ type Kind struct {
 	// Name is the value of the files' `typ` key, such as "tjänsteskrivelse";
 	// it is also the label key of the kind's printed name.
 	Name model.Kind
+	// Label is the kind as the header prints it ("Projektbeställning")
+	// when the labels (etiketter.yaml) have no entry for Name; "" for the
+	// name with a capital first letter.
+	Label string
 	// Doc says in one line what the kind is, for the schema and --help.
 	Doc string
 	// New returns a new, empty model value of the kind: a pointer to a
 	// struct that embeds model.Common. The loader decodes files into it,
 	// and the schema is generated from its type.
 	New func() model.Document
+	// Type and Wrap are for kinds whose fields are known only at run time
+	// (a kind an organisation defines in data): files decode into a value
+	// of Type, and Wrap turns a pointer to it into the document. nil for
+	// the built-in kinds, whose documents decode into what New returns.
+	Type reflect.Type
+	Wrap func(v reflect.Value) model.Document
 	// Template is the file name of the kind's default template, such as
 	// "tjansteskrivelse.md.tmpl". A document may ask for another with
 	// `mall:`; a template directory may override it file by file.
@@ -108,13 +118,16 @@ func (r *Registry) Register(k Kind) error {
 	if _, ok := t.Elem().FieldByName("Common"); !ok {
 		return fmt.Errorf("register kind %s: %s does not embed model.Common", k.Name, t.Elem())
 	}
-	if _, dup := r.byType[t]; dup {
+	_, named := v.(interface{ KindName() model.Kind })
+	if _, dup := r.byType[t]; dup && !named {
 		return fmt.Errorf("register kind %s: type %s is already another kind's", k.Name, t)
 	}
 	kk := k
 	r.kinds = append(r.kinds, &kk)
 	r.byName[k.Name] = &kk
-	r.byType[t] = &kk
+	if !named {
+		r.byType[t] = &kk
+	}
 	return nil
 }
 
@@ -130,8 +143,43 @@ func (r *Registry) Of(d model.Document) (*Kind, bool) {
 	if d == nil {
 		return nil, false
 	}
+	if n, ok := d.(interface{ KindName() model.Kind }); ok {
+		return r.Lookup(n.KindName())
+	}
 	k, ok := r.byType[reflect.TypeOf(d)]
 	return k, ok
+}
+
+// Clone returns a registry with the same kinds, to which more can be
+// added without changing r: a data tree's own kinds on top of the
+// built-in ones.
+func (r *Registry) Clone() *Registry {
+	c := &Registry{byName: map[model.Kind]*Kind{}, byType: map[reflect.Type]*Kind{}}
+	c.kinds = append(c.kinds, r.kinds...)
+	for k, v := range r.byName {
+		c.byName[k] = v
+	}
+	for k, v := range r.byType {
+		c.byType[k] = v
+	}
+	return c
+}
+
+// DecodeType is the type files of the kind decode into.
+func (k *Kind) DecodeType() reflect.Type {
+	if k.Type != nil {
+		return k.Type
+	}
+	return reflect.TypeOf(k.New()).Elem()
+}
+
+// PrintedName is the kind as a header prints it when the labels do not
+// name it.
+func (k *Kind) PrintedName() string {
+	if k.Label != "" {
+		return k.Label
+	}
+	return model.Capitalise(string(k.Name))
 }
 
 // All lists the kinds in the order they were registered.

@@ -196,7 +196,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 }
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, path string) {
-	const valid = "write a day as 2024-11-18, a month as 2025-03 or a year as 2025"
+	const valid = "write a day as 2024-11-18, a month as 2025-03, a quarter as 2025-Q4, a half year as 2025-H2 or a year as 2025"
 	if n.Kind != yaml.ScalarNode {
 		d.errorf(n, path, "expected a date (%s), found %s", valid, describe(n))
 		return

@@ -58,14 +58,23 @@ func (l *Loader) Document(path string) (Input, diag.List) {
 		return Input{Registries: &model.Registries{Glossary: v}}, diags
 	case *model.People:
 		return Input{Registries: &model.Registries{People: v}}, diags
+	case *model.KindSpec:
+		if ds := checkSpec(v); len(ds) > 0 {
+			diags = append(diags, ds...)
+		} else if _, err := kind.FromSpec(v); err != nil {
+			pos := v.Source.Pos("mall")
+			diags.Add(diag.Diagnostic{File: path, Line: pos.Line, Col: pos.Col, Path: "mall", Msg: err.Error()})
+		}
+		return Input{Registries: &model.Registries{}}, diags
 	}
 	d, ok := v.(model.Document)
 	if !ok {
 		return Input{}, diags
 	}
-	k, _ := l.kinds.Of(d)
-	in := Input{Doc: d, Kind: k}
 	dir := filepath.Dir(path)
+	kinds, _ := l.TreeKinds(dir)
+	k, _ := kinds.Of(d)
+	in := Input{Doc: d, Kind: k}
 	reg, ds := l.Registries(dir)
 	diags = append(diags, ds...)
 	in.Registries = reg

@@ -55,7 +55,10 @@ type Loader struct {
 	mu    sync.Mutex
 	files map[string]*entry
 	regs  map[string]*regEntry
+	trees map[string]*treeKinds
 }
+
+var reflectTypeOfCommon = reflect.TypeFor[model.Common]()
 
 type entry struct {
 	once  sync.Once
@@ -87,7 +90,7 @@ func WithRoots(dirs ...string) Option {
 
 // New returns an empty Loader that reads the kinds of the registry.
 func New(kinds *kind.Registry, opts ...Option) *Loader {
-	l := &Loader{kinds: kinds, files: map[string]*entry{}, regs: map[string]*regEntry{}}
+	l := &Loader{kinds: kinds, files: map[string]*entry{}, regs: map[string]*regEntry{}, trees: map[string]*treeKinds{}}
 	for _, o := range opts {
 		o(l)
 	}
@@ -182,6 +185,7 @@ var registryTypes = map[model.Kind]reflect.Type{
 	model.KindOrganisation: reflect.TypeFor[model.OrgProfile](),
 	model.KindGlossary:     reflect.TypeFor[model.Glossary](),
 	model.KindPeople:       reflect.TypeFor[model.People](),
+	model.KindDefinition:   reflect.TypeFor[model.KindSpec](),
 }
 
 // TypeOf returns the model type files of the given kind decode into.
@@ -190,7 +194,7 @@ func (l *Loader) TypeOf(k model.Kind) (reflect.Type, bool) {
 		return t, true
 	}
 	if kk, ok := l.kinds.Lookup(k); ok {
-		return reflect.TypeOf(kk.New()).Elem(), true
+		return kk.DecodeType(), true
 	}
 	return nil, false
 }
@@ -202,7 +206,7 @@ func (l *Loader) KindNames() []string {
 	for _, k := range model.RegistryKinds {
 		names = append(names, string(k))
 	}
-	return names
+	return append(names, string(model.KindDefinition))
 }
 
 // Bytes loads a file's contents from memory with the built-in kinds; see
@@ -259,22 +263,37 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 		return fail(root.Line, root.Column, "expected a mapping of keys starting with `typ:` and `version:`, found %s", describe(root))
 	}
 
-	k, head := l.readHead(path, root)
+	k, kk, head := l.readHead(path, root)
 	if head.HasErrors() {
 		return nil, head
 	}
-	t, _ := l.TypeOf(k)
+	var t reflect.Type
+	if kk != nil {
+		t = kk.DecodeType()
+	} else {
+		t = registryTypes[k]
+	}
 	val := reflect.New(t)
 	src := &model.Source{Path: path, Data: data, Positions: map[string]model.Pos{}}
 	d := &decoder{file: path, pos: src.Positions}
 	d.decode(root, val.Elem(), "", "")
-	val.Elem().FieldByName("Source").Set(reflect.ValueOf(src))
-	d.diags.Sort()
-	return val.Interface(), d.diags
+	if f := val.Elem().FieldByName("Source"); f.IsValid() {
+		f.Set(reflect.ValueOf(src))
+	} else {
+		val.Elem().FieldByName("Common").FieldByName("Source").Set(reflect.ValueOf(src))
+	}
+	head = append(head, d.diags...)
+	head.Sort()
+	if kk != nil && kk.Wrap != nil {
+		return kk.Wrap(val), head
+	}
+	return val.Interface(), head
 }
 
-// readHead reads typ and version, which decide how the rest is read.
-func (l *Loader) readHead(path string, root *yaml.Node) (model.Kind, diag.List) {
+// readHead reads typ and version, which decide how the rest is read: a
+// registry's kind, or a document kind from the table of kinds or, failing
+// that, from the kinds the file's data tree defines.
+func (l *Loader) readHead(path string, root *yaml.Node) (model.Kind, *kind.Kind, diag.List) {
 	var diags diag.List
 	var typ, ver *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -289,17 +308,32 @@ func (l *Loader) readHead(path string, root *yaml.Node) (model.Kind, diag.List) 
 			ver = resolve(root.Content[i+1])
 		}
 	}
-	var kind model.Kind
+	var name model.Kind
+	var kk *kind.Kind
 	switch {
 	case typ == nil:
 		diags.Addf(path, root.Line, root.Column, "typ", "required key \"typ\" is missing: say what the file is, one of %s", l.kindList())
 	case typ.Kind != yaml.ScalarNode || isNull(typ):
 		diags.Addf(path, typ.Line, typ.Column, "typ", "expected one of %s, found %s", l.kindList(), describe(typ))
 	default:
-		kind = model.Kind(nfc(typ.Value))
-		if _, ok := l.TypeOf(kind); !ok {
-			diags.Addf(path, typ.Line, typ.Column, "typ", "unknown typ %q; %s", typ.Value, oneOf(typ.Value, l.KindNames()))
+		name = model.Kind(nfc(typ.Value))
+		if _, ok := registryTypes[name]; ok {
+			break
 		}
+		var ok bool
+		if kk, ok = l.kinds.Lookup(name); ok {
+			break
+		}
+		tree, ds := l.TreeKinds(filepath.Dir(path))
+		if kk, ok = tree.Lookup(name); ok {
+			break
+		}
+		diags = append(diags, ds...)
+		names := tree.Names()
+		for _, k := range model.RegistryKinds {
+			names = append(names, string(k))
+		}
+		diags.Addf(path, typ.Line, typ.Column, "typ", "unknown typ %q; %s", typ.Value, oneOf(typ.Value, append(names, string(model.KindDefinition))))
 	}
 	switch {
 	case ver == nil:
@@ -309,7 +343,7 @@ func (l *Loader) readHead(path string, root *yaml.Node) (model.Kind, diag.List) 
 	case ver.Value != fmt.Sprint(model.FormatVersion):
 		diags.Addf(path, ver.Line, ver.Column, "version", "format version %s is not supported: this build of underlag reads version %d", ver.Value, model.FormatVersion)
 	}
-	return kind, diags
+	return name, kk, diags
 }
 
 func (l *Loader) kindList() string {

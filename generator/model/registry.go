@@ -25,6 +25,7 @@ type OrgProfile struct {
 	DateStyles map[string]date.Style `yaml:"datumformat" desc:"Hur datum skrivs per tabell eller fält (tidplan, milstolpar, delaktiviteter, datum …): iso (2024-12), namn (december 2024), lång (den 20 november 2024) eller kort (dag som ISO, annars med namn)."`
 	Header     *HeaderSpec           `yaml:"sidhuvud" desc:"Vad sidhuvudet visar; utelämnat: organisation och förvaltning till vänster, dokumenttyp, sida, datum och diarienummer till höger."`
 	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
+	Kinds      []string              `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
 
 	Source *Source `yaml:"-"`
 }

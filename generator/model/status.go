@@ -17,10 +17,18 @@ type StatusReport struct {
 
 	Activities      []ActivityStatus  `yaml:"aktiviteter" desc:"Status per delaktivitet, med id ur direktivet."`
 	Milestones      []MilestoneStatus `yaml:"milstolpar" desc:"Status per milstolpe, med beslutspunkt ur direktivet."`
+	Facts           []Fact            `yaml:"fakta" desc:"Egna faktarader på första sidan, till exempel Uppdragsgivare, Rapport nr, Mottagare."`
 	Deviations      Markdown          `yaml:"avvikelser" desc:"Avvikelser från plan."`
+	Economy         Markdown          `yaml:"ekonomi" desc:"Ekonomi: utfall mot budget, gärna som tabell."`
 	Risks           []Risk            `yaml:"risker" desc:"Risker."`
 	NextSteps       Markdown          `yaml:"nästa_steg" desc:"Nästa steg."`
 	DecisionsNeeded Markdown          `yaml:"beslut_som_behövs" desc:"Beslut som behövs."`
+}
+
+// Fact is a row of a document's own facts on page one.
+type Fact struct {
+	Label string `yaml:"etikett" desc:"Radens etikett, till exempel Uppdragsgivare." required:"true"`
+	Value string `yaml:"värde" desc:"Värdet." required:"true"`
 }
 
 // Period is a reporting period.
@@ -70,6 +78,7 @@ var Progresses = []Progress{NotStarted, Ongoing, Done, Cancelled}
 type ActivityStatus struct {
 	ID       string    `yaml:"id" desc:"Delaktivitetens id i direktivet." required:"true"`
 	Progress Progress  `yaml:"status" desc:"ej_påbörjad, pågående, klar eller avbruten." required:"true" enum:"ej_påbörjad,pågående,klar,avbruten"`
+	Level    Level     `yaml:"nivå" desc:"Radens status som trafikljus: grön, gul eller röd." enum:"grön,gul,röd"`
 	Forecast date.Date `yaml:"prognos" desc:"När aktiviteten nu väntas bli klar."`
 	Actual   date.Date `yaml:"utfall" desc:"När aktiviteten faktiskt blev klar."`
 	Comment  Markdown  `yaml:"kommentar" desc:"Kommentar."`
@@ -79,6 +88,7 @@ type ActivityStatus struct {
 type MilestoneStatus struct {
 	ID       string    `yaml:"beslutspunkt" desc:"Milstolpens beslutspunkt i direktivet, till exempel BP2." required:"true"`
 	Reached  bool      `yaml:"nådd" desc:"Om milstolpen är nådd."`
+	Level    Level     `yaml:"nivå" desc:"Radens status som trafikljus: grön, gul eller röd." enum:"grön,gul,röd"`
 	Forecast date.Date `yaml:"prognos" desc:"När milstolpen nu väntas nås."`
 	Actual   date.Date `yaml:"utfall" desc:"När milstolpen faktiskt nåddes."`
 	Comment  Markdown  `yaml:"kommentar" desc:"Kommentar."`
@@ -86,7 +96,9 @@ type MilestoneStatus struct {
 
 // Risk is one risk with its assessment.
 type Risk struct {
+	ID          string   `yaml:"id" desc:"Riskens id, till exempel R1."`
 	Risk        string   `yaml:"risk" desc:"Risken." required:"true"`
+	Owner       Person   `yaml:"ägare" desc:"Den som äger risken och dess åtgärd."`
 	Probability string   `yaml:"sannolikhet" desc:"låg, medel eller hög." enum:"låg,medel,hög"`
 	Impact      string   `yaml:"konsekvens" desc:"låg, medel eller hög." enum:"låg,medel,hög"`
 	Action      Markdown `yaml:"åtgärd" desc:"Åtgärd."`

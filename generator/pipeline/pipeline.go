@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"sync"
 
@@ -220,12 +221,31 @@ type overlay struct {
 // organisation's templates never reach another organisation's documents.
 func (p *Pipeline) composerFor(d *Doc) (*compose.Composer, error) {
 	dir := d.in.TemplateDir
-	if dir == "" {
+	k := d.in.Kind
+	// A kind defined in data may bring its template from beside its
+	// definition; the built-in kinds' are in the base composer.
+	own := k != nil && k.Templates != nil && k.Type != nil
+	if dir == "" && !own {
 		return p.composer, nil
 	}
-	v, _ := p.overlays.LoadOrStore(dir, &overlay{})
+	key := dir
+	if own {
+		key += "\x00" + string(k.Name)
+	}
+	v, _ := p.overlays.LoadOrStore(key, &overlay{})
 	o := v.(*overlay)
-	o.once.Do(func() { o.c, o.err = p.composer.Overlay(dir, nil) })
+	o.once.Do(func() {
+		var extra map[string][]byte
+		if own {
+			b, err := fs.ReadFile(k.Templates, k.Template)
+			if err != nil {
+				o.err = fmt.Errorf("read the template of %s: %w", k.Name, err)
+				return
+			}
+			extra = map[string][]byte{k.Template: b}
+		}
+		o.c, o.err = p.composer.Overlay(dir, extra)
+	})
 	return o.c, o.err
 }
 

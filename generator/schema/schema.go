@@ -26,7 +26,7 @@ import (
 const ID = "https://github.com/underlag/underlag/schema/underlag.schema.json"
 
 // datePattern matches a day, a month or a year: 2024-11-18, 2025-03, 2025.
-const datePattern = `^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`
+const datePattern = `^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-[Qq][1-4]|-[Hh][12])?$`
 
 // obj is a JSON object that keeps its keys in the order they were added,
 // so that the schema reads in the order of the Go types.
@@ -74,6 +74,10 @@ func marshal(v any) ([]byte, error) {
 type generator struct {
 	defs  map[string]obj
 	order []string
+
+	anon   map[reflect.Type]string // names given to structs made at run time
+	anonN  int
+	prefix string // the name for the next such struct: after the kind being defined
 }
 
 // JSON returns the schema, indented, ending in a newline. The output is
@@ -94,7 +98,7 @@ func JSON(kinds *kind.Registry) ([]byte, error) {
 // Schema returns the schema of the files of the given kinds and the
 // registries, as a value that encoding/json marshals.
 func Schema(reg *kind.Registry) any {
-	g := &generator{defs: map[string]obj{}}
+	g := &generator{defs: map[string]obj{}, anon: map[reflect.Type]string{}}
 	l := load.New(reg)
 	var kinds []string
 	var cases []any
@@ -128,6 +132,24 @@ func Schema(reg *kind.Registry) any {
 	}
 }
 
+// schemaName is a kind's name as a definition name: ASCII letters and
+// digits.
+func schemaName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case 'å', 'ä':
+			r = 'a'
+		case 'ö':
+			r = 'o'
+		}
+		if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 func desc(t reflect.Type, field string) string {
 	f, _ := t.FieldByName(field)
 	return f.Tag.Get("desc")
@@ -136,6 +158,7 @@ func desc(t reflect.Type, field string) string {
 // kind defines the top-level type of one kind of file, with typ fixed to
 // that kind.
 func (g *generator) kind(k model.Kind, t reflect.Type) string {
+	g.prefix, g.anonN = "Dokumenttyp_"+schemaName(string(k)), 0
 	name := g.define(t)
 	var props obj
 	for _, e := range g.defs[name] {
@@ -154,9 +177,23 @@ func (g *generator) kind(k model.Kind, t reflect.Type) string {
 	return name
 }
 
-// define adds a struct type's definition once and returns its name.
+// define adds a struct type's definition once and returns its name. A
+// struct made at run time (the fields of a kind defined in data) has no
+// Go name and is named after the kind being defined.
 func (g *generator) define(t reflect.Type) string {
 	name := t.Name()
+	if name == "" {
+		if n, ok := g.anon[t]; ok {
+			name = n
+		} else {
+			g.anonN++
+			name = fmt.Sprintf("%s%d", g.prefix, g.anonN)
+			if g.anonN == 1 {
+				name = g.prefix
+			}
+			g.anon[t] = name
+		}
+	}
 	if _, ok := g.defs[name]; ok {
 		return name
 	}
@@ -217,7 +254,7 @@ func (g *generator) typ(t reflect.Type) obj {
 		if _, ok := g.defs["Date"]; !ok {
 			g.order = append(g.order, "Date")
 			g.defs["Date"] = obj{
-				{"description", "A day (2024-11-18), a month (2025-03) or a year (2025)."},
+				{"description", "A day (2024-11-18), a month (2025-03), a quarter (2025-Q4), a half year (2025-H2) or a year (2025)."},
 				{"anyOf", []any{
 					obj{{"type", "string"}, {"pattern", datePattern}},
 					obj{{"type", "integer"}, {"minimum", 1}, {"maximum", 9999}},
@@ -233,6 +270,8 @@ func (g *generator) typ(t reflect.Type) obj {
 		return obj{{"type", "string"}}
 	case reflect.Int:
 		return obj{{"type", "integer"}}
+	case reflect.Float64:
+		return obj{{"type", "number"}}
 	case reflect.Bool:
 		return obj{{"type", "boolean"}}
 	case reflect.Slice:

@@ -41,8 +41,8 @@ func TestSchema(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(b, &s))
 	assert.Equal(t, "http://json-schema.org/draft-07/schema#", s.Schema)
-	assert.Len(t, s.AllOf, 6, "one case per kind")
-	for _, name := range []string{"Directive", "Memo", "StatusReport", "OrgProfile", "Glossary", "People", "Date", "Person", "Phase"} {
+	assert.Len(t, s.AllOf, 7, "one case per kind: three documents, three registries, dokumenttyp")
+	for _, name := range []string{"Directive", "Memo", "StatusReport", "OrgProfile", "Glossary", "People", "KindSpec", "Date", "Person", "Phase"} {
 		assert.Contains(t, s.Definitions, name)
 	}
 
