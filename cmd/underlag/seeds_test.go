@@ -287,7 +287,7 @@ const definitionsHeading = "Definitioner och förkortningar"
 // document. Everything is checked in order except the definitions: each
 // term must stand beside its explanation after their heading.
 func seedProblems(spec seedcheck.Spec, seed, text string) ([]string, error) {
-	frags, err := seedcheck.ApplyFixes(seedcheck.Fragments(seed, spec.Labels), spec.Fixes)
+	frags, err := seedcheck.ApplyFixes(seedcheck.Fragments(seed, spec.Labels), spec.OutputFixes())
 	if err != nil {
 		return nil, err
 	}

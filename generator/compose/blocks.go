@@ -71,13 +71,28 @@ func (r *run) fnFacts(kv ...any) (safe, error) {
 		if i+1 >= len(kv) {
 			return "", fmt.Errorf("fakta takes pairs of label key and value, such as fakta \"datum\" .Date; %q has no value", key)
 		}
-		pairs = append(pairs, [2]string{r.lbl(key), r.factValue(kv[i+1])})
+		pairs = append(pairs, [2]string{r.factLabel(key), r.factValue(kv[i+1])})
 		i++
 	}
 	for _, f := range own {
 		pairs = append(pairs, [2]string{f.Label, f.Value})
 	}
 	return r.place(r.factsTable(pairs...)), nil
+}
+
+// factLabel is a facts row's label: the labels' text for the key, else
+// the heading a kind defined in data gives the field, else the key with a
+// capital letter.
+func (r *run) factLabel(key string) string {
+	if v, ok := r.label(key); ok {
+		return v
+	}
+	if c, ok := r.in.Doc.(*model.Custom); ok {
+		if f, ok := c.Spec.Field(key); ok && f.Label != "" {
+			return f.Label
+		}
+	}
+	return model.Capitalise(strings.ReplaceAll(key, "_", " "))
 }
 
 // factValue prints one value of the facts table.

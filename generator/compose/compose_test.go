@@ -16,7 +16,6 @@ import (
 
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/internal/testenv"
@@ -567,34 +566,6 @@ func TestLabelsFileOverride(t *testing.T) {
 
 // TestDataTree composes every document of the example data tree, when it
 // is there, as `underlag build` would.
-func TestDataTree(t *testing.T) {
-	t.Parallel()
-	root := filepath.Join(testenv.RepoRoot(t), "data")
-	files, err := load.Find([]string{root})
-	if err != nil || len(files) == 0 {
-		t.Skip("no example data tree")
-	}
-	c := newComposer(t)
-	for _, f := range files {
-		v, ds := load.New(kind.Default()).File(f)
-		if _, ok := v.(model.Document); !ok || ds.HasErrors() {
-			continue
-		}
-		in := fixture(t, f)
-		d, ds := c.Compose(in)
-		if d == nil || ds.HasErrors() {
-			t.Errorf("%s:\n%s", f, ds.Error())
-			continue
-		}
-		if len(d.Blocks) < 3 || d.Meta.Title == "" || d.Meta.Organisation == "" {
-			t.Errorf("%s: a thin document: %d blocks, meta %+v", f, len(d.Blocks), d.Meta)
-		}
-	}
-}
-
-// TestMinimalInput composes documents built in Go with no source file, no
-// registries and no directive: nothing may panic, and what is required by
-// the templates comes out.
 func TestMinimalInput(t *testing.T) {
 	t.Parallel()
 	c := newComposer(t)

@@ -41,16 +41,13 @@ type seedCase struct {
 var seedCases = []seedCase{
 	{
 		seed: "000_2ff3e22ed69ba12b.txt",
-		data: []string{"../../data/uppdragsdirektiv-nara-vard-2025.yaml", "testdata/uppdragsdirektiv.yaml"},
+		data: []string{"../../data/uppdragsdirektiv-nara-vard-2025.yaml"},
 		dates: [][2]string{
+			// The timeline prints ISO; the milestones and activities print
+			// months by name, as the original (datumformat in
+			// data/organisation.yaml).
 			{`September\s+Oktober`, "2025-09 2025-10"},
-			{`September\s+2025`, "2025-09"},
-			{`Mars\s+2025`, "2025-03"},
-			{`December\s+2024`, "2024-12"},
-			{`Januari\s+2025`, "2025-01"},
-			{`Juni\s+2025`, "2025-06"},
-			{`Oktober\s+2025`, "2025-10"},
-			{`31/10\s+2025`, "2025-10-31"},
+			{`31/10\s+2025`, "31 oktober 2025"},
 			{`\b(2[45])(\d\d)(\d\d)\b`, "20$1-$2-$3"},
 		},
 		artefact: []string{" Aktivitet Startdatum Slutdatum Ansvarig "},

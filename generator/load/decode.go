@@ -3,6 +3,7 @@ package load
 import (
 	"encoding"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -161,6 +162,17 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 			return
 		}
 		v.SetInt(i)
+	case reflect.Float64:
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!float" && n.Tag != "!!int") {
+			d.errorf(n, path, "expected a number, such as 1.5, found %s", describe(n))
+			return
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || f < 0 {
+			d.errorf(n, path, "%s is not a number this field takes (a positive number, such as 1.5)", n.Value)
+			return
+		}
+		v.SetFloat(f)
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 			d.errorf(n, path, "expected true or false, found %s", describe(n))
@@ -239,20 +251,29 @@ func (d *decoder) pairs(n *yaml.Node, path string, fn func(k, val *yaml.Node, ke
 
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 	t := v.Type()
-	if t.Key().Kind() != reflect.String || t.Elem().Kind() != reflect.String {
+	if t.Key().Kind() != reflect.String {
 		d.errorf(n, path, "internal error: cannot decode into %s", t)
 		return
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, path, "expected a mapping (key: text lines), found %s", describe(n))
+		d.errorf(n, path, "expected a mapping (key: value lines), found %s", describe(n))
 		return
 	}
+	plain := t.Elem().Kind() == reflect.String && !TakesText(t.Elem())
 	m := reflect.MakeMapWithSize(t, len(n.Content)/2)
 	d.pairs(n, path, func(k, val *yaml.Node, key, kp string) {
 		if val = resolve(val); val == nil {
 			return
 		}
 		d.record(kp, val)
+		if !plain {
+			// Lists, dates, styles: the value decodes like a field of
+			// its type, with its own checks and positions.
+			e := reflect.New(t.Elem()).Elem()
+			d.decode(val, e, kp, "")
+			m.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), e)
+			return
+		}
 		if val.Kind != yaml.ScalarNode || isNull(val) {
 			d.errorf(val, kp, "expected text, found %s", describe(val))
 			return

@@ -572,7 +572,8 @@ func Find(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if strings.HasPrefix(name, ".") {
+			// etiketter.yaml is a templates folder's labels, not data.
+			if strings.HasPrefix(name, ".") || name == "etiketter.yaml" {
 				return nil
 			}
 			if ext := filepath.Ext(name); ext == ".yaml" || ext == ".yml" {

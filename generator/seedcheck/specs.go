@@ -16,6 +16,17 @@ type Spec struct {
 	// Fixes rewrite the seed's fragments where the extraction or the
 	// author's notation differs from the data by more than whitespace.
 	Fixes []Fix
+	// Printed rewrite the fixed fragments into the form the documents
+	// print them in where the data's form differs: dates a profile prints
+	// by month name (datumformat). The output checks apply them after
+	// Fixes; the data check does not.
+	Printed []Fix
+}
+
+// OutputFixes are the fixes that turn a seed into the text of the
+// generated documents: Fixes, then Printed.
+func (s Spec) OutputFixes() []Fix {
+	return append(append([]Fix(nil), s.Fixes...), s.Printed...)
 }
 
 // Prepare turns a seed's text into the fragments the data must hold, in
@@ -85,6 +96,16 @@ func directive() Spec {
 			{Old: "\nRV Region Västerbotten\n", New: "\nRV\nRegion Västerbotten\n", Why: "term and explanation"},
 			// Underskrift: the signer's role stands between two captions.
 			{Old: "\nUnderskrift Uppdragsägare Datum\n", New: "\nUnderskrift\nUppdragsägare\nDatum\n", Why: "the signature line's captions around the signer's role"},
+		},
+		Printed: []Fix{
+			{Old: "\n2024-12\nBeredande", New: "\nDecember 2024\nBeredande", Why: "BP0's month, by name as the original (datumformat: milstolpar: namn)"},
+			{Old: "\n2025-01\nStart", New: "\nJanuari 2025\nStart", Why: "BP1's month, by name"},
+			{Old: "\n2025-06\nAvstämning", New: "\nJuni 2025\nAvstämning", Why: "MS1's month, by name"},
+			{Old: "\n2025-10\nDelaktiviteter", New: "\nOktober 2025\nDelaktiviteter", Why: "BP2's month, by name"},
+			{Old: "\n2025-10-31\nLeverans", New: "\n31 oktober 2025\nLeverans", Why: "BP3's day, by name"},
+			{Old: "\n2025-03\nUppdragsledare", New: "\nMars 2025\nUppdragsledare", Why: "DA1's end month, by name (datumformat: delaktiviteter: namn)"},
+			{Old: "\n2025-09\nOC NSV Umeå", New: "\nSeptember 2025\nOC NSV Umeå", Why: "DA2's end month, by name"},
+			{Old: "\n2025-09\nMarcus Kärnebro", New: "\nSeptember 2025\nMarcus Kärnebro", Why: "DA3's end month, by name"},
 		},
 	}
 }
