@@ -92,6 +92,7 @@ that look alike and can be archived with a decision.`,
 		newValidateCmd(a), newSchemaCmd(a),
 		newRenderCmd(a),
 		newBuildCmd(a),
+		newTemplatesCmd(a),
 		// Each command file adds its constructor here.
 	} {
 		root.AddCommand(c)

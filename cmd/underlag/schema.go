@@ -9,12 +9,13 @@ import (
 
 type schemaOptions struct {
 	output string
+	data   string
 }
 
 func newSchemaCmd(a *app) *cobra.Command {
 	opts := &schemaOptions{}
 	cmd := &cobra.Command{
-		Use:   "schema",
+		Use:   "schema [DIR]",
 		Short: "Print the JSON Schema of the data format",
 		Long: `Print the JSON Schema (draft-07) of underlag's YAML data format, generated from
 the Go types. Editors with the YAML language server use it for completion,
@@ -22,15 +23,24 @@ descriptions and red squiggles when a data file starts with
 
   # yaml-language-server: $schema=../schema/underlag.schema.json
 
+Given a data folder, the schema also holds the kinds of document its
+organisation profile defines (dokumenttyper:).
+
 The repository keeps a copy in schema/underlag.schema.json; a test fails when
 it is out of date.`,
 		Example: `  # Print the schema
   underlag schema
 
+  # With the kinds of document an organisation defines in data
+  underlag schema data/exempelby -o data/exempelby/underlag.schema.json
+
   # Update the copy in the repository
   underlag schema -o schema/underlag.schema.json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.data = args[0]
+			}
 			return runSchema(a, opts)
 		},
 	}
@@ -44,6 +54,9 @@ func runSchema(a *app, opts *schemaOptions) error {
 		return err
 	}
 	b, err := p.Schema()
+	if opts.data != "" {
+		b, err = p.SchemaFor(opts.data)
+	}
 	if err != nil {
 		return err
 	}
