@@ -97,3 +97,19 @@ func TestArrangeSections(t *testing.T) {
 		})
 	}
 }
+
+// A directive with no signers gets the template's blank line for the
+// owner to sign on; one that says underskrifter: [] gets none.
+func TestEmptySignerLineOptional(t *testing.T) {
+	t.Parallel()
+	c := newComposer(t)
+	in := fixture(t, testdata("uppdragsdirektiv.yaml"))
+	in.Doc.Base().Signers = nil
+	md := renderMD(t, compose(t, c, in))
+	assert.Contains(t, md, "Underskrift Uppdragsägare")
+
+	in.Doc.Base().Signers = []model.Signer{}
+	md = renderMD(t, compose(t, c, in))
+	assert.NotContains(t, md, "Underskrift")
+	assert.NotContains(t, md, "Namnförtydligande")
+}

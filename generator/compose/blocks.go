@@ -236,7 +236,13 @@ func (r *run) fnOrganisation(o model.Organisation) safe {
 // fnSignatures is `underskrifter`: the signature block. With no signers in
 // the data, the roles given in the template (such as "Uppdragsägare") get
 // blank lines to sign on.
+//
+// An empty list written out (underskrifter: []) means the document has no
+// signature block at all, not even the template's blank lines.
 func (r *run) fnSignatures(ss []model.Signer, defaults ...string) safe {
+	if ss != nil && len(ss) == 0 {
+		return ""
+	}
 	s := &doc.Signatures{Labels: doc.SignatureLabels{
 		Signature: r.lbl("underskrift"), Date: r.lbl("datum"), Name: r.lbl("namnförtydligande"), Place: r.lbl("ort"),
 	}}
