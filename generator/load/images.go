@@ -30,7 +30,7 @@ func (l *Loader) images(d model.Document, roots []string) (map[string]*Asset, di
 		for _, m := range imageRef.FindAllStringSubmatch(s, -1) {
 			alt, ref := strings.TrimSpace(m[1]), m[2]
 			at := func(msg string) {
-				pos := refPos(src, path, "]("+ref)
+				pos := refPos(src, path, m[0])
 				diags.Add(diag.Diagnostic{File: src.Path, Line: pos.Line, Col: pos.Col, Path: path, Msg: msg})
 			}
 			if alt == "" {
@@ -46,7 +46,7 @@ func (l *Loader) images(d model.Document, roots []string) (map[string]*Asset, di
 			}
 			p, bad := resolveRef(src, path, ref, roots)
 			if bad != nil {
-				pos := refPos(src, path, "]("+ref)
+				pos := refPos(src, path, m[0])
 				bad.Line, bad.Col = pos.Line, pos.Col
 				diags.Add(*bad)
 				continue
@@ -80,7 +80,7 @@ func refPos(src *model.Source, path, text string) model.Pos {
 	lines := bytes.Split(src.Data, []byte("\n"))
 	for i := pos.Line - 1; i < len(lines); i++ {
 		if j := bytes.Index(lines[i], []byte(text)); j >= 0 {
-			return model.Pos{Line: i + 1, Col: len([]rune(string(lines[i][:j]))) + 2}
+			return model.Pos{Line: i + 1, Col: len([]rune(string(lines[i][:j]))) + 1}
 		}
 	}
 	return pos
