@@ -24,11 +24,17 @@ const (
 	// Warning means the document is produced but something looks unfinished
 	// (a placeholder such as "xxxx", an abbreviation that is not defined).
 	Warning
+	// Info is a note that needs no action (a definition the text never
+	// uses); it never fails a run, not even a strict one.
+	Info
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Info:
+		return "info"
 	}
 	return "error"
 }
@@ -41,6 +47,7 @@ type Diagnostic struct {
 	Path     string   // field path in the data, such as "tidplan[2].slut"
 	Msg      string   // what is wrong and what would be valid
 	Severity Severity // Error unless set
+	Rule     string   // the review rule that found it (generator/lint), such as "placeholder"; "" for none
 }
 
 // Error formats the diagnostic as file:line:col: path: message, leaving out
@@ -57,14 +64,18 @@ func (d Diagnostic) Error() string {
 		}
 		b.WriteString(": ")
 	}
-	if d.Severity == Warning {
-		b.WriteString("warning: ")
+	if d.Severity != Error {
+		b.WriteString(d.Severity.String() + ": ")
 	}
 	if d.Path != "" {
 		b.WriteString(d.Path)
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg)
+	if d.Rule != "" {
+		// The id is what a `# underlag:ignore` comment or the profile names.
+		b.WriteString(" [" + d.Rule + "]")
+	}
 	return b.String()
 }
 
