@@ -48,12 +48,14 @@ func TestValidateErrors(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
 	want := []string{
+		memo + `:1:1: datum: required field datum is missing; a tjänsteskrivelse must have it before it goes to a committee [required-field]`,
+		memo + `:1:1: diarienummer: required field diarienummer is missing; a tjänsteskrivelse must have it before it goes to a committee [required-field]`,
 		memo + `:3:8: nämnd: committee "RS" is not in the organisation profile ` + filepath.Join(dir, "organisation.yaml") + `; valid: HSN`,
-		memo + `:4:23: warning: sammanfattning: the text holds the placeholder "xxxx"; fill it in before the document is sent`,
+		memo + `:4:23: warning: sammanfattning: the text holds the placeholder "xxxx" [placeholder]`,
 		memo + `:6:19: uppdragsdirektiv: direktiv.yaml does not exist (the path is relative to this file's directory, so it is ` + filepath.Join(dir, "direktiv.yaml") + `)`,
 		bad + `:1:1: bakgrund: required key "bakgrund" is missing`,
 		bad + `:3:1: bakgrnd: unknown key "bakgrnd"; did you mean "bakgrund"?`,
-		`3 files checked: 4 errors, 1 warning`,
+		`3 files checked: 6 errors, 1 warning`,
 	}
 	assert.Equal(t, strings.Join(want, "\n")+"\n", errOut, "each problem once, sorted, then a summary")
 }

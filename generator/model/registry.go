@@ -15,6 +15,7 @@ type OrgProfile struct {
 	Logo       string            `yaml:"logotyp" desc:"Sökväg till logotypen (PNG eller JPEG), relativ till filen."`
 	LogoAlt    string            `yaml:"logotyp_alt" desc:"Alternativtext för logotypen."`
 	Labels     map[string]string `yaml:"rubriker" desc:"Egna rubriker för alla organisationens dokument."`
+	Review     Review            `yaml:"granskning" desc:"Granskningsreglerna för organisationens dokument: nivå per regel, tillåtna förkortningar och fler obligatoriska fält."`
 
 	Source *Source `yaml:"-"`
 }
