@@ -16,8 +16,17 @@ import (
 // main would return, standard output and standard error.
 func execute(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return executeEnv(t, nil, args...)
+}
+
+// executeEnv is execute with the given environment instead of the
+// process's, so that a test run inside GitHub Actions prints what it
+// prints elsewhere.
+func executeEnv(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	a := newApp(strings.NewReader(""), &out, &errOut)
+	a.getenv = func(k string) string { return env[k] }
 	code := runApp(context.Background(), a, args)
 	return code, out.String(), errOut.String()
 }

@@ -103,10 +103,13 @@ func unfinishedText(c *Context, in load.Input) {
 		if !ok {
 			continue
 		}
+		// At the last word, where the sentence stops.
+		ws := strings.Fields(line)
+		skip := len(line) - len(ws[len(ws)-1])
 		if t == last {
-			c.ReportWord(t.path, line, "%s ends mid-sentence (%q), and it ends the file: was the file cut off?", t.path, tail(line))
+			c.reportIn(t.path, line, skip, "%s ends mid-sentence (%q), and it ends the file: was the file cut off?", t.path, tail(line))
 		} else {
-			c.ReportWord(t.path, line, "%s ends mid-sentence (%q)", t.path, tail(line))
+			c.reportIn(t.path, line, skip, "%s ends mid-sentence (%q)", t.path, tail(line))
 		}
 	}
 }

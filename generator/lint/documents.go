@@ -77,7 +77,7 @@ func basisTitle(c *Context, ins []load.Input) {
 				if !ok {
 					continue
 				}
-				if t := strings.TrimSpace(other.Doc.Base().Title); t != "" && !sameTitle(b.Title, t) {
+				if t := strings.TrimSpace(other.Doc.Base().Title); t != "" && !sameTitle(b.Title, t) && !generic(b.Title, other) {
 					at.Report(path, "the basis names %s %q, but that document is titled %q", b.File, b.Title, t)
 				}
 				continue
@@ -93,6 +93,15 @@ func basisTitle(c *Context, ins []load.Input) {
 			}
 		}
 	}
+}
+
+// generic reports whether a basis names a document by its kind alone,
+// perhaps with a date ("Uppdragsdirektiv 2024-11-18"), as decision bases
+// often do: not a title, so not a wrong one.
+func generic(basis string, doc load.Input) bool {
+	k := titleKey(string(doc.Doc.Base().Type))
+	rest, ok := strings.CutPrefix(titleKey(basis), k)
+	return ok && k != "" && strings.Trim(rest, " 0123456789") == ""
 }
 
 func absPath(p string) string {

@@ -200,8 +200,8 @@ type finding struct {
 // Context is what a rule reports through. Its methods place a finding at
 // a field's position in the file, or at a word inside a field's text.
 type Context struct {
-	rule  *Rule
-	cfg   *config
+	rule   *Rule
+	cfg    *config
 	src    *model.Source // the document being checked; nil in a tree rule until In
 	found  []finding
 	parent *Context // the tree rule's context that collects what In's report
@@ -241,6 +241,17 @@ func (c *Context) ReportWord(path, word, format string, args ...any) {
 	line, col := pos.Line, pos.Col
 	if at := find(c.src.Data, offset(c.src.Data, pos.Line, pos.Col), word); at >= 0 {
 		line, col = lineCol(c.src.Data, at)
+	}
+	c.add(path, line, col, pos.Line, format, args...)
+}
+
+// reportIn reports a finding skip bytes into the first occurrence of
+// anchor in a field's text: at a word inside a line found by the line.
+func (c *Context) reportIn(path, anchor string, skip int, format string, args ...any) {
+	pos := c.src.Pos(path)
+	line, col := pos.Line, pos.Col
+	if at := find(c.src.Data, offset(c.src.Data, pos.Line, pos.Col), anchor); at >= 0 {
+		line, col = lineCol(c.src.Data, at+skip)
 	}
 	c.add(path, line, col, pos.Line, format, args...)
 }

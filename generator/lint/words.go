@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -180,6 +181,11 @@ func unusedDefinition(c *Context, in load.Input) {
 // used reports whether a term stands in a text as a word, or as the stem
 // of one (BP in BP2).
 func used(corpus []byte, term string) bool {
+	if strings.ToUpper(term) != term {
+		// A term in words (Nära vård) may start a sentence or stand
+		// inside one.
+		corpus, term = bytes.ToLower(corpus), strings.ToLower(term)
+	}
 	if find(corpus, 0, term) >= 0 {
 		return true
 	}
