@@ -130,6 +130,13 @@ func unfinished(s string) (string, bool) {
 	if structured(strings.TrimSpace(lines[first])) || structured(last) {
 		return "", false
 	}
+	// A short phrase (Inom befintliga ramar, Uppdragsägaren) is not a
+	// sentence and needs no full stop; running text is a paragraph of
+	// more than one line, of several sentences, or of many words.
+	para := strings.Join(lines[first:], " ")
+	if first == len(lines)-1 && !strings.ContainsAny(para, ".!?") && len(strings.Fields(para)) < 8 {
+		return "", false
+	}
 	end := strings.TrimRight(last, `)]"'”’»*_`)
 	if end == "" {
 		return "", false

@@ -106,17 +106,22 @@ func nameNearMiss(c *Context, in load.Input) {
 	if len(names) == 0 {
 		return
 	}
-	exact := map[string]bool{}
-	for _, k := range names {
-		exact[k.name] = true
-	}
 	reported := map[string]bool{}
-	check := func(path, cand string) {
-		if exact[cand] || reported[cand] {
+	// check compares a name written at path with every known name but
+	// its own entry (self, the person field it was written in; "" for
+	// running text): the same as one of them is right, close to one is
+	// not.
+	check := func(path, self, cand string) {
+		if reported[cand] {
 			return
 		}
 		for _, k := range names {
-			if k.where == path || !nearName(cand, k.name) {
+			if k.where != self && k.name == cand {
+				return
+			}
+		}
+		for _, k := range names {
+			if k.where == self || !nearName(cand, k.name) {
 				continue
 			}
 			reported[cand] = true
@@ -126,7 +131,7 @@ func nameNearMiss(c *Context, in load.Input) {
 	}
 	for _, p := range persons(in.Doc) {
 		if p.person.ID == "" && p.person.Name != "" {
-			check(p.path+".namn", strings.Join(strings.Fields(p.person.Name), " "))
+			check(p.path+".namn", p.path, strings.Join(strings.Fields(p.person.Name), " "))
 		}
 	}
 	for _, t := range texts(in.Doc) {
@@ -138,7 +143,7 @@ func nameNearMiss(c *Context, in load.Input) {
 			n := len(strings.Fields(k.name))
 			for i := 0; i+n <= len(toks); i++ {
 				if run := toks[i : i+n]; consecutive(run) {
-					check(t.path, joinTokens(run))
+					check(t.path, "", joinTokens(run))
 				}
 			}
 		}
