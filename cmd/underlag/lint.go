@@ -59,7 +59,8 @@ scripts; sarif is SARIF 2.1.0 for GitHub code scanning; gitlab is a GitLab
 Code Quality report. When GITHUB_ACTIONS=true, each finding is also written
 as a workflow command (::warning file=…,line=…,col=…::), which GitHub shows
 on the line in a pull request; not when a machine format goes to standard
-output, which it would corrupt.`,
+output, which it would corrupt. With -o, the report goes to the file and the
+findings for people to standard output, for the CI log.`,
 		Example: `  # Review the example data
   underlag lint
 
@@ -143,7 +144,14 @@ func runLint(a *app, opts *lintOptions) error {
 			return fmt.Errorf("lint: %w", err)
 		}
 	}
-	if opts.format != "human" {
+	switch {
+	case opts.format != "human" && opts.output != "":
+		// The report went to a file: the CI log gets the findings for
+		// people.
+		if err := lint.Write(a.out, "human", run); err != nil {
+			return err
+		}
+	case opts.format != "human":
 		fmt.Fprintln(a.errOut, run.Summary())
 	}
 	// Annotations go to standard output, where the runner reads workflow

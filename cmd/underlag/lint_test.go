@@ -125,6 +125,10 @@ func TestLintGitHubAnnotations(t *testing.T) {
 	assert.Contains(t, out, "::warning file=../../data/uppdragsdirektiv-nara-vard-2025.yaml,line=130,col=9,title=underlag placeholder::risker: the text holds the placeholder \"xxxx\"\n")
 	assert.Contains(t, out, "::notice file=../../data/uppdragsdirektiv-nara-vard-2025.yaml,line=225,col=11,title=underlag unused-definition::")
 
+	// With the report in a file, the annotations still go to the log.
+	_, out, _ = executeEnv(t, env, "lint", "--format", "sarif", "-o", filepath.Join(t.TempDir(), "r.sarif"), "../../data/")
+	assert.Contains(t, out, "::warning file=../../data/uppdragsdirektiv-nara-vard-2025.yaml,line=130,col=9,")
+
 	// Not into a machine report on standard output.
 	_, out, _ = executeEnv(t, env, "lint", "--format", "json", "../../data/")
 	assert.NotContains(t, out, "::warning")
@@ -143,8 +147,8 @@ func TestLintFormats(t *testing.T) {
 		out := filepath.Join(dir, "report."+f)
 		code, stdout, errOut := execute(t, "lint", "../../data/", "--format", f, "-o", out)
 		assert.Equal(t, 0, code, errOut)
-		assert.Empty(t, stdout)
-		assert.Equal(t, "6 files checked: 0 errors, 13 warnings, 1 info\n", errOut)
+		assert.Contains(t, stdout, "6 files checked: 0 errors, 13 warnings, 1 info\n", "the log gets the findings for people")
+		assert.Empty(t, errOut)
 		data, err := os.ReadFile(out)
 		require.NoError(t, err)
 		assert.True(t, json.Valid(data), f)
