@@ -5,9 +5,6 @@ import (
 	"github.com/underlag/underlag/generator/load"
 )
 
-// Lint is the pipeline's review rules.
-func (p *Pipeline) Lint() interface{ IDs() []string } { return p.lint }
-
 // review keeps the findings the pipeline reports: all of them for lint
 // and validate, all but the notes of severity info for a build, whose
 // report has no place for them.
