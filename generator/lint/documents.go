@@ -119,14 +119,13 @@ func titleKey(s string) string {
 	}), " ")
 }
 
-// sameTitle reports whether a basis title is the document's title, whole
-// or quoted inside it (Rapport ”Titel”).
+// sameTitle reports whether a basis title holds the document's whole
+// title: as it is, quoted (Rapport ”Titel”) or after the kind
+// (Uppdragsdirektiv: Titel).
 func sameTitle(basis, title string) bool {
 	b, t := titleKey(basis), titleKey(title)
-	return b == t || (len(t) > 0 && strings.Contains(" "+b+" ", " "+t+" ") && quoted(basis))
+	return b == t || (len(t) > 0 && strings.Contains(" "+b+" ", " "+t+" "))
 }
-
-func quoted(s string) bool { return strings.ContainsAny(s, `"”“«»'’`) }
 
 // nearTitle reports whether two titles differ by a few characters only:
 // at most one in ten, and at least one.

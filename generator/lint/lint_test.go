@@ -227,6 +227,9 @@ func TestRules(t *testing.T) {
 				"doc.yaml:12:12: info: definitioner[3].term: the document defines N/A, but its text never uses it [unused-definition]",
 			}},
 
+		{name: "a term used in an inflected form",
+			file: dirHead + "idé: Hälsovalet och hälsovalets regler.\ndefinitioner:\n  - {term: Hälsoval, förklaring: Vårdval i primärvården}\n"},
+
 		// Levels from the profile.
 		{name: "a rule made an error", file: dirHead + "risker: xxxx\n",
 			review: model.Review{Rules: map[string]string{"placeholder": "fel"}},
@@ -383,6 +386,7 @@ func TestBasisTitle(t *testing.T) {
 		{"named by file and kind", "  - {titel: Uppdragsdirektiv 2024-11-18, fil: rapport.yaml}\n", nil},
 		{"a title close to a document's", "  - Utveckla samspelet mellan sjukhusvård och primärvården\n",
 			[]string{`tree/memo.yaml:9:5: warning: beslutsunderlag[0].titel: the basis names "Utveckla samspelet mellan sjukhusvård och primärvården", but the document tree/rapport.yaml is titled "Utveckla samspelet mellan sjukhusvården och primärvården" [basis-title]`}},
+		{"the title after the kind", "  - {titel: \"Uppdragsdirektiv: Utveckla samspelet mellan sjukhusvården och primärvården\", fil: rapport.yaml}\n", nil},
 		{"the title quoted", "  - Rapport ”Utveckla samspelet mellan sjukhusvården och primärvården”\n", nil},
 		{"another document", "  - Budget 2025\n", nil},
 	}

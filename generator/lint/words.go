@@ -179,12 +179,21 @@ func unusedDefinition(c *Context, in load.Input) {
 }
 
 // used reports whether a term stands in a text as a word, or as the stem
-// of one (BP in BP2).
+// of one: BP in BP2, and a term in words in its Swedish inflections
+// (Hälsoval in hälsovalet), whatever its case.
 func used(corpus []byte, term string) bool {
 	if strings.ToUpper(term) != term {
-		// A term in words (Nära vård) may start a sentence or stand
-		// inside one.
-		corpus, term = bytes.ToLower(corpus), strings.ToLower(term)
+		lc, lt := bytes.ToLower(corpus), []byte(strings.ToLower(term))
+		for i := 0; ; {
+			j := bytes.Index(lc[i:], lt)
+			if j < 0 {
+				return false
+			}
+			if !wordByte(lc, i+j-1) {
+				return true
+			}
+			i += j + 1
+		}
 	}
 	if find(corpus, 0, term) >= 0 {
 		return true
