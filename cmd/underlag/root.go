@@ -26,10 +26,13 @@ type app struct {
 	// reported is set by a command that has already printed its errors, so
 	// that main does not print them twice.
 	reported bool
+	// getenv reads the environment (GITHUB_ACTIONS for lint's
+	// annotations); tests give each run its own.
+	getenv func(string) string
 }
 
 func newApp(in io.Reader, out, errOut io.Writer) *app {
-	return &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut)}
+	return &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut), getenv: os.Getenv}
 }
 
 // version is the module version stamped by the Go toolchain, or "dev" for
@@ -89,7 +92,7 @@ that look alike and can be archived with a decision.`,
 	root.SetErr(a.errOut)
 	for _, c := range []*cobra.Command{
 		newVersionCmd(a),
-		newValidateCmd(a), newSchemaCmd(a),
+		newValidateCmd(a), newLintCmd(a), newSchemaCmd(a),
 		newRenderCmd(a),
 		newBuildCmd(a),
 		newTemplatesCmd(a),

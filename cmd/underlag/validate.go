@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -14,6 +15,7 @@ type validateOptions struct {
 	templates string
 	roots     []string
 	jobs      int
+	strict    bool
 }
 
 func newValidateCmd(a *app) *cobra.Command {
@@ -31,8 +33,11 @@ printed as
 
   file:line:col: field.path: message
 
-Warnings (placeholders such as "xxxx", undefined abbreviations) are printed
-but do not fail. The exit status is 1 when there is any error.`,
+validate runs the review rules of ` + "`underlag lint`" + ` too (see ` + "`underlag lint --rules`" + `):
+a finding ends with its rule's id in brackets. Warnings (placeholders such as
+"xxxx", undefined abbreviations) are printed but do not fail, unless --strict
+is given. The exit status is 1 when there is any error, or with --strict any
+warning.`,
 		Example: `  # Check the example data
   underlag validate
 
@@ -40,7 +45,10 @@ but do not fail. The exit status is 1 when there is any error.`,
   underlag validate data/hsn/ data/uppdragsdirektiv-nara-vard.yaml
 
   # Check against an organisation's own templates
-  underlag validate --templates mallar/`,
+  underlag validate --templates mallar/
+
+  # Fail on warnings too, as CI does on the main branch
+  underlag validate --strict data/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if len(opts.paths) == 0 {
@@ -53,12 +61,13 @@ but do not fail. The exit status is 1 when there is any error.`,
 	f.StringVar(&opts.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "files checked in parallel (default: number of CPUs)")
+	f.BoolVar(&opts.strict, "strict", false, "fail (exit status 1) on warnings too, not only on errors")
 	return cmd
 }
 
 func runValidate(a *app, opts *validateOptions) error {
 	// No renderer is prepared: validate composes, but draws nothing.
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots, Formats: []pipeline.Format{}})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots, Formats: []pipeline.Format{}, Info: true})
 	if err != nil {
 		return err
 	}
@@ -69,14 +78,27 @@ func runValidate(a *app, opts *validateOptions) error {
 	if len(files) == 0 {
 		return fmt.Errorf("no YAML files (*.yaml, *.yml) in %s", strings.Join(opts.paths, ", "))
 	}
-	diags := p.ValidateAll(files, opts.jobs)
+	diags := p.ValidateTree(files, opts.jobs)
 	a.reported = true
 	printDiags(a.errOut, diags)
-	errs, warns := len(diags.Errors()), len(diags.Warnings())
-	fmt.Fprintf(a.errOut, "%d %s checked: %s, %s\n", len(files), plural(len(files), "file", "files"),
-		count(errs, "error", "errors"), count(warns, "warning", "warnings"))
-	if errs > 0 {
-		return diags.Err()
+	run := lint.Run{Diags: diags, Files: len(files)}
+	fmt.Fprintln(a.errOut, run.Summary())
+	err = failure(run, opts.strict)
+	if errs, _, _ := run.Count(); err != nil && errs == 0 {
+		fmt.Fprintln(a.errOut, "underlag:", err)
+	}
+	return err
+}
+
+// failure is the error a run of validate or lint ends with: its errors,
+// or with strict its warnings too; nil when it passed.
+func failure(run lint.Run, strict bool) error {
+	errs, warns, _ := run.Count()
+	switch {
+	case errs > 0:
+		return run.Diags.Err()
+	case strict && warns > 0:
+		return fmt.Errorf("%s (--strict fails on warnings)", count(warns, "warning", "warnings"))
 	}
 	return nil
 }

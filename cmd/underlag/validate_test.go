@@ -16,8 +16,17 @@ import (
 // main would return, standard output and standard error.
 func execute(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	return executeEnv(t, nil, args...)
+}
+
+// executeEnv is execute with the given environment instead of the
+// process's, so that a test run inside GitHub Actions prints what it
+// prints elsewhere.
+func executeEnv(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	a := newApp(strings.NewReader(""), &out, &errOut)
+	a.getenv = func(k string) string { return env[k] }
 	code := runApp(context.Background(), a, args)
 	return code, out.String(), errOut.String()
 }
@@ -48,12 +57,14 @@ func TestValidateErrors(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
 	want := []string{
+		memo + `:1:1: error: datum: required field datum is missing; a tjänsteskrivelse must have it before it goes to a committee [required-field]`,
+		memo + `:1:1: error: diarienummer: required field diarienummer is missing; a tjänsteskrivelse must have it before it goes to a committee [required-field]`,
 		memo + `:3:8: error: nämnd: committee "RS" is not in the organisation profile ` + filepath.Join(dir, "organisation.yaml") + `; valid: HSN`,
-		memo + `:4:23: warning: sammanfattning: the text holds the placeholder "xxxx"; fill it in before the document is sent`,
+		memo + `:4:23: warning: sammanfattning: the text holds the placeholder "xxxx" [placeholder]`,
 		memo + `:6:19: error: uppdragsdirektiv: direktiv.yaml does not exist (the path is relative to this file's directory, so it is ` + filepath.Join(dir, "direktiv.yaml") + `)`,
 		bad + `:1:1: error: bakgrund: required key "bakgrund" is missing`,
 		bad + `:3:1: error: bakgrnd: unknown key "bakgrnd"; did you mean "bakgrund"?`,
-		`3 files checked: 4 errors, 1 warning`,
+		`3 files checked: 6 errors, 1 warning`,
 	}
 	assert.Equal(t, strings.Join(want, "\n")+"\n", errOut, "each problem once, sorted, then a summary")
 }

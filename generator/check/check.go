@@ -1,7 +1,10 @@
 // Package check finds what a loaded document gets wrong beyond its own
 // syntax: dates in the wrong order, committees and people that are not in
-// the registries, referenced files that do not exist, status rows that do
-// not match the directive, duplicate ids, and text that looks unfinished.
+// the registries, duplicate ids. These are faults in the data itself, which
+// no organisation would switch off; what a reviewer would object to
+// (placeholders, undefined abbreviations, dates that disagree, status rows
+// the directive does not have) is generator/lint's, whose rules a profile
+// can tune.
 //
 // The loader has already checked types, keys and required fields; check
 // works on the typed model and reports at the positions the loader
@@ -9,12 +12,9 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/diag"
@@ -54,85 +54,10 @@ func (c *Checker) Warnf(path, format string, args ...any) {
 	c.at(path, diag.Warning, format, args...)
 }
 
-// wordAt reports a warning about a word in a text field at the word's own
-// line and column: the first place at or after the field's position where
-// the file holds the word. Multi-line texts are long, and the field's own
-// position is only where the text starts.
-func (c *Checker) wordAt(path, word, format string, args ...any) {
-	c.Warnf(path, format, args...)
-	if c.src == nil {
-		return
-	}
-	d := &c.diags[len(c.diags)-1]
-	start := offset(c.src.Data, d.Line, d.Col)
-	if start < 0 {
-		return
-	}
-	w := []byte(word)
-	for i := start; i < len(c.src.Data); {
-		j := bytes.Index(c.src.Data[i:], w)
-		if j < 0 {
-			return
-		}
-		at := i + j
-		end := at + len(word)
-		if !wordByte(c.src.Data, at-1) && !wordByte(c.src.Data, end) {
-			d.Line, d.Col = lineCol(c.src.Data, at)
-			return
-		}
-		i = end
-	}
-}
-
-// wordByte reports whether the rune around byte i continues a word.
-func wordByte(data []byte, i int) bool {
-	if i < 0 || i >= len(data) {
-		return false
-	}
-	for i > 0 && !utf8.RuneStart(data[i]) {
-		i--
-	}
-	r, _ := utf8.DecodeRune(data[i:])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// offset is the byte offset of a 1-based line and column (in runes), or
-// -1.
-func offset(data []byte, line, col int) int {
-	if line < 1 || col < 1 {
-		return -1
-	}
-	i := 0
-	for l := 1; l < line; l++ {
-		j := bytes.IndexByte(data[i:], '\n')
-		if j < 0 {
-			return -1
-		}
-		i += j + 1
-	}
-	for c := 1; c < col && i < len(data); c++ {
-		_, size := utf8.DecodeRune(data[i:])
-		i += size
-	}
-	return i
-}
-
-// lineCol is the 1-based line and column (in runes) of a byte offset.
-func lineCol(data []byte, off int) (int, int) {
-	line, start := 1, 0
-	for i := 0; i < off; i++ {
-		if data[i] == '\n' {
-			line, start = line+1, i+1
-		}
-	}
-	return line, utf8.RuneCount(data[start:off]) + 1
-}
-
 // Document checks a loaded document against its registries and the
 // directive it references (nil when it has none or it could not be
 // loaded): first what every document shares, then the kind's own checks
-// (own, from the document's entry in the table of kinds; nil for none),
-// then its text. reg may be nil or have nil parts when the data tree has
+// (own, from the document's entry in the table of kinds; nil for none). reg may be nil or have nil parts when the data tree has
 // no such registry.
 //
 // A reference that does not resolve (a directive, a logo, an attached file)
@@ -292,62 +217,13 @@ func Registries(reg *model.Registries) diag.List {
 	return all
 }
 
-// text walks every text field of the document for placeholders and
-// undefined abbreviations.
+// text walks every text field of the document for Markdown tables whose
+// rows do not match their header. (Placeholders, abbreviations and the
+// other review rules are generator/lint's.)
 func (c *Checker) text(d model.Document) {
-	reg := c.Reg
-	defined := map[string]bool{}
-	// The commission's own ids (BP2, MS1, DA3) are named in its directive's
-	// text and in the memos and reports about it.
-	if dir := model.Commission(d, c.Directive); dir != nil {
-		for _, id := range dir.Ids() {
-			defined[id] = true
-		}
-	}
-	for _, def := range d.Base().Definitions {
-		defined[def.Term] = true
-	}
-	if reg.Glossary != nil {
-		for _, def := range reg.Glossary.Entries {
-			defined[def.Term] = true
-		}
-	}
-	if reg.Organisation != nil {
-		for _, cm := range reg.Organisation.Committees {
-			defined[cm.Abbrev] = true
-		}
-	}
-	warned := map[string]bool{}
-	walk(reflect.ValueOf(d).Elem(), "", "", func(path, key, s string) {
+	walk(reflect.ValueOf(d).Elem(), "", "", func(path, _, s string) {
 		c.tables(path, s)
-		if ph := placeholder(s); ph != "" {
-			c.wordAt(path, ph, "the text holds the placeholder %q; fill it in before the document is sent", ph)
-		}
-		// Ids, codes and abbreviations themselves (beslutspunkt: BP1,
-		// nämnd: HSN, term: CLG) are not running text.
-		if !isProse(key) {
-			return
-		}
-		for _, a := range abbreviations(s) {
-			stem := strings.TrimRightFunc(a, unicode.IsDigit) // BP2 is a BP
-			if !defined[a] && !defined[stem] && !warned[a] {
-				warned[a] = true
-				c.wordAt(path, a, "the abbreviation %s is not defined; add it to definitioner or to the glossary (%s)", a, model.GlossaryFile)
-			}
-		}
 	})
-}
-
-// isProse reports whether a field with this yaml key holds running text
-// that may use abbreviations, as opposed to ids, codes, names and paths.
-func isProse(key string) bool {
-	switch key {
-	case "id", "beslutspunkt", "nämnd", "nämnder", "term", "förklaring", "typ", "diarienummer",
-		"uppdragsdirektiv", "fil", "mall", "efter", "form", "nivå", "status", "sannolikhet", "konsekvens",
-		"namn", "titel", "enhet", "ort", "roll", "rubriker":
-		return false
-	}
-	return true
 }
 
 // walk calls fn for every non-empty string in v with its field path and
@@ -391,67 +267,4 @@ func walk(v reflect.Value, path, key string, fn func(path, key, s string)) {
 			walk(v.Field(i), p, name, fn)
 		}
 	}
-}
-
-// placeholder returns the first placeholder word in s: xxx (any length, any
-// case), TODO, TBD, FIXME; or "".
-func placeholder(s string) string {
-	for _, w := range words(s) {
-		lw := strings.ToLower(w)
-		if len(lw) >= 3 && strings.Trim(lw, "x") == "" {
-			return w
-		}
-		switch w {
-		case "TODO", "TBD", "FIXME", "XXX":
-			return w
-		}
-	}
-	return ""
-}
-
-// abbreviations returns the words in s that look like abbreviations: two
-// or more capital letters, optionally followed by digits (HSN, LSO2).
-// Placeholders, Roman numerals and Markdown link targets are skipped.
-func abbreviations(s string) []string {
-	var out []string
-	for _, w := range words(s) {
-		if isAbbrev(w) && placeholder(w) == "" && !roman(w) {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-func isAbbrev(w string) bool {
-	letters := 0
-	digits := false
-	for _, r := range w {
-		switch {
-		case unicode.IsUpper(r) && !digits:
-			letters++
-		case unicode.IsDigit(r) && letters > 0:
-			digits = true
-		default:
-			return false
-		}
-	}
-	return letters >= 2
-}
-
-func roman(w string) bool {
-	return strings.Trim(w, "IVXLCDM") == "" && utf8.RuneCountInString(w) <= 4
-}
-
-// words splits s into runs of letters and digits, skipping URLs.
-func words(s string) []string {
-	var out []string
-	for _, field := range strings.Fields(s) {
-		if strings.Contains(field, "://") || strings.HasPrefix(field, "](") || strings.Contains(field, "](") {
-			continue
-		}
-		out = append(out, strings.FieldsFunc(field, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})...)
-	}
-	return out
 }

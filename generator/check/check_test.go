@@ -107,29 +107,6 @@ func TestDocument(t *testing.T) {
 			file: dirHead + "tidplan:\n  - beslutspunkt: BP1\n    beskrivning: A\n  - beslutspunkt: BP1\n    beskrivning: B\n",
 			want: []string{`doc.yaml:7:19: tidplan[1].beslutspunkt: beslutspunkt "BP1" is already used by tidplan[0] at line 5; each must be unique`},
 		},
-		{
-			name: "placeholder",
-			file: dirHead + "risker: xxxx\n",
-			want: []string{`doc.yaml:4:9: warning: risker: the text holds the placeholder "xxxx"; fill it in before the document is sent`},
-		},
-		{
-			name: "undefined abbreviation",
-			file: dirHead + "idé: Samverkan med LSG och CLG, enligt BP2 och HSN.\ndefinitioner:\n  - term: CLG\n    förklaring: Centrala ledningsgruppen\n",
-			want: []string{"doc.yaml:4:20: warning: idé: the abbreviation LSG is not defined; add it to definitioner or to the glossary (ordlista.yaml)"},
-		},
-		{
-			name: "the directive's ids are not undefined abbreviations",
-			file: statusHead + "nästa_steg: Slutföra DA1 före BP1, sedan LSG2.\n",
-			want: []string{"doc.yaml:5:42: warning: nästa_steg: the abbreviation LSG2 is not defined; add it to definitioner or to the glossary (ordlista.yaml)"},
-		},
-		{
-			name: "status rows not in the directive",
-			file: statusHead + "aktiviteter:\n  - id: DA9\n    status: klar\nmilstolpar:\n  - beslutspunkt: MS1\n",
-			want: []string{
-				`doc.yaml:6:9: aktiviteter[0].id: the directive direktiv.yaml has no delaktivitet with id "DA9"; valid: DA1`,
-				`doc.yaml:9:19: milstolpar[0].beslutspunkt: the directive direktiv.yaml has no milstolpe or beslutspunkt "MS1"; valid: BP0, BP1`,
-			},
-		},
 	}
 	reg := registries(t)
 	dir := directive(t)

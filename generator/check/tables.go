@@ -82,12 +82,12 @@ func (c *Checker) lineAt(path, line, format string, args ...any) {
 		return
 	}
 	d := &c.diags[len(c.diags)-1]
-	start := offset(c.src.Data, d.Line, d.Col)
+	start := c.src.Offset(d.Line, d.Col)
 	t := strings.TrimSpace(line)
 	if start < 0 || t == "" {
 		return
 	}
 	if j := bytes.Index(c.src.Data[start:], []byte(t)); j >= 0 {
-		d.Line, d.Col = lineCol(c.src.Data, start+j)
+		d.Line, d.Col = c.src.LineCol(start + j)
 	}
 }

@@ -27,11 +27,17 @@ const (
 	// Warning means the document is produced but something looks unfinished
 	// (a placeholder such as "xxxx", an abbreviation that is not defined).
 	Warning
+	// Info is a note that needs no action (a definition the text never
+	// uses); it never fails a run, not even a strict one.
+	Info
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Info:
+		return "info"
 	}
 	return "error"
 }
@@ -45,6 +51,7 @@ type Diagnostic struct {
 	Path     string   // field path in the data, such as "tidplan[2].slut"
 	Msg      string   // what is wrong and what would be valid
 	Severity Severity // Error unless set
+	Rule     string   // the review rule that found it (generator/lint), such as "placeholder"; "" for none
 
 	// Hint says how to fix the problem, when there is a likely fix that
 	// does not fit in Msg ("put a space after the colon: `titel: HSD`").
@@ -68,9 +75,9 @@ func (d Diagnostic) Error() string {
 	return b.String()
 }
 
-// writeHead writes file:line:col: [severity: ]path: message. The one-line
-// form names only warnings, as it always has; the compiler form names the
-// severity always, as compilers do.
+// writeHead writes file:line:col: [severity: ]path: message [rule]. The
+// one-line form names warnings and infos, not errors, as it always has;
+// the compiler form names the severity always, as compilers do.
 func (d Diagnostic) writeHead(b *strings.Builder, severity bool) {
 	if d.File != "" {
 		b.WriteString(d.File)
@@ -82,7 +89,7 @@ func (d Diagnostic) writeHead(b *strings.Builder, severity bool) {
 		}
 		b.WriteString(": ")
 	}
-	if severity || d.Severity == Warning {
+	if severity || d.Severity != Error {
 		b.WriteString(d.Severity.String())
 		b.WriteString(": ")
 	}
@@ -91,6 +98,10 @@ func (d Diagnostic) writeHead(b *strings.Builder, severity bool) {
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg)
+	if d.Rule != "" {
+		// The id is what a `# underlag:ignore` comment or the profile names.
+		b.WriteString(" [" + d.Rule + "]")
+	}
 }
 
 // List is a set of diagnostics. It is an error when it holds at least one

@@ -19,6 +19,7 @@ func TestDiagnosticError(t *testing.T) {
 		{"no position", Diagnostic{File: "a.yaml", Msg: "m"}, "a.yaml: m"},
 		{"no file", Diagnostic{Path: "p", Msg: "m"}, "p: m"},
 		{"warning", Diagnostic{File: "a.yaml", Line: 1, Col: 1, Path: "risker", Msg: "placeholder", Severity: Warning}, "a.yaml:1:1: warning: risker: placeholder"},
+		{"info with a rule", Diagnostic{File: "a.yaml", Line: 9, Col: 3, Path: "definitioner[0].term", Msg: "unused", Severity: Info, Rule: "unused-definition"}, "a.yaml:9:3: info: definitioner[0].term: unused [unused-definition]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,6 +20,10 @@ func Directive() Kind {
 		New:      func() model.Document { return new(model.Directive) },
 		Template: "uppdragsdirektiv.md.tmpl",
 		Check:    func(c *check.Checker, d model.Document) { checkDirective(c, d.(*model.Directive)) },
+		// A directive without its timeline or its signature block is not
+		// a commission anyone can be held to; both come last in the file,
+		// so their absence is also how a cut-off file shows.
+		Requires: []string{"tidplan", "underskrifter"},
 	}
 }
 

@@ -53,6 +53,13 @@ type Kind struct {
 	// share (signers, definitions, extra sections, text) is checked for
 	// every kind.
 	Check func(c *check.Checker, d model.Document)
+	// Requires lists the fields, as yaml paths ("tidplan",
+	// "organisation.uppdragsledare"), that a document of the kind must have
+	// before it goes to a committee, beyond the keys the loader needs to
+	// read it at all. The completeness rule of generator/lint reports each
+	// one that is missing or empty, as an error; an organisation profile
+	// may add more (granskning.kräver).
+	Requires []string
 	// Files lists the files a document refers to besides its directive
 	// (attachments of a decision basis, say), for the loader to confirm
 	// that each is a regular file inside the data root; nil for none.

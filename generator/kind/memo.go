@@ -19,6 +19,8 @@ func Memo() Kind {
 		New:      func() model.Document { return new(model.Memo) },
 		Template: "tjansteskrivelse.md.tmpl",
 		Check:    func(c *check.Checker, d model.Document) { checkMemo(c, d.(*model.Memo)) },
+		// A memo is filed and cited by its date and case number.
+		Requires: []string{"datum", "diarienummer"},
 		Files: func(d model.Document) []model.FileRef {
 			var refs []model.FileRef
 			for i, b := range d.(*model.Memo).Basis {

@@ -14,6 +14,9 @@
 package model
 
 import (
+	"bytes"
+	"unicode/utf8"
+
 	"github.com/underlag/underlag/generator/date"
 )
 
@@ -226,6 +229,39 @@ func (s *Source) Pos(path string) Pos {
 		path = path[:i]
 	}
 	return Pos{}
+}
+
+// Offset is the byte offset in Data of a 1-based line and column (in
+// characters), or -1 when the file has no such place.
+func (s *Source) Offset(line, col int) int {
+	if s == nil || line < 1 || col < 1 {
+		return -1
+	}
+	data, i := s.Data, 0
+	for l := 1; l < line; l++ {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return -1
+		}
+		i += j + 1
+	}
+	for c := 1; c < col && i < len(data); c++ {
+		_, size := utf8.DecodeRune(data[i:])
+		i += size
+	}
+	return i
+}
+
+// LineCol is the 1-based line and column (in characters) of a byte offset
+// in Data.
+func (s *Source) LineCol(off int) (int, int) {
+	line, start := 1, 0
+	for i := 0; i < off && i < len(s.Data); i++ {
+		if s.Data[i] == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	return line, utf8.RuneCount(s.Data[start:min(off, len(s.Data))]) + 1
 }
 
 func lastSep(path string) int {

@@ -17,6 +17,7 @@ type OrgProfile struct {
 	Logo       string            `yaml:"logotyp" desc:"Sökväg till logotypen (PNG eller JPEG), relativ till filen."`
 	LogoAlt    string            `yaml:"logotyp_alt" desc:"Alternativtext för logotypen."`
 	Labels     map[string]string `yaml:"rubriker" desc:"Egna rubriker för alla organisationens dokument."`
+	Review     Review            `yaml:"granskning" desc:"Granskningsreglerna för organisationens dokument: nivå per regel, tillåtna förkortningar och fler obligatoriska fält."`
 
 	Templates  string                `yaml:"mallar" desc:"Mapp med organisationens egna mallar (och etiketter.yaml), relativ till organisation.yaml; de går före de inbyggda för organisationens dokument."`
 	Offices    []Office              `yaml:"förvaltningar" desc:"Förvaltningar (kontor) som skickar dokument; ett dokument väljer sin med förvaltning: id."`

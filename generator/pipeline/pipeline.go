@@ -23,6 +23,7 @@ import (
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/kind"
+	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/schema"
@@ -39,11 +40,15 @@ type Config struct {
 	Formats       []Format       // the renderers to prepare; nil for every format, empty for none (validate, schema)
 	Roots         []string       // directories references may point into besides each document's data tree (--root)
 	Profile       *style.Profile // default style.Default()
+	Lint          *lint.Linter   // the review rules; default lint.Default()
+	Info          bool           // keep review findings of severity info (lint, validate); a build leaves them out
 }
 
 // Pipeline is the prepared pipeline.
 type Pipeline struct {
 	kinds       *kind.Registry
+	lint        *lint.Linter
+	info        bool
 	loader      *load.Loader
 	composer    *compose.Composer
 	renderers   map[string]doc.Renderer
@@ -77,8 +82,14 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	rules := cfg.Lint
+	if rules == nil {
+		rules = lint.Default()
+	}
 	p := &Pipeline{
 		kinds:     kinds,
+		lint:      rules,
+		info:      cfg.Info,
 		loader:    load.New(kinds, load.WithRoots(cfg.Roots...)),
 		composer:  c,
 		renderers: map[string]doc.Renderer{},
@@ -170,8 +181,10 @@ func (p *Pipeline) Load(path string) (*Doc, diag.List) {
 			own = in.Kind.Check
 		}
 		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive, own)...)
+		diags = append(diags, p.review(p.lint.Document(in))...)
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)
+		diags = append(diags, p.lint.Profile(in.Registries.Organisation, p.kinds)...)
 	}
 	if in.Doc == nil || diags.HasErrors() {
 		return nil, diags

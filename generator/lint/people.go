@@ -1,0 +1,347 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// A known name: a person in the registry, or a name written in a person
+// field of the document.
+type known struct {
+	name  string
+	where string // "the people registry (personer.yaml)", "handläggare"
+}
+
+// knownNames lists the registry's names, then the names the document
+// writes in its person fields, each once.
+func knownNames(in load.Input) []known {
+	var out []known
+	seen := map[string]bool{}
+	add := func(name, where string) {
+		name = strings.Join(strings.Fields(name), " ")
+		if len(strings.Fields(name)) < 2 || seen[name] {
+			return
+		}
+		seen[name] = true
+		out = append(out, known{name, where})
+	}
+	if reg := in.Registries; reg != nil && reg.People != nil {
+		where := "the people registry"
+		if reg.People.Source != nil {
+			where += " (" + reg.People.Source.Path + ")"
+		}
+		for _, e := range reg.People.Entries {
+			add(e.Name, where)
+		}
+	}
+	for _, p := range persons(in.Doc) {
+		if p.person.ID == "" {
+			add(p.person.Name, p.path)
+		}
+	}
+	return out
+}
+
+type personAt struct {
+	path   string
+	person model.Person
+}
+
+// persons lists the person fields of a document with their paths.
+func persons(d model.Document) []personAt {
+	var out []personAt
+	b := d.Base()
+	for i, s := range b.Signers {
+		out = append(out, personAt{fmt.Sprintf("underskrifter[%d].person", i), s.Person})
+	}
+	if o, ok := d.(model.Officered); ok {
+		out = append(out, personAt{"handläggare", o.Officer()})
+	}
+	switch d := d.(type) {
+	case *model.Memo:
+		for i, p := range d.DispatchTo {
+			out = append(out, personAt{fmt.Sprintf("expedieras_till[%d]", i), p})
+		}
+	case *model.StatusReport:
+		out = append(out, personAt{"rapportör", d.Author})
+	case *model.Directive:
+		for _, r := range roles(d) {
+			for i, p := range r.role.People {
+				out = append(out, personAt{fmt.Sprintf("%s.personer[%d]", r.path, i), p})
+			}
+		}
+	}
+	return out
+}
+
+type roleAt struct {
+	path string
+	role model.Role
+}
+
+func roles(d *model.Directive) []roleAt {
+	o := d.Organisation
+	out := []roleAt{
+		{"organisation.uppdragsägare", o.Owner}, {"organisation.uppdragsledare", o.Leader},
+		{"organisation.uppdragsmedlemmar", o.Members}, {"organisation.mottagare_av_resultatet", o.Recipient},
+		{"organisation.övriga_intressenter", o.Stakeholders},
+	}
+	for i, r := range o.Other {
+		out = append(out, roleAt{fmt.Sprintf("organisation.övriga_roller[%d]", i), r.Role})
+	}
+	return out
+}
+
+// nameNearMiss finds names that are spelled almost like a known name: in
+// the person fields, and in the running text, where a name is a run of
+// capitalised words as long as the known name.
+func nameNearMiss(c *Context, in load.Input) {
+	names := knownNames(in)
+	if len(names) == 0 {
+		return
+	}
+	reported := map[string]bool{}
+	// check compares a name written at path with every known name but
+	// its own entry (self, the person field it was written in; "" for
+	// running text): the same as one of them is right, close to one is
+	// not.
+	check := func(path, self, cand string) {
+		if reported[cand] {
+			return
+		}
+		for _, k := range names {
+			if k.where != self && k.name == cand {
+				return
+			}
+		}
+		for _, k := range names {
+			if k.where == self || !nearName(cand, k.name) {
+				continue
+			}
+			reported[cand] = true
+			c.ReportWord(path, cand, "%q is close to %q in %s, but not the same", cand, k.name, k.where)
+			return
+		}
+	}
+	for _, p := range persons(in.Doc) {
+		if p.person.ID == "" && p.person.Name != "" {
+			check(p.path+".namn", p.path, strings.Join(strings.Fields(p.person.Name), " "))
+		}
+	}
+	for _, t := range texts(in.Doc) {
+		if !t.prose {
+			continue
+		}
+		toks := nameTokens(t.s)
+		for _, k := range names {
+			n := len(strings.Fields(k.name))
+			for i := 0; i+n <= len(toks); i++ {
+				if run := toks[i : i+n]; consecutive(run) {
+					check(t.path, "", joinTokens(run))
+				}
+			}
+		}
+	}
+}
+
+// A token is a word of running text and where it ends, so that runs of
+// words can be told from words apart (across a comma, a parenthesis).
+type token struct {
+	word      string
+	sepBefore string // what stands between the previous token and this one
+}
+
+func nameTokens(s string) []token {
+	var out []token
+	var cur, sep strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, token{cur.String(), sep.String()})
+			cur.Reset()
+			sep.Reset()
+		}
+	}
+	for _, r := range s {
+		if unicode.IsLetter(r) || r == '-' && cur.Len() > 0 {
+			cur.WriteRune(r)
+			continue
+		}
+		flush()
+		sep.WriteRune(r)
+	}
+	flush()
+	return out
+}
+
+// consecutive reports whether a run of tokens reads as one name: each
+// capitalised (or a one-letter initial), separated by spaces only.
+func consecutive(run []token) bool {
+	for i, t := range run {
+		if !nameLike(t.word) {
+			return false
+		}
+		if i > 0 && strings.TrimSpace(t.sepBefore) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func nameLike(w string) bool {
+	rs := []rune(w)
+	if len(rs) == 0 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if unicode.IsUpper(r) {
+			return false // an abbreviation (HSN), not a name
+		}
+	}
+	return true
+}
+
+func joinTokens(run []token) string {
+	ws := make([]string, len(run))
+	for i, t := range run {
+		ws[i] = t.word
+	}
+	return strings.Join(ws, " ")
+}
+
+// nearName reports whether a is a misspelling of b: not the same, but with
+// one name in common and the other within a letter of it, once both are
+// spelled the Swedish way that sounds the same (Frohm/From,
+// Carlsson/Karlsson, Zemrén/Semren).
+func nearName(a, b string) bool {
+	if a == b {
+		return false
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) != len(wb) {
+		return false
+	}
+	same, near := 0, 0
+	for i := range wa {
+		switch {
+		case wa[i] == wb[i]:
+			same++
+		case len([]rune(wa[i])) > 1 && len([]rune(wb[i])) > 1 && closeWord(wa[i], wb[i]):
+			near++
+		default:
+			return false
+		}
+	}
+	return same > 0 && near > 0
+}
+
+func closeWord(a, b string) bool {
+	ka, kb := nameKey(a), nameKey(b)
+	if ka == kb {
+		return true
+	}
+	limit := 1
+	if min(len([]rune(ka)), len([]rune(kb))) < 4 {
+		return false
+	}
+	return editDistance(ka, kb) <= limit
+}
+
+// nameKey spells a name as it sounds in Swedish: lower case without
+// diacritics, with the spellings of one sound made one (c/k, w/v, z/s,
+// ph/f, th/t, a silent h) and double letters single.
+func nameKey(s string) string {
+	s = strings.ToLower(s)
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	s = b.String()
+	s = strings.NewReplacer("ph", "f", "th", "t", "ch", "k", "ck", "k", "qu", "kv", "dt", "t").Replace(s)
+	s = strings.NewReplacer("c", "k", "w", "v", "z", "s", "q", "k", "x", "ks").Replace(s)
+	rs := []rune(s)
+	var out []rune
+	for i, r := range rs {
+		if r == 'h' && i > 0 {
+			continue // Frohm, Ahlberg, Dahl: the h is not heard
+		}
+		if len(out) > 0 && out[len(out)-1] == r {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// editDistance is the Levenshtein distance in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 300 || len(rb) > 300 {
+		return 1 << 20
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// roleWithoutPerson reports the roles someone must hold (the commission's
+// owner and leader, a memo's case officer) that are written but name no
+// one: no person, and no name in their text.
+func roleWithoutPerson(c *Context, in load.Input) {
+	names := knownNames(in)
+	switch d := in.Doc.(type) {
+	case *model.Directive:
+		for _, r := range roles(d)[:2] {
+			if _, written := c.src.Positions[r.path]; !written || len(r.role.People) > 0 {
+				continue
+			}
+			if !namesSomeone(string(r.role.Text), names) {
+				c.Report(r.path, "the role %s names no person", strings.TrimPrefix(r.path, "organisation."))
+			}
+		}
+	case *model.Memo:
+		p := d.CaseOfficer
+		if _, written := c.src.Positions["handläggare"]; written && p.ID == "" && strings.TrimSpace(p.Name) == "" {
+			c.Report("handläggare", "the case officer (handläggare) names no person")
+		}
+	}
+}
+
+// namesSomeone reports whether a role's text names a person: a known name,
+// or two capitalised words in a row (a name the registry does not have).
+func namesSomeone(s string, names []known) bool {
+	for _, k := range names {
+		if strings.Contains(strings.Join(strings.Fields(s), " "), k.name) {
+			return true
+		}
+	}
+	toks := nameTokens(s)
+	for i := 0; i+1 < len(toks); i++ {
+		if consecutive(toks[i : i+2]) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,246 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/underlag/underlag/generator/model"
+)
+
+// A text value of a document, as walk finds it.
+type text struct {
+	path  string // field path, such as "tidplan[0].beskrivning"
+	key   string // the field's yaml key, such as "beskrivning"
+	s     string
+	prose bool // Markdown: a section of running text, not an id, name or code
+	req   bool // the field, or a struct field around it outside any list, is required to load
+}
+
+var markdownType = reflect.TypeFor[model.Markdown]()
+
+// texts lists every non-empty text of a document with its field path, in
+// the order of the model's fields.
+func texts(d model.Document) []text {
+	var out []text
+	walk(reflect.ValueOf(d).Elem(), "", "", false, false, func(t text) {
+		if t.s != "" {
+			out = append(out, t)
+		}
+	})
+	return out
+}
+
+// allTexts is texts with the empty ones too.
+func allTexts(d model.Document) []text {
+	var out []text
+	walk(reflect.ValueOf(d).Elem(), "", "", false, false, func(t text) { out = append(out, t) })
+	return out
+}
+
+// walk calls fn for every string in v with its field path and
+// yaml key. inList is whether v is inside a list, where a required tag
+// means "in each row", not "in the document".
+func walk(v reflect.Value, path, key string, req, inList bool, fn func(text)) {
+	switch v.Kind() {
+	case reflect.String:
+		fn(text{path: path, key: key, s: v.String(), prose: v.Type() == markdownType, req: req && !inList})
+	case reflect.Pointer:
+		if !v.IsNil() && v.Type().Elem().Kind() == reflect.Struct && v.Type() != reflect.TypeFor[*model.Source]() {
+			walk(v.Elem(), path, key, req, inList, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), key, req, true, fn)
+		}
+	case reflect.Map:
+		// rubriker: labels are short headings; the heading-year rule reads
+		// them itself.
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := f.Tag.Get("yaml")
+			if tag == "-" || !f.IsExported() {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			if opts == "inline" {
+				walk(v.Field(i), path, key, req, inList, fn)
+				continue
+			}
+			if name == "" {
+				continue
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			walk(v.Field(i), p, name, req || f.Tag.Get("required") == "true", inList, fn)
+		}
+	}
+}
+
+// field finds the value at a yaml field path ("organisation.uppdragsledare",
+// no list indices) in a document. ok is false when the model has no such
+// field.
+func field(d model.Document, path string) (reflect.Value, bool) {
+	v := reflect.ValueOf(d).Elem()
+	for _, key := range strings.Split(path, ".") {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				v = reflect.New(v.Type().Elem()).Elem()
+			} else {
+				v = v.Elem()
+			}
+		}
+		if v.Kind() != reflect.Struct {
+			return reflect.Value{}, false
+		}
+		f, ok := structField(v, key)
+		if !ok {
+			return reflect.Value{}, false
+		}
+		v = f
+	}
+	return v, true
+}
+
+// structField is the field of a struct value with the given yaml key,
+// through inline embedded structs.
+func structField(v reflect.Value, key string) (reflect.Value, bool) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if opts == "inline" && f.Type.Kind() == reflect.Struct {
+			if fv, ok := structField(v.Field(i), key); ok {
+				return fv, true
+			}
+			continue
+		}
+		if name == key && name != "" && name != "-" && f.IsExported() {
+			return v.Field(i), true
+		}
+	}
+	return reflect.Value{}, false
+}
+
+// fieldKeys lists the yaml keys of the struct at path in a document type
+// (path "" for the top level), for did-you-mean.
+func fieldKeys(d model.Document, path string) []string {
+	v := reflect.ValueOf(d).Elem()
+	if path != "" {
+		var ok bool
+		if v, ok = field(d, path); !ok {
+			return nil
+		}
+	}
+	for v.Kind() == reflect.Pointer {
+		v = reflect.New(v.Type().Elem()).Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	var keys []string
+	var add func(t reflect.Type)
+	add = func(t reflect.Type) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if opts == "inline" && f.Type.Kind() == reflect.Struct {
+				add(f.Type)
+				continue
+			}
+			if name != "" && name != "-" && f.IsExported() {
+				keys = append(keys, name)
+			}
+		}
+	}
+	add(v.Type())
+	return keys
+}
+
+// blank reports whether a value holds nothing a reader could use: the zero
+// value, an empty list, or text of only spaces and dashes.
+func blank(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String:
+		return blankText(v.String())
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	case reflect.Struct:
+		if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+			return z.IsZero()
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() && !blank(v.Field(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return v.IsZero()
+}
+
+// blankText reports whether a text holds no words: empty, spaces, or only
+// dashes, dots and ellipses that stand where the text should be.
+func blankText(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("-–—.…", r)
+	}) == ""
+}
+
+// words splits s into runs of letters and digits, skipping URLs and
+// Markdown link targets.
+func words(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(s) {
+		if strings.Contains(f, "://") || strings.Contains(f, "](") {
+			continue
+		}
+		out = append(out, strings.FieldsFunc(f, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})...)
+	}
+	return out
+}
+
+// wordByte reports whether the rune around byte i continues a word.
+func wordByte(data []byte, i int) bool {
+	if i < 0 || i >= len(data) {
+		return false
+	}
+	for i > 0 && !utf8.RuneStart(data[i]) {
+		i--
+	}
+	r, _ := utf8.DecodeRune(data[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// find is the byte offset of the first whole-word occurrence of word in
+// data at or after start, or -1. A word that starts or ends with a
+// character that is not a letter or digit ("???", "[namn]") needs no
+// boundary on that side.
+func find(data []byte, start int, word string) int {
+	if start < 0 || word == "" {
+		return -1
+	}
+	w := []byte(word)
+	for i := start; i < len(data); {
+		j := bytes.Index(data[i:], w)
+		if j < 0 {
+			return -1
+		}
+		at := i + j
+		end := at + len(w)
+		if !(wordByte(w, 0) && wordByte(data, at-1)) && !(wordByte(w, len(w)-1) && wordByte(data, end)) {
+			return at
+		}
+		i = at + 1
+	}
+	return -1
+}

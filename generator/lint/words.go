@@ -1,0 +1,207 @@
+package lint
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/model"
+)
+
+// placeholders are the marks an author leaves where text is still to be
+// written. Each pattern's match is reported as written.
+var placeholders = []*regexp.Regexp{
+	regexp.MustCompile(`\b[xX]{3,}\b`),
+	regexp.MustCompile(`\b(TODO|TBD|FIXME)\b`),
+	regexp.MustCompile(`\?{3,}`),
+	regexp.MustCompile(`(?i)\blorem ipsum\b`),
+	// [namn], [datum], [ort]: a word or two in brackets, not a Markdown
+	// link ([text](url)) or reference ([text][ref]).
+	regexp.MustCompile(`\[[\p{Ll} ]{2,30}\]`),
+}
+
+// placeholdersIn returns the placeholders in s, each once, in order.
+func placeholdersIn(s string) []string {
+	type hit struct {
+		at int
+		w  string
+	}
+	var hits []hit
+	for _, re := range placeholders {
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			if s[m[0]] == '[' && m[1] < len(s) && (s[m[1]] == '(' || s[m[1]] == '[') {
+				continue
+			}
+			hits = append(hits, hit{m[0], s[m[0]:m[1]]})
+		}
+	}
+	// Order by place in the text.
+	for i := 1; i < len(hits); i++ {
+		for j := i; j > 0 && hits[j].at < hits[j-1].at; j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if !seen[h.w] {
+			seen[h.w] = true
+			out = append(out, h.w)
+		}
+	}
+	return out
+}
+
+func placeholder(c *Context, in load.Input) {
+	for _, t := range texts(in.Doc) {
+		for _, ph := range placeholdersIn(t.s) {
+			if !c.Allowed(ph) {
+				c.ReportWord(t.path, ph, "the text holds the placeholder %q", ph)
+			}
+		}
+	}
+}
+
+// isProse reports whether a field with this yaml key holds running text
+// that may use abbreviations, as opposed to ids, codes, names and paths.
+func isProse(key string) bool {
+	switch key {
+	case "id", "beslutspunkt", "nämnd", "nämnder", "term", "förklaring", "typ", "diarienummer",
+		"uppdragsdirektiv", "fil", "mall", "efter", "form", "nivå", "status", "sannolikhet", "konsekvens",
+		"namn", "titel", "enhet", "ort", "roll", "rubriker":
+		return false
+	}
+	return true
+}
+
+// defined lists what a document may use without defining it: the
+// commission's own ids (BP2, MS1, DA3: named in its directive and in the
+// memos and reports about it), the document's definitions, the glossary's
+// terms, the organisation's committees and its allow-list.
+func defined(c *Context, in load.Input) map[string]bool {
+	def := map[string]bool{}
+	if dir := model.Commission(in.Doc, in.Directive); dir != nil {
+		for _, id := range dir.Ids() {
+			def[id] = true
+		}
+	}
+	for _, d := range in.Doc.Base().Definitions {
+		def[d.Term] = true
+	}
+	if reg := in.Registries; reg != nil {
+		if reg.Glossary != nil {
+			for _, d := range reg.Glossary.Entries {
+				def[d.Term] = true
+			}
+		}
+		if reg.Organisation != nil {
+			for _, cm := range reg.Organisation.Committees {
+				def[cm.Abbrev] = true
+			}
+		}
+	}
+	for w := range c.cfg.allow {
+		def[w] = true
+	}
+	return def
+}
+
+func undefinedAbbreviation(c *Context, in load.Input) {
+	def := defined(c, in)
+	warned := map[string]bool{}
+	for _, t := range texts(in.Doc) {
+		if !isProse(t.key) {
+			continue
+		}
+		for _, a := range abbreviations(t.s) {
+			stem := strings.TrimRightFunc(a, unicode.IsDigit) // BP2 is a BP
+			if !def[a] && !def[stem] && !warned[a] {
+				warned[a] = true
+				c.ReportWord(t.path, a, "the abbreviation %s is not defined", a)
+			}
+		}
+	}
+}
+
+// abbreviations returns the words in s that look like abbreviations: two
+// or more capital letters, optionally followed by digits (HSN, LSO2).
+// Placeholders and Roman numerals are skipped.
+func abbreviations(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		if isAbbrev(w) && len(placeholdersIn(w)) == 0 && !roman(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func isAbbrev(w string) bool {
+	letters := 0
+	digits := false
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r) && !digits:
+			letters++
+		case unicode.IsDigit(r) && letters > 0:
+			digits = true
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+func roman(w string) bool {
+	return strings.Trim(w, "IVXLCDM") == "" && utf8.RuneCountInString(w) <= 4
+}
+
+// unusedDefinition reports the document's own definitions that none of its
+// texts uses. The glossary is shared, and is not the document's to trim.
+func unusedDefinition(c *Context, in load.Input) {
+	var all []string
+	for _, t := range texts(in.Doc) {
+		if !strings.HasPrefix(t.path, "definitioner[") {
+			all = append(all, t.s)
+		}
+	}
+	corpus := []byte(strings.Join(all, "\n"))
+	for i, d := range in.Doc.Base().Definitions {
+		term := strings.TrimSpace(d.Term)
+		if term == "" || used(corpus, term) {
+			continue
+		}
+		c.Report(fmtPath("definitioner[%d].term", i), "the document defines %s, but its text never uses it", term)
+	}
+}
+
+// used reports whether a term stands in a text as a word, or as the stem
+// of one: BP in BP2, and a term in words in its Swedish inflections
+// (Hälsoval in hälsovalet), whatever its case.
+func used(corpus []byte, term string) bool {
+	if strings.ToUpper(term) != term {
+		lc, lt := bytes.ToLower(corpus), []byte(strings.ToLower(term))
+		for i := 0; ; {
+			j := bytes.Index(lc[i:], lt)
+			if j < 0 {
+				return false
+			}
+			if !wordByte(lc, i+j-1) {
+				return true
+			}
+			i += j + 1
+		}
+	}
+	if find(corpus, 0, term) >= 0 {
+		return true
+	}
+	for _, w := range words(string(corpus)) {
+		if strings.TrimRightFunc(w, unicode.IsDigit) == term {
+			return true
+		}
+	}
+	return false
+}
