@@ -56,14 +56,30 @@ func TestValidateErrors(t *testing.T) {
 	code, out, errOut := execute(t, "validate", dir)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
+	// The compiler form: each problem with its line and a caret under the
+	// column, then the hint when there is one.
 	want := []string{
 		memo + `:1:1: error: datum: required field datum is missing; a tjänsteskrivelse must have it before it goes to a committee [required-field]`,
+		`    1 | typ: tjänsteskrivelse`,
+		`      | ^`,
 		memo + `:1:1: error: diarienummer: required field diarienummer is missing; a tjänsteskrivelse must have it before it goes to a committee [required-field]`,
+		`    1 | typ: tjänsteskrivelse`,
+		`      | ^`,
 		memo + `:3:8: error: nämnd: committee "RS" is not in the organisation profile ` + filepath.Join(dir, "organisation.yaml") + `; valid: HSN`,
+		`    3 | nämnd: RS`,
+		`      |        ^`,
 		memo + `:4:23: warning: sammanfattning: the text holds the placeholder "xxxx" [placeholder]`,
+		`    4 | sammanfattning: Kort, xxxx.`,
+		`      |                       ^`,
 		memo + `:6:19: error: uppdragsdirektiv: direktiv.yaml does not exist (the path is relative to this file's directory, so it is ` + filepath.Join(dir, "direktiv.yaml") + `)`,
+		`    6 | uppdragsdirektiv: direktiv.yaml`,
+		`      |                   ^`,
 		bad + `:1:1: error: bakgrund: required key "bakgrund" is missing`,
+		`    1 | typ: uppdragsdirektiv`,
+		`      | ^`,
 		bad + `:3:1: error: bakgrnd: unknown key "bakgrnd"; did you mean "bakgrund"?`,
+		`    3 | bakgrnd: Text.`,
+		`      | ^`,
 		`3 files checked: 6 errors, 1 warning`,
 	}
 	assert.Equal(t, strings.Join(want, "\n")+"\n", errOut, "each problem once, sorted, then a summary")

@@ -113,6 +113,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 	}
 	d.record(path, n)
 	if isNull(n) {
+		// A text field written as Null, null, NULL or ~ is YAML's null,
+		// not the word: say so, rather than drop the value silently.
+		if v.Kind() == reflect.String && n.Value != "" && path != "" {
+			d.diags.Add(diag.Diagnostic{File: d.file, Line: n.Line, Col: n.Column, Path: path, Severity: diag.Warning,
+				Msg:  fmt.Sprintf("%s is YAML's empty value, so %s is left empty", n.Value, path),
+				Hint: fmt.Sprintf("write \"%s\" in quotes if you mean the word, or leave the key out", n.Value)})
+		}
 		return // left out; required fields are checked by the caller
 	}
 	t := v.Type()

@@ -284,6 +284,11 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	}
 	head = append(head, d.diags...)
 	head.Sort()
+	for i := range head {
+		if head[i].Line > 0 && head[i].Excerpt == "" {
+			head[i].Excerpt = model.LineOf(data, head[i].Line)
+		}
+	}
 	if kk != nil && kk.Wrap != nil {
 		return kk.Wrap(val), head
 	}
@@ -388,7 +393,7 @@ func checkAliases(root *yaml.Node) *aliasError {
 		}
 		if s, ok := sizes[n]; ok {
 			if s == inProgress {
-				return 0, &aliasError{n, fmt.Sprintf("alias *%s refers to the value that contains it", n.Value)}
+				return 0, &aliasError{n, fmt.Sprintf("alias *%s refers to the value that contains it (the anchor &%s is around the alias); an alias may only repeat a value written before it, outside it", n.Anchor, n.Anchor)}
 			}
 			return s, nil
 		}

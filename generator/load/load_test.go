@@ -123,7 +123,7 @@ var badInputs = []bad{
 	{name: "binary file", file: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", msg: "not a text YAML file"},
 	{name: "invalid UTF-8", file: "typ: tj\xe4nsteskrivelse\n", line: 1, col: 8, msg: "not UTF-8 text: the byte 0xE4"},
 	{name: "alias bomb", file: billionLaughs, line: 4, col: 8, msg: "aliases (*name) expand to more than"},
-	{name: "alias cycle", file: "typ: uppdragsdirektiv\nversion: 1\nbakgrund: &a [*a]\n", line: 3, col: 15, msg: "refers to the value that contains it"},
+	{name: "alias cycle", file: "typ: uppdragsdirektiv\nversion: 1\nbakgrund: &a [*a]\n", line: 3, col: 15, msg: "alias *a refers to the value that contains it"},
 	{name: "several problems at once", file: "typ: uppdragsdirektiv\nversion: 1\nbakgrund: a\når: x\nnämder: [HSN]\ntidplan:\n  - start: 2025-13\n", line: 4, col: 5, path: "år", count: 5},
 	{
 		name: "directory instead of a file",

@@ -264,6 +264,22 @@ func (s *Source) LineCol(off int) (int, int) {
 	return line, utf8.RuneCount(s.Data[start:min(off, len(s.Data))]) + 1
 }
 
+// LineOf is line n (1-based) of data without its line break, for a
+// diagnostic's excerpt; "" when there is no such line.
+func LineOf(data []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return ""
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		data = data[:j]
+	}
+	return string(bytes.TrimRight(data, "\r"))
+}
+
 func lastSep(path string) int {
 	for i := len(path) - 1; i >= 0; i-- {
 		if path[i] == '.' || path[i] == '[' {

@@ -186,6 +186,7 @@ func (p *Pipeline) Load(path string) (*Doc, diag.List) {
 		diags = append(diags, check.Registries(in.Registries)...)
 		diags = append(diags, p.lint.Profile(in.Registries.Organisation, p.kinds)...)
 	}
+	diags = withExcerpts(diags, in)
 	if in.Doc == nil || diags.HasErrors() {
 		return nil, diags
 	}
