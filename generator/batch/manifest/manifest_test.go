@@ -62,3 +62,65 @@ func TestLocal(t *testing.T) {
 		assert.Equal(t, want, Local(p), p)
 	}
 }
+
+// One output, one source: setting an entry takes its outputs from any
+// other entry, which goes when it has none left.
+func TestOneSourcePerOutput(t *testing.T) {
+	t.Parallel()
+	m := New()
+	out := func(p string) *Output { return &Output{Path: p} }
+	m.Set("a.yaml", &Entry{Outputs: map[string]*Output{"pdf": out("x.pdf"), "docx": out("x.docx")}})
+	m.Set("b.yaml", &Entry{Outputs: map[string]*Output{"pdf": out("x.pdf")}})
+	assert.Equal(t, "b.yaml", m.Owner("x.pdf"))
+	assert.Equal(t, "a.yaml", m.Owner("x.docx"))
+	assert.Len(t, m.Entries["a.yaml"].Outputs, 1)
+	m.Set("c.yaml", &Entry{Outputs: map[string]*Output{"docx": out("x.docx")}})
+	assert.NotContains(t, m.Entries, "a.yaml")
+	m.Delete("b.yaml")
+	assert.Empty(t, m.Owner("x.pdf"))
+}
+
+// The journal's lines are replayed over the manifest; a half-written last
+// line is skipped, and a later build's lines after it still count.
+func TestJournal(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	m := New()
+	m.Entries["a.yaml"] = &Entry{SHA256: "a", Outputs: map[string]*Output{"pdf": {Path: "a.pdf"}}}
+	m.Entries["gone.yaml"] = &Entry{SHA256: "g", Outputs: map[string]*Output{"pdf": {Path: "g.pdf"}}}
+	require.NoError(t, m.Write(dir))
+
+	root, err := os.OpenRoot(dir)
+	require.NoError(t, err)
+	defer root.Close()
+	j, err := OpenJournal(root)
+	require.NoError(t, err)
+	require.NoError(t, j.Set("b.yaml", &Entry{SHA256: "b", Outputs: map[string]*Output{"pdf": {Path: "b.pdf"}}}))
+	require.NoError(t, j.Delete("gone.yaml"))
+	require.NoError(t, j.Close())
+	f, err := os.OpenFile(filepath.Join(dir, JournalName), os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(`{"source":"c.yaml","entry":{"sha2`) // killed mid-line
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	j, err = OpenJournal(root)
+	require.NoError(t, err)
+	require.NoError(t, j.Set("d.yaml", &Entry{SHA256: "d", Outputs: map[string]*Output{"pdf": {Path: "../escape.pdf"}}}))
+	require.NoError(t, j.Set("e.yaml", &Entry{SHA256: "e", Outputs: map[string]*Output{"pdf": {Path: "e.pdf"}}}))
+	require.NoError(t, j.Close())
+
+	got, err := Read(dir)
+	require.NoError(t, err)
+	var srcs []string
+	for src := range got.Entries {
+		srcs = append(srcs, src)
+	}
+	assert.ElementsMatch(t, []string{"a.yaml", "b.yaml", "e.yaml"}, srcs)
+
+	// Writing the manifest compacts the journal into it.
+	require.NoError(t, got.Write(dir))
+	assert.NoFileExists(t, filepath.Join(dir, JournalName))
+	again, err := Read(dir)
+	require.NoError(t, err)
+	assert.Len(t, again.Entries, 3)
+}
