@@ -6,8 +6,8 @@ package progress
 
 import (
 	"fmt"
-	"io"
 	"hash/fnv"
+	"io"
 	"strings"
 	"time"
 
