@@ -6,7 +6,7 @@ BIN     := bin/underlag
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 
-.PHONY: all build run test vet fuzz bench bench-compare schema clean
+.PHONY: all build run test vet fuzz bench bench-compare bench-memory schema clean
 
 all: run
 
@@ -35,6 +35,12 @@ bench:
 # libreoffice-writer-nogui (Debian). N=200 make bench-compare for a quick run.
 bench-compare:
 	bench/compare.sh
+
+# Peak RSS of `underlag build` and `underlag validate` on 1,000 and 10,000
+# synthetic documents, in one data tree and in many; needs GNU time.
+# SIZES=1000 make bench-memory for a quick run.
+bench-memory:
+	bench/memory.sh
 
 schema:
 	$(GO) run ./cmd/underlag schema -o schema/underlag.schema.json

@@ -20,6 +20,11 @@ import (
 type Options struct {
 	Docs int    // number of documents; registries come on top
 	Seed uint64 // the same seed gives the same tree
+	// Trees spreads the documents over this many data trees, each a
+	// directory tree-NNNN with its own registries, the way a region keeps
+	// one tree per administration or project; 0 or 1 is one tree. A group
+	// (a directive and the documents that refer to it) stays in one tree.
+	Trees int
 }
 
 // Tree is what Write wrote.
@@ -55,7 +60,14 @@ func Write(dir string, opt Options) (*Tree, error) {
 	if err := writeRegistries(t.Data, people); err != nil {
 		return nil, err
 	}
-	g := &gen{r: r, people: people, t: t}
+	if opt.Trees > 1 {
+		for k := range opt.Trees {
+			if err := writeRegistries(filepath.Join(t.Data, treeDir(k)), people); err != nil {
+				return nil, err
+			}
+		}
+	}
+	g := &gen{r: r, people: people, t: t, trees: opt.Trees}
 	for i := 0; len(t.Docs) < opt.Docs; i++ {
 		if err := g.group(i, opt.Docs-len(t.Docs)); err != nil {
 			return nil, err
@@ -63,6 +75,9 @@ func Write(dir string, opt Options) (*Tree, error) {
 	}
 	return t, nil
 }
+
+// treeDir is the directory of tree k when there are several.
+func treeDir(k int) string { return fmt.Sprintf("tree-%04d", k+1) }
 
 func makePeople(r *rand.Rand, n int) []person {
 	seen := map[string]bool{}
@@ -141,6 +156,7 @@ type gen struct {
 	r      *rand.Rand
 	people []person
 	t      *Tree
+	trees  int
 }
 
 type ymd struct{ y, m, d int }
@@ -160,6 +176,9 @@ func (g *gen) group(i, left int) error {
 	c := committees[i%len(committees)]
 	year := 2024 + (i/len(committees))%2
 	rel := fmt.Sprintf("%s/%d", c.dir, year)
+	if g.trees > 1 {
+		rel = treeDir(i%g.trees) + "/" + rel
+	}
 	start := ymd{year, 1 + g.r.IntN(9), 1 + g.r.IntN(28)}
 	dirName := fmt.Sprintf("uppdragsdirektiv-%03d.yaml", i+1)
 	d := g.directive(c.abbrev, start, 100+i)

@@ -50,3 +50,22 @@ func TestDeterministic(t *testing.T) {
 		assert.Equal(t, x, y, p)
 	}
 }
+
+// Many trees: each has its own registries, and each document is valid in
+// its own tree.
+func TestTrees(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tr, err := Write(dir, Options{Docs: 12, Seed: 1, Trees: 3})
+	require.NoError(t, err)
+	assert.Len(t, tr.Docs, 12)
+	pl, err := pipeline.New(pipeline.Config{Version: "test", Formats: []pipeline.Format{}})
+	require.NoError(t, err)
+	trees := map[string]bool{}
+	for _, p := range tr.Docs {
+		trees[p[:len("tree-0001")]] = true
+		assert.FileExists(t, filepath.Join(tr.Data, p[:len("tree-0001")], "organisation.yaml"))
+		assert.Empty(t, pl.Validate(filepath.Join(tr.Data, filepath.FromSlash(p))), p)
+	}
+	assert.Len(t, trees, 3)
+}

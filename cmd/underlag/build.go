@@ -8,10 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/underlag/underlag/generator/atomic"
-	"github.com/underlag/underlag/generator/build"
-	"github.com/underlag/underlag/generator/build/progress"
-	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/batch"
+	"github.com/underlag/underlag/generator/batch/progress"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -24,6 +22,8 @@ type buildOptions struct {
 	force         bool
 	prune         bool
 	shard         string
+	names         string
+	noWait        bool
 	jobs          int
 	quiet         bool
 	report        string
@@ -38,12 +38,21 @@ func newBuildCmd(a *app) *cobra.Command {
 		Long: `Build finds every document file (uppdragsdirektiv, tjänsteskrivelse,
 statusrapport) under the given files and directories (default data/) and
 writes each as PDF and DOCX into the output directory, mirroring the data
-tree. Registry files (organisation.yaml, ordlista.yaml, personer.yaml)
-produce no output of their own.
+tree: data/hsn/memo.yaml, built with "underlag build data", becomes
+out/hsn/memo.pdf and out/hsn/memo.docx. An output's name depends only on its
+source's path, so shards and incremental builds write the same files as a
+whole build; with --names beskrivande the document's date, case number and
+kind come first (out/hsn/2024-11-20-hsn-1203-2024-tjansteskrivelse_memo.pdf).
+Two sources whose outputs would share a name (a.yaml beside a.yml) fail,
+naming each other. Registry files (organisation.yaml, ordlista.yaml,
+personer.yaml) produce no output of their own.
 
 Documents are built in parallel. A manifest in the output directory records
 what each output was made from; a document whose data, registries,
-directive, templates, style and tool version are unchanged is skipped.
+directive, templates, style and tool version are unchanged is skipped. The
+manifest is journalled as documents finish, so a build that is killed keeps
+what it finished. One build at a time writes to an output directory: another
+waits for it (or, with --no-wait, fails at once).
 
 A document that fails is listed with its position and the others are still
 built; its outputs from earlier builds are removed so that nothing stale is
@@ -70,6 +79,8 @@ left looking fresh. The exit status is 1 when any document failed.`,
 	f.BoolVar(&o.force, "force", false, "rebuild every document, ignoring the manifest")
 	f.BoolVar(&o.prune, "prune", false, "remove outputs whose source file was deleted")
 	f.StringVar(&o.shard, "shard", "", "build only shard i of n, such as 2/4, for a CI matrix")
+	f.StringVar(&o.names, "names", "sökväg", "how outputs are named: sökväg (mirror the data tree: hsn/memo.pdf) or beskrivande (hsn/2024-11-20-…-tjansteskrivelse_memo.pdf)")
+	f.BoolVar(&o.noWait, "no-wait", false, "fail at once when another build is writing to the output directory, instead of waiting")
 	f.IntVarP(&o.jobs, "jobs", "j", 0, "documents built in parallel (default: number of CPUs)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "print only errors")
 	f.StringVar(&o.report, "report", "", "write a JSON report of every document to this file")
@@ -81,39 +92,59 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	var shard build.Shard
+	var shard batch.Shard
 	if o.shard != "" {
-		if shard, err = build.ParseShard(o.shard); err != nil {
+		if shard, err = batch.ParseShard(o.shard); err != nil {
 			return usageErr(err)
 		}
+	}
+	names, err := batch.ParseNaming(o.names)
+	if err != nil {
+		return usageErr(err)
 	}
 	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: o.referenceDOCX, Formats: formats, Roots: o.roots})
 	if err != nil {
 		return err
 	}
-	var names []string
+	var fnames []string
 	for _, f := range formats {
-		names = append(names, f.Name)
+		fnames = append(fnames, f.Name)
 	}
 	rep := progress.New(a.errOut, progress.Choose(o.quiet, a.isTerminal))
-	opt := build.Options{Paths: o.paths, Out: o.out, Formats: names, Force: o.force, Prune: o.prune, Shard: shard, Jobs: o.jobs, Observer: rep}
+	obs := []batch.Observer{rep}
+	var report *batch.ReportWriter
+	if o.report != "" {
+		// Opened first, so that a report that cannot be written fails
+		// before the build, not after it.
+		if report, err = batch.NewReportWriter(o.report, shard); err != nil {
+			return err
+		}
+		obs = append(obs, report)
+	}
+	opt := batch.Options{Paths: o.paths, Out: o.out, Formats: fnames, Names: names, Force: o.force, Prune: o.prune,
+		Shard: shard, Jobs: o.jobs, NoWait: o.noWait, Observer: batch.Observers(obs...)}
 	if len(opt.Paths) == 0 {
 		opt.Paths = []string{"data"}
 	}
-	// On Ctrl-C, stop starting documents; what was written is not in the
-	// manifest, so the next build checks it again.
+	// On Ctrl-C, stop starting documents; what was finished is in the
+	// manifest.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 	defer stop()
-	sum, err := build.Run(ctx, p, opt)
+	sum, err := batch.Run(ctx, p, opt)
 	rep.Finish()
+	if report != nil {
+		var rerr error
+		if err != nil {
+			rerr = report.Close(nil, err.Error())
+		} else {
+			rerr = report.Close(sum)
+		}
+		if rerr != nil && err == nil {
+			err = rerr
+		}
+	}
 	if err != nil {
 		return err
-	}
-	if o.report != "" {
-		r := build.NewReport(sum, shard)
-		if err := atomic.WriteFile(o.report, 0o644, r.Write); err != nil {
-			return err
-		}
 	}
 	for _, n := range sum.Notes {
 		fmt.Fprintln(a.errOut, "underlag: note:", n)
@@ -125,30 +156,12 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 		}
 		fmt.Fprintf(a.errOut, "%d outputs %s:\n  %s\n", len(sum.Orphans), verb, strings.Join(sum.Orphans, "\n  "))
 	}
-	for _, d := range sum.Diagnostics() {
-		if d.Severity == diag.Error || !o.quiet {
-			diag.Format(a.errOut, d)
-		}
-	}
-	if !o.quiet {
-		// Warnings of skipped documents, kept from the build that made
-		// them, so that they are not forgotten until the file changes.
-		seen := map[string]bool{}
-		for _, r := range sum.Results {
-			for _, w := range r.Warnings {
-				if !seen[w] {
-					seen[w] = true
-					fmt.Fprintln(a.errOut, w)
-				}
-			}
-		}
-	}
 	if !o.quiet || !sum.OK() {
 		progress.Summary(a.errOut, sum)
 	}
 	if !sum.OK() {
 		a.reported = true
-		return fmt.Errorf("%d of %d documents failed", sum.Failed, len(sum.Results))
+		return fmt.Errorf("%d of %d documents failed", sum.Failed, sum.Total)
 	}
 	return nil
 }

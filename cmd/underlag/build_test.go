@@ -102,7 +102,7 @@ func TestBuildCmdStaysInOut(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(data, name), []byte(memo), 0o644))
 	}
 	require.NoError(t, os.WriteFile(filepath.Join(data, "organisation.yaml"), []byte("typ: organisation\nversion: 1\nnamn: Region Test\nnämnder:\n  - förkortning: HSN\n    namn: Hälso- och sjukvårdsnämnden\n"), 0o644))
-	code, _, errOut := execute(t, "build", data, "--out", out, "--format", buildFormats, "--quiet")
+	code, _, errOut := execute(t, "build", data, "--out", out, "--format", buildFormats, "--quiet", "--names", "beskrivande")
 	require.Equal(t, 0, code, errOut)
 	var all []string
 	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
@@ -115,8 +115,8 @@ func TestBuildCmdStaysInOut(t *testing.T) {
 	for _, p := range all {
 		assert.True(t, strings.HasPrefix(p, "d/data/") || strings.HasPrefix(p, "d/out/"), p)
 	}
-	assert.Contains(t, all, "d/out/2024-11-20-x-tjansteskrivelse.pdf")
-	assert.Contains(t, all, "d/out/2024-11-20-etc-passwd-tjansteskrivelse.pdf")
+	assert.Contains(t, all, "d/out/2024-11-20-x-tjansteskrivelse_a.pdf")
+	assert.Contains(t, all, "d/out/2024-11-20-etc-passwd-tjansteskrivelse_b.pdf")
 }
 
 func TestBuildCmdFlags(t *testing.T) {
@@ -129,6 +129,7 @@ func TestBuildCmdFlags(t *testing.T) {
 		{[]string{"build", "--format", "odt"}, 2, "unknown format \"odt\": valid formats are pdf, docx, md"},
 		{[]string{"build", "--shard", "5/4"}, 2, "shard \"5/4\""},
 		{[]string{"build", "does-not-exist/"}, 1, "does-not-exist"},
+		{[]string{"build", "--names", "datum"}, 2, "names \"datum\""},
 	} {
 		code, _, errOut := execute(t, tc.args...)
 		assert.Equal(t, tc.code, code, tc.args)
@@ -179,4 +180,51 @@ func TestBuildCmdWorkflowFlags(t *testing.T) {
 		}
 		assert.True(t, found, f)
 	}
+}
+
+// A directory with no documents is an error, as it is for validate.
+func TestBuildCmdNoDocuments(t *testing.T) {
+	t.Parallel()
+	empty := t.TempDir()
+	code, _, errOut := execute(t, "build", empty, "--out", filepath.Join(t.TempDir(), "out"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "no documents")
+}
+
+// A build that cannot start still writes its report, saying why.
+func TestBuildCmdReportWhenBuildCannotStart(t *testing.T) {
+	t.Parallel()
+	data, _ := synthTree(t, 2)
+	file := filepath.Join(t.TempDir(), "a-file")
+	require.NoError(t, os.WriteFile(file, nil, 0o644))
+	report := filepath.Join(t.TempDir(), "report.json")
+	code, _, errOut := execute(t, "build", data, "--out", file, "--format", buildFormats, "--report", report)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "output directory")
+	var rep struct {
+		Sources  []any
+		Messages []string
+	}
+	b, err := os.ReadFile(report)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &rep))
+	assert.Empty(t, rep.Sources)
+	require.Len(t, rep.Messages, 1)
+	assert.Contains(t, rep.Messages[0], "output directory")
+}
+
+// Problems are printed as each document finishes, each problem of a
+// shared file once, and the report lists them.
+func TestBuildCmdSharedProblemOnce(t *testing.T) {
+	t.Parallel()
+	data, out := synthTree(t, 8)
+	dirs, err := filepath.Glob(filepath.Join(data, "*", "*", "uppdragsdirektiv-001.yaml"))
+	require.NoError(t, err)
+	require.Len(t, dirs, 1)
+	b, err := os.ReadFile(dirs[0])
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(dirs[0], append(b, "okänd_nyckel: 1\n"...), 0o644))
+	code, _, errOut := execute(t, "build", data, "--out", out, "--format", "md", "-q")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, 1, strings.Count(errOut, "unknown key \"okänd_nyckel\""), errOut)
 }

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -99,6 +102,15 @@ func renderFormat(flag, out string) (pipeline.Format, error) {
 }
 
 func runRender(a *app, opts *renderOptions) error {
+	if opts.out != "" && opts.out != "-" {
+		if fi, err := os.Stat(opts.out); (err == nil && fi.IsDir()) || strings.HasSuffix(opts.out, "/") || strings.HasSuffix(opts.out, string(filepath.Separator)) {
+			ext := ".pdf"
+			if f, err := pipeline.LookupFormat(opts.format); err == nil && opts.format != "" {
+				ext = f.Ext
+			}
+			return usageErr(fmt.Errorf("-o %s is a directory: give the path of a file, such as %s", opts.out, filepath.Join(opts.out, strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+ext)))
+		}
+	}
 	format, err := renderFormat(opts.format, opts.out)
 	if err != nil {
 		return err

@@ -58,6 +58,8 @@ func TestRenderErrors(t *testing.T) {
 		{"registry", []string{"render", filepath.Join(composeFixtures, "organisation.yaml")}, 1, "registry, not a document"},
 		{"missing file", []string{"render", filepath.Join(composeFixtures, "finns-inte.yaml")}, 1, "finns-inte.yaml"},
 		{"no file", []string{"render"}, 1, "accepts 1 arg"},
+		{"directory", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "testdata", "--format", "pdf"}, 2, "-o testdata is a directory: give the path of a file, such as " + filepath.Join("testdata", "tjansteskrivelse.pdf")},
+		{"directory with slash", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "testdata/"}, 2, "is a directory"},
 		{"broken templates", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--templates", "testdata/broken-templates"}, 1, "tjansteskrivelse.md.tmpl:2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

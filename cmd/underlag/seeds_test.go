@@ -17,7 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/underlag/underlag/generator/seedcheck"
+	"github.com/underlag/underlag/internal/seedcheck"
 	"github.com/underlag/underlag/internal/testenv"
 )
 

@@ -43,6 +43,10 @@ func writeAll(data []byte) func(io.Writer) error {
 }
 
 func replace(path string, perm os.FileMode, sync bool, fn func(w io.Writer) error) (err error) {
+	// Renaming a file onto a directory fails with a bare "file exists".
+	if fi, err := os.Lstat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("write %s: it is a directory: give the path of a file", path)
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -45,3 +45,12 @@ func TestReplace(t *testing.T) {
 	assert.Len(t, entries, 1, "no temporary file is left behind")
 	assert.Error(t, Replace(filepath.Join(dir, "missing", "b.pdf"), nil, 0o644), "Replace does not create directories")
 }
+
+func TestWriteOntoDirectory(t *testing.T) {
+	dir := t.TempDir()
+	err := WriteBytes(dir, []byte("x"), 0o644)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "it is a directory")
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	assert.Len(t, entries, 1, "no temporary file is left behind")
+}

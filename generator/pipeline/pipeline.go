@@ -16,6 +16,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/underlag/underlag/generator/check"
@@ -142,6 +144,35 @@ func (p *Pipeline) Kinds() *kind.Registry { return p.kinds }
 // Find lists the data files (*.yaml, *.yml) under the given files and
 // directories, sorted, without duplicates.
 func (p *Pipeline) Find(paths []string) ([]string, error) { return load.Find(paths) }
+
+// Registry reports whether a data file is read by documents rather than
+// being one: a registry (organisation.yaml, ordlista.yaml, personer.yaml)
+// or a kind its organisation profile defines in data (dokumenttyper:). It
+// reads only the profile, which is cached, never the file itself.
+func (p *Pipeline) Registry(path string) bool {
+	if slices.Contains(model.RegistryFiles, filepath.Base(path)) {
+		return true
+	}
+	reg, _ := p.loader.Registries(filepath.Dir(path))
+	o := reg.Organisation
+	if o == nil || o.Source == nil {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	for _, k := range o.Kinds {
+		def := k
+		if !filepath.IsAbs(def) {
+			def = filepath.Join(filepath.Dir(o.Source.Path), filepath.FromSlash(def))
+		}
+		if d, err := filepath.Abs(def); err == nil && d == abs {
+			return true
+		}
+	}
+	return false
+}
 
 // Doc is a loaded and checked document, ready to compose.
 type Doc struct {

@@ -8,14 +8,14 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/underlag/underlag/generator/build"
+	"github.com/underlag/underlag/generator/batch"
 )
 
-func results() []*build.Result {
-	return []*build.Result{
-		{Source: "data/a.yaml", Status: build.Built, Outputs: []build.Output{{Path: "out/a.pdf"}, {Path: "out/a.docx"}}},
-		{Source: "data/b.yaml", Status: build.Skipped},
-		{Source: "data/c.yaml", Status: build.Failed},
+func results() []*batch.Result {
+	return []*batch.Result{
+		{Source: "data/a.yaml", Status: batch.Built, Outputs: []batch.Output{{Path: "out/a.pdf"}, {Path: "out/a.docx"}}},
+		{Source: "data/b.yaml", Status: batch.Skipped},
+		{Source: "data/c.yaml", Status: batch.Failed},
 	}
 }
 
@@ -55,7 +55,7 @@ func TestModes(t *testing.T) {
 func TestSummary(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer
-	Summary(&b, &build.Summary{Built: 2, Skipped: 3, Failed: 1, Duration: 1234567 * time.Microsecond})
+	Summary(&b, &batch.Summary{Built: 2, Skipped: 3, Failed: 1, Duration: 1234567 * time.Microsecond})
 	assert.Equal(t, "built 2, skipped 3, failed 1 in 1.235s\n", b.String())
 	assert.False(t, strings.Contains(b.String(), "\r"))
 }

@@ -1,8 +1,8 @@
-// Package filename makes the file names of underlag's outputs: readable
-// names built from a document's date, case number and kind, such as
-// 2024-11-20-hsn-1203-2024-tjansteskrivelse, that are safe on every file
-// system and can never name a path outside the output directory, whatever
-// the fields hold.
+// Package filename makes the descriptive part of underlag's output names
+// (a document's date, case number and kind, such as
+// 2024-11-20-hsn-1203-2024-tjansteskrivelse) safe on every file system:
+// whatever the fields hold, it can never name a path outside the output
+// directory.
 package filename
 
 import (
@@ -13,7 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// MaxLen is the longest base name Slug and For return, in bytes: well under
+// MaxLen is the longest name Slug returns, in bytes: well under
 // the 255 bytes file systems allow, leaving room for a suffix and an
 // extension.
 const MaxLen = 100
@@ -88,43 +88,4 @@ func truncate(s string, n int) string {
 		s = s[:i]
 	}
 	return strings.TrimRight(s, "-")
-}
-
-// For returns the base name (without extension) of a document's output:
-// its date, case number and kind, such as
-// "2024-11-20-hsn-1203-2024-tjansteskrivelse". When the document has
-// neither a date nor a case number, the slug of the source file's stem
-// takes their place; when nothing is left, the kind alone is the name.
-// The date is used only in its ISO form, so a field can add nothing but
-// letters, digits and hyphens.
-func For(isoDate, caseNumber, kind, stem string) string {
-	kind = Slug(kind)
-	var parts []string
-	if d := Slug(isoDate); d != "" {
-		parts = append(parts, d)
-	}
-	if c := Slug(caseNumber); c != "" {
-		parts = append(parts, c)
-	}
-	if len(parts) == 0 {
-		if s := Slug(stem); s != "" && s != kind {
-			parts = append(parts, s)
-		}
-	}
-	if kind != "" {
-		parts = append(parts, kind)
-	}
-	name := strings.Join(parts, "-")
-	if len(name) > MaxLen {
-		// Keep the kind at the end: it says what the file is.
-		if kind != "" && len(kind) < MaxLen/2 {
-			name = truncate(name[:len(name)-len(kind)-1], MaxLen-len(kind)-1) + "-" + kind
-		} else {
-			name = truncate(name, MaxLen)
-		}
-	}
-	if name == "" {
-		name = "dokument"
-	}
-	return name
 }

@@ -1,4 +1,4 @@
-package build_test
+package batch_test
 
 import (
 	"context"
@@ -11,12 +11,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/underlag/underlag/bench/synth"
-	"github.com/underlag/underlag/generator/build"
+	"github.com/underlag/underlag/generator/batch"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // formats are the formats the tests build.
-func formats(testing.TB) []build.Format { return []build.Format{"pdf", "docx"} }
+func formats(testing.TB) []string { return []string{"pdf", "docx"} }
 
 func newPipeline(tb testing.TB, version string) (*pipeline.Pipeline, error) {
 	tb.Helper()
@@ -50,12 +50,28 @@ func touch(t *testing.T, p string) {
 	require.NoError(t, os.WriteFile(p, append(b, "# ändrad\n"...), 0o644))
 }
 
-func statuses(s *build.Summary) map[string]build.Status {
-	m := map[string]build.Status{}
-	for _, r := range s.Results {
-		m[filepath.Base(r.Source)] = r.Status
+// results is an Observer that keeps every result, as only a test may.
+type results []*batch.Result
+
+func (*results) Start(int)                {}
+func (r *results) Done(res *batch.Result) { *r = append(*r, res) }
+
+func (r results) statuses() map[string]batch.Status {
+	m := map[string]batch.Status{}
+	for _, res := range r {
+		m[filepath.Base(res.Source)] = res.Status
 	}
 	return m
+}
+
+func (r results) diagnostics() []string {
+	var out []string
+	for _, res := range r {
+		for _, d := range res.Diagnostics {
+			out = append(out, d.Error())
+		}
+	}
+	return out
 }
 
 // The whole pipeline on the loader's fixtures: every document in every
@@ -65,20 +81,22 @@ func TestBuildFixtures(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	data, out := filepath.Join(dir, "data"), filepath.Join(dir, "out")
-	copyDir(t, "../../load/testdata/ok", data)
+	copyDir(t, "../load/testdata/ok", data)
 	fs := formats(t)
-	run := func() *build.Summary {
+	var rs results
+	run := func() *batch.Summary {
 		t.Helper()
 		st, err := newPipeline(t, "test")
 		require.NoError(t, err)
-		s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
+		rs = nil
+		s, err := batch.Run(context.Background(), st, batch.Options{Paths: []string{data}, Out: out, Formats: fs, Observer: &rs})
 		require.NoError(t, err)
-		require.True(t, s.OK(), "%v", s.Diagnostics())
+		require.True(t, s.OK(), "%v", rs.diagnostics())
 		return s
 	}
 	s := run()
 	assert.Equal(t, 3, s.Built)
-	for _, r := range s.Results {
+	for _, r := range rs {
 		require.Len(t, r.Outputs, len(fs))
 		for _, o := range r.Outputs {
 			assert.FileExists(t, o.Path)
@@ -89,9 +107,11 @@ func TestBuildFixtures(t *testing.T) {
 	assert.Equal(t, 3, run().Skipped)
 
 	touch(t, filepath.Join(data, "underlag", "skrivelse.yaml"))
-	assert.Equal(t, map[string]build.Status{"direktiv.yaml": build.Skipped, "skrivelse.yaml": build.Built, "status.yaml": build.Skipped}, statuses(run()))
+	run()
+	assert.Equal(t, map[string]batch.Status{"direktiv.yaml": batch.Skipped, "skrivelse.yaml": batch.Built, "status.yaml": batch.Skipped}, rs.statuses())
 	touch(t, filepath.Join(data, "underlag", "direktiv.yaml"))
-	assert.Equal(t, map[string]build.Status{"direktiv.yaml": build.Built, "skrivelse.yaml": build.Built, "status.yaml": build.Built}, statuses(run()))
+	run()
+	assert.Equal(t, map[string]batch.Status{"direktiv.yaml": batch.Built, "skrivelse.yaml": batch.Built, "status.yaml": batch.Built}, rs.statuses())
 	touch(t, filepath.Join(data, "personer.yaml"))
 	assert.Equal(t, 3, run().Built)
 	touch(t, filepath.Join(data, "organisation.yaml"))
@@ -102,28 +122,29 @@ func TestBuildFixtures(t *testing.T) {
 // The example data of the repository, when it is there.
 func TestBuildExampleData(t *testing.T) {
 	t.Parallel()
-	if _, err := os.Stat("../../../data"); err != nil {
+	if _, err := os.Stat("../../data"); err != nil {
 		t.Skip("no example data yet")
 	}
 	dir := t.TempDir()
 	data, out := filepath.Join(dir, "data"), filepath.Join(dir, "out")
-	copyDir(t, "../../../data", data)
+	copyDir(t, "../../data", data)
 	fs := formats(t)
 	st, err := newPipeline(t, "test")
 	require.NoError(t, err)
-	s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
+	var rs results
+	s, err := batch.Run(context.Background(), st, batch.Options{Paths: []string{data}, Out: out, Formats: fs, Observer: &rs})
 	require.NoError(t, err)
-	require.True(t, s.OK(), "%v", s.Diagnostics())
+	require.True(t, s.OK(), "%v", rs.diagnostics())
 	assert.NotZero(t, s.Built)
-	for _, r := range s.Results {
+	for _, r := range rs {
 		assert.Len(t, r.Outputs, len(fs), r.Source)
 	}
-	again := func() *build.Summary {
+	again := func() *batch.Summary {
 		t.Helper()
 		// A new stack each run: the loader caches what it read.
 		st, err := newPipeline(t, "test")
 		require.NoError(t, err)
-		s, err := build.Run(context.Background(), st, build.Options{Paths: []string{data}, Out: out, Formats: fs})
+		s, err := batch.Run(context.Background(), st, batch.Options{Paths: []string{data}, Out: out, Formats: fs})
 		require.NoError(t, err)
 		return s
 	}
@@ -139,13 +160,24 @@ func TestBuildExampleData(t *testing.T) {
 		assert.Equal(t, 1, s.Built)
 		assert.Equal(t, all-1, s.Skipped)
 	}
+	// Touching the region's profile rebuilds the region's documents, and
+	// not the municipality's, which have a profile of their own.
+	other := 0
+	for _, r := range rs {
+		if strings.Contains(filepath.ToSlash(r.Source), "/exempelby/") {
+			other++
+		}
+	}
+	require.NotZero(t, other)
 	touch(t, filepath.Join(data, "organisation.yaml"))
-	assert.Equal(t, all, again().Built)
+	s = again()
+	assert.Equal(t, all-other, s.Built)
+	assert.Equal(t, other, s.Skipped)
 }
 
 // benchBuild builds a synthetic tree of n documents from scratch, with a
 // new stack each time as a fresh `underlag build` has.
-func benchBuild(b *testing.B, n int, fs []build.Format) {
+func benchBuild(b *testing.B, n int, fs []string) {
 	dir := b.TempDir()
 	tr, err := synth.Write(dir, synth.Options{Docs: n, Seed: 1})
 	if err != nil {
@@ -157,9 +189,9 @@ func benchBuild(b *testing.B, n int, fs []build.Format) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		s, err := build.Run(context.Background(), st, build.Options{Paths: []string{tr.Data}, Out: filepath.Join(dir, "out"), Formats: fs, Force: true})
+		s, err := batch.Run(context.Background(), st, batch.Options{Paths: []string{tr.Data}, Out: filepath.Join(dir, "out"), Formats: fs, Force: true})
 		if err != nil || s.Built != n {
-			b.Fatalf("built %d of %d: %v %v", s.Built, n, err, s.Diagnostics())
+			b.Fatalf("built %v of %d: %v", s, n, err)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n)/1e6, "ms/doc")
@@ -170,6 +202,6 @@ func benchBuild(b *testing.B, n int, fs []build.Format) {
 func BenchmarkBuild50(b *testing.B) { benchBuild(b, 50, formats(b)) }
 
 // BenchmarkBuild50PDF and BenchmarkBuild50DOCX split it by format.
-func BenchmarkBuild50PDF(b *testing.B) { benchBuild(b, 50, []build.Format{"pdf"}) }
+func BenchmarkBuild50PDF(b *testing.B) { benchBuild(b, 50, []string{"pdf"}) }
 
-func BenchmarkBuild50DOCX(b *testing.B) { benchBuild(b, 50, []build.Format{"docx"}) }
+func BenchmarkBuild50DOCX(b *testing.B) { benchBuild(b, 50, []string{"docx"}) }

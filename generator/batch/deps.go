@@ -1,0 +1,147 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/underlag/underlag/generator/batch/manifest"
+	"github.com/underlag/underlag/generator/pipeline"
+)
+
+// fileHashes hashes each dependency file (registries, directives, logos)
+// once per build, however many documents depend on it. It grows with the
+// number of such files, not with the number of documents.
+type fileHashes struct {
+	mu sync.Mutex
+	m  map[string]*fileHash
+}
+
+type fileHash struct {
+	once sync.Once
+	sum  string // "" when the file does not exist
+}
+
+func newFileHashes() *fileHashes { return &fileHashes{m: map[string]*fileHash{}} }
+
+func (h *fileHashes) get(p string) string {
+	h.mu.Lock()
+	e := h.m[p]
+	if e == nil {
+		e = &fileHash{}
+		h.m[p] = e
+	}
+	h.mu.Unlock()
+	e.once.Do(func() {
+		sum, err := hashFile(p)
+		switch {
+		case err == nil:
+			e.sum = sum
+		case !errors.Is(err, fs.ErrNotExist):
+			// Unreadable: a value that never matches, so the
+			// document is rebuilt and the loader reports why.
+			e.sum = "unreadable"
+		}
+	})
+	return e.sum
+}
+
+// hashFile returns the sha256 of a file's bytes, read as a stream.
+func hashFile(p string) (string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func sum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// deps hashes the files a document's outputs depend on besides its source,
+// as the loader found them.
+func (b *batch) deps(d *pipeline.Doc) []manifest.Dep {
+	var deps []manifest.Dep
+	for _, p := range d.Deps() {
+		deps = append(deps, manifest.Dep{Path: filepath.ToSlash(p), SHA256: b.hashes.get(p)})
+	}
+	return deps
+}
+
+// inputs is the hash of everything one output is made from: the
+// pipeline's fingerprint, the format, the output's path and naming rule,
+// the source and its dependencies.
+func (b *batch) inputs(f string, out, srcSum string, deps []manifest.Dep) string {
+	h := sha256.New()
+	io.WriteString(h, "underlag-batch-2\x00")
+	io.WriteString(h, b.p.Fingerprint())
+	h.Write([]byte{0})
+	io.WriteString(h, f)
+	h.Write([]byte{0})
+	io.WriteString(h, b.opt.Names.String())
+	h.Write([]byte{0})
+	io.WriteString(h, out)
+	h.Write([]byte{0})
+	io.WriteString(h, srcSum)
+	for _, d := range deps {
+		h.Write([]byte{0})
+		io.WriteString(h, d.Path)
+		h.Write([]byte{0})
+		io.WriteString(h, d.SHA256)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// fresh reports whether the outputs the manifest records for a source are
+// still what a build would make: same source, same dependencies, same
+// fingerprint, the name the rule gives, and the files still in the output
+// directory with their recorded sha256.
+func (b *batch) fresh(it *item, e *manifest.Entry) bool {
+	if e.SHA256 != it.sum || !b.nameFits(it, e.Name) {
+		return false
+	}
+	for _, d := range e.Deps {
+		if b.hashes.get(filepath.FromSlash(d.Path)) != d.SHA256 {
+			return false
+		}
+	}
+	for _, f := range b.opt.Formats {
+		o := e.Outputs[f]
+		if o == nil || o.Path != e.Name+"."+f || o.Inputs != b.inputs(f, o.Path, it.sum, e.Deps) {
+			return false
+		}
+		if !b.out.intact(o) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameFits reports whether name is what the naming rule gives the item.
+// Under PathNames it is known from the path; a descriptive name depends on
+// the document's content, which fresh has already found unchanged.
+func (b *batch) nameFits(it *item, name string) bool {
+	if b.opt.Names == PathNames {
+		return name == it.pathName
+	}
+	dir, base := path.Split(name)
+	if strings.TrimSuffix(dir, "/") != it.dir {
+		return false
+	}
+	desc, ok := strings.CutSuffix(base, "_"+it.stem)
+	return ok && desc != "" && !strings.Contains(desc, "_")
+}
