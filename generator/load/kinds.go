@@ -30,10 +30,10 @@ func (l *Loader) TreeKinds(dir string) (*kind.Registry, diag.List) {
 	}
 	key := cacheKey(o.Source.Path)
 	l.mu.Lock()
-	e, ok := l.trees[key]
+	e, ok := l.trees.get(key)
 	if !ok {
 		e = &treeKinds{}
-		l.trees[key] = e
+		l.trees.put(key, e)
 	}
 	l.mu.Unlock()
 	e.once.Do(func() { e.reg, e.diags = l.makeTreeKinds(o) })

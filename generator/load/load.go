@@ -53,10 +53,16 @@ type Loader struct {
 	roots []string // extra directories references may point into, absolute and without symlinks
 
 	mu    sync.Mutex
-	files map[string]*entry
-	regs  map[string]*regEntry
-	trees map[string]*treeKinds
+	files *lru[*entry]
+	regs  *lru[*regEntry]
+	trees *lru[*treeKinds]
 }
+
+// cacheSize bounds each of the Loader's caches. A build visits documents
+// in path order, so the registries and directives the next documents share
+// are almost always among the last few hundred read; a miss only reads a
+// small file again.
+const cacheSize = 256
 
 var reflectTypeOfCommon = reflect.TypeFor[model.Common]()
 
@@ -90,7 +96,7 @@ func WithRoots(dirs ...string) Option {
 
 // New returns an empty Loader that reads the kinds of the registry.
 func New(kinds *kind.Registry, opts ...Option) *Loader {
-	l := &Loader{kinds: kinds, files: map[string]*entry{}, regs: map[string]*regEntry{}, trees: map[string]*treeKinds{}}
+	l := &Loader{kinds: kinds, files: newLRU[*entry](cacheSize), regs: newLRU[*regEntry](cacheSize), trees: newLRU[*treeKinds](cacheSize)}
 	for _, o := range opts {
 		o(l)
 	}
@@ -110,10 +116,11 @@ func cacheKey(path string) string {
 // may be nil or partly filled and should not be used to make a document.
 func (l *Loader) File(path string) (any, diag.List) {
 	l.mu.Lock()
-	e, ok := l.files[cacheKey(path)]
+	key := cacheKey(path)
+	e, ok := l.files.get(key)
 	if !ok {
 		e = &entry{}
-		l.files[cacheKey(path)] = e
+		l.files.put(key, e)
 	}
 	l.mu.Unlock()
 	e.once.Do(func() { e.v, e.diags = l.readFile(path) })
@@ -457,10 +464,10 @@ func countNodes(n *yaml.Node, depth int) int {
 func (l *Loader) Registries(dir string) (*model.Registries, diag.List) {
 	key := cacheKey(dir)
 	l.mu.Lock()
-	e, ok := l.regs[key]
+	e, ok := l.regs.get(key)
 	if !ok {
 		e = &regEntry{}
-		l.regs[key] = e
+		l.regs.put(key, e)
 	}
 	l.mu.Unlock()
 	e.once.Do(func() { e.reg, e.diags = l.findRegistries(dir) })
