@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -107,21 +108,41 @@ func nameNearMiss(c *Context, in load.Input) {
 		return
 	}
 	reported := map[string]bool{}
+	checked := map[[2]string]bool{} // (self, candidate) pairs already compared
+	words := make([][]string, len(names))
+	var lengths []int // the word counts of the known names, each once
+	for i, k := range names {
+		words[i] = strings.Fields(k.name)
+		if !slices.Contains(lengths, len(words[i])) {
+			lengths = append(lengths, len(words[i]))
+		}
+	}
+	keys := map[string]string{}
+	key := func(w string) string {
+		k, ok := keys[w]
+		if !ok {
+			k = nameKey(w)
+			keys[w] = k
+		}
+		return k
+	}
 	// check compares a name written at path with every known name but
 	// its own entry (self, the person field it was written in; "" for
 	// running text): the same as one of them is right, close to one is
 	// not.
 	check := func(path, self, cand string) {
-		if reported[cand] {
+		if reported[cand] || checked[[2]string{self, cand}] {
 			return
 		}
+		checked[[2]string{self, cand}] = true
 		for _, k := range names {
 			if k.where != self && k.name == cand {
 				return
 			}
 		}
-		for _, k := range names {
-			if k.where == self || !nearName(cand, k.name) {
+		cw := strings.Fields(cand)
+		for i, k := range names {
+			if k.where == self || !nearNameBy(cw, words[i], key) {
 				continue
 			}
 			reported[cand] = true
@@ -139,8 +160,7 @@ func nameNearMiss(c *Context, in load.Input) {
 			continue
 		}
 		toks := nameTokens(t.s)
-		for _, k := range names {
-			n := len(strings.Fields(k.name))
+		for _, n := range lengths {
 			for i := 0; i+n <= len(toks); i++ {
 				if run := toks[i : i+n]; consecutive(run) {
 					check(t.path, "", joinTokens(run))
@@ -214,16 +234,12 @@ func joinTokens(run []token) string {
 	return strings.Join(ws, " ")
 }
 
-// nearName reports whether a is a misspelling of b: not the same, but with
+// nearNameBy reports whether a is a misspelling of b: not the same, but with
 // one name in common and the other within a letter of it, once both are
 // spelled the Swedish way that sounds the same (Frohm/From,
 // Carlsson/Karlsson, Zemrén/Semren).
-func nearName(a, b string) bool {
-	if a == b {
-		return false
-	}
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) != len(wb) {
+func nearNameBy(wa, wb []string, key func(string) string) bool {
+	if len(wa) != len(wb) || slices.Equal(wa, wb) {
 		return false
 	}
 	same, near := 0, 0
@@ -231,7 +247,7 @@ func nearName(a, b string) bool {
 		switch {
 		case wa[i] == wb[i]:
 			same++
-		case len([]rune(wa[i])) > 1 && len([]rune(wb[i])) > 1 && closeWord(wa[i], wb[i]):
+		case len([]rune(wa[i])) > 1 && len([]rune(wb[i])) > 1 && closeKeys(key(wa[i]), key(wb[i])):
 			near++
 		default:
 			return false
@@ -240,8 +256,8 @@ func nearName(a, b string) bool {
 	return same > 0 && near > 0
 }
 
-func closeWord(a, b string) bool {
-	ka, kb := nameKey(a), nameKey(b)
+// closeKeys reports whether two name keys are one sound or one edit apart.
+func closeKeys(ka, kb string) bool {
 	if ka == kb {
 		return true
 	}
@@ -251,6 +267,14 @@ func closeWord(a, b string) bool {
 	}
 	return editDistance(ka, kb) <= limit
 }
+
+// digraphs and letters are nameKey's spellings of one sound, made once:
+// a strings.Replacer builds its tables on first use, which cost more than
+// the replacing, and is safe for concurrent use once built.
+var (
+	digraphs = strings.NewReplacer("ph", "f", "th", "t", "ch", "k", "ck", "k", "qu", "kv", "dt", "t")
+	letters  = strings.NewReplacer("c", "k", "w", "v", "z", "s", "q", "k", "x", "ks")
+)
 
 // nameKey spells a name as it sounds in Swedish: lower case without
 // diacritics, with the spellings of one sound made one (c/k, w/v, z/s,
@@ -265,8 +289,8 @@ func nameKey(s string) string {
 		b.WriteRune(r)
 	}
 	s = b.String()
-	s = strings.NewReplacer("ph", "f", "th", "t", "ch", "k", "ck", "k", "qu", "kv", "dt", "t").Replace(s)
-	s = strings.NewReplacer("c", "k", "w", "v", "z", "s", "q", "k", "x", "ks").Replace(s)
+	s = digraphs.Replace(s)
+	s = letters.Replace(s)
 	rs := []rune(s)
 	var out []rune
 	for i, r := range rs {
