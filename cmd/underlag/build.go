@@ -52,7 +52,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
   underlag build
 
   # Only PDF, into another directory, rebuilding everything
-  underlag build data/ --format pdf --out dist/ --force
+  underlag build data/ -t pdf --out dist/ --force
 
   # One shard of four in a CI matrix, with a JSON report
   underlag build --shard 2/4 --report report.json`,
@@ -62,11 +62,11 @@ left looking fresh. The exit status is 1 when any document failed.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.formats, "format", "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
+	addToFlag(a, cmd, &o.formats, "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
-	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take")
+	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take (pandoc's --reference-doc works too)")
 	f.BoolVar(&o.force, "force", false, "rebuild every document, ignoring the manifest")
 	f.BoolVar(&o.prune, "prune", false, "remove outputs whose source file was deleted")
 	f.StringVar(&o.shard, "shard", "", "build only shard i of n, such as 2/4, for a CI matrix")
@@ -99,6 +99,12 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	opt := build.Options{Paths: o.paths, Out: o.out, Formats: names, Force: o.force, Prune: o.prune, Shard: shard, Jobs: o.jobs, Observer: rep}
 	if len(opt.Paths) == 0 {
 		opt.Paths = []string{"data"}
+	}
+	// Nothing to build is a mistake (a wrong folder), as for validate.
+	if files, err := p.Find(opt.Paths); err != nil {
+		return err
+	} else if len(files) == 0 {
+		return fmt.Errorf("no YAML files (*.yaml, *.yml) in %s: nothing to build", strings.Join(opt.Paths, ", "))
 	}
 	// On Ctrl-C, stop starting documents; what was written is not in the
 	// manifest, so the next build checks it again.

@@ -46,6 +46,11 @@ type Input struct {
 // their number.
 func (l *Loader) Document(path string) (Input, diag.List) {
 	v, diags := l.readFile(path)
+	return l.document(path, v, diags)
+}
+
+// document is Document once the file itself is read (see DocumentBytes).
+func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List) {
 	if diags.HasErrors() {
 		return Input{}, diags
 	}
