@@ -101,6 +101,7 @@ that look alike and can be archived with a decision.`,
 		newRenderCmd(a),
 		newBuildCmd(a),
 		newTemplatesCmd(a),
+		newReferenceDocxCmd(a),
 		// Each command file adds its constructor here.
 	} {
 		root.AddCommand(c)
