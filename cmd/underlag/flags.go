@@ -20,6 +20,11 @@ import (
 // nowhere: pandoc's --reference-doc for --reference-docx.
 var flagAliases = map[string]string{
 	"reference-doc": "reference-docx",
+	// init's Swedish flags in ASCII and in English, for keyboards and
+	// consoles without å, ä and ö.
+	"forvaltning": "förvaltning",
+	"office":      "förvaltning",
+	"name":        "namn",
 }
 
 // renamed are the deprecated flags by their new names: a typo of the old

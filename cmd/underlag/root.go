@@ -102,6 +102,7 @@ that look alike and can be archived with a decision.`,
 		newBuildCmd(a),
 		newTemplatesCmd(a),
 		newReferenceDocxCmd(a),
+		newInitCmd(a),
 		// Each command file adds its constructor here.
 	} {
 		root.AddCommand(c)
