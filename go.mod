@@ -3,6 +3,7 @@ module github.com/underlag/underlag
 go 1.26.8
 
 require (
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-fonts/liberation v0.3.3
 	github.com/go-pdf/fpdf v0.9.0
 	github.com/gomutex/godocx v0.1.6-0.20250811222946-aefd2d814cd1
@@ -14,4 +15,7 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require github.com/inconshreveable/mousetrap v1.1.0 // indirect
+require (
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	golang.org/x/sys v0.13.0 // indirect
+)

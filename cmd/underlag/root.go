@@ -103,6 +103,7 @@ that look alike and can be archived with a decision.`,
 		newTemplatesCmd(a),
 		newReferenceDocxCmd(a),
 		newInitCmd(a),
+		newWatchCmd(a),
 		// Each command file adds its constructor here.
 	} {
 		root.AddCommand(c)
