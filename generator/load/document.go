@@ -207,7 +207,7 @@ func (l *Loader) templateDir(o *model.OrgProfile, diags diag.List) (string, []st
 	}
 	dir := o.Templates
 	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(filepath.Dir(o.Source.Path), filepath.FromSlash(dir))
+		dir = filepath.Join(filepath.Dir(o.Source.Path), localPath(dir))
 	}
 	st, err := os.Stat(dir)
 	switch {
