@@ -54,11 +54,6 @@ func addToFlag(a *app, cmd *cobra.Command, p *string, value, usage string) {
 	_ = cmd.RegisterFlagCompletionFunc("to", completeFormats)
 }
 
-// toChanged reports whether the output format was given, by either name.
-func toChanged(cmd *cobra.Command) bool {
-	return cmd.Flags().Changed("to") || cmd.Flags().Changed("format")
-}
-
 // flagError is cobra's flag error with a did-you-mean: an unknown flag is
 // compared with the command's flags, and pandoc's spellings are explained.
 // It is a usage error, exit status 2.
