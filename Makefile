@@ -6,7 +6,7 @@ BIN     := bin/underlag
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 
-.PHONY: all build run test vet fuzz bench bench-compare bench-memory schema clean
+.PHONY: all build run test vet fuzz bench bench-compare bench-memory schema dist clean
 
 all: run
 
@@ -45,6 +45,18 @@ bench-memory:
 schema:
 	$(GO) run ./cmd/underlag schema -o schema/underlag.schema.json
 
+# Binaries for the systems officials and IT staff use, into dist/:
+# Windows (underlag.exe), macOS on Apple silicon and Linux. Pure Go, so
+# cross-compiling needs nothing but the Go toolchain.
+DIST_TARGETS := windows/amd64 darwin/arm64 linux/amd64
+dist:
+	@for t in $(DIST_TARGETS); do \
+		os=$${t%/*}; arch=$${t#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		out=dist/underlag-$(VERSION)-$$os-$$arch/underlag$$ext; \
+		echo "$$out"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $$out ./cmd/underlag || exit 1; \
+	done
+
 clean:
-	rm -rf bin
+	rm -rf bin dist
 	find out -mindepth 1 ! -name .gitkeep -delete

@@ -61,7 +61,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
   underlag build
 
   # Only PDF, into another directory, rebuilding everything
-  underlag build data/ --format pdf --out dist/ --force
+  underlag build data/ -t pdf --out dist/ --force
 
   # One shard of four in a CI matrix, with a JSON report
   underlag build --shard 2/4 --report report.json`,
@@ -71,11 +71,11 @@ left looking fresh. The exit status is 1 when any document failed.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.formats, "format", "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
+	addToFlag(a, cmd, &o.formats, "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
-	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take")
+	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take (pandoc's --reference-doc works too)")
 	f.BoolVar(&o.force, "force", false, "rebuild every document, ignoring the manifest")
 	f.BoolVar(&o.prune, "prune", false, "remove outputs whose source file was deleted")
 	f.StringVar(&o.shard, "shard", "", "build only shard i of n, such as 2/4, for a CI matrix")

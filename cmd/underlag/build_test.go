@@ -42,7 +42,7 @@ func TestBuildCmd(t *testing.T) {
 	t.Parallel()
 	data, out := synthTree(t, 6)
 	report := filepath.Join(t.TempDir(), "report.json")
-	code, stdout, errOut := execute(t, "build", data, "--out", out, "--format", buildFormats, "--report", report)
+	code, stdout, errOut := execute(t, "build", data, "--out", out, "--to", buildFormats, "--report", report)
 	require.Equal(t, 0, code, errOut)
 	assert.Empty(t, stdout)
 	assert.Contains(t, errOut, "building 6 documents\n")
@@ -70,11 +70,11 @@ func TestBuildCmd(t *testing.T) {
 	assert.Positive(t, rep.Sources[0].Outputs[0].Pages)
 	assert.FileExists(t, rep.Sources[0].Outputs[0].Path)
 
-	code, _, errOut = execute(t, "build", data, "--out", out, "--format", buildFormats)
+	code, _, errOut = execute(t, "build", data, "--out", out, "--to", buildFormats)
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, errOut, "built 0, skipped 6, failed 0 in ")
 
-	code, _, errOut = execute(t, "build", data, "--out", out, "--format", buildFormats, "--quiet")
+	code, _, errOut = execute(t, "build", data, "--out", out, "--to", buildFormats, "--quiet")
 	require.Equal(t, 0, code, errOut)
 	assert.Empty(t, errOut)
 }
@@ -84,7 +84,7 @@ func TestBuildCmdBrokenFile(t *testing.T) {
 	data, out := synthTree(t, 4)
 	bad := filepath.Join(data, "hsn", "trasig.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("typ: tjänsteskrivelse\nversion: 1\nnämnd: HSN\nsammanfattning: Text.\nförslag_till_beslut: Ja.\ndatum: 2024-13-01\n"), 0o644))
-	code, _, errOut := execute(t, "build", data, "--out", out, "--format", buildFormats, "--quiet")
+	code, _, errOut := execute(t, "build", data, "--out", out, "--to", buildFormats, "--quiet")
 	assert.Equal(t, 1, code)
 	assert.Regexp(t, regexp.QuoteMeta(bad)+`:6:\d+: error: datum: `, errOut)
 	assert.Contains(t, errOut, "built 4, skipped 0, failed 1 in ")
@@ -102,7 +102,7 @@ func TestBuildCmdStaysInOut(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(data, name), []byte(memo), 0o644))
 	}
 	require.NoError(t, os.WriteFile(filepath.Join(data, "organisation.yaml"), []byte("typ: organisation\nversion: 1\nnamn: Region Test\nnämnder:\n  - förkortning: HSN\n    namn: Hälso- och sjukvårdsnämnden\n"), 0o644))
-	code, _, errOut := execute(t, "build", data, "--out", out, "--format", buildFormats, "--quiet", "--names", "beskrivande")
+	code, _, errOut := execute(t, "build", data, "--out", out, "--to", buildFormats, "--quiet", "--names", "beskrivande")
 	require.Equal(t, 0, code, errOut)
 	var all []string
 	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
@@ -126,7 +126,7 @@ func TestBuildCmdFlags(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"build", "--format", "odt"}, 2, "unknown format \"odt\": valid formats are pdf, docx, md"},
+		{[]string{"build", "--to", "odt"}, 2, "unknown format \"odt\": valid formats are pdf, docx, md"},
 		{[]string{"build", "--shard", "5/4"}, 2, "shard \"5/4\""},
 		{[]string{"build", "does-not-exist/"}, 1, "does-not-exist"},
 		{[]string{"build", "--names", "datum"}, 2, "names \"datum\""},
@@ -142,7 +142,7 @@ func TestBuildCmdFlags(t *testing.T) {
 func TestBuildCmdMarkdown(t *testing.T) {
 	t.Parallel()
 	out := t.TempDir()
-	code, _, errOut := execute(t, "build", filepath.Join("..", "..", "generator", "compose", "testdata"), "--format", "md", "--out", out, "-q")
+	code, _, errOut := execute(t, "build", filepath.Join("..", "..", "generator", "compose", "testdata"), "--to", "md", "--out", out, "-q")
 	require.Equal(t, 0, code, errOut)
 	mds, err := filepath.Glob(filepath.Join(out, "*.md"))
 	require.NoError(t, err)

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/underlag/underlag/generator/atomic"
+	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -34,8 +35,12 @@ it refers to, check it, compose it with its template and render it in one
 format: to standard output, or atomically to the file given with -o, so that
 a failed render never leaves a half-written file where the old one stood.
 
-The format is the output file's extension (.pdf, .docx, .md); --format is
+The format is the output file's extension (.pdf, .docx, .md); -t/--to is
 needed only when writing to standard output, and must agree with -o.
+
+FILE - reads the document from standard input. Its registries
+(organisation.yaml and the others) are then found from the working
+directory, and its references (directive, logo, images) are relative to it.
 
 Errors and warnings are printed as file:line:col: field.path: message.`,
 		Example: `  # Read a memo as Markdown in the terminal
@@ -48,31 +53,27 @@ Errors and warnings are printed as file:line:col: field.path: message.`,
   underlag render data/tjansteskrivelse-hsn-1203-2024.yaml --templates mina-mallar/
 
   # Word, with the organisation's own styles
-  underlag render data/tjansteskrivelse-hsn-1203-2024.yaml --reference-docx mall.docx -o skrivelse.docx`,
+  underlag render data/tjansteskrivelse-hsn-1203-2024.yaml --reference-docx mall.docx -o skrivelse.docx
+
+  # PDF from standard input, as in a pipe (run from the data folder)
+  cd data && cat tjansteskrivelse-hsn-1203-2024.yaml | underlag render - -t pdf > skrivelse.pdf`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
-			opts.format = ""
-			if cmd.Flags().Changed("format") {
-				opts.format, _ = cmd.Flags().GetString("format")
-			}
 			return runRender(a, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringP("format", "f", "md", "output format: "+formatList()+"; by default the extension of -o, else md")
+	addToFlag(a, cmd, &opts.format, "", "output format: "+formatList()+"; by default the extension of -o, else md")
 	f.StringVarP(&opts.out, "output", "o", "", "write to this file (atomically) instead of standard output")
 	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
-	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes")
+	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes (pandoc's --reference-doc works too)")
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides the document's data tree; repeatable")
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return pipeline.FormatNames(), cobra.ShellCompDirectiveNoFileComp
-	})
 	return cmd
 }
 
-// renderFormat decides the output format from --format and -o: the
-// extension of -o names it, --format must agree with it, and standard
+// renderFormat decides the output format from --to and -o: the
+// extension of -o names it, --to must agree with it, and standard
 // output defaults to Markdown.
 func renderFormat(flag, out string) (pipeline.Format, error) {
 	var byExt, byFlag pipeline.Format
@@ -89,13 +90,13 @@ func renderFormat(flag, out string) (pipeline.Format, error) {
 	}
 	switch {
 	case flag != "" && hasExt && byFlag.Name != byExt.Name:
-		return pipeline.Format{}, usageErr(fmt.Errorf("--format %s disagrees with the output file %s, whose extension says %s: drop --format, or name the file *%s", byFlag.Name, out, byExt.Name, byFlag.Ext))
+		return pipeline.Format{}, usageErr(fmt.Errorf("--to %s disagrees with the output file %s, whose extension says %s: drop --to, or name the file *%s", byFlag.Name, out, byExt.Name, byFlag.Ext))
 	case flag != "":
 		return byFlag, nil
 	case hasExt:
 		return byExt, nil
 	case out != "" && out != "-":
-		return pipeline.Format{}, usageErr(fmt.Errorf("cannot tell the format of %s from its extension: name it *.pdf, *.docx or *.md, or give --format", out))
+		return pipeline.Format{}, usageErr(fmt.Errorf("cannot tell the format of %s from its extension: name it *.pdf, *.docx or *.md, or give -t/--to", out))
 	}
 	f, _ := pipeline.LookupFormat("md")
 	return f, nil
@@ -130,7 +131,10 @@ func runRender(a *app, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	d, diags := p.Load(opts.file)
+	d, diags, err := loadRenderInput(a, p, opts.file)
+	if err != nil {
+		return err
+	}
 	if d != nil {
 		t, cd := p.Compose(d)
 		diags = append(diags, cd...)
@@ -160,4 +164,27 @@ func writeRendered(a *app, opts *renderOptions, format pipeline.Format, write fu
 		return fmt.Errorf("render %s to %s: %w", opts.file, opts.out, err)
 	}
 	return nil
+}
+
+// stdinName stands for standard input in messages; having no directory,
+// it places the document in the working directory.
+const stdinName = "<stdin>"
+
+// loadRenderInput loads the document to render: the file, or for "-"
+// what standard input holds, read up to one byte past the largest data
+// file the pipeline takes, so that it can say the input is too large.
+func loadRenderInput(a *app, p *pipeline.Pipeline, file string) (*pipeline.Doc, diag.List, error) {
+	if file != "-" {
+		d, diags := p.Load(file)
+		return d, diags, nil
+	}
+	if isCharDevice(a.in) {
+		fmt.Fprintln(a.errOut, "underlag: reading the document from standard input (end it with Ctrl-D, or Ctrl-Z and Enter on Windows)")
+	}
+	data, err := io.ReadAll(io.LimitReader(a.in, pipeline.MaxFileSize+1))
+	if err != nil {
+		return nil, nil, fmt.Errorf("read standard input: %w", err)
+	}
+	d, diags := p.LoadBytes(stdinName, data)
+	return d, diags, nil
 }

@@ -35,7 +35,7 @@ func TestRenderToFile(t *testing.T) {
 func TestRenderPDF(t *testing.T) {
 	t.Parallel()
 	dst := filepath.Join(t.TempDir(), "direktiv.pdf")
-	code, _, errOut := execute(t, "render", filepath.Join(composeFixtures, "uppdragsdirektiv.yaml"), "--format", "pdf", "-o", dst)
+	code, _, errOut := execute(t, "render", filepath.Join(composeFixtures, "uppdragsdirektiv.yaml"), "--to", "pdf", "-o", dst)
 	require.Equal(t, 0, code, errOut)
 	b, err := os.ReadFile(dst)
 	require.NoError(t, err)
@@ -50,8 +50,8 @@ func TestRenderErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"bad format", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--format", "html"}, 2, "valid formats are pdf, docx, md"},
-		{"format against extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--format", "docx"}, 2, "--format docx disagrees with the output file x.pdf, whose extension says pdf"},
+		{"bad format", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--to", "html"}, 2, "valid formats are pdf, docx, md"},
+		{"format against extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--to", "docx"}, 2, "--to docx disagrees with the output file x.pdf, whose extension says pdf"},
 		{"unknown extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.html"}, 2, "cannot tell the format of x.html"},
 		{"unknown flag", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--formt", "pdf"}, 2, "unknown flag: --formt"},
 		{"reference-docx with pdf", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--reference-docx", "r.docx"}, 2, "--reference-docx applies to DOCX output only"},
@@ -72,7 +72,7 @@ func TestRenderErrors(t *testing.T) {
 }
 
 // The format is the extension of -o: the table of formats decides, and
-// --format only has to agree.
+// --to only has to agree.
 func TestRenderFormatFromExtension(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -83,7 +83,7 @@ func TestRenderFormatFromExtension(t *testing.T) {
 		{"skrivelse.docx", nil, "PK"},
 		{"skrivelse.pdf", nil, "%PDF-"},
 		{"skrivelse.md", nil, "# Utveckling"},
-		{"SKRIVELSE.DOCX", []string{"--format", "docx"}, "PK"},
+		{"SKRIVELSE.DOCX", []string{"--to", "docx"}, "PK"},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			t.Parallel()

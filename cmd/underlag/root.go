@@ -55,10 +55,11 @@ func isTerminal(w io.Writer) bool {
 	return os.Getenv("CI") == "" && isCharDevice(w)
 }
 
-// isCharDevice reports whether w is a terminal device, whatever CI says:
-// render uses it to refuse writing a binary PDF or DOCX onto a terminal.
-func isCharDevice(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isCharDevice reports whether a stream is a terminal device, whatever CI
+// says: render uses it to refuse writing a binary PDF or DOCX onto a
+// terminal, init to decide whether to ask.
+func isCharDevice(stream any) bool {
+	f, ok := stream.(*os.File)
 	if !ok {
 		return false
 	}
@@ -79,14 +80,21 @@ that look alike and can be archived with a decision.`,
   # Check data files without producing anything
   underlag validate data/
 
+  # Start a new organisation's repository
+  underlag init min-kommun --namn "Min kommun"
+
   # Render one document as Markdown to the terminal
-  underlag render data/tjansteskrivelse-hsn-1203-2024.yaml --format md`,
+  underlag render data/tjansteskrivelse-hsn-1203-2024.yaml -t md`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Version:       a.version,
+		Version:       versionDetail(a.version),
 	}
-	// A flag that cobra cannot parse is a usage error, exit status 2.
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr(err) })
+	// underlag --version and -v print what `underlag version` prints.
+	root.SetVersionTemplate("underlag {{.Version}}\n")
+	// A flag that cobra cannot parse is a usage error, exit status 2, with
+	// the flag that was probably meant.
+	root.SetFlagErrorFunc(flagError)
+	root.SetGlobalNormalizationFunc(normalizeFlag)
 	root.SetIn(a.in)
 	root.SetOut(a.out)
 	root.SetErr(a.errOut)
@@ -96,6 +104,9 @@ that look alike and can be archived with a decision.`,
 		newRenderCmd(a),
 		newBuildCmd(a),
 		newTemplatesCmd(a),
+		newReferenceDocxCmd(a),
+		newInitCmd(a),
+		newWatchCmd(a),
 		// Each command file adds its constructor here.
 	} {
 		root.AddCommand(c)

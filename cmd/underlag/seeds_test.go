@@ -77,7 +77,7 @@ func buildSeeds(t *testing.T, seeds string) []*seedDoc {
 	root := t.TempDir()
 	data, out, report := filepath.Join(root, "data"), filepath.Join(root, "out"), filepath.Join(root, "report.json")
 	require.NoError(t, os.CopyFS(data, os.DirFS("../../data")))
-	code, _, errOut := execute(t, "build", data, "--out", out, "--format", "pdf,docx", "--report", report, "--quiet")
+	code, _, errOut := execute(t, "build", data, "--out", out, "--to", "pdf,docx", "--report", report, "--quiet")
 	require.Equal(t, 0, code, errOut)
 
 	var rep struct {

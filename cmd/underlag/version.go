@@ -14,8 +14,14 @@ func newVersionCmd(a *app) *cobra.Command {
 		Example: "  underlag version",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(a.out, "underlag %s (%s, %s/%s)\n", a.version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			_, err := fmt.Fprintf(a.out, "underlag %s\n", versionDetail(a.version))
 			return err
 		},
 	}
+}
+
+// versionDetail is the version with the Go release and platform, the one
+// string that `underlag version`, `underlag --version` and -v print.
+func versionDetail(v string) string {
+	return fmt.Sprintf("%s (%s, %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }

@@ -182,5 +182,5 @@ func mergeStyles(data []byte, p *style.Profile, ids *[numStyles]string) ([]byte,
 		out.Write(buf)
 	}
 	out.Write(data[end:])
-	return out.Bytes(), nil
+	return withLanguage(out.Bytes(), docLanguage), nil
 }

@@ -46,6 +46,11 @@ type Input struct {
 // their number.
 func (l *Loader) Document(path string) (Input, diag.List) {
 	v, diags := l.readFile(path)
+	return l.document(path, v, diags)
+}
+
+// document is Document once the file itself is read (see DocumentBytes).
+func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List) {
 	if diags.HasErrors() {
 		return Input{}, diags
 	}
@@ -202,7 +207,7 @@ func (l *Loader) templateDir(o *model.OrgProfile, diags diag.List) (string, []st
 	}
 	dir := o.Templates
 	if !filepath.IsAbs(dir) {
-		dir = filepath.Join(filepath.Dir(o.Source.Path), filepath.FromSlash(dir))
+		dir = filepath.Join(filepath.Dir(o.Source.Path), localPath(dir))
 	}
 	st, err := os.Stat(dir)
 	switch {

@@ -52,7 +52,7 @@ func resolveRef(src *model.Source, field, ref string, roots []string) (string, *
 	if src != nil {
 		file = src.Path
 		if !filepath.IsAbs(ref) {
-			p = filepath.Join(filepath.Dir(src.Path), filepath.FromSlash(ref))
+			p = filepath.Join(filepath.Dir(src.Path), localPath(ref))
 		}
 	}
 	pos := src.Pos(field)

@@ -202,6 +202,11 @@ func (d *Doc) OutputName() string { return d.in.Kind.OutputName(d.in.Doc) }
 // are in the list).
 func (p *Pipeline) Load(path string) (*Doc, diag.List) {
 	in, diags := p.loader.Document(path)
+	return p.checked(in, diags)
+}
+
+// checked checks a loaded input; see Load.
+func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 	switch {
 	case in.Doc != nil:
 		// A file that did not load has nothing to check; one whose
