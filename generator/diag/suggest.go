@@ -11,7 +11,7 @@ func Closest(s string, candidates []string) string {
 	best, bestD := "", 1<<30
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
-		dist := editDistance(ls, strings.ToLower(c))
+		dist := Distance(ls, strings.ToLower(c))
 		if dist < bestD {
 			best, bestD = c, dist
 		}
@@ -31,10 +31,13 @@ func Closest(s string, candidates []string) string {
 	return ""
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
+// Distance is the Levenshtein distance between a and b, in runes: how
+// many letters to add, drop or change to turn one into the other. Texts
+// longer than 300 runes are "far apart", so that a stray paragraph costs
+// nothing to compare.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 200 || len(rb) > 200 {
+	if len(ra) > 300 || len(rb) > 300 {
 		return 1 << 20
 	}
 	prev := make([]int, len(rb)+1)

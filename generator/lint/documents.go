@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/underlag/underlag/generator/check"
+	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 )
@@ -135,5 +136,5 @@ func nearTitle(a, b string) bool {
 		return false
 	}
 	limit := max(len([]rune(ka)), len([]rune(kb))) / 10
-	return editDistance(ka, kb) <= limit
+	return diag.Distance(ka, kb) <= limit
 }

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 )
@@ -265,7 +266,7 @@ func closeKeys(ka, kb string) bool {
 	if min(len([]rune(ka)), len([]rune(kb))) < 4 {
 		return false
 	}
-	return editDistance(ka, kb) <= limit
+	return diag.Distance(ka, kb) <= limit
 }
 
 // digraphs and letters are nameKey's spellings of one sound, made once:
@@ -303,31 +304,6 @@ func nameKey(s string) string {
 		out = append(out, r)
 	}
 	return string(out)
-}
-
-// editDistance is the Levenshtein distance in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 300 || len(rb) > 300 {
-		return 1 << 20
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // roleWithoutPerson reports the roles someone must hold (the commission's

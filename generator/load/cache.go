@@ -50,5 +50,15 @@ func (c *lru[V]) put(key string, v V) {
 	}
 }
 
+// getOrAdd returns the value for key, adding make()'s when there is none.
+func (c *lru[V]) getOrAdd(key string, make func() V) V {
+	if v, ok := c.get(key); ok {
+		return v
+	}
+	v := make()
+	c.put(key, v)
+	return v
+}
+
 // len is the number of entries.
 func (c *lru[V]) len() int { return c.order.Len() }

@@ -30,11 +30,7 @@ func (l *Loader) TreeKinds(dir string) (*kind.Registry, diag.List) {
 	}
 	key := cacheKey(o.Source.Path)
 	l.mu.Lock()
-	e, ok := l.trees.get(key)
-	if !ok {
-		e = &treeKinds{}
-		l.trees.put(key, e)
-	}
+	e := l.trees.getOrAdd(key, func() *treeKinds { return &treeKinds{} })
 	l.mu.Unlock()
 	e.once.Do(func() { e.reg, e.diags = l.makeTreeKinds(o) })
 	return e.reg, e.diags

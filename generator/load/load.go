@@ -116,12 +116,7 @@ func cacheKey(path string) string {
 // may be nil or partly filled and should not be used to make a document.
 func (l *Loader) File(path string) (any, diag.List) {
 	l.mu.Lock()
-	key := cacheKey(path)
-	e, ok := l.files.get(key)
-	if !ok {
-		e = &entry{}
-		l.files.put(key, e)
-	}
+	e := l.files.getOrAdd(cacheKey(path), func() *entry { return &entry{} })
 	l.mu.Unlock()
 	e.once.Do(func() { e.v, e.diags = l.readFile(path) })
 	return e.v, e.diags
@@ -464,11 +459,7 @@ func countNodes(n *yaml.Node, depth int) int {
 func (l *Loader) Registries(dir string) (*model.Registries, diag.List) {
 	key := cacheKey(dir)
 	l.mu.Lock()
-	e, ok := l.regs.get(key)
-	if !ok {
-		e = &regEntry{}
-		l.regs.put(key, e)
-	}
+	e := l.regs.getOrAdd(key, func() *regEntry { return &regEntry{} })
 	l.mu.Unlock()
 	e.once.Do(func() { e.reg, e.diags = l.findRegistries(dir) })
 	return e.reg, e.diags
