@@ -55,11 +55,24 @@ func statusComment(c *Context, in load.Input) {
 // basisTitle compares each memo's decision basis with the documents of the
 // tree: one it names by file (fil:) must carry the title the basis gives
 // it, and a title close to a document's title, but not the same, is most
-// likely that document misnamed.
+// likely that document misnamed. Titles are compared within the memo's own
+// organisation (a basis names its own organisation's documents), and only
+// those whose lengths are close enough to be near, so that a tree of
+// thousands of documents is not compared pair by pair.
 func basisTitle(c *Context, ins []load.Input) {
+	type entry struct {
+		in  load.Input
+		key string // titleKey of the title
+		n   int    // its length in runes
+	}
 	byPath := map[string]load.Input{}
+	byOrg := map[*model.OrgProfile][]entry{}
 	for _, in := range ins {
 		byPath[absPath(in.Doc.Base().Source.Path)] = in
+		if t := strings.TrimSpace(in.Doc.Base().Title); t != "" {
+			k := titleKey(t)
+			byOrg[profileOf(in)] = append(byOrg[profileOf(in)], entry{in, k, len([]rune(k))})
+		}
 	}
 	for _, in := range ins {
 		m, ok := in.Doc.(*model.Memo)
@@ -83,17 +96,29 @@ func basisTitle(c *Context, ins []load.Input) {
 				}
 				continue
 			}
-			for _, other := range ins {
-				t := strings.TrimSpace(other.Doc.Base().Title)
-				if other.Doc == in.Doc || t == "" || sameTitle(b.Title, t) {
+			bk := titleKey(b.Title)
+			bn := len([]rune(bk))
+			for _, e := range byOrg[profileOf(in)] {
+				if e.in.Doc == in.Doc || bn < 12 || e.n < 12 || abs(bn-e.n) > max(bn, e.n)/10 {
+					continue
+				}
+				t := strings.TrimSpace(e.in.Doc.Base().Title)
+				if sameTitle(b.Title, t) {
 					continue
 				}
 				if nearTitle(b.Title, t) {
-					at.Report(path, "the basis names %q, but the document %s is titled %q", b.Title, other.Doc.Base().Source.Path, t)
+					at.Report(path, "the basis names %q, but the document %s is titled %q", b.Title, e.in.Doc.Base().Source.Path, t)
 				}
 			}
 		}
 	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // generic reports whether a basis names a document by its kind alone,

@@ -137,8 +137,38 @@ func (l *Linter) Document(in load.Input) diag.List {
 	return cfg.finish(found)
 }
 
+// Slim is what the rules that compare documents keep of one: a memo with
+// its decision basis, title and source (for positions and ignore
+// comments), any other document with its kind, title and path only, and
+// the profile. A tree of any number of documents is then compared without
+// keeping their texts.
+func Slim(in load.Input) load.Input {
+	if in.Doc == nil {
+		return load.Input{}
+	}
+	b := in.Doc.Base()
+	common := model.Common{Head: b.Head, Title: b.Title, Date: b.Date}
+	out := load.Input{Kind: in.Kind}
+	if in.Registries != nil {
+		out.Registries = &model.Registries{Organisation: in.Registries.Organisation}
+	}
+	if m, ok := in.Doc.(*model.Memo); ok && len(m.Basis) > 0 {
+		common.Source = b.Source
+		out.Doc = &model.Memo{Common: common, Basis: m.Basis}
+		return out
+	}
+	if b.Source != nil {
+		common.Source = &model.Source{Path: b.Source.Path}
+	}
+	out.Doc = &titled{Common: common}
+	return out
+}
+
+// titled is a document reduced to what another document may name of it.
+type titled struct{ model.Common }
+
 // Tree runs the rules that compare documents with each other over the
-// documents given (those that loaded; in any order). Each finding is
+// documents given (those that loaded, whole or Slim; in any order). Each finding is
 // reported in the file it concerns, at the severity that file's profile
 // gives it.
 func (l *Linter) Tree(ins []load.Input) diag.List {

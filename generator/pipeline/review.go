@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/load"
 )
 
@@ -27,19 +28,22 @@ func (p *Pipeline) review(l diag.List) diag.List {
 // It returns every diagnostic once, sorted.
 func (p *Pipeline) ValidateTree(files []string, jobs int) diag.List {
 	results := make([]diag.List, len(files))
-	docs := make([]*Doc, len(files))
+	// What the comparing rules need of each document, without its texts:
+	// validate keeps no whole document once it is checked.
+	slim := make([]load.Input, len(files))
 	Parallel(len(files), jobs, func(i int) {
 		d, diags := p.Load(files[i])
 		if d != nil {
 			_, cd := p.Compose(d)
 			diags = append(diags, cd...)
+			slim[i] = lint.Slim(d.in)
 		}
-		docs[i], results[i] = d, diags
+		results[i] = diags
 	})
 	var ins []load.Input
-	for _, d := range docs {
-		if d != nil {
-			ins = append(ins, d.in)
+	for _, in := range slim {
+		if in.Doc != nil {
+			ins = append(ins, in)
 		}
 	}
 	results = append(results, p.review(p.lint.Tree(ins)))
