@@ -53,6 +53,7 @@ type state struct {
 	hdrRels  wordpkg.Rels
 	ftrRels  wordpkg.Rels
 	media    []media
+	sect     wordpkg.Section // the renderer's, with page one's header and footer when the document has them
 	nextNum  int
 	drawings int
 	marks    int
@@ -94,6 +95,11 @@ func (s *state) reset(d *doc.Document) {
 	if s.r.ref != nil && s.r.ref.theme != nil {
 		s.rels.Add(relTheme, "theme/theme1.xml", false)
 	}
+	s.sect = s.r.sect
+	if d.Meta.First != nil {
+		s.sect.FirstHeaderRef = s.rels.Add(wordpkg.RelHeader, firstHeaderPart, false)
+		s.sect.FirstFooterRef = s.rels.Add(wordpkg.RelFooter, firstFooterPart, false)
+	}
 }
 
 // document writes document.xml into s.body.
@@ -102,7 +108,7 @@ func (s *state) document() error {
 	if err := s.blocks(s.d.Blocks, c); err != nil {
 		return err
 	}
-	s.body = s.r.sect.AppendXML(s.body)
+	s.body = s.sect.AppendXML(s.body)
 	s.body = append(s.body, wordpkg.DocumentEnd...)
 	return nil
 }

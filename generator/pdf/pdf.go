@@ -220,9 +220,15 @@ func paginate(boxes []box, top, bottom float64) []page {
 	return pages
 }
 
-// decoration lays out the running header and footer of page n of total.
+// decoration lays out the running header and footer of page n of total:
+// page one's own (Meta.First) when the document has them, else the
+// running ones.
 func (r *Renderer) decoration(m *doc.Meta, n, total int) ([]op, error) {
 	p := &r.p
+	header, footer := m.Header, m.Footer
+	if n == 1 && m.First != nil {
+		header, footer = m.First.Header, m.First.Footer
+	}
 	ts := r.styleAt(p.HeaderSize, false)
 	var ops []op
 	left := p.MarginLeft
@@ -247,14 +253,14 @@ func (r *Renderer) decoration(m *doc.Meta, n, total int) ([]op, error) {
 		left += w + 4
 	}
 	y := p.HeaderTop
-	for _, l := range m.Header.Left {
+	for _, l := range header.Left {
 		for _, ln := range r.lines(r.spans(fill(l, n, total), ts), width/2, ts) {
 			ops = r.lineOps(ops, ln, left, y, width/2, doc.AlignLeft, ts, false)
 			y += ts.lead
 		}
 	}
 	y = p.HeaderTop
-	for _, l := range m.Header.Right {
+	for _, l := range header.Right {
 		for _, ln := range r.lines(r.spans(fill(l, n, total), ts), width/2, ts) {
 			ops = r.lineOps(ops, ln, right-width/2, y, width/2, doc.AlignRight, ts, false)
 			y += ts.lead
@@ -263,7 +269,7 @@ func (r *Renderer) decoration(m *doc.Meta, n, total int) ([]op, error) {
 	// The footer grows upwards from the bottom, under a thin rule.
 	fs := r.styleAt(p.FooterSize, false)
 	var lines [][]span
-	for _, l := range m.Footer {
+	for _, l := range footer {
 		lines = append(lines, r.lines(r.spans(fill(l, n, total), fs), width, fs)...)
 	}
 	if len(lines) > 0 {
