@@ -127,10 +127,16 @@ const (
 // Break is set, a field when Field is set, and a link when Link is set.
 // Inline content is a flat slice of runs: nesting (bold inside a link) is
 // expressed by the combination of fields on each run.
+//
+// Lang marks a passage in another language than the document's (Meta.
+// Language), as a BCP 47 tag ("en", "se" for Northern Sami), so that a
+// screen reader switches its voice: the PDF tags it as a Span with /Lang,
+// the DOCX sets w:lang on the run.
 type Inline struct {
 	Text  string
 	Style Style
 	Link  string // URL; empty when not a link
+	Lang  string // BCP 47 tag of a passage in another language; empty for the document's
 	Break bool   // a hard line break; Text is ignored
 	Field Field  // a page field; Text is ignored
 }

@@ -208,6 +208,9 @@ func (s *state) run(dst []byte, in *doc.Inline) []byte {
 	case in.Text == "":
 		return dst
 	}
+	if in.Lang != "" {
+		rpr = withLang(rpr, in.Lang)
+	}
 	dst = append(dst, "<w:r>"...)
 	dst = append(dst, rpr...)
 	text := in.Text
@@ -246,6 +249,16 @@ func (s *state) runProps(in *doc.Inline) string {
 		return s.r.codeRPr[i]
 	}
 	return plainRPr[i]
+}
+
+// withLang adds a run's language to its run properties, so that Word's
+// proofing and a screen reader treat the passage as that language.
+func withLang(rpr, lang string) string {
+	l := `<w:lang w:val="` + string(wordpkg.Escape(nil, lang)) + `" w:bidi="` + string(wordpkg.Escape(nil, lang)) + `"/>`
+	if rpr == "" {
+		return "<w:rPr>" + l + "</w:rPr>"
+	}
+	return strings.TrimSuffix(rpr, "</w:rPr>") + l + "</w:rPr>"
 }
 
 var plainRPr = [4]string{"", "<w:rPr><w:b/><w:bCs/></w:rPr>", "<w:rPr><w:i/><w:iCs/></w:rPr>", "<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>"}

@@ -44,7 +44,11 @@ type op struct {
 	fillc style.RGB
 	text  string // text, link target or image name
 	img   *doc.Image
-	tag   int32 // structure element, tagArtifact, or 0 when not yet stamped
+	tag   int32 // structure element, tagArtifact, tagInline, or 0 when not yet stamped
+	// href and lang are the link and the language of a link's or a
+	// foreign-language run's text and link area, for stamp to group them
+	// into one inline element.
+	href, lang string
 }
 
 // box is an unbreakable piece of the vertical list.
@@ -88,6 +92,7 @@ type span struct {
 	text  string
 	face  uint8
 	link  string
+	lang  string  // BCP 47 tag of text in another language than the document's
 	w     float64 // width in mm
 	space bool    // a breakable space
 	brk   bool    // a hard line break
@@ -132,19 +137,20 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 		fc := faceOf(in.Style, ts.bold)
 		f := r.faces[fc]
 		text := in.Text
+		lang := cleanLang(in.Lang)
 		for text != "" {
 			i := strings.IndexAny(text, " \t\n\r")
 			if i < 0 {
-				out = append(out, span{text: text, face: fc, link: in.Link, w: f.width(text, ts.size)})
+				out = append(out, span{text: text, face: fc, link: in.Link, lang: lang, w: f.width(text, ts.size)})
 				break
 			}
 			if i > 0 {
-				out = append(out, span{text: text[:i], face: fc, link: in.Link, w: f.width(text[:i], ts.size)})
+				out = append(out, span{text: text[:i], face: fc, link: in.Link, lang: lang, w: f.width(text[:i], ts.size)})
 			}
 			if text[i] == '\n' {
 				out = append(out, span{brk: true})
 			} else if text[i] != '\r' {
-				out = append(out, span{text: " ", face: fc, link: in.Link, w: f.width(" ", ts.size), space: true})
+				out = append(out, span{text: " ", face: fc, link: in.Link, lang: lang, w: f.width(" ", ts.size), space: true})
 			}
 			text = text[i+1:]
 		}
@@ -227,12 +233,12 @@ func (r *Renderer) cutWord(s span, width, x float64, ts textStyle) []span {
 	for i, c := range s.text {
 		cw := f.width(string(c), ts.size)
 		if w+cw > room && i > start {
-			out = append(out, span{text: s.text[start:i], face: s.face, link: s.link, w: w})
+			out = append(out, span{text: s.text[start:i], face: s.face, link: s.link, lang: s.lang, w: w})
 			start, w, room = i, 0, width
 		}
 		w += cw
 	}
-	return append(out, span{text: s.text[start:], face: s.face, link: s.link, w: w})
+	return append(out, span{text: s.text[start:], face: s.face, link: s.link, lang: s.lang, w: w})
 }
 
 // lineOps turns one line into drawing operations, merging neighbouring
@@ -259,7 +265,7 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 	for i := 0; i < len(line); {
 		j := i + 1
 		w := line[i].w
-		for j < len(line) && line[j].face == line[i].face && line[j].link == line[i].link {
+		for j < len(line) && line[j].face == line[i].face && line[j].link == line[i].link && line[j].lang == line[i].lang {
 			w += line[j].w
 			j++
 		}
@@ -274,16 +280,27 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 			text = b.String()
 		}
 		c := ts.color
-		if line[i].link != "" {
+		link := line[i].link
+		if link != "" {
 			c = r.p.LinkColor
 		}
-		dst = append(dst, op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text})
+		if !safeURI(link) {
+			// Only web, mail and phone addresses become clickable; any
+			// other target is drawn as a link but read as text.
+			link = ""
+		}
+		t := op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text, href: link, lang: line[i].lang}
+		if link != "" || t.lang != "" {
+			t.tag = tagInline
+		}
+		dst = append(dst, t)
 		if line[i].link != "" {
 			// Underline links as Word does, and make them clickable.
 			ul := base + ts.size*ptToMM*0.12
-			dst = append(dst,
-				op{kind: opLine, x: x, y: ul, w: w, size: ts.size * 0.05 * ptToMM, color: c, tag: tagArtifact},
-				op{kind: opLink, x: x, y: top, w: w, h: ts.lead, text: line[i].link})
+			dst = append(dst, op{kind: opLine, x: x, y: ul, w: w, size: ts.size * 0.05 * ptToMM, color: c, tag: tagArtifact})
+		}
+		if link != "" {
+			dst = append(dst, op{kind: opLink, x: x, y: top, w: w, h: ts.lead, text: link, href: link, lang: t.lang, tag: tagInline})
 		}
 		x += w
 		i = j
