@@ -58,6 +58,9 @@ type state struct {
 	drawings int
 	marks    int
 	headings [3]int
+	// tblPrEnd is where the open table's w:tblPr ends in body, for
+	// tblText.
+	tblPrEnd int
 	// afterTable is set when the last thing written was a table: Word
 	// merges two tables that touch, so one gets a paragraph between.
 	afterTable bool
@@ -108,6 +111,12 @@ func (s *state) document() error {
 	if err := s.blocks(s.d.Blocks, c); err != nil {
 		return err
 	}
+	if s.afterTable {
+		// The body must not end with a table before w:sectPr: Word
+		// adds a paragraph there itself, and other readers fail. This one
+		// is a point high, so that it never starts a page of its own.
+		s.body = append(s.body, emptyParagraph...)
+	}
 	s.body = s.sect.AppendXML(s.body)
 	s.body = append(s.body, wordpkg.DocumentEnd...)
 	return nil
@@ -128,6 +137,9 @@ func (s *state) blocks(blocks []doc.Block, c ctx) error {
 	}
 	return nil
 }
+
+// emptyParagraph takes no room: a point high, with no space around it.
+const emptyParagraph = `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`
 
 // pOpen starts a paragraph of a style. numID > 0 adds list numbering,
 // numID < 0 switches off numbering that the style carries.

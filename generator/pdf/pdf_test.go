@@ -497,7 +497,7 @@ func TestTagged(t *testing.T) {
 		`" och kursiv text`, `H3 (block) "1.1. Idé"`,
 		`L (block) LI (block) Lbl (block) "•" LBody (block) P (block) "Tydligt och närvarande invånarperspektiv"`,
 		`Lbl (block) "2." LBody (block) P (block) "Andra underpunkten`,
-		`Table (block) TR TH: /Scope /Column P (block) "Fas/beslutspunkt"`, `Caption "Tabell 1. Tidplan"`,
+		`Table (block): /Summary`, `TR TH: /Scope /Column P (block) "Fas/beslutspunkt"`, `Caption "Tabell 1. Tidplan"`,
 		`P (block) "Övergripande status: Gul – En delaktivitet är försenad."`,
 		`Div "Underskrift Uppdragsägare Datum`,
 	)

@@ -20,6 +20,11 @@ func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	if ncol == 0 {
 		return nil, nil
 	}
+	if fr.tags != nil && fr.parent > 0 {
+		if sum := t.Summary(); sum != "" {
+			fr.tags.elems[fr.parent].attrs = "/A<</O/Table/Summary" + textString(sum) + ">>"
+		}
+	}
 	widths := r.columnWidths(t, ncol, fr)
 	var head []box
 	for _, row := range t.Header {
