@@ -70,7 +70,7 @@ func imagesDoc(t *testing.T) *doc.Document {
 	require.NoError(t, err)
 	d := &doc.Document{Meta: doctest.Meta(), Blocks: []doc.Block{
 		&doc.Heading{Level: 0, Text: []doc.Inline{doc.Text("Bilder och länkar")}},
-		&doc.Paragraph{Text: []doc.Inline{doc.Text("Se "), {Text: "regionens webbplats om nära vård, som har en lång adress", Link: "https://www.regionvasterbotten.se/nara-vard"}, doc.Text(" och "), {Text: "Northern Sami: Sámegiella", Lang: "se"}, doc.Text(".")}},
+		&doc.Paragraph{Text: []doc.Inline{doc.Text("Se "), {Text: "regionens webbplats om nära vård, som har en lång adress", Link: "https://www.regionvasterbotten.se/nara-vard"}, doc.Text(" och "), {Text: "Northern Sami: Sámegiella", Lang: "se"}, doc.Text(". Ej i typsnitten: 中文 🙂 שלום, osynliga: a\u200db\x07.")}},
 		&doc.Image{Data: jpgData.Bytes(), Format: "jpeg", Alt: "Diagram i JPEG", Width: 60},
 		&doc.Image{Data: pngData.Bytes(), Format: "png", Alt: "Diagram med genomskinlighet", Width: 60},
 		&doc.Image{Data: cmyk, Format: "jpeg", Alt: "Diagram i CMYK", Width: 40},

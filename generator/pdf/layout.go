@@ -97,6 +97,12 @@ type span struct {
 	space bool    // a breakable space
 	brk   bool    // a hard line break
 	cut   bool    // a word cut here, going on on the next line
+	// hyphen is set on the first part of a hyphenated word: a hyphen is
+	// drawn after it (and counted in w).
+	hyphen bool
+	// soft holds the offsets in text where the data put soft hyphens
+	// (U+00AD, taken out of text): the word's only hyphenation points.
+	soft []int
 }
 
 // textStyle is what a paragraph's runs are set in.
@@ -136,16 +142,24 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 		}
 		fc := faceOf(in.Style, ts.bold)
 		f := r.faces[fc]
-		text := in.Text
+		text := invisible(in.Text)
 		lang := cleanLang(in.Lang)
+		word := func(w string) span {
+			sp := span{text: w, face: fc, link: in.Link, lang: lang}
+			if strings.Contains(w, softHyphen) {
+				sp.text, sp.soft = softPoints(w)
+			}
+			sp.w = f.width(sp.text, ts.size)
+			return sp
+		}
 		for text != "" {
 			i := strings.IndexAny(text, " \t\n\r")
 			if i < 0 {
-				out = append(out, span{text: text, face: fc, link: in.Link, lang: lang, w: f.width(text, ts.size)})
+				out = append(out, word(text))
 				break
 			}
 			if i > 0 {
-				out = append(out, span{text: text[:i], face: fc, link: in.Link, lang: lang, w: f.width(text[:i], ts.size)})
+				out = append(out, word(text[:i]))
 			}
 			if text[i] == '\n' {
 				out = append(out, span{brk: true})
@@ -194,6 +208,23 @@ func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 		for j < len(sp) && !sp[j].space && !sp[j].brk {
 			ww += sp[j].w
 			j++
+		}
+		if x+ww > width && j == i+1 {
+			// One span that does not fit: hyphenate it, the first part
+			// onto this line when there is room for one, else onto the
+			// next; the rest is then laid out as a word of its own.
+			if head, rest, ok := r.hyphenate(sp[i], width-x, ts); ok {
+				cur = append(cur, head)
+				flush()
+				sp[i] = rest
+				continue
+			}
+			if len(cur) > 0 {
+				if _, _, ok := r.hyphenate(sp[i], width, ts); ok {
+					flush()
+					continue
+				}
+			}
 		}
 		if x+ww > width && len(cur) > 0 {
 			flush()
@@ -270,12 +301,15 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 			j++
 		}
 		var text string
-		if j == i+1 {
+		if j == i+1 && !line[i].hyphen {
 			text = line[i].text
 		} else {
 			var b strings.Builder
 			for _, s := range line[i:j] {
 				b.WriteString(s.text)
+				if s.hyphen {
+					b.WriteString(softHyphen)
+				}
 			}
 			text = b.String()
 		}
@@ -365,8 +399,11 @@ func (r *Renderer) naturalWidth(runs []doc.Inline, ts textStyle) (line, word flo
 			case ' ', '\t':
 				cur += float64(f.widths[f.glyph(' ')]) * k
 				w = 0
-			case '\r':
+			case '\r', 0xad:
 			default:
+				if c >= 0x200b && dropped(c) || c < 0x20 || c >= 0x7f && c < 0xa0 {
+					continue
+				}
 				cw := float64(f.widths[f.glyph(c)]) * k
 				cur += cw
 				w += cw

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/pdf/hyphen"
 	"github.com/underlag/underlag/generator/style"
 )
 
@@ -38,6 +39,8 @@ type Renderer struct {
 	zpool chan *flate.Writer
 	// iccZ is the output intent's sRGB profile, deflated once.
 	iccZ []byte
+	// hyph hyphenates Swedish words that do not fit their line.
+	hyph *hyphen.Hyphenator
 }
 
 var _ doc.Renderer = (*Renderer)(nil)
@@ -61,7 +64,11 @@ func New(p style.Profile) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile())}
+	hy, err := hyphen.Swedish()
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy}
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	r.fillTable()
 	return r, nil

@@ -101,7 +101,7 @@ func TestAllKinds(t *testing.T) {
 	require.Len(t, pages, n)
 	assertInOrder(t, strings.Join(pages, "\n"),
 		"Region Västerbotten", "Tjänsteskrivelse", "Hälso- och sjukvårdsförvaltningen", "1 (2)", "2024-11-20", "HSN 1203-2024",
-		"Utveckling av samspelet mellan specialistvård och", "primärvård. RF-uppdrag 2024",
+		"Utveckling av samspelet mellan specialistvård och primär\u00ad", "vård. RF-uppdrag 2024",
 		"Diarienummer HSN 1203-2024", "Datum den 20 november 2024",
 		"1. Bakgrund",
 		"Regionfullmäktige har gett tre nämnder uppdrag, se regionens webbplats och kursiv text", "Ny rad efter radbrytning.",
