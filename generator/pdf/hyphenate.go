@@ -20,13 +20,19 @@ const softHyphen = "\u00ad"
 
 // hyphenate splits s so that its first part, with a hyphen, fits in room:
 // at the last hyphenation point that fits. ok is false when none does.
-func (r *Renderer) hyphenate(s span, room float64, ts textStyle) (head, rest span, ok bool) {
+// The word's points are found once: they are kept in s.soft (non-nil
+// from then on), and the rest of a split word keeps those after the
+// break, as TeX does, rather than hyphenating the rest as a new word.
+func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest span, ok bool) {
 	f := r.faces[s.face]
 	hw := f.width(softHyphen, ts.size)
-	points := s.soft
-	if points == nil && r.hyph != nil {
-		points = r.hyph.Points(s.text)
+	if s.soft == nil {
+		s.soft = []int{}
+		if r.hyph != nil {
+			s.soft = r.hyph.Points(s.text)
+		}
 	}
+	points := s.soft
 	best := -1
 	added := true // a hyphen is drawn at the break
 	for _, p := range points {
@@ -43,16 +49,13 @@ func (r *Renderer) hyphenate(s span, room float64, ts textStyle) (head, rest spa
 	if best <= 0 {
 		return span{}, span{}, false
 	}
-	head, rest = s, s
+	head, rest = *s, *s
 	head.text, rest.text = s.text[:best], s.text[best:]
-	head.soft, rest.soft = nil, nil
+	head.soft, rest.soft = nil, []int{}
 	for _, p := range s.soft {
 		if p > best {
 			rest.soft = append(rest.soft, p-best)
 		}
-	}
-	if s.soft != nil && rest.soft == nil {
-		rest.soft = []int{} // still no automatic points in the rest
 	}
 	head.w = f.width(head.text, ts.size)
 	if added {
@@ -101,7 +104,7 @@ func invisible(text string) string {
 	}
 	changed := false
 	for _, r := range text {
-		if dropped(r) || !coverage.Covers(r) {
+		if r >= 0x80 && (dropped(r) || !coverage.Covers(r)) || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
 			changed = true
 			break
 		}

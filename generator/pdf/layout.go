@@ -177,15 +177,18 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 // between characters.
 func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 	var out [][]span
-	var cur []span
+	// The lines are slices of one buffer, cur the one being filled: a
+	// line is not grown span by span in an allocation of its own.
+	buf := make([]span, 0, len(sp)+4)
+	cur := buf
 	x := 0.0
 	flush := func() {
 		// Drop trailing spaces: they would only push right-aligned text left.
 		for len(cur) > 0 && cur[len(cur)-1].space {
 			cur = cur[:len(cur)-1]
 		}
-		out = append(out, cur)
-		cur = nil
+		out = append(out, cur[:len(cur):len(cur)])
+		cur = cur[len(cur):]
 		x = 0
 	}
 	for i := 0; i < len(sp); {
@@ -213,14 +216,14 @@ func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 			// One span that does not fit: hyphenate it, the first part
 			// onto this line when there is room for one, else onto the
 			// next; the rest is then laid out as a word of its own.
-			if head, rest, ok := r.hyphenate(sp[i], width-x, ts); ok {
+			if head, rest, ok := r.hyphenate(&sp[i], width-x, ts); ok {
 				cur = append(cur, head)
 				flush()
 				sp[i] = rest
 				continue
 			}
 			if len(cur) > 0 {
-				if _, _, ok := r.hyphenate(sp[i], width, ts); ok {
+				if _, _, ok := r.hyphenate(&sp[i], width, ts); ok {
 					flush()
 					continue
 				}

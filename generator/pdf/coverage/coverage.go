@@ -45,7 +45,7 @@ var covered = sync.OnceValue(func() *table {
 		maps[i] = m
 	}
 	for r := 0x20; r < 0x10000; r++ {
-		ok := !refused(rune(r))
+		ok := inRepertoire(rune(r)) && !refused(rune(r))
 		for _, m := range maps {
 			ok = ok && m[r] != 0
 		}
@@ -56,6 +56,36 @@ var covered = sync.OnceValue(func() *table {
 	}
 	return t
 })
+
+// repertoire are the blocks the PDF draws from, where the fonts have
+// them: Latin (Swedish, the Sami languages, the rest of Europe, IPA),
+// the combining accents, Greek, Cyrillic, and the punctuation, currency,
+// letterlike, number, arrow, mathematical and geometric symbols office
+// documents use. Not the whole of Liberation Sans: every glyph slot the
+// cut fonts keep costs every document's font subsets a little (hmtx and
+// loca entries), and polytonic Greek, box drawing and the like are not
+// what committee papers hold.
+var repertoire = [][2]rune{
+	{0x20, 0x7e},
+	{0xa0, 0x36f},    // Latin-1, Latin Extended-A and -B, IPA, spacing modifiers, combining accents
+	{0x370, 0x3ff},   // Greek
+	{0x400, 0x52f},   // Cyrillic and its supplement (Ukrainian ґ, Komi, Sami Cyrillic)
+	{0x1e00, 0x1eff}, // Latin Extended Additional
+	{0x2000, 0x20cf}, // General Punctuation, super- and subscripts, currency
+	{0x2100, 0x21ff}, // letterlike symbols, number forms, arrows
+	{0x2200, 0x22ff}, // mathematical operators
+	{0x25a0, 0x25ff}, // geometric shapes: ■ □ ● ○ ◦
+	{0xfb00, 0xfb06}, // ligatures fi fl
+}
+
+func inRepertoire(r rune) bool {
+	for _, rg := range repertoire {
+		if r >= rg[0] && r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // invisibles are handled by the renderer without a glyph.
 var invisibles = []rune{0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff}

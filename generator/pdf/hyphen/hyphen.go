@@ -141,19 +141,28 @@ func (h *Hyphenator) Points(word string) []int {
 }
 
 // points appends the hyphenation points of a run of letters at base.
+// The word is lower-cased and put between dots once; the patterns are
+// then looked up by substrings of it, which allocates nothing.
 func (h *Hyphenator) points(out []int, word string, base int) []int {
-	runes := []rune(strings.ToLower(word))
-	n := len(runes)
+	n := utf8.RuneCountInString(word)
 	if n < h.Left+h.Right || word == strings.ToUpper(word) {
 		return out
 	}
-	// The word between dots, and a value for each gap between its runes.
-	w := make([]rune, 0, n+2)
-	w = append(append(append(w, '.'), runes...), '.')
-	vals := make([]uint8, len(w)+1)
+	w := "." + strings.ToLower(word) + "."
+	// at[k] is the byte offset of rune k of w; at[len] is len(w).
+	var buf [64]int
+	at := buf[:0]
 	for i := range w {
-		for l := 1; l <= h.maxLen && i+l <= len(w); l++ {
-			p, ok := h.patterns[string(w[i:i+l])]
+		at = append(at, i)
+	}
+	at = append(at, len(w))
+	m := len(at) - 1 // runes in w
+	var vbuf [64]uint8
+	vals := vbuf[:0]
+	vals = append(vals, make([]uint8, m+1)...)
+	for i := 0; i < m; i++ {
+		for l := 1; l <= h.maxLen && i+l <= m; l++ {
+			p, ok := h.patterns[w[at[i]:at[i+l]]]
 			if !ok {
 				continue
 			}
@@ -164,17 +173,17 @@ func (h *Hyphenator) points(out []int, word string, base int) []int {
 			}
 		}
 	}
-	// vals[k+1] is the value before rune k of the word (after the dot).
-	off := base
-	offs := make([]int, n)
-	for k, r := range []rune(word) {
-		offs[k] = off
-		off += utf8.RuneLen(r)
+	if m-2 != n {
+		return out // lower-casing changed the number of letters: leave the word whole
 	}
-	for k := h.Left; k <= n-h.Right; k++ {
-		if vals[k+1]%2 == 1 {
-			out = append(out, offs[k])
+	// vals[k+1] is the value before rune k of the word (after the dot);
+	// the word's own offsets are walked alongside.
+	k := 0
+	for i := range word {
+		if k >= h.Left && k <= n-h.Right && vals[k+1]%2 == 1 {
+			out = append(out, base+i)
 		}
+		k++
 	}
 	return out
 }
