@@ -19,6 +19,7 @@ package doc
 import (
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/underlag/underlag/generator/date"
@@ -127,10 +128,16 @@ const (
 // Break is set, a field when Field is set, and a link when Link is set.
 // Inline content is a flat slice of runs: nesting (bold inside a link) is
 // expressed by the combination of fields on each run.
+//
+// Lang marks a passage in another language than the document's (Meta.
+// Language), as a BCP 47 tag ("en", "se" for Northern Sami), so that a
+// screen reader switches its voice: the PDF tags it as a Span with /Lang,
+// the DOCX sets w:lang on the run.
 type Inline struct {
 	Text  string
 	Style Style
 	Link  string // URL; empty when not a link
+	Lang  string // BCP 47 tag of a passage in another language; empty for the document's
 	Break bool   // a hard line break; Text is ignored
 	Field Field  // a page field; Text is ignored
 }
@@ -232,11 +239,43 @@ type ListItem struct {
 // Table is a grid with header rows that repeat on every page the table
 // continues onto. Cells hold blocks (paragraphs and lists).
 type Table struct {
-	Columns    []Column
-	Header     []Row // header rows, repeated on each page
-	Rows       []Row // body rows; a row is never split across pages
-	Caption    string
-	Borderless bool // no grid: for key–value blocks such as a memo's first-page facts
+	Columns []Column
+	Header  []Row // header rows, repeated on each page
+	Rows    []Row // body rows; a row is never split across pages
+	Caption string
+	// Borderless draws no grid: for key–value blocks such as a memo's
+	// first-page facts. A borderless table without header rows is read as
+	// such a block: its first column labels the rows, and the PDF tags
+	// those cells as row headers.
+	Borderless bool
+}
+
+// Summary is what a table is, in one line, for readers who cannot see
+// it: its caption, then the labels of its columns. The PDF writes it as
+// the table's Summary attribute and the DOCX as its description
+// (w:tblDescription), so both formats say the same.
+func (t *Table) Summary() string {
+	var labels []string
+	if len(t.Header) > 0 {
+		for _, c := range t.Header[0].Cells {
+			var text []string
+			for _, b := range c.Blocks {
+				if p, ok := b.(*Paragraph); ok {
+					text = append(text, Plain(p.Text))
+				}
+			}
+			if s := strings.Join(text, " "); s != "" {
+				labels = append(labels, s)
+			}
+		}
+	}
+	switch {
+	case t.Caption != "" && len(labels) > 0:
+		return t.Caption + ": " + strings.Join(labels, ", ")
+	case len(labels) > 0:
+		return strings.Join(labels, ", ")
+	}
+	return t.Caption
 }
 
 // Column describes one column. Width is a relative hint (the widths of a

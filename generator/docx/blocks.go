@@ -53,10 +53,14 @@ type state struct {
 	hdrRels  wordpkg.Rels
 	ftrRels  wordpkg.Rels
 	media    []media
+	sect     wordpkg.Section // the renderer's, with page one's header and footer when the document has them
 	nextNum  int
 	drawings int
 	marks    int
 	headings [3]int
+	// tblPrEnd is where the open table's w:tblPr ends in body, for
+	// tblText.
+	tblPrEnd int
 	// afterTable is set when the last thing written was a table: Word
 	// merges two tables that touch, so one gets a paragraph between.
 	afterTable bool
@@ -94,6 +98,11 @@ func (s *state) reset(d *doc.Document) {
 	if s.r.ref != nil && s.r.ref.theme != nil {
 		s.rels.Add(relTheme, "theme/theme1.xml", false)
 	}
+	s.sect = s.r.sect
+	if d.Meta.First != nil {
+		s.sect.FirstHeaderRef = s.rels.Add(wordpkg.RelHeader, firstHeaderPart, false)
+		s.sect.FirstFooterRef = s.rels.Add(wordpkg.RelFooter, firstFooterPart, false)
+	}
 }
 
 // document writes document.xml into s.body.
@@ -102,7 +111,13 @@ func (s *state) document() error {
 	if err := s.blocks(s.d.Blocks, c); err != nil {
 		return err
 	}
-	s.body = s.r.sect.AppendXML(s.body)
+	if s.afterTable {
+		// The body must not end with a table before w:sectPr: Word
+		// adds a paragraph there itself, and other readers fail. This one
+		// is a point high, so that it never starts a page of its own.
+		s.body = append(s.body, emptyParagraph...)
+	}
+	s.body = s.sect.AppendXML(s.body)
 	s.body = append(s.body, wordpkg.DocumentEnd...)
 	return nil
 }
@@ -122,6 +137,9 @@ func (s *state) blocks(blocks []doc.Block, c ctx) error {
 	}
 	return nil
 }
+
+// emptyParagraph takes no room: a point high, with no space around it.
+const emptyParagraph = `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`
 
 // pOpen starts a paragraph of a style. numID > 0 adds list numbering,
 // numID < 0 switches off numbering that the style carries.
@@ -202,6 +220,9 @@ func (s *state) run(dst []byte, in *doc.Inline) []byte {
 	case in.Text == "":
 		return dst
 	}
+	if in.Lang != "" {
+		rpr = withLang(rpr, in.Lang)
+	}
 	dst = append(dst, "<w:r>"...)
 	dst = append(dst, rpr...)
 	text := in.Text
@@ -240,6 +261,16 @@ func (s *state) runProps(in *doc.Inline) string {
 		return s.r.codeRPr[i]
 	}
 	return plainRPr[i]
+}
+
+// withLang adds a run's language to its run properties, so that Word's
+// proofing and a screen reader treat the passage as that language.
+func withLang(rpr, lang string) string {
+	l := `<w:lang w:val="` + string(wordpkg.Escape(nil, lang)) + `" w:bidi="` + string(wordpkg.Escape(nil, lang)) + `"/>`
+	if rpr == "" {
+		return "<w:rPr>" + l + "</w:rPr>"
+	}
+	return strings.TrimSuffix(rpr, "</w:rPr>") + l + "</w:rPr>"
 }
 
 var plainRPr = [4]string{"", "<w:rPr><w:b/><w:bCs/></w:rPr>", "<w:rPr><w:i/><w:iCs/></w:rPr>", "<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>"}

@@ -41,10 +41,13 @@ import (
 
 // Renderer renders documents to DOCX. It is prepared once by New.
 type Renderer struct {
-	p         style.Profile
-	ids       [numStyles]string
-	funcs     [doc.NumKinds]blockFunc
-	head      []wordpkg.Entry // static parts written before the per-document ones
+	p     style.Profile
+	ids   [numStyles]string
+	funcs [doc.NumKinds]blockFunc
+	head  []wordpkg.Entry // static parts written before the per-document ones
+	// headFirst is head for a document with page one's own header and
+	// footer: its content types name their parts too.
+	headFirst []wordpkg.Entry
 	tail      []wordpkg.Entry // static parts written after them
 	numHead   []byte          // numbering.xml up to the per-document list instances
 	numbering wordpkg.Entry   // the whole numbering part of a document without ordered lists
@@ -79,6 +82,12 @@ func WithReference(path string) Option {
 const (
 	ridHeader = "rId5"
 	ridFooter = "rId6"
+)
+
+// Parts of page one's own header and footer (doc.Meta.First).
+const (
+	firstHeaderPart = "header2.xml"
+	firstFooterPart = "footer2.xml"
 )
 
 // New prepares a renderer for a style profile.
@@ -161,6 +170,14 @@ func (r *Renderer) staticParts(styles []byte) error {
 			ct.Overrides = append(ct.Overrides, [2]string{"/word/theme/theme1.xml", ctTheme})
 		}
 	}
+	ctFirst := ct
+	ctFirst.Overrides = append(append([][2]string(nil), ct.Overrides...),
+		[2]string{"/word/" + firstHeaderPart, wordpkg.CTHeader}, [2]string{"/word/" + firstFooterPart, wordpkg.CTFooter})
+	e, err := wordpkg.Compress("[Content_Types].xml", ctFirst.AppendXML(nil))
+	if err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	r.headFirst = append(r.headFirst, e)
 	var root wordpkg.Rels
 	root.Add(wordpkg.RelOfficeDocument, "word/document.xml", false)
 	root.Add(wordpkg.RelCoreProps, "docProps/core.xml", false)
@@ -190,6 +207,9 @@ func (r *Renderer) staticParts(styles []byte) error {
 		}
 		if pt.head {
 			r.head = append(r.head, e)
+			if pt.name != "[Content_Types].xml" {
+				r.headFirst = append(r.headFirst, e)
+			}
 		} else {
 			r.tail = append(r.tail, e)
 		}
@@ -212,8 +232,12 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 		return err
 	}
 	zw := wordpkg.NewWriter(w, r.comp)
-	for i := range r.head {
-		if err := zw.Raw(&r.head[i]); err != nil {
+	head := r.head
+	if d.Meta.First != nil {
+		head = r.headFirst
+	}
+	for i := range head {
+		if err := zw.Raw(&head[i]); err != nil {
 			return fmt.Errorf("docx: %w", err)
 		}
 	}
@@ -252,7 +276,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 	// The header, and the footer unless the reference brings its own,
 	// share the part buffer: each is written before the next is built.
 	var err error
-	if s.part, err = s.header(s.part[:0]); err != nil {
+	if s.part, err = s.header(s.part[:0], d.Meta.Header, &s.hdrRels); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
 	if err := add("word/header1.xml", s.part); err != nil {
@@ -265,7 +289,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 		}
 	}
 	if r.ref == nil || r.ref.footer == nil {
-		s.part = s.footer(s.part[:0])
+		s.part = s.footer(s.part[:0], d.Meta.Footer, &s.ftrRels)
 		if err := add("word/footer1.xml", s.part); err != nil {
 			return err
 		}
@@ -274,6 +298,11 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 			if err := add("word/_rels/footer1.xml.rels", s.part); err != nil {
 				return err
 			}
+		}
+	}
+	if f := d.Meta.First; f != nil {
+		if err := s.firstParts(zw, f); err != nil {
+			return err
 		}
 	}
 	for i := range r.tail {
@@ -287,6 +316,38 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 		}
 	}
 	return zw.Close()
+}
+
+// firstParts writes page one's own header and footer, with their
+// relationships. They are always written as a pair: with w:titlePg, a
+// first-page header or footer that is missing would be an empty one.
+func (s *state) firstParts(zw *wordpkg.Writer, f *doc.Page) error {
+	var rels wordpkg.Rels
+	var err error
+	if s.part, err = s.header(s.part[:0], f.Header, &rels); err != nil {
+		return fmt.Errorf("docx: first page: %w", err)
+	}
+	if err := zw.Add("word/"+firstHeaderPart, s.part); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	if rels.Len() > 0 {
+		s.part = rels.AppendXML(s.part[:0])
+		if err := zw.Add("word/_rels/"+firstHeaderPart+".rels", s.part); err != nil {
+			return fmt.Errorf("docx: %w", err)
+		}
+	}
+	rels.Reset()
+	s.part = s.footer(s.part[:0], f.Footer, &rels)
+	if err := zw.Add("word/"+firstFooterPart, s.part); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	if rels.Len() > 0 {
+		s.part = rels.AppendXML(s.part[:0])
+		if err := zw.Add("word/_rels/"+firstFooterPart+".rels", s.part); err != nil {
+			return fmt.Errorf("docx: %w", err)
+		}
+	}
+	return nil
 }
 
 // core writes the core properties. Created and modified are the

@@ -262,7 +262,8 @@ func TestGodocxReadsBack(t *testing.T) {
 	d, err := godocx.OpenDocument(f)
 	require.NoError(t, err)
 	// The tree's blocks as Word sees them: list items and captions are
-	// paragraphs of their own.
-	assert.Len(t, d.Document.Body.Children, 17)
+	// paragraphs of their own, and the body ends with a paragraph after
+	// the last table (the signatures).
+	assert.Len(t, d.Document.Body.Children, 18)
 	assert.Len(t, d.DocStyles.StyleList, int(numStyles))
 }

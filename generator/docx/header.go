@@ -7,10 +7,12 @@ import (
 	"github.com/underlag/underlag/generator/docx/wordpkg"
 )
 
-// header writes the running header part: a borderless table with the
-// logo (when there is one), the left lines, and the right lines aligned
-// right, where the page number is "PAGE (NUMPAGES)" as Word fields.
-func (s *state) header(dst []byte) ([]byte, error) {
+// header writes a header part (the running one, or page one's own): a
+// borderless table with the logo (when there is one), the left lines, and
+// the right lines aligned right, where the page number is "PAGE
+// (NUMPAGES)" as Word fields. The logo and links go into rels, the
+// part's own relationships.
+func (s *state) header(dst []byte, h doc.Header, rels *wordpkg.Rels) ([]byte, error) {
 	m := &s.d.Meta
 	r := s.r
 	width := r.sect.PageWidth - r.sect.Left - r.sect.Right
@@ -36,7 +38,7 @@ func (s *state) header(dst []byte) ([]byte, error) {
 		s.pOpen(sHeader, 0, 0, false, doc.AlignLeft)
 		maxH := wordpkg.Twips(r.p.MarginTop - r.p.HeaderTop - 4)
 		var err error
-		if s.body, err = s.drawing(s.body, logo, &s.hdrRels, widths[0]-wordpkg.Twips(2), maxH); err != nil {
+		if s.body, err = s.drawing(s.body, logo, rels, widths[0]-wordpkg.Twips(2), maxH); err != nil {
 			s.body = body
 			return dst, fmt.Errorf("header logo: %w", err)
 		}
@@ -44,7 +46,7 @@ func (s *state) header(dst []byte) ([]byte, error) {
 		s.body = append(s.body, "</w:tc>"...)
 		col = 1
 	}
-	for side, lines := range [2][]doc.Line{m.Header.Left, m.Header.Right} {
+	for side, lines := range [2][]doc.Line{h.Left, h.Right} {
 		st := sHeader
 		if side == 1 {
 			st = sHeaderRight
@@ -52,7 +54,7 @@ func (s *state) header(dst []byte) ([]byte, error) {
 		s.tcOpen(widths[col+side], false, "")
 		for _, l := range lines {
 			s.pOpen(st, 0, 0, false, doc.AlignLeft)
-			s.body = s.inlines(s.body, l, &s.hdrRels)
+			s.body = s.inlines(s.body, l, rels)
 			s.pClose()
 		}
 		if len(lines) == 0 {
@@ -72,18 +74,18 @@ func (s *state) header(dst []byte) ([]byte, error) {
 	return dst, nil
 }
 
-// footer writes the running footer: one paragraph a line, in the Footer
-// style (small type under a thin rule); links go into the footer's own
-// relationships.
-func (s *state) footer(dst []byte) []byte {
+// footer writes a footer part (the running one, or page one's own): one
+// paragraph a line, in the Footer style (small type under a thin rule);
+// links go into rels, the part's own relationships.
+func (s *state) footer(dst []byte, lines []doc.Line, rels *wordpkg.Rels) []byte {
 	body := s.body
 	s.body = append(dst, wordpkg.FooterStart...)
-	for _, l := range s.d.Meta.Footer {
+	for _, l := range lines {
 		s.pOpen(sFooter, 0, 0, false, doc.AlignLeft)
-		s.body = s.inlines(s.body, l, &s.ftrRels)
+		s.body = s.inlines(s.body, l, rels)
 		s.pClose()
 	}
-	if len(s.d.Meta.Footer) == 0 {
+	if len(lines) == 0 {
 		s.pOpen(sFooter, 0, 0, false, doc.AlignLeft)
 		s.pClose()
 	}

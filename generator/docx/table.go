@@ -125,6 +125,7 @@ func renderTable(s *state, b doc.Block, c ctx) error {
 		st = sTableBorderless
 	}
 	s.tblOpen(st, widths, len(t.Header) > 0)
+	s.tblText(t)
 	for i, rows := range [2][]doc.Row{t.Header, t.Rows} {
 		head := i == 0
 		for _, row := range rows {
@@ -183,13 +184,32 @@ func (s *state) tblOpen(st sid, widths []int, header bool) {
 	} else {
 		b = append(b, `<w:tblLook w:val="0600" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>`...)
 	}
-	b = append(b, "</w:tblPr><w:tblGrid>"...)
+	s.body = b
+	s.tblPrEnd = len(s.body)
+	b = append(s.body, "</w:tblPr><w:tblGrid>"...)
 	for _, w := range widths {
 		b = append(b, "<w:gridCol"...)
 		b = wordpkg.IntAttr(b, "w:w", w)
 		b = append(b, "/>"...)
 	}
 	s.body = append(b, "</w:tblGrid>"...)
+}
+
+// tblText adds a table's caption and description (w:tblCaption,
+// w:tblDescription: Word's alternative text for tables, which screen
+// readers read) to the table just opened, from the same summary the PDF
+// writes.
+func (s *state) tblText(t *doc.Table) {
+	sum := t.Summary()
+	if sum == "" {
+		return
+	}
+	var b []byte
+	if t.Caption != "" {
+		b = wordpkg.Val(b, "w:tblCaption", t.Caption)
+	}
+	b = wordpkg.Val(b, "w:tblDescription", sum)
+	s.body = append(s.body[:s.tblPrEnd], append(b, s.body[s.tblPrEnd:]...)...)
 }
 
 func (s *state) tblClose() {

@@ -81,3 +81,18 @@ func TestLists(t *testing.T) {
 func parts2(t *testing.T, r *Renderer, d *doc.Document) string {
 	return parts(t, render(t, r, d))["word/document.xml"]
 }
+
+// TestTableTextAndEnd checks a table's caption and description (the
+// same summary as the PDF's), that the body ends with a paragraph and
+// not a table, and automatic hyphenation.
+func TestTableTextAndEnd(t *testing.T) {
+	t.Parallel()
+	r, err := New(style.Default())
+	require.NoError(t, err)
+	p := parts(t, render(t, r, doctest.All()))
+	body := p["word/document.xml"]
+	assert.Contains(t, body, `<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/><w:tblCaption w:val="Tabell 1. Tidplan"/><w:tblDescription w:val="Tabell 1. Tidplan: Fas/beslutspunkt, Start, Slut"/></w:tblPr>`)
+	assert.Regexp(t, `</w:tbl><w:p><w:pPr>[^<]*<w:spacing[^>]*/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p><w:sectPr>`, body)
+	assert.Contains(t, p["word/settings.xml"], "<w:autoHyphenation/>")
+	assert.Contains(t, p["word/styles.xml"], `w:line="250" w:lineRule="auto"`, "1.2 × the size, in Liberation Sans's single lines")
+}

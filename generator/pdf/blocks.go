@@ -27,6 +27,10 @@ type frame struct {
 	// measure; parent is the element new blocks go under.
 	tags   *structTree
 	parent int
+	// h1 is the heading level tagged H1: 0 when the document has a title
+	// (a level 0 heading), else 1, so that the first heading is always an
+	// H1 and the levels never skip.
+	h1 int
 }
 
 func (r *Renderer) fillTable() {
@@ -72,7 +76,7 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 			return nil, &doc.UnknownBlockError{Format: "pdf", Block: b}
 		}
 		inner := fr
-		if e := fr.tags.add(role(b), fr.parent); e != 0 {
+		if e := fr.tags.add(role(b, fr.h1), fr.parent); e != 0 {
 			inner.parent = e
 			if img, ok := b.(*doc.Image); ok {
 				fr.tags.elems[e].alt = img.Alt
@@ -83,7 +87,7 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 			return nil, err
 		}
 		if inner.parent != fr.parent {
-			stamp(bs, inner.parent)
+			stamp(fr.tags, bs, inner.parent)
 		}
 		if len(bs) == 0 {
 			continue
@@ -97,13 +101,14 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 	return out, nil
 }
 
-// role is a block's structure type. A page break has none.
-func role(b doc.Block) string {
+// role is a block's structure type. A page break has none. h1 is the
+// heading level that is an H1 (see frame.h1).
+func role(b doc.Block, h1 int) string {
 	switch n := b.(type) {
 	case *doc.Heading:
 		// The title is the one H1; sections are H2 to H4, so that the
-		// levels do not skip.
-		return "H" + strconv.Itoa(min(max(n.Level, 0)+1, 6))
+		// levels do not skip. Without a title, sections are H1 to H3.
+		return "H" + strconv.Itoa(min(max(max(n.Level, 0)-h1, 0)+1, 6))
 	case *doc.Paragraph, *doc.Status:
 		return "P"
 	case *doc.List:
@@ -152,8 +157,11 @@ func layoutHeading(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	for i := range bs {
 		bs[i].keep = true // a heading never ends a page
 	}
-	if h.Level >= 1 && fr.depth == 0 && !fr.cell {
-		bs[0].mark = &bookmark{text: doc.HeadingText(h), level: min(h.Level, 3)}
+	// Every heading outside lists and tables gets a bookmark, the title
+	// too: the outline is the structure tree's headings, the sections
+	// under the title as their H2 to H4 are under its H1.
+	if fr.depth == 0 && !fr.cell {
+		bs[0].mark = &bookmark{text: doc.HeadingText(h), level: min(max(h.Level, 0), 3) + 1}
 	}
 	return bs, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/go-pdf/fpdf"
+	"github.com/underlag/underlag/generator/pdf/coverage"
 )
 
 // Face indexes. The first four are the bits of doc.Bold and doc.Italic, so
@@ -41,37 +42,12 @@ type face struct {
 	stemV           int
 }
 
-// repertoire is the set of characters a face is cut down to in New. It
-// covers Swedish, the Sami languages, the other languages of the Nordic
-// countries and most of Europe's Latin, Greek and Cyrillic scripts, plus
-// the punctuation and symbols office documents use. Cutting the fonts to
-// it once keeps the per-document subsets small (fewer glyph slots in hmtx
-// and loca); a character outside it prints as the missing-glyph box, as
-// one outside Liberation Sans would.
-var repertoire = [][2]rune{
-	{0x20, 0x7e},     // Basic Latin
-	{0xa0, 0x24f},    // Latin-1 Supplement, Latin Extended-A and -B (Sami: á č đ ŋ š ŧ ž ǥ ǧ ǩ ǯ ʒ)
-	{0x259, 0x259},   // ə
-	{0x292, 0x292},   // ʒ (Skolt Sami)
-	{0x2bc, 0x2bc},   // modifier letter apostrophe (Skolt Sami)
-	{0x2c6, 0x2dd},   // spacing modifiers
-	{0x300, 0x30c},   // the common combining accents
-	{0x370, 0x3ff},   // Greek
-	{0x400, 0x45f},   // Cyrillic
-	{0x1e00, 0x1eff}, // Latin Extended Additional
-	{0x2000, 0x206f}, // General Punctuation: – — ‘ ’ “ ” • … ‰
-	{0x20a0, 0x20bf}, // currency: €
-	{0x2100, 0x2122}, // letterlike: № ™
-	{0x2190, 0x2195}, // arrows
-	{0x2212, 0x2212}, // minus
-	{0x2215, 0x2215},
-	{0x221e, 0x221e},
-	{0x2248, 0x2248},
-	{0x2260, 0x2265},
-	{0x25a0, 0x25cf}, // geometric shapes: ■ □ ▪ ● ○
-	{0x25e6, 0x25e6}, // ◦
-	{0xfb01, 0xfb02}, // fi fl
-}
+// The faces are cut in New to the characters package coverage says the
+// PDF can draw: every character all five Liberation faces have, less the
+// right-to-left scripts the layout cannot order. The data check reports
+// any other character with its position (see coverage.Uncovered); the
+// renderer draws it as a white square (U+25A1), never as the font's
+// missing-glyph box, which PDF/A forbids.
 
 // loadFaces prepares the five faces: cut each font to the repertoire and
 // parse the cut font once.
@@ -101,13 +77,11 @@ func loadFaces() ([numFaces]*face, error) {
 // rune the font lacks maps to the missing glyph, as it would in the full
 // font) and reads the cut font's tables once.
 func prepareFace(name string, ttf []byte) (*face, error) {
-	cut := make([]byte, 0, 4096)
+	cut := make([]byte, 0, 8192)
 	top := rune(0)
-	for _, rg := range repertoire {
-		for r := rg[0]; r <= rg[1]; r++ {
-			cut = utf8.AppendRune(cut, r)
-		}
-		top = max(top, rg[1])
+	for _, r := range coverage.Runes() {
+		cut = utf8.AppendRune(cut, r)
+		top = max(top, r)
 	}
 	small := fpdf.UTF8CutFont(ttf, string(cut))
 	font, err := parseSFNT(small)

@@ -44,7 +44,11 @@ type op struct {
 	fillc style.RGB
 	text  string // text, link target or image name
 	img   *doc.Image
-	tag   int32 // structure element, tagArtifact, or 0 when not yet stamped
+	tag   int32 // structure element, tagArtifact, tagInline, or 0 when not yet stamped
+	// href and lang are the link and the language of a link's or a
+	// foreign-language run's text and link area, for stamp to group them
+	// into one inline element.
+	href, lang string
 }
 
 // box is an unbreakable piece of the vertical list.
@@ -88,10 +92,17 @@ type span struct {
 	text  string
 	face  uint8
 	link  string
+	lang  string  // BCP 47 tag of text in another language than the document's
 	w     float64 // width in mm
 	space bool    // a breakable space
 	brk   bool    // a hard line break
 	cut   bool    // a word cut here, going on on the next line
+	// hyphen is set on the first part of a hyphenated word: a hyphen is
+	// drawn after it (and counted in w).
+	hyphen bool
+	// soft holds the offsets in text where the data put soft hyphens
+	// (U+00AD, taken out of text): the word's only hyphenation points.
+	soft []int
 }
 
 // textStyle is what a paragraph's runs are set in.
@@ -131,20 +142,29 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 		}
 		fc := faceOf(in.Style, ts.bold)
 		f := r.faces[fc]
-		text := in.Text
+		text := invisible(in.Text)
+		lang := cleanLang(in.Lang)
+		word := func(w string) span {
+			sp := span{text: w, face: fc, link: in.Link, lang: lang}
+			if strings.Contains(w, softHyphen) {
+				sp.text, sp.soft = softPoints(w)
+			}
+			sp.w = f.width(sp.text, ts.size)
+			return sp
+		}
 		for text != "" {
 			i := strings.IndexAny(text, " \t\n\r")
 			if i < 0 {
-				out = append(out, span{text: text, face: fc, link: in.Link, w: f.width(text, ts.size)})
+				out = append(out, word(text))
 				break
 			}
 			if i > 0 {
-				out = append(out, span{text: text[:i], face: fc, link: in.Link, w: f.width(text[:i], ts.size)})
+				out = append(out, word(text[:i]))
 			}
 			if text[i] == '\n' {
 				out = append(out, span{brk: true})
 			} else if text[i] != '\r' {
-				out = append(out, span{text: " ", face: fc, link: in.Link, w: f.width(" ", ts.size), space: true})
+				out = append(out, span{text: " ", face: fc, link: in.Link, lang: lang, w: f.width(" ", ts.size), space: true})
 			}
 			text = text[i+1:]
 		}
@@ -157,15 +177,18 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 // between characters.
 func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 	var out [][]span
-	var cur []span
+	// The lines are slices of one buffer, cur the one being filled: a
+	// line is not grown span by span in an allocation of its own.
+	buf := make([]span, 0, len(sp)+4)
+	cur := buf
 	x := 0.0
 	flush := func() {
 		// Drop trailing spaces: they would only push right-aligned text left.
 		for len(cur) > 0 && cur[len(cur)-1].space {
 			cur = cur[:len(cur)-1]
 		}
-		out = append(out, cur)
-		cur = nil
+		out = append(out, cur[:len(cur):len(cur)])
+		cur = cur[len(cur):]
 		x = 0
 	}
 	for i := 0; i < len(sp); {
@@ -188,6 +211,23 @@ func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 		for j < len(sp) && !sp[j].space && !sp[j].brk {
 			ww += sp[j].w
 			j++
+		}
+		if x+ww > width && j == i+1 {
+			// One span that does not fit: hyphenate it, the first part
+			// onto this line when there is room for one, else onto the
+			// next; the rest is then laid out as a word of its own.
+			if head, rest, ok := r.hyphenate(&sp[i], width-x, ts); ok {
+				cur = append(cur, head)
+				flush()
+				sp[i] = rest
+				continue
+			}
+			if len(cur) > 0 {
+				if _, _, ok := r.hyphenate(&sp[i], width, ts); ok {
+					flush()
+					continue
+				}
+			}
 		}
 		if x+ww > width && len(cur) > 0 {
 			flush()
@@ -227,12 +267,12 @@ func (r *Renderer) cutWord(s span, width, x float64, ts textStyle) []span {
 	for i, c := range s.text {
 		cw := f.width(string(c), ts.size)
 		if w+cw > room && i > start {
-			out = append(out, span{text: s.text[start:i], face: s.face, link: s.link, w: w})
+			out = append(out, span{text: s.text[start:i], face: s.face, link: s.link, lang: s.lang, w: w})
 			start, w, room = i, 0, width
 		}
 		w += cw
 	}
-	return append(out, span{text: s.text[start:], face: s.face, link: s.link, w: w})
+	return append(out, span{text: s.text[start:], face: s.face, link: s.link, lang: s.lang, w: w})
 }
 
 // lineOps turns one line into drawing operations, merging neighbouring
@@ -259,31 +299,45 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 	for i := 0; i < len(line); {
 		j := i + 1
 		w := line[i].w
-		for j < len(line) && line[j].face == line[i].face && line[j].link == line[i].link {
+		for j < len(line) && line[j].face == line[i].face && line[j].link == line[i].link && line[j].lang == line[i].lang {
 			w += line[j].w
 			j++
 		}
 		var text string
-		if j == i+1 {
+		if j == i+1 && !line[i].hyphen {
 			text = line[i].text
 		} else {
 			var b strings.Builder
 			for _, s := range line[i:j] {
 				b.WriteString(s.text)
+				if s.hyphen {
+					b.WriteString(softHyphen)
+				}
 			}
 			text = b.String()
 		}
 		c := ts.color
-		if line[i].link != "" {
+		link := line[i].link
+		if link != "" {
 			c = r.p.LinkColor
 		}
-		dst = append(dst, op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text})
+		if !safeURI(link) {
+			// Only web, mail and phone addresses become clickable; any
+			// other target is drawn as a link but read as text.
+			link = ""
+		}
+		t := op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text, href: link, lang: line[i].lang}
+		if link != "" || t.lang != "" {
+			t.tag = tagInline
+		}
+		dst = append(dst, t)
 		if line[i].link != "" {
 			// Underline links as Word does, and make them clickable.
 			ul := base + ts.size*ptToMM*0.12
-			dst = append(dst,
-				op{kind: opLine, x: x, y: ul, w: w, size: ts.size * 0.05 * ptToMM, color: c, tag: tagArtifact},
-				op{kind: opLink, x: x, y: top, w: w, h: ts.lead, text: line[i].link})
+			dst = append(dst, op{kind: opLine, x: x, y: ul, w: w, size: ts.size * 0.05 * ptToMM, color: c, tag: tagArtifact})
+		}
+		if link != "" {
+			dst = append(dst, op{kind: opLink, x: x, y: top, w: w, h: ts.lead, text: link, href: link, lang: t.lang, tag: tagInline})
 		}
 		x += w
 		i = j
@@ -348,8 +402,11 @@ func (r *Renderer) naturalWidth(runs []doc.Inline, ts textStyle) (line, word flo
 			case ' ', '\t':
 				cur += float64(f.widths[f.glyph(' ')]) * k
 				w = 0
-			case '\r':
+			case '\r', 0xad:
 			default:
+				if c >= 0x200b && dropped(c) || c < 0x20 || c >= 0x7f && c < 0xa0 {
+					continue
+				}
 				cw := float64(f.widths[f.glyph(c)]) * k
 				cur += cw
 				w += cw

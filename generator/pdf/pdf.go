@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/pdf/hyphen"
 	"github.com/underlag/underlag/generator/style"
 )
 
@@ -36,6 +37,10 @@ type Renderer struct {
 	// rather than a sync.Pool, which the garbage collector empties at
 	// every cycle, and a render allocates enough to cause many.
 	zpool chan *flate.Writer
+	// iccZ is the output intent's sRGB profile, deflated once.
+	iccZ []byte
+	// hyph hyphenates Swedish words that do not fit their line.
+	hyph *hyphen.Hyphenator
 }
 
 var _ doc.Renderer = (*Renderer)(nil)
@@ -59,7 +64,11 @@ func New(p style.Profile) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{p: p, faces: faces}
+	hy, err := hyphen.Swedish()
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy}
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	r.fillTable()
 	return r, nil
@@ -115,14 +124,20 @@ func (r *Renderer) RenderPages(w io.Writer, d *doc.Document) (int, error) {
 func (r *Renderer) layout(d *doc.Document) ([]page, *structTree, error) {
 	p := &r.p
 	tree := newTree()
-	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1}
+	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1, h1: 1}
+	for _, b := range d.Blocks {
+		if h, ok := b.(*doc.Heading); ok && h.Level <= 0 {
+			body.h1 = 0
+			break
+		}
+	}
 	boxes, err := r.layoutBlocks(d.Blocks, body)
 	if err != nil {
 		return nil, nil, err
 	}
 	pages := paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom)
 	for i := range pages {
-		if pages[i].decor, err = r.decoration(&d.Meta, i+1, len(pages)); err != nil {
+		if pages[i].decor, err = r.decoration(&d.Meta, i+1, len(pages), tree); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -220,9 +235,25 @@ func paginate(boxes []box, top, bottom float64) []page {
 	return pages
 }
 
-// decoration lays out the running header and footer of page n of total.
-func (r *Renderer) decoration(m *doc.Meta, n, total int) ([]op, error) {
+// decoration lays out the running header and footer of page n of total:
+// page one's own (Meta.First) when the document has them, else the
+// running ones.
+//
+// They are artifacts, which screen readers skip, with one exception: on
+// page one the header's lines of text (the organisation, the kind of
+// document, its date and case number) are the only place the document
+// says what it is and when it was written, so there they are content,
+// one paragraph a line, read before the title. Lines that hold a page
+// number stay artifacts. tree is the structure tree, nil when only
+// measuring.
+func (r *Renderer) decoration(m *doc.Meta, n, total int, tree *structTree) ([]op, error) {
 	p := &r.p
+	header, footer := m.Header, m.Footer
+	if n == 1 && m.First != nil {
+		header, footer = m.First.Header, m.First.Footer
+	}
+	type opRange struct{ start, end int }
+	var content []opRange // ops of the header lines read as content
 	ts := r.styleAt(p.HeaderSize, false)
 	var ops []op
 	left := p.MarginLeft
@@ -246,36 +277,60 @@ func (r *Renderer) decoration(m *doc.Meta, n, total int) ([]op, error) {
 		ops = append(ops, op{kind: opImage, x: left, y: p.HeaderTop, w: w, h: h, img: m.Logo})
 		left += w + 4
 	}
-	y := p.HeaderTop
-	for _, l := range m.Header.Left {
-		for _, ln := range r.lines(r.spans(fill(l, n, total), ts), width/2, ts) {
-			ops = r.lineOps(ops, ln, left, y, width/2, doc.AlignLeft, ts, false)
-			y += ts.lead
+	for side, lines := range [2][]doc.Line{header.Left, header.Right} {
+		y := p.HeaderTop
+		x, align := left, doc.AlignLeft
+		if side == 1 {
+			x, align = right-width/2, doc.AlignRight
 		}
-	}
-	y = p.HeaderTop
-	for _, l := range m.Header.Right {
-		for _, ln := range r.lines(r.spans(fill(l, n, total), ts), width/2, ts) {
-			ops = r.lineOps(ops, ln, right-width/2, y, width/2, doc.AlignRight, ts, false)
-			y += ts.lead
+		for _, l := range lines {
+			start := len(ops)
+			for _, ln := range r.lines(r.spans(fill(l, n, total), ts), width/2, ts) {
+				ops = r.lineOps(ops, ln, x, y, width/2, align, ts, false)
+				y += ts.lead
+			}
+			if n == 1 && tree != nil && !hasField(l) && len(ops) > start {
+				content = append(content, opRange{start, len(ops)})
+			}
 		}
 	}
 	// The footer grows upwards from the bottom, under a thin rule.
 	fs := r.styleAt(p.FooterSize, false)
 	var lines [][]span
-	for _, l := range m.Footer {
+	for _, l := range footer {
 		lines = append(lines, r.lines(r.spans(fill(l, n, total), fs), width, fs)...)
 	}
 	if len(lines) > 0 {
-		y = p.PageHeight - p.FooterBottom - float64(len(lines))*fs.lead
+		y := p.PageHeight - p.FooterBottom - float64(len(lines))*fs.lead
 		ops = append(ops, op{kind: opLine, x: p.MarginLeft, y: y - 1, w: width, size: p.GridWidth, color: p.GridColor})
 		for _, ln := range lines {
 			ops = r.lineOps(ops, ln, p.MarginLeft, y, width, doc.AlignLeft, fs, false)
 			y += fs.lead
 		}
 	}
-	// Screen readers skip the running header and footer.
-	return artifacts(ops), nil
+	// Page one's header lines go before everything else the document
+	// says: added last to first, each before the others.
+	for i := len(content) - 1; i >= 0; i-- {
+		c := content[i]
+		stamp(tree, []box{{ops: ops[c.start:c.end]}}, tree.addFirst("P", 1))
+	}
+	// Screen readers skip the rest of the running header and footer.
+	for i := range ops {
+		if ops[i].tag <= 0 {
+			ops[i].tag = tagArtifact
+		}
+	}
+	return ops, nil
+}
+
+// hasField reports whether a header line holds a page field.
+func hasField(l doc.Line) bool {
+	for _, in := range l {
+		if in.Field != doc.NoField {
+			return true
+		}
+	}
+	return false
 }
 
 // fill replaces the page fields of a header line with their values.

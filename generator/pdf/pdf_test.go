@@ -101,7 +101,7 @@ func TestAllKinds(t *testing.T) {
 	require.Len(t, pages, n)
 	assertInOrder(t, strings.Join(pages, "\n"),
 		"Region Västerbotten", "Tjänsteskrivelse", "Hälso- och sjukvårdsförvaltningen", "1 (2)", "2024-11-20", "HSN 1203-2024",
-		"Utveckling av samspelet mellan specialistvård och", "primärvård. RF-uppdrag 2024",
+		"Utveckling av samspelet mellan specialistvård och primär\u00ad", "vård. RF-uppdrag 2024",
 		"Diarienummer HSN 1203-2024", "Datum den 20 november 2024",
 		"1. Bakgrund",
 		"Regionfullmäktige har gett tre nämnder uppdrag, se regionens webbplats och kursiv text", "Ny rad efter radbrytning.",
@@ -150,10 +150,13 @@ func TestAllKinds(t *testing.T) {
 	}
 	var outline struct{ Outlines []item }
 	require.NoError(t, json.Unmarshal([]byte(testenv.Run(t, "qpdf", "--json", "--json-key=outlines", path)), &outline))
-	assert.Equal(t, []item{
-		{Title: "1. Bakgrund", Kids: []item{{Title: "1.1. Idé", Kids: []item{}}}},
-		{Title: "2. Tidplan", Kids: []item{}},
-	}, outline.Outlines)
+	assert.Equal(t, []item{{
+		Title: "Utveckling av samspelet mellan specialistvård och primärvård. RF-uppdrag 2024",
+		Kids: []item{
+			{Title: "1. Bakgrund", Kids: []item{{Title: "1.1. Idé", Kids: []item{}}}},
+			{Title: "2. Tidplan", Kids: []item{}},
+		},
+	}}, outline.Outlines, "the title and the sections under it, as the headings H1 and H2 to H4")
 }
 
 // TestPageNumbers checks "N (M)" in the header of every page.
@@ -181,7 +184,8 @@ func TestPageNumbers(t *testing.T) {
 
 // TestLayoutFinishesPages checks that layout alone places the running
 // header and footer, page numbers filled in, so that the writer has
-// nothing left to lay out.
+// nothing left to lay out. They are artifacts, but for the text of page
+// one's header, which is read as content.
 func TestLayoutFinishesPages(t *testing.T) {
 	t.Parallel()
 	pages, _, err := renderer(t).layout(doctest.LongTable(120))
@@ -193,7 +197,11 @@ func TestLayoutFinishesPages(t *testing.T) {
 			if o.kind == opText {
 				texts = append(texts, o.text)
 			}
-			assert.Equal(t, int32(tagArtifact), o.tag, "page %d: the header and footer are artifacts", i+1)
+			if i > 0 || o.kind != opText || strings.Contains(o.text, "(") || o.y > 100 {
+				assert.Equal(t, int32(tagArtifact), o.tag, "page %d: the header and footer are artifacts: %q", i+1, o.text)
+			} else {
+				assert.Greater(t, o.tag, int32(0), "page one's header is content: %q", o.text)
+			}
 		}
 		joined := strings.Join(texts, "|")
 		assert.Contains(t, joined, fmt.Sprintf("%d (%d)", i+1, len(pages)), "page %d", i+1)
@@ -482,12 +490,14 @@ func TestTagged(t *testing.T) {
 	st := testenv.Run(t, "pdfinfo", "-struct-text", path)
 	assert.NotContains(t, st, "Error")
 	assertInOrder(t, st,
-		`Document`, `H1 (block) "Utveckling av samspelet mellan specialistvård och primärvård. RF-uppdrag 2024"`,
-		`Table (block) TR TD P (block) "Diarienummer"`,
-		`H2 (block) "1. Bakgrund"`, `P (block) "Regionfullmäktige har gett`, `H3 (block) "1.1. Idé"`,
+		`Document`, `P (block) "Region Västerbotten"`, `P (block) "Tjänsteskrivelse" P (block) "2024-11-20"`,
+		`H1 (block) "Utveckling av samspelet mellan specialistvård och primärvård. RF-uppdrag 2024"`,
+		`Table (block) TR TH: /Scope /Row P (block) "Diarienummer"`,
+		`H2 (block) "1. Bakgrund"`, `P (block) "Regionfullmäktige har gett tre nämnder uppdrag, se " Link (inline) "regionens webbplats" Object`,
+		`" och kursiv text`, `H3 (block) "1.1. Idé"`,
 		`L (block) LI (block) Lbl (block) "•" LBody (block) P (block) "Tydligt och närvarande invånarperspektiv"`,
 		`Lbl (block) "2." LBody (block) P (block) "Andra underpunkten`,
-		`Table (block) TR TH P (block) "Fas/beslutspunkt"`, `Caption "Tabell 1. Tidplan"`,
+		`Table (block): /Summary`, `TR TH: /Scope /Column P (block) "Fas/beslutspunkt"`, `Caption "Tabell 1. Tidplan"`,
 		`P (block) "Övergripande status: Gul – En delaktivitet är försenad."`,
 		`Div "Underskrift Uppdragsägare Datum`,
 	)
@@ -496,7 +506,7 @@ func TestTagged(t *testing.T) {
 
 	path, _, _ = render(t, doctest.LongTable(120))
 	st = testenv.Run(t, "pdfinfo", "-struct-text", path)
-	assert.Equal(t, 4, strings.Count(st, "TH\n"), "header rows repeated on later pages are artifacts")
+	assert.Equal(t, 4, strings.Count(st, "TH:\n"), "header rows repeated on later pages are artifacts")
 	assert.Equal(t, 120, strings.Count(st, `"Aktivitet `))
 
 	img := &doc.Document{Blocks: []doc.Block{&doc.Image{Data: testLogo(), Format: "png", Alt: "Diagram över tidplanen"}}}

@@ -20,6 +20,11 @@ func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	if ncol == 0 {
 		return nil, nil
 	}
+	if fr.tags != nil && fr.parent > 0 {
+		if sum := t.Summary(); sum != "" {
+			fr.tags.elems[fr.parent].attrs = "/A<</O/Table/Summary" + textString(sum) + ">>"
+		}
+	}
 	widths := r.columnWidths(t, ncol, fr)
 	var head []box
 	for _, row := range t.Header {
@@ -45,7 +50,7 @@ func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 		}
 		ts := r.styleAt(r.p.SmallSize, false)
 		cap := r.textBoxes([]doc.Inline{doc.Text(t.Caption)}, fr.x, fr.width, doc.AlignLeft, ts)
-		stamp(cap, fr.tags.add("Caption", fr.parent))
+		stamp(fr.tags, cap, fr.tags.add("Caption", fr.parent))
 		cap[0].before = r.p.ParagraphSpacing / 2
 		out = append(out, cap...)
 	}
@@ -67,13 +72,9 @@ func (r *Renderer) rowBox(t *doc.Table, row doc.Row, widths []float64, fr frame,
 	cells := make([][]box, len(widths))
 	x := 0.0
 	tr := fr.tags.add("TR", fr.parent)
-	cellRole := "TD"
-	if header {
-		cellRole = "TH"
-	}
 	for i, w := range widths {
 		pl, pr := r.cellPad(t, i)
-		cf := frame{x: x + pl, width: w - pl - pr, cell: true, bold: header, tags: fr.tags, parent: fr.tags.add(cellRole, tr)}
+		cf := frame{x: x + pl, width: w - pl - pr, cell: true, bold: header, tags: fr.tags, parent: cellElem(fr.tags, tr, t, i, header, len(widths))}
 		if i < len(t.Columns) {
 			cf.align = t.Columns[i].Align
 		}
@@ -87,6 +88,28 @@ func (r *Renderer) rowBox(t *doc.Table, row doc.Row, widths []float64, fr frame,
 		x += w
 	}
 	return r.assembleRow(t, cells, widths, fr, header), nil
+}
+
+// cellElem adds a cell's structure element. PDF/UA wants every header
+// cell's scope: the cells of header rows head their columns, and in a
+// borderless key–value table (Diarienummer, Datum), which has no header
+// row, the first cell of each row is the label of the row.
+func cellElem(t *structTree, tr int, tb *doc.Table, col int, header bool, ncol int) int {
+	switch {
+	case header:
+		e := t.add("TH", tr)
+		if e != 0 {
+			t.elems[e].attrs = "/A<</O/Table/Scope/Column>>"
+		}
+		return e
+	case tb.Borderless && len(tb.Header) == 0 && col == 0 && ncol > 1:
+		e := t.add("TH", tr)
+		if e != 0 {
+			t.elems[e].attrs = "/A<</O/Table/Scope/Row>>"
+		}
+		return e
+	}
+	return t.add("TD", tr)
 }
 
 // assembleRow stacks each cell's boxes and draws the row's background and

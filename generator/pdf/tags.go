@@ -24,6 +24,10 @@ import (
 // tagArtifact marks an operation that is decoration, not content.
 const tagArtifact = -1
 
+// tagInline marks an operation of a link or of text in another language:
+// stamp gives it an inline element of its own.
+const tagInline = -2
+
 // structTree is the tree of one document, built during layout.
 type structTree struct {
 	elems []element // index 0 is unused, so that 0 means "not stamped"
@@ -34,14 +38,24 @@ type element struct {
 	role   string
 	parent int
 	alt    string
+	attrs  string // attribute dictionaries, written as they are: "/A<<...>>"
+	lang   string // the language of the element's text, when it differs
 	kids   []kid
+	// pending is set on an element that joins its parent's kids only when
+	// its first content is written (see addInline): inline elements sit
+	// between their parent's own marked content, in reading order.
+	pending bool
+	// text is what a Link element's content reads, for its annotation's
+	// Contents.
+	text string
 }
 
-// kid is a child of an element: another element, or marked content on a
-// page.
+// kid is a child of an element: another element, marked content on a
+// page, or an annotation (an object reference).
 type kid struct {
 	elem       int // > 0 for an element
 	page, mcid int // marked content otherwise
+	objr       int // > 0 for an annotation: its object number
 }
 
 // newTree returns a tree holding the Document element, index 1.
@@ -64,16 +78,68 @@ func (t *structTree) add(role string, parent int) int {
 	return n
 }
 
+// addInline adds an inline element (a Link, a Span in another language)
+// under parent. Unlike add, it joins the parent's kids only when the
+// marker writes its first content, so that it stands between the
+// parent's own marked-content sequences in the order they are read.
+func (t *structTree) addInline(role string, parent int) int {
+	if t == nil || parent <= 0 {
+		return 0
+	}
+	t.elems = append(t.elems, element{role: role, parent: parent, pending: true})
+	return len(t.elems) - 1
+}
+
+// addFirst adds an element under parent before its other kids.
+func (t *structTree) addFirst(role string, parent int) int {
+	n := t.add(role, parent)
+	if n == 0 {
+		return 0
+	}
+	kids := t.elems[parent].kids
+	copy(kids[1:], kids[:len(kids)-1])
+	kids[0] = kid{elem: n}
+	return n
+}
+
 // stamp marks every op of the boxes that no inner element claimed as
-// belonging to element e.
-func stamp(bs []box, e int) {
+// belonging to element e. Ops of links and of text in another language
+// (tagInline) get an inline element of their own under e: one Link for
+// the ops of one link that follow each other, across line breaks, and one
+// Span for each run of one language.
+func stamp(t *structTree, bs []box, e int) {
 	if e == 0 {
 		return
 	}
+	var cur int32 // the open inline element
+	var curLink, curLang string
 	for i := range bs {
 		for j := range bs[i].ops {
-			if bs[i].ops[j].tag == 0 {
-				bs[i].ops[j].tag = int32(e)
+			o := &bs[i].ops[j]
+			switch o.tag {
+			case 0:
+				o.tag = int32(e)
+				if o.kind == opText {
+					cur = 0
+				}
+			case tagInline:
+				if t == nil {
+					o.tag = int32(e)
+					continue
+				}
+				if cur == 0 || o.href != curLink || o.lang != curLang {
+					role := "Span"
+					if o.href != "" {
+						role = "Link"
+					}
+					cur = int32(t.addInline(role, e))
+					curLink, curLang = o.href, o.lang
+					t.elems[cur].lang = o.lang
+				}
+				o.tag = cur
+				if o.kind == opText {
+					t.elems[cur].text += o.text
+				}
 			}
 		}
 	}
@@ -117,6 +183,11 @@ func (m *marker) to(c []byte, e int32) []byte {
 		return append(c, "/Artifact BMC\n"...)
 	}
 	el := &m.tree.elems[e]
+	if el.pending {
+		el.pending = false
+		p := &m.tree.elems[el.parent]
+		p.kids = append(p.kids, kid{elem: int(e)})
+	}
 	el.kids = append(el.kids, kid{page: m.page, mcid: m.mcid})
 	m.parents = append(m.parents, int(e))
 	c = append(c, '/')
@@ -138,8 +209,9 @@ func (m *marker) close(c []byte) []byte {
 
 // writeTree writes the structure tree and returns the object number of
 // its root. pageObjs are the pages' object numbers, parents each page's
-// MCID-to-element list.
-func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int) int {
+// MCID-to-element list, and annots the element of each annotation, by its
+// StructParent key less the number of pages.
+func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int, annots []int) int {
 	w := &fw.w
 	objs := make([]int, len(t.elems))
 	for i := 1; i < len(t.elems); i++ {
@@ -167,14 +239,27 @@ func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int) 
 			c = append(c, "/Alt"...)
 			c = append(c, textString(e.alt)...)
 		}
+		if e.lang != "" {
+			c = append(c, "/Lang("...)
+			c = append(c, e.lang...)
+			c = append(c, ')')
+		}
+		c = append(c, e.attrs...)
 		// An element with no content (an empty table cell) gets an empty
 		// K: the cell is still there for the table's regularity.
 		c = append(c, "/K["...)
 		for _, k := range e.kids {
-			if k.elem > 0 {
+			switch {
+			case k.elem > 0:
 				c = ref(c, objs[k.elem])
 				c = append(c, ' ')
-			} else {
+			case k.objr > 0:
+				c = append(c, "<</Type/OBJR/Pg "...)
+				c = ref(c, pageObjs[k.page])
+				c = append(c, "/Obj "...)
+				c = ref(c, k.objr)
+				c = append(c, ">>"...)
+			default:
 				c = append(c, "<</Type/MCR/Pg "...)
 				c = ref(c, pageObjs[k.page])
 				c = append(c, "/MCID "...)
@@ -194,8 +279,11 @@ func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int) 
 		}
 		b.WriteString("]")
 	}
+	for i, e := range annots {
+		fmt.Fprintf(&b, "%d %d 0 R ", len(parents)+i, objs[e])
+	}
 	b.WriteString("]")
 	w.dict(pt, b.String())
-	w.dict(root, fmt.Sprintf("/Type/StructTreeRoot/K[%d 0 R]/ParentTree %d 0 R/ParentTreeNextKey %d", objs[1], pt, len(parents)))
+	w.dict(root, fmt.Sprintf("/Type/StructTreeRoot/K[%d 0 R]/ParentTree %d 0 R/ParentTreeNextKey %d", objs[1], pt, len(parents)+len(annots)))
 	return root
 }

@@ -13,7 +13,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -127,10 +126,17 @@ type docFont struct {
 	runeOf map[uint16]rune
 }
 
-// docImage is an image as used in one document.
+// docImage is an image as used in one document, decoded when a page
+// first draws it: a JPEG in RGB or grey is kept as it is (jpeg set),
+// anything else becomes 8-bit RGB samples with, when it is not opaque, an
+// alpha channel for a soft mask.
 type docImage struct {
-	obj  int
-	name string
+	obj           int
+	name          string
+	width, height int
+	jpeg          []byte
+	gray          bool // a greyscale JPEG
+	rgb, alpha    []byte
 }
 
 // fileWriter holds the state of writing one document.
@@ -145,6 +151,7 @@ type fileWriter struct {
 	c      []byte       // content stream being built
 	cs     contentState
 	mark   marker
+	soft   bool // the page being written paints a soft-masked image
 }
 
 // contentState is what the content stream has set, so that it is not set
@@ -160,6 +167,12 @@ type contentState struct {
 // operations are tagged with, as a PDF file to out. Everything on a page,
 // its running header and footer included, was placed by layout: writing
 // only encodes it, and never lays anything out.
+//
+// The file is PDF/A-3a and PDF/UA-1 (see docs/pdf.md for the rules and
+// how the tests check them): XMP metadata that says so and agrees with the
+// Info dictionary, an sRGB output intent, every annotation in the
+// structure tree, and a transparency group on each page that paints a
+// soft-masked image.
 func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *structTree) error {
 	p := &r.p
 	m := &d.Meta
@@ -172,36 +185,53 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 	w.buf = make([]byte, 0, 64<<10)
 	w.offsets = make([]int, 5) // 0 and the four fixed objects
 	w.buf = append(w.buf, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+	fi := newFileInfo(d)
 
 	kids := make([]int, len(pages))
 	for i := range kids {
 		kids[i] = w.alloc()
 	}
 	parents := make([][]int, len(pages))
+	// annots lists the Link element of each annotation, by StructParent
+	// key less the number of pages.
+	var annots []int
 	var marks []outlineMark
 	for i, pg := range pages {
 		fw.c = fw.c[:0]
 		fw.cs = contentState{face: -1, lineW: -1}
 		fw.mark = marker{tree: tree, page: i}
+		fw.soft = false
 		var links []op
-		links = fw.content(pg.decor, links)
-		links = fw.content(pg.ops, links)
+		var err error
+		if links, err = fw.content(pg.decor, links); err != nil {
+			return err
+		}
+		if links, err = fw.content(pg.ops, links); err != nil {
+			return err
+		}
 		fw.c = fw.mark.close(fw.c)
 		parents[i] = fw.mark.parents
 		content := w.alloc()
 		w.stream(content, "", fw.c)
-		var annots []int
+		var refs []int
 		for _, l := range links {
 			a := w.alloc()
-			annots = append(annots, a)
-			fw.linkAnnot(a, kids[i], l)
+			refs = append(refs, a)
+			e := &tree.elems[l.tag]
+			e.kids = append(e.kids, kid{page: i, objr: a})
+			fw.linkAnnot(a, kids[i], len(pages)+len(annots), e.text, l)
+			annots = append(annots, int(l.tag))
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "/Type/Page/Parent %d 0 R/MediaBox[0 0 %s %s]/Resources %d 0 R/Contents %d 0 R/StructParents %d/Tabs/S",
 			objPages, num(p.PageWidth*fw.k), num(fw.pageH), objRes, content, i)
-		if len(annots) > 0 {
+		if fw.soft {
+			// A soft mask is transparency: the page says how it blends.
+			b.WriteString("/Group<</Type/Group/S/Transparency/CS/DeviceRGB>>")
+		}
+		if len(refs) > 0 {
 			b.WriteString("/Annots[")
-			for _, a := range annots {
+			for _, a := range refs {
 				fmt.Fprintf(&b, "%d 0 R ", a)
 			}
 			b.WriteString("]")
@@ -227,9 +257,7 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 		for _, img := range fw.imgs {
 			di := fw.images[img]
 			fmt.Fprintf(&res, "/%s %d 0 R", di.name, di.obj)
-			if err := fw.writeImage(di.obj, img); err != nil {
-				return err
-			}
+			fw.writeImage(di)
 		}
 		res.WriteString(">>")
 	}
@@ -243,13 +271,13 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 	fmt.Fprintf(&pb, "]/Count %d", len(kids))
 	w.dict(objPages, pb.String())
 
-	stamp := pdfDate(documentTime(m))
+	stamp := pdfDate(fi.stamp)
 	var cat strings.Builder
 	cat.WriteString("/Type/Catalog/Pages 2 0 R/ViewerPreferences<</DisplayDocTitle true>>")
-	if lang := cleanLang(m.Language); lang != "" {
-		fmt.Fprintf(&cat, "/Lang(%s)", lang)
+	if fi.lang != "" {
+		fmt.Fprintf(&cat, "/Lang(%s)", fi.lang)
 	}
-	fmt.Fprintf(&cat, "/MarkInfo<</Marked true>>/StructTreeRoot %d 0 R", fw.writeTree(tree, kids, parents))
+	fmt.Fprintf(&cat, "/MarkInfo<</Marked true>>/StructTreeRoot %d 0 R", fw.writeTree(tree, kids, parents, annots))
 	if root := fw.writeOutline(marks); root != 0 {
 		fmt.Fprintf(&cat, "/Outlines %d 0 R/PageMode/UseOutlines", root)
 	}
@@ -262,27 +290,16 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 		}
 		fmt.Fprintf(&cat, "/Names<</EmbeddedFiles<</Names[%s]>>>>/AF[%s]", names.String(), af.String())
 	}
+	// The XMP packet is left uncompressed, so that tools that do not
+	// parse PDF can still find it.
+	meta := w.alloc()
+	xmp := fi.xmp()
+	w.rawStream(meta, "/Type/Metadata/Subtype/XML", xmp)
+	icc := w.alloc()
+	w.rawStream(icc, "/N 3/Filter/FlateDecode", r.iccZ)
+	fmt.Fprintf(&cat, "/Metadata %d 0 R/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier(sRGB IEC61966-2.1)/Info(sRGB IEC61966-2.1)/RegistryName(http://www.color.org)/DestOutputProfile %d 0 R>>]", meta, icc)
 	w.dict(objCatalog, cat.String())
-
-	title := m.Title
-	if title == "" {
-		title = firstTitle(d)
-	}
-	creator := m.Creator
-	if creator == "" {
-		creator = "underlag"
-	}
-	var info strings.Builder
-	for _, kv := range [][2]string{
-		{"Title", title}, {"Author", m.Organisation}, {"Subject", m.Subject},
-		{"Keywords", strings.Join(m.Keywords, ", ")}, {"Creator", creator}, {"Producer", creator},
-	} {
-		if kv[1] != "" {
-			fmt.Fprintf(&info, "/%s%s", kv[0], textString(kv[1]))
-		}
-	}
-	fmt.Fprintf(&info, "/CreationDate(%s)/ModDate(%s)", stamp, stamp)
-	w.dict(objInfo, info.String())
+	w.dict(objInfo, fi.infoDict())
 
 	// Cross-reference table and trailer. The file ID is a hash of the
 	// content, so that it is the same for the same input.
@@ -308,8 +325,10 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 }
 
 // content appends the drawing operations to the page's content stream
-// and returns the links among them, for annotations.
-func (fw *fileWriter) content(ops []op, links []op) []op {
+// and returns the links among them, for annotations: those of a Link
+// element. A link in the running header or footer is an artifact and gets
+// none, since PDF/UA allows no annotation outside the structure tree.
+func (fw *fileWriter) content(ops []op, links []op) ([]op, error) {
 	k := fw.k
 	c := fw.c
 	for i := range ops {
@@ -339,7 +358,7 @@ func (fw *fileWriter) content(ops []op, links []op) []op {
 			c = fw.glyphs(c, o.face, o.text)
 			c = append(c, "> Tj ET\n"...)
 		case opLink:
-			if safeURI(o.text) {
+			if o.tag > 0 && safeURI(o.text) {
 				links = append(links, *o)
 			}
 		case opLine:
@@ -372,9 +391,13 @@ func (fw *fileWriter) content(ops []op, links []op) []op {
 			di := fw.images[o.img]
 			if di == nil {
 				di = &docImage{obj: fw.w.alloc(), name: "Im" + strconv.Itoa(len(fw.imgs))}
+				if err := di.prepare(o.img); err != nil {
+					return nil, err
+				}
 				fw.images[o.img] = di
 				fw.imgs = append(fw.imgs, o.img)
 			}
+			fw.soft = fw.soft || di.alpha != nil
 			c = append(c, "q "...)
 			c = appendNums(c, o.w*k, 0, 0, o.h*k, o.x*k, fw.pageH-(o.y+o.h)*k)
 			c = append(c, " cm /"...)
@@ -383,7 +406,7 @@ func (fw *fileWriter) content(ops []op, links []op) []op {
 		}
 	}
 	fw.c = c
-	return links
+	return links, nil
 }
 
 // glyphs appends text as hex glyph ids of a face and notes them as used.
@@ -498,12 +521,19 @@ func safeURI(u string) bool {
 	return false
 }
 
-// linkAnnot writes a link annotation for a link op.
-func (fw *fileWriter) linkAnnot(n, pageObj int, l op) {
+// linkAnnot writes a link annotation for a link op: printable (/F 4, as
+// PDF/A requires), described by the text it covers (/Contents, as PDF/UA
+// requires of every annotation), and tied to its Link element through the
+// parent tree (/StructParent key).
+func (fw *fileWriter) linkAnnot(n, pageObj, key int, text string, l op) {
 	k := fw.k
+	contents := strings.TrimSpace(text)
+	if contents == "" {
+		contents = l.text
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "/Type/Annot/Subtype/Link/P %d 0 R/Rect[%s]/Border[0 0 0]/A<</S/URI/URI%s>>",
-		pageObj, string(appendNums(nil, l.x*k, fw.pageH-(l.y+l.h)*k, (l.x+l.w)*k, fw.pageH-l.y*k)), uriString(l.text))
+	fmt.Fprintf(&b, "/Type/Annot/Subtype/Link/P %d 0 R/Rect[%s]/F 4/Border[0 0 0]/Contents%s/StructParent %d/A<</S/URI/URI%s>>",
+		pageObj, string(appendNums(nil, l.x*k, fw.pageH-(l.y+l.h)*k, (l.x+l.w)*k, fw.pageH-l.y*k)), textString(contents), key, uriString(l.text))
 	fw.w.dict(n, b.String())
 }
 
@@ -539,8 +569,6 @@ func textString(s string) string {
 	b.WriteString(">")
 	return b.String()
 }
-
-func pdfDate(t time.Time) string { return "D:" + t.UTC().Format("20060102150405") + "Z" }
 
 // writeFont writes a Type 0 font with its CID font, descriptor, ToUnicode
 // map and the subset font file.
@@ -621,23 +649,18 @@ func (fw *fileWriter) writeFont(f *face, df *docFont) {
 	w.stream(tu, "", []byte(cm.String()))
 }
 
-// writeImage writes an image XObject: a JPEG as it is, anything else
-// decoded and deflated, with its alpha channel as a soft mask.
-func (fw *fileWriter) writeImage(n int, img *doc.Image) error {
+// prepare decodes an image for writing. PDF/A allows no device CMYK
+// under an RGB output intent, so a CMYK JPEG is decoded and written as
+// RGB samples like a PNG.
+func (di *docImage) prepare(img *doc.Image) error {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(img.Data))
 	if err != nil {
 		return fmt.Errorf("pdf: image %q: %w", img.Alt, err)
 	}
-	w := &fw.w
-	if format == "jpeg" {
-		cs := "/DeviceRGB"
-		switch cfg.ColorModel {
-		case color.GrayModel:
-			cs = "/DeviceGray"
-		case color.CMYKModel:
-			cs = "/DeviceCMYK/Decode[1 0 1 0 1 0 1 0]"
-		}
-		w.rawStream(n, fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace%s/BitsPerComponent 8/Filter/DCTDecode", cfg.Width, cfg.Height, cs), img.Data)
+	di.width, di.height = cfg.Width, cfg.Height
+	if format == "jpeg" && cfg.ColorModel != color.CMYKModel {
+		di.jpeg = img.Data
+		di.gray = cfg.ColorModel == color.GrayModel
 		return nil
 	}
 	m, _, err := image.Decode(bytes.NewReader(img.Data))
@@ -645,6 +668,7 @@ func (fw *fileWriter) writeImage(n int, img *doc.Image) error {
 		return fmt.Errorf("pdf: image %q: %w", img.Alt, err)
 	}
 	bnd := m.Bounds()
+	di.width, di.height = bnd.Dx(), bnd.Dy()
 	rgb := make([]byte, 0, bnd.Dx()*bnd.Dy()*3)
 	alpha := make([]byte, 0, bnd.Dx()*bnd.Dy())
 	opaque := true
@@ -656,14 +680,32 @@ func (fw *fileWriter) writeImage(n int, img *doc.Image) error {
 			opaque = opaque && c.A == 255
 		}
 	}
-	extra := fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceRGB/BitsPerComponent 8", bnd.Dx(), bnd.Dy())
+	di.rgb = rgb
 	if !opaque {
+		di.alpha = alpha
+	}
+	return nil
+}
+
+// writeImage writes a prepared image as an XObject, with its alpha
+// channel as a soft mask.
+func (fw *fileWriter) writeImage(di *docImage) {
+	w := &fw.w
+	if di.jpeg != nil {
+		cs := "/DeviceRGB"
+		if di.gray {
+			cs = "/DeviceGray"
+		}
+		w.rawStream(di.obj, fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace%s/BitsPerComponent 8/Filter/DCTDecode", di.width, di.height, cs), di.jpeg)
+		return
+	}
+	extra := fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceRGB/BitsPerComponent 8", di.width, di.height)
+	if di.alpha != nil {
 		mask := w.alloc()
-		w.stream(mask, fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceGray/BitsPerComponent 8", bnd.Dx(), bnd.Dy()), alpha)
+		w.stream(mask, fmt.Sprintf("/Type/XObject/Subtype/Image/Width %d/Height %d/ColorSpace/DeviceGray/BitsPerComponent 8", di.width, di.height), di.alpha)
 		extra += fmt.Sprintf("/SMask %d 0 R", mask)
 	}
-	w.stream(n, extra, rgb)
-	return nil
+	w.stream(di.obj, extra, di.rgb)
 }
 
 // outlineMark is a bookmark placed on a page object.
@@ -752,10 +794,12 @@ func (fw *fileWriter) writeOutline(marks []outlineMark) int {
 func (fw *fileWriter) writeAttachment(a doc.Attachment, stamp string) int {
 	w := &fw.w
 	file, spec := w.alloc(), w.alloc()
-	extra := fmt.Sprintf("/Type/EmbeddedFile/Params<</Size %d/ModDate(%s)>>", len(a.Data), stamp)
-	if a.MIME != "" {
-		extra += "/Subtype/" + pdfName(a.MIME)
+	// PDF/A-3 wants every embedded file's MIME type.
+	mime := a.MIME
+	if mime == "" {
+		mime = "application/octet-stream"
 	}
+	extra := fmt.Sprintf("/Type/EmbeddedFile/Params<</Size %d/ModDate(%s)>>/Subtype/%s", len(a.Data), stamp, pdfName(mime))
 	w.stream(file, extra, a.Data)
 	w.dict(spec, fmt.Sprintf("/Type/Filespec/F%s/UF%s/Desc%s/EF<</F %d 0 R/UF %d 0 R>>/AFRelationship/Source",
 		uriString(asciiName(a.Name)), textString(a.Name), textString(a.Description), file, file))

@@ -48,13 +48,17 @@ type Config struct {
 
 // Pipeline is the prepared pipeline.
 type Pipeline struct {
-	kinds       *kind.Registry
-	lint        *lint.Linter
-	info        bool
-	loader      *load.Loader
-	composer    *compose.Composer
-	renderers   map[string]doc.Renderer
-	overlays    sync.Map // template folder → *overlay: an organisation's templates over the base ones
+	kinds     *kind.Registry
+	lint      *lint.Linter
+	info      bool
+	loader    *load.Loader
+	composer  *compose.Composer
+	renderers map[string]doc.Renderer
+	overlays  sync.Map // template folder → *overlay: an organisation's templates over the base ones
+	// drawsPDF is whether the run may write PDF (a build, a PDF render, or
+	// validate and lint, which check for the build): characters the PDF
+	// cannot draw are then errors.
+	drawsPDF    bool
 	formats     []Format
 	creator     string
 	fingerprint string
@@ -98,8 +102,12 @@ func New(cfg Config) (*Pipeline, error) {
 		formats:   formats,
 		creator:   "underlag " + cfg.Version,
 	}
+	p.drawsPDF = len(formats) == 0
 	ref := ""
 	for _, f := range formats {
+		if f.Name == "pdf" {
+			p.drawsPDF = true
+		}
 		r, err := f.New(cfg, prof)
 		if err != nil {
 			return nil, fmt.Errorf("prepare %s: %w", f.Name, err)
@@ -217,6 +225,7 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 			own = in.Kind.Check
 		}
 		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive, own)...)
+		diags = append(diags, check.Glyphs(in.Doc, p.drawsPDF)...)
 		diags = append(diags, p.review(p.lint.Document(in))...)
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)

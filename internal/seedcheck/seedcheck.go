@@ -278,10 +278,23 @@ var quotes = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`, "″", `"`,
 // markdownEscape is a Markdown backslash escape of ASCII punctuation.
 var markdownEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 
+// softBreak is a soft hyphen and the line break after it: where our PDF
+// hyphenated a word, its text layer holds U+00AD at the end of the line.
+var softBreak = regexp.MustCompile(`\x{00AD}\s*`)
+
+// hyphenBreak is a hyphen between a lower-case letter and a space and a
+// lower-case letter: what LibreOffice's PDF holds where it hyphenated a
+// word ("primär-\nvård"), and also a data's own suspended compound
+// ("hälso- och"). Check drops it from both the fragment and the text
+// alike, so that the two read the same.
+var hyphenBreak = regexp.MustCompile(`(\p{Ll})- (\p{Ll})`)
+
 // Normalize prepares text for comparison: Unicode NFC, plain quotation
-// marks, Markdown backslash escapes removed, and every run of whitespace a
-// single space.
+// marks, Markdown backslash escapes removed, words our PDF hyphenated at a
+// line end (U+00AD) joined again, and every run of whitespace a single
+// space.
 func Normalize(s string) string {
+	s = softBreak.ReplaceAllString(s, "")
 	s = norm.NFC.String(s)
 	s = quotes.Replace(s)
 	s = markdownEscape.ReplaceAllString(s, "$1")
@@ -299,19 +312,24 @@ func Corpus(values []string) string {
 // fragments that do not, each marked as missing or out of order; a missing
 // fragment does not move the position, so one problem does not hide the
 // fragments after it.
+//
+// A hyphen at the end of a line in the text (hyphenBreak) is dropped, from
+// the text and from the fragments alike.
 func Check(frags []string, corpus string) []Problem {
 	var probs []Problem
 	pos := 0
+	corpus = hyphenBreak.ReplaceAllString(corpus, "$1$2")
 	for i, f := range frags {
 		f = Normalize(f)
 		if f == "" {
 			continue
 		}
-		if at := find(corpus, f, pos); at >= 0 {
-			pos = at + len(f)
+		g := hyphenBreak.ReplaceAllString(f, "$1$2")
+		if at := find(corpus, g, pos); at >= 0 {
+			pos = at + len(g)
 			continue
 		}
-		probs = append(probs, Problem{Index: i, Fragment: f, OutOfOrder: find(corpus, f, 0) >= 0})
+		probs = append(probs, Problem{Index: i, Fragment: f, OutOfOrder: find(corpus, g, 0) >= 0})
 	}
 	return probs
 }

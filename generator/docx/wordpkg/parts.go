@@ -124,14 +124,28 @@ type Section struct {
 	Top, Bottom, Left, Right int
 	Header, Footer, Gutter   int    // distance of header and footer from the page edge
 	HeaderRef, FooterRef     string // relationship IDs; empty for none
+	// FirstHeaderRef and FooterRef are page one's own header and footer;
+	// when either is set the section gets w:titlePg, which is what makes
+	// Word and LibreOffice use them.
+	FirstHeaderRef, FirstFooterRef string
 }
 
 // AppendXML appends the w:sectPr element.
 func (s *Section) AppendXML(dst []byte) []byte {
 	dst = append(dst, "<w:sectPr>"...)
+	if s.FirstHeaderRef != "" {
+		dst = append(dst, `<w:headerReference w:type="first"`...)
+		dst = Attr(dst, "r:id", s.FirstHeaderRef)
+		dst = append(dst, "/>"...)
+	}
 	if s.HeaderRef != "" {
 		dst = append(dst, `<w:headerReference w:type="default"`...)
 		dst = Attr(dst, "r:id", s.HeaderRef)
+		dst = append(dst, "/>"...)
+	}
+	if s.FirstFooterRef != "" {
+		dst = append(dst, `<w:footerReference w:type="first"`...)
+		dst = Attr(dst, "r:id", s.FirstFooterRef)
 		dst = append(dst, "/>"...)
 	}
 	if s.FooterRef != "" {
@@ -153,7 +167,11 @@ func (s *Section) AppendXML(dst []byte) []byte {
 	dst = IntAttr(dst, "w:header", s.Header)
 	dst = IntAttr(dst, "w:footer", s.Footer)
 	dst = IntAttr(dst, "w:gutter", s.Gutter)
-	return append(dst, `/><w:cols w:space="708"/></w:sectPr>`...)
+	dst = append(dst, `/><w:cols w:space="708"/>`...)
+	if s.FirstHeaderRef != "" || s.FirstFooterRef != "" {
+		dst = append(dst, "<w:titlePg/>"...)
+	}
+	return append(dst, "</w:sectPr>"...)
 }
 
 // Core is the core properties part (docProps/core.xml): what Word shows

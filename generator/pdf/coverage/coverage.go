@@ -1,0 +1,221 @@
+// Package coverage says which characters the PDF renderer can draw, so
+// that a character it cannot draw is reported with its position when the
+// data is checked, never lost silently from the page.
+//
+// The PDF draws text in Liberation Sans (regular, bold, italic, bold
+// italic) and Liberation Mono. A character is covered when all five have
+// a glyph for it, so that it can be drawn in whatever style it stands in,
+// and when it needs no shaping or bidirectional layout the renderer does
+// not do: Hebrew and Arabic (and the other right-to-left scripts) are
+// refused even where the font has glyphs, since drawing them as isolated
+// letters from left to right would be worse than refusing them. Scripts
+// the fonts lack (CJK, Thai, Devanagari…) and emoji are refused too. The
+// invisible characters the renderer handles itself (soft hyphen, zero-width
+// space and joiners, word joiner, byte-order mark) are covered.
+//
+// The table is computed once, from the fonts the renderer embeds; the PDF
+// renderer cuts its fonts to the same set.
+package coverage
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sync"
+	"unicode"
+
+	"github.com/go-fonts/liberation/liberationmonoregular"
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansbolditalic"
+	"github.com/go-fonts/liberation/liberationsansitalic"
+	"github.com/go-fonts/liberation/liberationsansregular"
+)
+
+// table is the covered set of the Basic Multilingual Plane, by rune.
+type table [0x10000]bool
+
+var covered = sync.OnceValue(func() *table {
+	t := new(table)
+	faces := [][]byte{liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF, liberationmonoregular.TTF}
+	maps := make([][]uint16, len(faces))
+	for i, f := range faces {
+		m, err := cmap(f)
+		if err != nil {
+			panic(fmt.Sprintf("coverage: Liberation font %d: %v", i, err)) // the fonts are compiled in
+		}
+		maps[i] = m
+	}
+	for r := 0x20; r < 0x10000; r++ {
+		ok := inRepertoire(rune(r)) && !refused(rune(r))
+		for _, m := range maps {
+			ok = ok && m[r] != 0
+		}
+		t[r] = ok
+	}
+	for _, r := range invisibles {
+		t[r] = true
+	}
+	return t
+})
+
+// repertoire are the blocks the PDF draws from, where the fonts have
+// them: Latin (Swedish, the Sami languages, the rest of Europe, IPA),
+// the combining accents, Greek, Cyrillic, and the punctuation, currency,
+// letterlike, number, arrow, mathematical and geometric symbols office
+// documents use. Not the whole of Liberation Sans: every glyph slot the
+// cut fonts keep costs every document's font subsets a little (hmtx and
+// loca entries), and polytonic Greek, box drawing and the like are not
+// what committee papers hold.
+var repertoire = [][2]rune{
+	{0x20, 0x7e},
+	{0xa0, 0x36f},    // Latin-1, Latin Extended-A and -B, IPA, spacing modifiers, combining accents
+	{0x370, 0x3ff},   // Greek
+	{0x400, 0x52f},   // Cyrillic and its supplement (Ukrainian ґ, Komi, Sami Cyrillic)
+	{0x1e00, 0x1eff}, // Latin Extended Additional
+	{0x2000, 0x20cf}, // General Punctuation, super- and subscripts, currency
+	{0x2100, 0x21ff}, // letterlike symbols, number forms, arrows
+	{0x2200, 0x22ff}, // mathematical operators
+	{0x25a0, 0x25ff}, // geometric shapes: ■ □ ● ○ ◦
+	{0xfb00, 0xfb06}, // ligatures fi fl
+}
+
+func inRepertoire(r rune) bool {
+	for _, rg := range repertoire {
+		if r >= rg[0] && r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// invisibles are handled by the renderer without a glyph.
+var invisibles = []rune{0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff}
+
+// refused reports characters not drawn even where the fonts have glyphs:
+// controls, and scripts that need right-to-left layout.
+func refused(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko, unicode.Samaritan, unicode.Mandaic) ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f // bidi controls
+}
+
+// Covers reports whether the PDF can draw r. Tab, line feed and carriage
+// return are covered: they are layout, not glyphs.
+func Covers(r rune) bool {
+	if r == '\t' || r == '\n' || r == '\r' {
+		return true
+	}
+	return r >= 0 && r < 0x10000 && covered()[r]
+}
+
+// Uncovered returns the characters of s the PDF cannot draw, each once,
+// in the order they first occur.
+func Uncovered(s string) []rune {
+	var out []rune
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' || c == '\r' {
+			continue // ASCII is covered: most text never leaves this loop
+		}
+		for _, r := range s[i:] {
+			if !Covers(r) && !seen(out, r) {
+				out = append(out, r)
+			}
+		}
+		break
+	}
+	return out
+}
+
+func seen(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Runes returns every covered character from U+0020 up that has a
+// glyph, in order: what the PDF renderer cuts its fonts to. The soft
+// hyphen is among them, since it is drawn where a line breaks; the other
+// invisible characters are not.
+func Runes() []rune {
+	t := covered()
+	var out []rune
+	for r := 0x20; r < len(t); r++ {
+		if t[r] && (r == 0xad || !seen(invisibles, rune(r))) {
+			out = append(out, rune(r))
+		}
+	}
+	return out
+}
+
+// Class names the kind of a character a reader would recognise, for
+// messages: "CJK", "Arabic", "Hebrew", "emoji", "control character", or
+// its script's name.
+func Class(r rune) string {
+	switch {
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		return "control character"
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef:
+		return "CJK"
+	case unicode.Is(unicode.Hangul, r):
+		return "Korean"
+	case unicode.Is(unicode.Arabic, r):
+		return "Arabic"
+	case unicode.Is(unicode.Hebrew, r):
+		return "Hebrew"
+	case r >= 0x1f000 && r <= 0x1faff || r >= 0x2600 && r <= 0x27bf || r == 0xfe0f:
+		return "emoji"
+	}
+	for name, t := range unicode.Scripts {
+		if name != "Common" && name != "Inherited" && unicode.Is(t, r) {
+			return name
+		}
+	}
+	return "symbol"
+}
+
+// cmap reads a TrueType font's Unicode BMP mapping (format 4) into a
+// table by rune.
+func cmap(ttf []byte) ([]uint16, error) {
+	u16 := func(b []byte, o int) int { return int(binary.BigEndian.Uint16(b[o:])) }
+	if len(ttf) < 12 {
+		return nil, fmt.Errorf("short font")
+	}
+	var c []byte
+	for i := 0; i < u16(ttf, 4); i++ {
+		rec := ttf[12+16*i:]
+		if string(rec[:4]) == "cmap" {
+			off, n := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			c = ttf[off : off+n]
+		}
+	}
+	if len(c) < 4 {
+		return nil, fmt.Errorf("no cmap")
+	}
+	for i := 0; i < u16(c, 2); i++ {
+		pid, eid, off := u16(c, 4+8*i), u16(c, 6+8*i), int(binary.BigEndian.Uint32(c[8+8*i:]))
+		if !(pid == 3 && eid == 1 || pid == 0) || u16(c, off) != 4 {
+			continue
+		}
+		t := c[off:]
+		segs := u16(t, 6) / 2
+		out := make([]uint16, 0x10000)
+		for s := 0; s < segs; s++ {
+			end, start := u16(t, 14+2*s), u16(t, 16+2*segs+2*s)
+			delta, ro := u16(t, 16+4*segs+2*s), u16(t, 16+6*segs+2*s)
+			for r := start; r <= end && r < 0xffff; r++ {
+				g := 0
+				if ro == 0 {
+					g = (r + delta) & 0xffff
+				} else if p := 16 + 6*segs + 2*s + ro + 2*(r-start); p+2 <= len(t) {
+					if g = u16(t, p); g != 0 {
+						g = (g + delta) & 0xffff
+					}
+				}
+				out[r] = uint16(g)
+			}
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("no Unicode BMP cmap")
+}
