@@ -22,6 +22,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -153,7 +154,23 @@ func Slim(in load.Input) load.Input {
 		out.Registries = &model.Registries{Organisation: in.Registries.Organisation}
 	}
 	if m, ok := in.Doc.(*model.Memo); ok && len(m.Basis) > 0 {
-		common.Source = b.Source
+		// The source's bytes stay, for ignore comments and the place of a
+		// title in the text; of its positions, only the basis's.
+		src := &model.Source{Path: b.Source.Path, Positions: map[string]model.Pos{}}
+		first, last := 0, 0
+		for path, pos := range b.Source.Positions {
+			if path == "typ" || strings.HasPrefix(path, "beslutsunderlag") {
+				src.Positions[path] = pos
+				if strings.HasPrefix(path, "beslutsunderlag") {
+					first, last = minPos(first, pos.Line), max(last, pos.Line)
+				}
+			}
+		}
+		// Only the basis's lines, and the one above it, keep their text
+		// (an ignore comment stands on a finding's line or above it);
+		// the rest become empty lines, so that line numbers hold.
+		src.Data = keepLines(b.Source.Data, first-1, last)
+		common.Source = src
 		out.Doc = &model.Memo{Common: common, Basis: m.Basis}
 		return out
 	}
@@ -161,6 +178,37 @@ func Slim(in load.Input) load.Input {
 		common.Source = &model.Source{Path: b.Source.Path}
 	}
 	out.Doc = &titled{Common: common}
+	return out
+}
+
+func minPos(a, b int) int {
+	if a == 0 || b < a {
+		return b
+	}
+	return a
+}
+
+// keepLines returns data with every line outside [from, to] (1-based)
+// emptied, and line breaks kept.
+func keepLines(data []byte, from, to int) []byte {
+	out := make([]byte, 0, 64)
+	line := 1
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		end := len(data)
+		if i >= 0 {
+			end = i
+		}
+		if line >= from && line <= to {
+			out = append(out, data[:end]...)
+		}
+		if i < 0 {
+			break
+		}
+		out = append(out, '\n')
+		data = data[i+1:]
+		line++
+	}
 	return out
 }
 
