@@ -28,6 +28,7 @@ const (
 	opRect                 // a rectangle, filled and/or stroked
 	opCircle               // a filled circle at (x, y) with radius w
 	opImage                // an image in the box x, y, w, h
+	opSigField             // a signature field over the box x, y, w, h, named text (sigfields.go)
 )
 
 // op is one drawing operation. One struct for all kinds keeps the display

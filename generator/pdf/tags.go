@@ -27,6 +27,9 @@ const tagArtifact = -1
 // structTree is the tree of one document, built during layout.
 type structTree struct {
 	elems []element // index 0 is unused, so that 0 means "not stamped"
+	// annots lists, by parent tree key after the pages' keys, the element
+	// each tagged annotation belongs to (sigfields.go).
+	annots []int
 }
 
 // element is a structure element.
@@ -42,6 +45,7 @@ type element struct {
 type kid struct {
 	elem       int // > 0 for an element
 	page, mcid int // marked content otherwise
+	obj        int // > 0 for an annotation on page: its object number (OBJR)
 }
 
 // newTree returns a tree holding the Document element, index 1.
@@ -174,6 +178,12 @@ func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int) 
 			if k.elem > 0 {
 				c = ref(c, objs[k.elem])
 				c = append(c, ' ')
+			} else if k.obj > 0 {
+				c = append(c, "<</Type/OBJR/Pg "...)
+				c = ref(c, pageObjs[k.page])
+				c = append(c, "/Obj "...)
+				c = ref(c, k.obj)
+				c = append(c, ">>"...)
 			} else {
 				c = append(c, "<</Type/MCR/Pg "...)
 				c = ref(c, pageObjs[k.page])
@@ -194,8 +204,11 @@ func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int) 
 		}
 		b.WriteString("]")
 	}
+	for j, e := range t.annots {
+		fmt.Fprintf(&b, "%d %d 0 R ", len(parents)+j, objs[e])
+	}
 	b.WriteString("]")
 	w.dict(pt, b.String())
-	w.dict(root, fmt.Sprintf("/Type/StructTreeRoot/K[%d 0 R]/ParentTree %d 0 R/ParentTreeNextKey %d", objs[1], pt, len(parents)))
+	w.dict(root, fmt.Sprintf("/Type/StructTreeRoot/K[%d 0 R]/ParentTree %d 0 R/ParentTreeNextKey %d", objs[1], pt, len(parents)+len(t.annots)))
 	return root
 }

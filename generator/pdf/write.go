@@ -145,6 +145,7 @@ type fileWriter struct {
 	c      []byte       // content stream being built
 	cs     contentState
 	mark   marker
+	sigs   sigFields // the signature fields written so far (sigfields.go)
 }
 
 // contentState is what the content stream has set, so that it is not set
@@ -194,6 +195,10 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 		for _, l := range links {
 			a := w.alloc()
 			annots = append(annots, a)
+			if l.kind == opSigField {
+				fw.sigWidget(a, kids[i], i, len(pages), l)
+				continue
+			}
 			fw.linkAnnot(a, kids[i], l)
 		}
 		var b strings.Builder
@@ -250,6 +255,7 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 		fmt.Fprintf(&cat, "/Lang(%s)", lang)
 	}
 	fmt.Fprintf(&cat, "/MarkInfo<</Marked true>>/StructTreeRoot %d 0 R", fw.writeTree(tree, kids, parents))
+	cat.WriteString(fw.acroForm())
 	if root := fw.writeOutline(marks); root != 0 {
 		fmt.Fprintf(&cat, "/Outlines %d 0 R/PageMode/UseOutlines", root)
 	}
@@ -317,7 +323,7 @@ func (fw *fileWriter) content(ops []op, links []op) []op {
 		if o.kind == opText && o.text == "" {
 			continue
 		}
-		if o.kind != opLink {
+		if o.kind != opLink && o.kind != opSigField {
 			c = fw.mark.to(c, o.tag)
 		}
 		switch o.kind {
@@ -342,6 +348,9 @@ func (fw *fileWriter) content(ops []op, links []op) []op {
 			if safeURI(o.text) {
 				links = append(links, *o)
 			}
+		case opSigField:
+			links = append(links, *o) // an annotation, as a link is
+
 		case opLine:
 			c = fw.setStroke(c, o.color, o.size)
 			c = appendNums(c, o.x*k, fw.pageH-o.y*k)
