@@ -22,13 +22,12 @@ import (
 type opKind uint8
 
 const (
-	opText     opKind = iota // text at x and baseline y
-	opLink                   // a clickable area
-	opLine                   // a line from (x, y) to (x+w, y+h)
-	opRect                   // a rectangle, filled and/or stroked
-	opCircle                 // a filled circle at (x, y) with radius w
-	opImage                  // an image in the box x, y, w, h
-	opSigField               // a signature field over the box x, y, w, h, named text (sigfields.go)
+	opText   opKind = iota // text at x and baseline y
+	opLink                 // a clickable area
+	opLine                 // a line from (x, y) to (x+w, y+h)
+	opRect                 // a rectangle, filled and/or stroked
+	opCircle               // a filled circle at (x, y) with radius w
+	opImage                // an image in the box x, y, w, h
 )
 
 // op is one drawing operation. One struct for all kinds keeps the display

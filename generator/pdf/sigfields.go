@@ -25,10 +25,15 @@ import (
 // normal appearance: an empty form, since an unsigned field shows nothing
 // but the line drawn under it.
 //
-// The hooks in the shared code are few: the opSigField kind (layout.go),
-// collecting the ops as annotations and dispatching them here (write.go:
+// The hooks in the shared code are few: collecting the ops as annotations and dispatching them here (write.go:
 // content and the page loop), the AcroForm in the catalog (write.go), and
 // OBJR kids and annotation keys in the structure tree (tags.go).
+
+// opSigField is the op kind of a signature field over the box x, y, w, h,
+// named text. It is the last value an opKind can hold rather than one
+// more in layout.go's list, so that it never collides with a kind added
+// there and that list stays as it is.
+const opSigField = opKind(^uint8(0))
 
 // sigFieldOp is the op for one signer's field over the room above its
 // line, from the top of the signer's cell (x, 0) down to the line at h.
