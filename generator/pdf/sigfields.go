@@ -25,9 +25,11 @@ import (
 // normal appearance: an empty form, since an unsigned field shows nothing
 // but the line drawn under it.
 //
-// The hooks in the shared code are few: collecting the ops as annotations and dispatching them here (write.go:
-// content and the page loop), the AcroForm in the catalog (write.go), and
-// OBJR kids and annotation keys in the structure tree (tags.go).
+// The hooks in the shared code are few: collecting the ops as annotations
+// and dispatching them here (write.go: content and the page loop), the
+// AcroForm in the catalog (write.go), OBJR kids and annotation keys in the
+// structure tree (tags.go), and keeping the block with the one before it
+// (blocks.go: layoutBlocks).
 
 // opSigField is the op kind of a signature field over the box x, y, w, h,
 // named text. It is the last value an opKind can hold rather than one
