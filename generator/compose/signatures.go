@@ -41,7 +41,7 @@ func (r *run) fnSignatures(ss []model.Signer, defaults ...any) (safe, error) {
 	s := &doc.Signatures{
 		Labels: doc.SignatureLabels{
 			Signature: r.lbl("underskrift"), Date: r.lbl("datum"), Name: r.lbl("namnförtydligande"),
-			Place: r.lbl("ort"), PlaceDate: r.lbl("ort_och_datum"),
+			Place: r.lbl("ort"), PlaceDate: r.lbl("ort_och_datum"), Instructions: r.lbl("signeringsinstruktioner"),
 		},
 		Beside:    set.Beside,
 		PlaceDate: set.PlaceDate,

@@ -344,6 +344,9 @@ type SignatureLabels struct {
 	Name      string // "Namnförtydligande"
 	Place     string // "Ort"
 	PlaceDate string // "Ort och datum", under an empty place and date line
+	// Instructions are what a signing program shows the signer, such as
+	// Word's signature line's instructions.
+	Instructions string
 }
 
 // Signer is one person to sign. Empty fields leave a blank to fill in by
