@@ -38,9 +38,9 @@ import (
 const opSigField = opKind(^uint8(0))
 
 // sigFieldOp is the op for one signer's field over the room above its
-// line, from the top of the signer's cell (x, 0) down to the line at h.
-// It gets a Form element of its own in the structure tree.
-func sigFieldOp(fr frame, s *doc.Signatures, sg *doc.Signer, x, w, h float64) op {
+// line: w wide and h high from (x, y), relative to the top of the
+// signer's row. It gets a Form element of its own in the structure tree.
+func sigFieldOp(fr frame, s *doc.Signatures, sg *doc.Signer, x, y, w, h float64) op {
 	e := fr.tags.add("Form", fr.parent)
 	if e != 0 {
 		alt := s.Caption(sg)
@@ -49,7 +49,7 @@ func sigFieldOp(fr frame, s *doc.Signatures, sg *doc.Signer, x, w, h float64) op
 		}
 		fr.tags.elems[e].alt = alt
 	}
-	return op{kind: opSigField, x: x, y: 0, w: w, h: h, text: sg.Field, tag: int32(e)}
+	return op{kind: opSigField, x: x, y: y, w: w, h: h, text: sg.Field, tag: int32(e)}
 }
 
 // sigFields is what one document's writer knows of its signature fields.

@@ -19,11 +19,12 @@ const (
 	placeLineW  = 70 // an empty place and date line
 )
 
-// signer is one signer laid out: its operations relative to the top left
-// of its cell, and its height.
+// signerCell is one signer laid out: its operations relative to the top
+// of its cell, its height, and where its line to sign on is.
 type signerCell struct {
-	ops []op
-	h   float64
+	ops   []op
+	h     float64
+	signY float64
 }
 
 // layoutSignatures draws the signature block: an optional place and date
@@ -56,7 +57,7 @@ func layoutSignatures(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 				cell = r.signerForm(s, sg, x, colW)
 			}
 			if s.Signable {
-				cell.ops = append(cell.ops, sigFieldOp(fr, s, sg, x, min(colW, r.signLineWidth(s, colW)), signRoom))
+				cell.ops = append(cell.ops, sigFieldOp(fr, s, sg, x, cell.signY-signRoom, min(colW, r.signLineWidth(s, colW)), signRoom))
 			}
 			bx.ops = append(bx.ops, cell.ops...)
 			bx.h = max(bx.h, cell.h)
@@ -112,12 +113,25 @@ type signDraw struct {
 	ops         []op
 }
 
-// printed puts a known value on a line at lineY.
+// printed puts a known value on a line at lineY. A value too long for
+// the line wraps upwards, its last line just above the line; extra says
+// how much room that takes beyond one line.
 func (d *signDraw) printed(x, lineY, w float64, text string) {
 	if text == "" {
 		return
 	}
-	d.ops = append(d.ops, d.r.textBoxOps(text, x, lineY-d.body.lead-0.5, w, d.body)...)
+	top := lineY - d.body.lead - d.extra(w, text) - 0.5
+	d.ops = append(d.ops, d.r.textBoxOps(text, x, top, w, d.body)...)
+}
+
+// extra is the height a value printed on a line of width w takes beyond
+// one line of text.
+func (d *signDraw) extra(w float64, text string) float64 {
+	if text == "" {
+		return 0
+	}
+	n := len(d.r.lines(d.r.spans([]doc.Inline{doc.Text(text)}, d.body), w, d.body))
+	return float64(max(n-1, 0)) * d.body.lead
 }
 
 // label puts a label under a line at lineY.
@@ -146,7 +160,8 @@ func (r *Renderer) signerForm(s *doc.Signatures, sg *doc.Signer, x, w float64) s
 	dx := x + sw + gap
 	dw := min(45, x+w-dx)
 	// First row: signature and date.
-	ly := float64(signRoom)
+	ly := signRoom + d.extra(dw, sg.Date)
+	signY := ly
 	d.line(x, ly, sw)
 	d.line(dx, ly, dw)
 	d.printed(dx, ly, dw, sg.Date)
@@ -154,8 +169,6 @@ func (r *Renderer) signerForm(s *doc.Signatures, sg *doc.Signer, x, w float64) s
 	d.label(dx, ly, dw, s.Labels.Date)
 	y := ly + 0.8 + d.small.lead
 	// Second row: the name in clear, and the place.
-	ly = y + nameRoom
-	d.line(x, ly, sw)
 	name := sg.Name
 	if sg.Title != "" {
 		if name != "" {
@@ -163,6 +176,12 @@ func (r *Renderer) signerForm(s *doc.Signatures, sg *doc.Signer, x, w float64) s
 		}
 		name += sg.Title
 	}
+	place := ""
+	if sg.ShowPlace {
+		place = sg.Place
+	}
+	ly = y + nameRoom + max(d.extra(sw, name), d.extra(dw, place))
+	d.line(x, ly, sw)
 	d.printed(x, ly, sw, name)
 	d.label(x, ly, sw, s.Labels.Name)
 	if sg.ShowPlace {
@@ -170,7 +189,7 @@ func (r *Renderer) signerForm(s *doc.Signatures, sg *doc.Signer, x, w float64) s
 		d.printed(dx, ly, dw, sg.Place)
 		d.label(dx, ly, dw, s.Labels.Place)
 	}
-	return signerCell{ops: d.ops, h: ly + 0.8 + d.small.lead}
+	return signerCell{ops: d.ops, h: ly + 0.8 + d.small.lead, signY: signY}
 }
 
 // signerNameLine is the NameUnderLine layout of one signer: a line to
@@ -184,9 +203,9 @@ func (r *Renderer) signerNameLine(s *doc.Signatures, sg *doc.Signer, x, w float6
 	y := ly + 0.8
 	for _, t := range sg.NameLines() {
 		d.ops = append(d.ops, r.textBoxOps(t, x, y, lw, d.body)...)
-		y += d.body.lead
+		y += d.body.lead + d.extra(lw, t)
 	}
-	return signerCell{ops: d.ops, h: y}
+	return signerCell{ops: d.ops, h: y, signY: ly}
 }
 
 // keepsWithPrevious tells layoutBlocks to keep a block on the page of the
