@@ -70,7 +70,7 @@ func (fw *fileWriter) sigWidget(n, pageObj, i, pages int, o op) {
 	if t := fw.mark.tree; t != nil && o.tag > 0 {
 		e := int(o.tag)
 		alt = t.elems[e].alt
-		t.elems[e].kids = append(t.elems[e].kids, kid{obj: n, page: i})
+		t.elems[e].kids = append(t.elems[e].kids, kid{elem: -n, page: i})
 		t.annots = append(t.annots, e)
 		key = pages + len(t.annots) - 1
 	}

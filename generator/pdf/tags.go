@@ -43,9 +43,8 @@ type element struct {
 // kid is a child of an element: another element, or marked content on a
 // page.
 type kid struct {
-	elem       int // > 0 for an element
+	elem       int // > 0 for an element; < 0 for an annotation on page, -(its object number) (OBJR)
 	page, mcid int // marked content otherwise
-	obj        int // > 0 for an annotation on page: its object number (OBJR)
 }
 
 // newTree returns a tree holding the Document element, index 1.
@@ -178,11 +177,11 @@ func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int) 
 			if k.elem > 0 {
 				c = ref(c, objs[k.elem])
 				c = append(c, ' ')
-			} else if k.obj > 0 {
+			} else if k.elem < 0 {
 				c = append(c, "<</Type/OBJR/Pg "...)
 				c = ref(c, pageObjs[k.page])
 				c = append(c, "/Obj "...)
-				c = ref(c, k.obj)
+				c = ref(c, -k.elem)
 				c = append(c, ">>"...)
 			} else {
 				c = append(c, "<</Type/MCR/Pg "...)
