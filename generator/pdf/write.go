@@ -350,7 +350,6 @@ func (fw *fileWriter) content(ops []op, links []op) []op {
 			}
 		case opSigField:
 			links = append(links, *o) // an annotation, as a link is
-
 		case opLine:
 			c = fw.setStroke(c, o.color, o.size)
 			c = appendNums(c, o.x*k, fw.pageH-o.y*k)
