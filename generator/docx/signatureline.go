@@ -244,8 +244,8 @@ func nameLineRows(_ *doc.Signatures, sn *doc.Signer) []sigRow {
 // moves the paragraph before it along.
 func (s *state) keepLastWithNext() {
 	i := bytes.LastIndex(s.body, []byte("<w:p><w:pPr>"))
-	if i < 0 {
-		return
+	if i < 0 || i != bytes.LastIndex(s.body, []byte("<w:p>")) {
+		return // none, or a page break last: nothing to keep
 	}
 	end := bytes.Index(s.body[i:], []byte("</w:pPr>"))
 	if end < 0 || bytes.Contains(s.body[i:i+end], []byte("<w:keepNext/>")) {
