@@ -233,34 +233,6 @@ func (r *run) fnOrganisation(o model.Organisation) safe {
 	return r.place(out...)
 }
 
-// fnSignatures is `underskrifter`: the signature block. With no signers in
-// the data, the roles given in the template (such as "Uppdragsägare") get
-// blank lines to sign on.
-//
-// An empty list written out (underskrifter: []) means the document has no
-// signature block at all, not even the template's blank lines.
-func (r *run) fnSignatures(ss []model.Signer, defaults ...string) safe {
-	if ss != nil && len(ss) == 0 {
-		return ""
-	}
-	s := &doc.Signatures{Labels: doc.SignatureLabels{
-		Signature: r.lbl("underskrift"), Date: r.lbl("datum"), Name: r.lbl("namnförtydligande"), Place: r.lbl("ort"),
-	}}
-	for _, m := range ss {
-		p := r.person(m.Person)
-		s.Signers = append(s.Signers, doc.Signer{Role: m.Role, Name: p.Name, Title: p.Title, Place: m.Place, Date: m.Date.ISO(), ShowPlace: m.ShowPlace || m.Place != ""})
-	}
-	if len(s.Signers) == 0 {
-		for _, role := range defaults {
-			s.Signers = append(s.Signers, doc.Signer{Role: role})
-		}
-	}
-	if len(s.Signers) == 0 {
-		return ""
-	}
-	return r.place(s)
-}
-
 // fnProposal is `förslag`: the proposal for decision as text, or an
 // introduction and points, numbered or as "att"-clauses.
 func (r *run) fnProposal(p model.Proposal) safe {

@@ -37,6 +37,7 @@ func (r *run) funcs() template.FuncMap {
 		"organisation":    r.fnOrganisation,
 		"definitioner":    r.fnDefinitions,
 		"underskrifter":   r.fnSignatures,
+		"undertecknare":   r.fnSigner,
 		"förslag":         r.fnProposal,
 		"beslutsunderlag": r.fnBasis,
 		"expedieras":      r.fnDispatch,

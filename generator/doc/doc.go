@@ -342,11 +342,39 @@ func DefinitionTable(termLabel, definitionLabel string, items []Definition) *Tab
 }
 
 // Signatures is a signature block: one or more signers, each with a line to
-// sign on. A renderer keeps the whole block on one page.
+// sign on. A renderer keeps the whole block on one page, and on the page of
+// the block before it: a signature alone on a page signs nothing the reader
+// can see.
 type Signatures struct {
 	Labels  SignatureLabels
 	Signers []Signer
+	// Layout is how each signer is drawn.
+	Layout SignatureLayout
+	// Beside puts the signers side by side, two to a row, rather than one
+	// under another.
+	Beside bool
+	// PlaceDate draws a place and date line above the signers, with Place
+	// and Date printed on it when known: "Kungsbacka 2025-08-22".
+	PlaceDate bool
+	Place     string
+	Date      string
+	// Signable gives each signer an empty field to sign electronically: a
+	// signature form field in the PDF, a signature line in the DOCX.
+	Signable bool
 }
+
+// SignatureLayout is how one signer is drawn.
+type SignatureLayout uint8
+
+const (
+	// FormLines is a line to sign on labelled "Underskrift Roll" with a
+	// date line beside it, and a line for the name in clear under it:
+	// what a form a secretary prints and signs by hand looks like.
+	FormLines SignatureLayout = iota
+	// NameUnderLine is one line to sign on, with the signer's name and
+	// title (or the role alone, when no one is named) printed under it.
+	NameUnderLine
+)
 
 // SignatureLabels are the words printed under the lines.
 type SignatureLabels struct {
@@ -354,6 +382,10 @@ type SignatureLabels struct {
 	Date      string // "Datum"
 	Name      string // "Namnförtydligande"
 	Place     string // "Ort"
+	PlaceDate string // "Ort och datum", under an empty place and date line
+	// Instructions are what a signing program shows the signer, such as
+	// Word's signature line's instructions.
+	Instructions string
 }
 
 // Signer is one person to sign. Empty fields leave a blank to fill in by
@@ -365,6 +397,40 @@ type Signer struct {
 	Place     string // Ort, printed when known; the Ort line is drawn only when ShowPlace
 	Date      string // printed above the Datum line when known
 	ShowPlace bool
+	// Field names the signer's signature field: unique in the document,
+	// ASCII, such as "Underskrift_Uppdragsagare_Isabell_Zemren", so that a
+	// signing service or pdfsig -sign can name it on a command line.
+	Field string
+}
+
+// Caption is what a signer's line is, for the label under a form line and
+// for the field's description read by a screen reader: "Underskrift
+// Uppdragsägare", or either word alone.
+func (s *Signatures) Caption(sg *Signer) string {
+	switch {
+	case sg.Role == "":
+		return s.Labels.Signature
+	case s.Labels.Signature == "":
+		return sg.Role
+	}
+	return s.Labels.Signature + " " + sg.Role
+}
+
+// NameLines are the lines printed under a NameUnderLine signer's line: the
+// name and the title, or the role when there is no title, or the role
+// alone when no one is named.
+func (sg *Signer) NameLines() []string {
+	var out []string
+	if sg.Name != "" {
+		out = append(out, sg.Name)
+	}
+	switch {
+	case sg.Title != "":
+		out = append(out, sg.Title)
+	case sg.Role != "":
+		out = append(out, sg.Role)
+	}
+	return out
 }
 
 // StatusLevel is a traffic-light status.

@@ -68,6 +68,8 @@ type state struct {
 	// sit close together, so the paragraph after the list gets the space
 	// a paragraph would have had above it.
 	afterList bool
+	// sig numbers the signature lines (signatureline.go).
+	sig sigLines
 }
 
 type media struct {
@@ -87,6 +89,7 @@ func (s *state) reset(d *doc.Document) {
 	s.drawings, s.marks = 0, 0
 	s.headings = [3]int{}
 	s.afterTable, s.afterList = false, false
+	s.sig = sigLines{}
 	// The static parts' relationships, in the order ridHeader and
 	// ridFooter count on.
 	s.rels.Add(wordpkg.RelStyles, "styles.xml", false)

@@ -5,18 +5,6 @@ import (
 	"github.com/underlag/underlag/generator/docx/wordpkg"
 )
 
-// Signature block measurements in millimetres, the same as the PDF's:
-// room to sign above the first line, room to print a name above the
-// second, the space between signers, the weight of the lines, the gap
-// between the signature and date columns.
-const (
-	signRoom   = 13
-	nameRoom   = 9
-	signerGap  = 7
-	signLineW  = 0.3
-	signColGap = 10
-)
-
 // columnWidths sizes the columns (twips) by doc.ColumnWidths, the rule the
 // PDF uses too, from the content's estimated widths. Text is measured by
 // counting characters at an average width: the DOCX has no font metrics,
@@ -253,86 +241,5 @@ func (s *state) cellBlocks(blocks []doc.Block, c ctx) error {
 		s.pClose()
 	}
 	s.afterTable = false
-	return nil
-}
-
-// renderSignatures writes the signature block as a borderless table: for
-// each signer a line to sign on beside a date line, the labels under
-// them, then a line for the name in clear (and the place when asked).
-// Every paragraph is kept with the next and no row splits, so the block
-// moves whole to the next page rather than break.
-func renderSignatures(s *state, b doc.Block, c ctx) error {
-	sg := b.(*doc.Signatures)
-	p := &s.r.p
-	sw := min(float64(c.width)*0.55, float64(wordpkg.Twips(95)))
-	gap := float64(wordpkg.Twips(signColGap))
-	dw := min(float64(wordpkg.Twips(45)), float64(c.width)-sw-gap)
-	widths := [3]int{int(sw), int(gap), int(dw)}
-	line := p.TextColor.Hex()
-	s.tblOpen(sTableBorderless, widths[:], false)
-	last := len(sg.Signers) - 1
-	for i, sn := range sg.Signers {
-		room := float64(signRoom)
-		if i > 0 {
-			room += signerGap
-		}
-		sigLabel := sg.Labels.Signature
-		if sn.Role != "" {
-			if sigLabel != "" {
-				sigLabel += " "
-			}
-			sigLabel += sn.Role
-		}
-		name := sn.Name
-		if sn.Title != "" {
-			if name != "" {
-				name += ", "
-			}
-			name += sn.Title
-		}
-		place, placeLabel := "", ""
-		if sn.ShowPlace {
-			place, placeLabel = sn.Place, sg.Labels.Place
-		}
-		rows := [4]struct {
-			height      float64
-			left, right string
-			lines       bool
-		}{
-			{room, "", sn.Date, true},
-			{0, sigLabel, sg.Labels.Date, false},
-			{nameRoom, name, place, true},
-			{0, sg.Labels.Name, placeLabel, false},
-		}
-		for k, row := range rows {
-			s.body = append(s.body, "<w:tr><w:trPr><w:cantSplit/>"...)
-			if row.height > 0 {
-				s.body = append(s.body, "<w:trHeight"...)
-				s.body = wordpkg.IntAttr(s.body, "w:val", wordpkg.Twips(row.height))
-				s.body = append(s.body, ` w:hRule="atLeast"/>`...)
-			}
-			s.body = append(s.body, "</w:trPr>"...)
-			keep := i != last || k != len(rows)-1
-			para := sTableText
-			if !row.lines {
-				para = sSignatureLabel
-			}
-			for col, text := range [3]string{row.left, "", row.right} {
-				bottom := ""
-				if row.lines && (col == 0 || (col == 2 && (k == 0 || sn.ShowPlace))) {
-					bottom = line
-				}
-				s.tcOpen(widths[col], false, bottom)
-				s.pOpen(para, 0, 0, keep, doc.AlignLeft)
-				if text != "" {
-					s.body = s.run(s.body, &doc.Inline{Text: text})
-				}
-				s.pClose()
-				s.body = append(s.body, "</w:tc>"...)
-			}
-			s.body = append(s.body, "</w:tr>"...)
-		}
-	}
-	s.tblClose()
 	return nil
 }

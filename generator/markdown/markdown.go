@@ -296,15 +296,32 @@ func writeSignatures(_ *Renderer, b *strings.Builder, bl doc.Block, indent strin
 		}
 		return escape(label) + ": " + escape(value)
 	}
-	for i, sg := range s.Signers {
-		if i > 0 {
+	first := true
+	para := func(lines []string) {
+		if !first {
 			b.WriteString(indent + "\n")
 		}
-		sig := s.Labels.Signature
-		if sg.Role != "" {
-			sig += " " + sg.Role
+		first = false
+		writeLines(b, strings.Join(lines, "\\\n"), indent)
+	}
+	if s.PlaceDate {
+		if s.Place != "" && s.Date != "" {
+			para([]string{escape(s.Place + " " + s.Date)})
+		} else {
+			para([]string{field(s.Labels.PlaceDate, strings.TrimSpace(s.Place+" "+s.Date))})
 		}
-		lines := []string{field(sig, "") + " " + field(s.Labels.Date, sg.Date)}
+	}
+	for i := range s.Signers {
+		sg := &s.Signers[i]
+		if s.Layout == doc.NameUnderLine {
+			lines := []string{blank}
+			for _, l := range sg.NameLines() {
+				lines = append(lines, escape(l))
+			}
+			para(lines)
+			continue
+		}
+		lines := []string{field(s.Caption(sg), "") + " " + field(s.Labels.Date, sg.Date)}
 		if sg.ShowPlace {
 			lines = append(lines, field(s.Labels.Place, sg.Place))
 		}
@@ -313,7 +330,7 @@ func writeSignatures(_ *Renderer, b *strings.Builder, bl doc.Block, indent strin
 			name += ", " + sg.Title
 		}
 		lines = append(lines, field(s.Labels.Name, name))
-		writeLines(b, strings.Join(lines, "\\\n"), indent)
+		para(lines)
 	}
 	return nil
 }

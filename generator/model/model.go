@@ -78,6 +78,9 @@ type Common struct {
 	Office      string            `yaml:"förvaltning" desc:"Id för den förvaltning i organisationsprofilen som skickar dokumentet; dess namn och adress står i sidhuvud och sidfot."`
 	Definitions []Definition      `yaml:"definitioner" desc:"Begrepp och förkortningar som dokumentet själv definierar."`
 	Signers     []Signer          `yaml:"underskrifter" desc:"Underskrifter."`
+	// SignatureBlock changes the profile's signature block settings for
+	// this document alone.
+	SignatureBlock *SignatureBlock `yaml:"underskriftsblock" desc:"Hur underskrifterna ritas i just det här dokumentet: layout, placering, ort och datum, signeringsbar; utelämnade nycklar tas från organisationsprofilen."`
 
 	// Source is where the document was loaded from; set by the loader.
 	Source *Source `yaml:"-"`

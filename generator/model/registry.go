@@ -28,6 +28,8 @@ type OrgProfile struct {
 	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
 	Kinds      []string              `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
 
+	SignatureBlock *SignatureBlock `yaml:"underskriftsblock" desc:"Hur organisationens underskrifter ritas: layout (formulär eller namn_under_linje), placering (under eller bredvid), ort_och_datum, ort och signeringsbar (signaturfält i PDF och signaturrader i DOCX)."`
+
 	Source *Source `yaml:"-"`
 }
 

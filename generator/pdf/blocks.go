@@ -94,6 +94,9 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 		}
 		if prev != nil {
 			bs[0].before = r.gap(prev, b, fr)
+			if keepsWithPrevious(b) {
+				out[len(out)-1].keep = true // signatures.go
+			}
 		}
 		out = append(out, bs...)
 		prev = b

@@ -497,15 +497,29 @@ func (c *checker) image(nr int, d types.Dict) {
 // it is in the structure tree.
 func (c *checker) annotation(nr int, d types.Dict) {
 	sub := c.name(d, "Subtype")
-	if sub != "Link" {
-		c.fail("PDF/A 6.3.1", "annotation %d is a %s; only links are written", nr, sub)
+	switch sub {
+	case "Link":
+		if s, ok := c.text(d["Contents"]); !ok || strings.TrimSpace(s) == "" {
+			c.fail("UA 28-004", "annotation %d has no Contents", nr)
+		}
+	case "Widget":
+		// A signature field: its description is /TU, and PDF/A wants an
+		// appearance to print.
+		if c.name(d, "FT") != "Sig" {
+			c.fail("PDF/A 6.3.1", "widget %d is not a signature field; only signature fields are written", nr)
+		}
+		if s, ok := c.text(d["TU"]); !ok || strings.TrimSpace(s) == "" {
+			c.fail("UA 28-005", "form field %d has no TU", nr)
+		}
+		if ap := c.dict(d["AP"]); ap == nil || ap["N"] == nil {
+			c.fail("PDF/A 6.3.3", "widget %d has no normal appearance", nr)
+		}
+	default:
+		c.fail("PDF/A 6.3.1", "annotation %d is a %s; only links and signature fields are written", nr, sub)
 	}
 	f, _ := c.integer(d, "F")
 	if f&4 == 0 || f&(1|2|32) != 0 {
 		c.fail("PDF/A 6.3.2", "annotation %d has flags %d: Print must be set and Invisible, Hidden and NoView not", nr, f)
-	}
-	if s, ok := c.text(d["Contents"]); !ok || strings.TrimSpace(s) == "" {
-		c.fail("UA 28-004", "annotation %d has no Contents", nr)
 	}
 	if _, ok := c.integer(d, "StructParent"); !ok {
 		c.fail("UA 28-011", "annotation %d has no StructParent", nr)
@@ -839,8 +853,8 @@ func (c *checker) structure(cat types.Dict) {
 			c.mcrs[pg][id] = true
 			return
 		case "OBJR":
-			if parent != "Link" {
-				c.fail("UA 28-011", "an annotation is in a %s element, not a Link", parent)
+			if parent != "Link" && parent != "Form" {
+				c.fail("UA 28-011", "an annotation is in a %s element, not a Link or a Form", parent)
 			}
 			c.annotsInTree[objNr(e["Obj"])] = parent
 			return
@@ -915,8 +929,12 @@ func (c *checker) structure(cat types.Dict) {
 			c.fail("UA 28-002", "annotation %d is not in the structure tree", nr)
 		}
 		key, _ := c.integer(d, "StructParent")
-		if link := c.dict(pt[key]); c.name(link, "S") != "Link" {
-			c.fail("UA 28-011", "annotation %d's StructParent %d does not lead to a Link element", nr, key)
+		want := "Link"
+		if c.name(d, "Subtype") == "Widget" {
+			want = "Form" // Matterhorn 28-010: a widget is nested in a Form element
+		}
+		if el := c.dict(pt[key]); c.name(el, "S") != want {
+			c.fail("UA 28-011", "annotation %d's StructParent %d does not lead to a %s element", nr, key, want)
 		}
 	}
 }

@@ -53,7 +53,7 @@ type element struct {
 // kid is a child of an element: another element, marked content on a
 // page, or an annotation (an object reference).
 type kid struct {
-	elem       int // > 0 for an element
+	elem       int // > 0 for an element; < 0 for an annotation on page, -(its object number) (OBJR)
 	page, mcid int // marked content otherwise
 	objr       int // > 0 for an annotation: its object number
 }

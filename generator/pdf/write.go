@@ -151,7 +151,8 @@ type fileWriter struct {
 	c      []byte       // content stream being built
 	cs     contentState
 	mark   marker
-	soft   bool // the page being written paints a soft-masked image
+	soft   bool      // the page being written paints a soft-masked image
+	sigs   sigFields // the signature fields written so far (sigfields.go)
 }
 
 // contentState is what the content stream has set, so that it is not set
@@ -217,9 +218,16 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 		for _, l := range links {
 			a := w.alloc()
 			refs = append(refs, a)
+			key := len(pages) + len(annots) // the annotation's parent tree key
+			if l.kind == opSigField {
+				if fw.sigWidget(a, kids[i], i, key, l) {
+					annots = append(annots, int(l.tag))
+				}
+				continue
+			}
 			e := &tree.elems[l.tag]
 			e.kids = append(e.kids, kid{page: i, objr: a})
-			fw.linkAnnot(a, kids[i], len(pages)+len(annots), e.text, l)
+			fw.linkAnnot(a, kids[i], key, e.text, l)
 			annots = append(annots, int(l.tag))
 		}
 		var b strings.Builder
@@ -278,6 +286,7 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 		fmt.Fprintf(&cat, "/Lang(%s)", fi.lang)
 	}
 	fmt.Fprintf(&cat, "/MarkInfo<</Marked true>>/StructTreeRoot %d 0 R", fw.writeTree(tree, kids, parents, annots))
+	cat.WriteString(fw.acroForm())
 	if root := fw.writeOutline(marks); root != 0 {
 		fmt.Fprintf(&cat, "/Outlines %d 0 R/PageMode/UseOutlines", root)
 	}
@@ -336,7 +345,7 @@ func (fw *fileWriter) content(ops []op, links []op) ([]op, error) {
 		if o.kind == opText && o.text == "" {
 			continue
 		}
-		if o.kind != opLink {
+		if o.kind != opLink && o.kind != opSigField {
 			c = fw.mark.to(c, o.tag)
 		}
 		switch o.kind {
@@ -361,6 +370,8 @@ func (fw *fileWriter) content(ops []op, links []op) ([]op, error) {
 			if o.tag > 0 && safeURI(o.text) {
 				links = append(links, *o)
 			}
+		case opSigField:
+			links = append(links, *o) // an annotation, as a link is
 		case opLine:
 			c = fw.setStroke(c, o.color, o.size)
 			c = appendNums(c, o.x*k, fw.pageH-o.y*k)

@@ -93,6 +93,21 @@ func TestOrganisationBadInput(t *testing.T) {
 			check: "m.yaml", want: `organisation.yaml:6:24: sidhuvud.höger[1]: no field "sidnummer"`,
 		},
 		{
+			name:  "unknown signature layout in the profile",
+			files: map[string]string{"m.yaml": memo, "organisation.yaml": "underskriftsblock:\n  layout: tvåspaltig\n"},
+			check: "m.yaml", want: `organisation.yaml:6:11: underskriftsblock.layout: "tvåspaltig" is not valid`,
+		},
+		{
+			name:  "unknown signature placement in a document",
+			files: map[string]string{"m.yaml": memo + "underskriftsblock: {placering: bredvd}\n"},
+			check: "m.yaml", want: `m.yaml:6:32: underskriftsblock.placering: "bredvd" is not valid; did you mean "bredvid"?`,
+		},
+		{
+			name:  "unknown signer",
+			files: map[string]string{"m.yaml": memo + "underskrifter:\n  - roll: Förvaltningschef\n    person: {id: anna-ek}\n", "personer.yaml": "typ: personer\nversion: 1\npersoner: [{id: anna-ekh, namn: Anna Ekh}]\n"},
+			check: "m.yaml", want: `m.yaml:8:18: underskrifter[0].person.id: person id "anna-ek" is not in the people registry`,
+		},
+		{
 			name:  "unknown date style",
 			files: map[string]string{"m.yaml": memo, "organisation.yaml": "datumformat:\n  tidplan: amerikansk\n"},
 			check: "m.yaml", want: `organisation.yaml:6:12: datumformat.tidplan: unknown date style "amerikansk"`,
