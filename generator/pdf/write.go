@@ -180,6 +180,13 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 	parents := make([][]int, len(pages))
 	var marks []outlineMark
 	for i, pg := range pages {
+		if pg.foreign != nil { // a foreign page of a packet: parts.go, foreign.go
+			var err error
+			if parents[i], marks, err = fw.foreignPage(kids[i], i, &pg, tree, marks); err != nil {
+				return err
+			}
+			continue
+		}
 		fw.c = fw.c[:0]
 		fw.cs = contentState{face: -1, lineW: -1}
 		fw.mark = marker{tree: tree, page: i}
