@@ -93,8 +93,10 @@ func runPacket(a *app, opts *packetOptions) error {
 	}
 	pk, pds := packet.New(p, d, t)
 	diags = append(diags, pds...)
-	a.reported = reportDiags(a, diags)
+	// Warnings are printed here; an error after them still is, by main.
+	printed := reportDiags(a, diags)
 	if diags.HasErrors() {
+		a.reported = printed
 		return diags.Err()
 	}
 	if pk == nil {
