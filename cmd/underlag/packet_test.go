@@ -228,3 +228,15 @@ func assertInOrder(t *testing.T, text string, phrases ...string) {
 		at += i + len(p)
 	}
 }
+
+// withoutPackets are output paths without the memos' packets (the
+// synthetic memos attach their directives).
+func withoutPackets(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		if !strings.HasSuffix(p, "-handling.pdf") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
