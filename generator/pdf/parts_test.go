@@ -2,10 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -107,6 +109,11 @@ func TestRenderParts(t *testing.T) {
 	_, err := renderer(t).RenderParts(&again, parts)
 	require.NoError(t, err)
 	assert.True(t, bytes.Equal(data, again.Bytes()), "the same parts make the same bytes")
+	// With a foreign part the packet claims no conformance, in its XMP or
+	// anywhere (the writer has no XMP yet; when PDF/A lands it must ask
+	// conformant).
+	assert.NotContains(t, string(data), "pdfaid")
+	assert.NotContains(t, string(data), "pdfuaid")
 	assert.True(t, conformant(nil))
 	assert.False(t, conformant([]page{{foreign: &foreignRef{}}}))
 }
@@ -164,4 +171,22 @@ func TestOpenForeignOfOurs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, pages, f.Pages())
 	assert.True(t, f.Tagged, "our own PDFs are tagged")
+}
+
+// A build opens and renders foreign PDFs on every worker at once.
+func TestForeignConcurrently(t *testing.T) {
+	t.Parallel()
+	data := pdffixture.PDF("Avtal", pdffixture.Page{Lines: []string{"Avtal"}, Field: "Signerat"})
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			f, err := OpenForeign(data)
+			if !assert.NoError(t, err) {
+				return
+			}
+			_, err = renderer(t).RenderParts(io.Discard, []Part{{Doc: doctest.All()}, {Foreign: f, Title: "Bilaga 1 Avtal", Stamp: "Bilaga 1"}})
+			assert.NoError(t, err)
+		})
+	}
+	wg.Wait()
 }
