@@ -101,7 +101,7 @@ that look alike and can be archived with a decision.`,
 	for _, c := range []*cobra.Command{
 		newVersionCmd(a),
 		newValidateCmd(a), newLintCmd(a), newSchemaCmd(a),
-		newRenderCmd(a),
+		newRenderCmd(a), newPacketCmd(a),
 		newBuildCmd(a),
 		newTemplatesCmd(a),
 		newReferenceDocxCmd(a),

@@ -24,7 +24,10 @@ func TestValidateComposes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
-			for _, f := range []string{"organisation.yaml", "ordlista.yaml", "personer.yaml", "tjansteskrivelse-hsn-1203-2024.yaml"} {
+			// The memo and the files its beslutsunderlag attaches.
+			require.NoError(t, os.Mkdir(filepath.Join(dir, "bilagor"), 0o755))
+			for _, f := range []string{"organisation.yaml", "ordlista.yaml", "personer.yaml", "tjansteskrivelse-hsn-1203-2024.yaml",
+				"uppdragsdirektiv-nara-vard-2025.yaml", filepath.Join("bilagor", "avtal-samverkan-nara-vard.pdf")} {
 				b, err := os.ReadFile(filepath.Join("..", "..", "data", f))
 				require.NoError(t, err)
 				if f == "tjansteskrivelse-hsn-1203-2024.yaml" {

@@ -79,6 +79,7 @@ func (b *batch) deps(d *pipeline.Doc) []manifest.Dep {
 	for _, p := range d.Deps() {
 		deps = append(deps, manifest.Dep{Path: filepath.ToSlash(p), SHA256: b.hashes.get(p)})
 	}
+	markPacketDeps(d, deps)
 	return deps
 }
 
@@ -121,14 +122,14 @@ func (b *batch) fresh(it *item, e *manifest.Entry) bool {
 	}
 	for _, f := range b.opt.Formats {
 		o := e.Outputs[f]
-		if o == nil || o.Path != e.Name+"."+f || o.Inputs != b.inputs(f, o.Path, it.sum, e.Deps) {
+		if o == nil || o.Path != e.Name+"."+f || o.Inputs != b.outputInputs(f, o.Path, it.sum, e.Deps) {
 			return false
 		}
 		if !b.out.intact(o) {
 			return false
 		}
 	}
-	return true
+	return b.packetFresh(it, e)
 }
 
 // nameFits reports whether name is what the naming rule gives the item.

@@ -125,13 +125,19 @@ func (b *batch) build(it *item) *Result {
 	defer b.unclaim(it, name)
 	t, cds := b.p.Compose(d)
 	r.Diagnostics = append(r.Diagnostics, cds...)
-	d = nil // nothing of the loaded document is needed any more
-	if cds.HasErrors() || t == nil {
+	pk, deps := b.packet(d, t, deps, r) // a memo's packet: packet.go
+	d = nil                             // nothing of the loaded document is needed any more
+	if cds.HasErrors() || t == nil || r.Diagnostics.HasErrors() {
 		return fail("")
 	}
 	entry := &manifest.Entry{SHA256: it.sum, Deps: deps, Name: name, Outputs: map[string]*manifest.Output{}}
 	for _, f := range b.opt.Formats {
 		rel := name + "." + f
+		if o := b.reuse(old, f, rel, b.outputInputs(f, rel, it.sum, deps)); o != nil {
+			entry.Outputs[f] = o // only an attachment changed
+			r.Outputs = append(r.Outputs, b.output(f, o))
+			continue
+		}
 		o, err := b.render(f, t, rel)
 		if err != nil {
 			// Leave nothing of this document that looks fresh.
@@ -140,9 +146,20 @@ func (b *batch) build(it *item) *Result {
 			}
 			return fail("%s: %v", f, err)
 		}
-		o.Inputs = b.inputs(f, rel, it.sum, deps)
+		o.Inputs = b.outputInputs(f, rel, it.sum, deps)
 		entry.Outputs[f] = o
 		r.Outputs = append(r.Outputs, b.output(f, o))
+	}
+	if pk != nil {
+		o, err := b.writePacket(it, old, name, pk, deps)
+		if err != nil {
+			for _, w := range entry.Outputs {
+				b.out.remove(w.Path)
+			}
+			return fail("%v", err)
+		}
+		entry.Outputs[PacketOutput] = o
+		r.Outputs = append(r.Outputs, b.output(PacketOutput, o))
 	}
 	for _, w := range r.Diagnostics.Warnings() {
 		entry.Warnings = append(entry.Warnings, w.Error())
@@ -220,7 +237,7 @@ func (b *batch) commit(it *item, e *manifest.Entry, old *manifest.Entry) {
 			}
 			// A format not built this time: keep it only if it would
 			// still be made the same way.
-			if o.Path == e.Name+"."+f && o.Inputs == b.inputs(f, o.Path, it.sum, e.Deps) {
+			if b.keepsOld(f, o, it, e) {
 				e.Outputs[f] = o
 			} else {
 				b.removeLocked(it.src, o.Path)

@@ -264,13 +264,20 @@ func (r *run) fnProposal(p model.Proposal) safe {
 }
 
 // fnBasis is `beslutsunderlag`: a list of documents, each with its date in
-// running-text form when given.
+// running-text form when given. A document with a file is an attachment,
+// and is listed by its number ("Bilaga 1 …"), in the memo on its own as in
+// the packet: a memo whose basis has files goes out with them.
 func (r *run) fnBasis(bs []model.BasisDocument) safe {
 	l := &doc.List{}
+	n := 0
 	for _, b := range bs {
 		s := strings.TrimSpace(b.Title)
 		if !b.Date.IsZero() {
 			s += ", " + b.Date.Long()
+		}
+		if b.File != "" {
+			n++
+			s = model.Attachment{Number: n, Title: b.Title, Date: b.Date}.Heading()
 		}
 		l.Items = append(l.Items, doc.ListItem{Blocks: []doc.Block{textPara(s)}})
 	}

@@ -28,6 +28,10 @@ type Input struct {
 	// its profile), resolved inside its data tree; "" for none.
 	TemplateDir string
 
+	// Files are the files the kind's Files named, resolved, by the field
+	// that names them ("beslutsunderlag[1].fil"): a packet reads them.
+	Files map[string]string
+
 	// Deps are the files besides the document's own that its outputs
 	// depend on, each once: the registry files it was given and those it
 	// looked for and did not find (adding one changes the output), the
@@ -112,6 +116,10 @@ func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List
 				continue
 			}
 			in.Deps = append(in.Deps, p)
+			if in.Files == nil {
+				in.Files = map[string]string{}
+			}
+			in.Files[f.Field] = p
 		}
 	}
 	if reg.Organisation != nil {

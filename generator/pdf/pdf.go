@@ -150,6 +150,9 @@ type page struct {
 	decor []op // the running header and footer, artifacts, drawn first
 	ops   []op // the body
 	marks []placedMark
+	// foreign is set on a page that shows a page of a foreign PDF in a
+	// packet (parts.go); decor is then its mark, and ops is empty.
+	foreign *foreignRef
 }
 
 type placedMark struct {

@@ -198,6 +198,13 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 	var annots []int
 	var marks []outlineMark
 	for i, pg := range pages {
+		if pg.foreign != nil { // a foreign page of a packet: parts.go, foreign.go
+			var err error
+			if parents[i], marks, err = fw.foreignPage(kids[i], i, &pg, tree, marks); err != nil {
+				return err
+			}
+			continue
+		}
 		fw.c = fw.c[:0]
 		fw.cs = contentState{face: -1, lineW: -1}
 		fw.mark = marker{tree: tree, page: i}
@@ -302,6 +309,7 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 	// The XMP packet is left uncompressed, so that tools that do not
 	// parse PDF can still find it.
 	meta := w.alloc()
+	fi.conforms = conformant(pages)
 	xmp := fi.xmp()
 	w.rawStream(meta, "/Type/Metadata/Subtype/XML", xmp)
 	icc := w.alloc()

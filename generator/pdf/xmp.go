@@ -19,6 +19,9 @@ type fileInfo struct {
 	creator, producer                string
 	lang                             string
 	stamp                            time.Time
+	// conforms is whether the file may claim PDF/A-3a and PDF/UA-1: not a
+	// packet with a foreign PDF's pages in it (see conformant).
+	conforms bool
 }
 
 // newFileInfo gathers the document's metadata. PDF/UA wants a title and
@@ -107,9 +110,11 @@ func (fi *fileInfo) xmp() []byte {
 	b.WriteString(`<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">`)
 	b.WriteString(`<xmp:CreatorTool>` + xmlText(fi.creator) + `</xmp:CreatorTool>`)
 	b.WriteString(`<xmp:CreateDate>` + stamp + `</xmp:CreateDate><xmp:ModifyDate>` + stamp + `</xmp:ModifyDate><xmp:MetadataDate>` + stamp + `</xmp:MetadataDate></rdf:Description>` + "\n")
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"><pdfaid:part>3</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance></rdf:Description>` + "\n")
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>` + "\n")
-	b.WriteString(pdfuaExtension)
+	if fi.conforms {
+		b.WriteString(`<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"><pdfaid:part>3</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance></rdf:Description>` + "\n")
+		b.WriteString(`<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>` + "\n")
+		b.WriteString(pdfuaExtension)
+	}
 	b.WriteString("</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	return []byte(b.String())
 }

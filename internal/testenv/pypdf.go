@@ -1,24 +1,58 @@
 package testenv
 
 import (
+	"encoding/json"
 	"os/exec"
 	"sync"
 	"testing"
 )
 
-// pythonPypdf is whether SystemPython can import pypdf, asked once per
-// test binary.
-var pythonPypdf = sync.OnceValue(func() error {
+// OutlineItem is one entry of a PDF's outline as pypdf reads it: its depth
+// (0 at the top), its title and the number of the page it goes to (1 for
+// the first).
+type OutlineItem struct {
+	Level int    `json:"level"`
+	Title string `json:"title"`
+	Page  int    `json:"page"`
+}
+
+// readOutline prints a JSON list of OutlineItem for the file in argv.
+const readOutline = `
+import json, sys, pypdf
+r = pypdf.PdfReader(sys.argv[1])
+out = []
+def walk(items, level):
+    for it in items:
+        if isinstance(it, list):
+            walk(it, level + 1)
+        else:
+            out.append({"level": level, "title": it.title, "page": r.get_destination_page_number(it) + 1})
+walk(r.outline, 0)
+print(json.dumps(out))
+`
+
+var pypdf = sync.OnceValue(func() error {
 	return exec.Command(SystemPython, "-c", "import pypdf").Run()
 })
 
-// NeedPypdf checks that pypdf, a PDF library signing and form tools are
-// written with, is installed for SystemPython, and returns SystemPython.
+// NeedPypdf checks that pypdf is installed for SystemPython and returns
+// SystemPython.
 func NeedPypdf(t testing.TB) string {
 	t.Helper()
 	NeedTool(t, SystemPython)
-	if err := pythonPypdf(); err != nil {
+	if err := pypdf(); err != nil {
 		missing(t, "pypdf not installed for "+SystemPython+" (Debian: python3-pypdf)")
 	}
 	return SystemPython
+}
+
+// Outline reads a PDF's outline with pypdf, flattened in reading order.
+func Outline(t testing.TB, path string) []OutlineItem {
+	t.Helper()
+	out := Run(t, NeedPypdf(t), "-c", readOutline, path)
+	var items []OutlineItem
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatalf("pypdf: %v\n%s", err, out)
+	}
+	return items
 }

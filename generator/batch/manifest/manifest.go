@@ -65,6 +65,10 @@ type Entry struct {
 type Dep struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
+	// Packet marks a file only the source's packet depends on (an
+	// attachment, or what a data-file attachment is made from), not its
+	// own outputs: when it changes, only the packet is made again.
+	Packet bool `json:"packet,omitempty"`
 }
 
 // Output is one output file.

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/underlag/underlag/generator/atomic"
+	"github.com/underlag/underlag/generator/packet"
+	"github.com/underlag/underlag/generator/pipeline"
+)
+
+type packetOptions struct {
+	file      string
+	out       string
+	templates string
+	roots     []string
+}
+
+func newPacketCmd(a *app) *cobra.Command {
+	opts := &packetOptions{}
+	cmd := &cobra.Command{
+		Use:   "packet FILE -o HANDLING.pdf",
+		Short: "Write a memo and its attachments as one PDF for the meeting",
+		Long: `Packet writes a committee's handling: the memo (tjänsteskrivelse) first, then
+each document of its beslutsunderlag that names a file (fil:), in order, as
+Bilaga 1, Bilaga 2 … in one PDF, as meeting systems publish it.
+
+An attachment is a data file (.yaml) in the data tree, loaded, checked and
+composed in the same run, or a PDF made elsewhere. Each attachment's pages are
+marked "Bilaga N" at the top right and keep their own page numbers; the
+packet's outline has the memo's headings and one entry per attachment, with
+its number and title. The memo's list of its basis names the numbers.
+
+An attachment that is missing, is not a PDF, is encrypted or damaged, or is a
+data file with errors fails the packet with an error at its fil: line, and
+nothing is written. A PDF that is not tagged or not PDF/A is a warning: the
+packet can then not claim conformance.
+
+"underlag build" writes the same packet as <memo>-handling.pdf beside the
+memo's PDF for every memo with attachments.`,
+		Example: `  # The HSN memo with its directive and agreement, for the meeting
+  underlag packet data/tjansteskrivelse-hsn-1203-2024.yaml -o handling.pdf
+
+  # With an organisation's changed templates
+  underlag packet data/bun/skolskjuts.yaml --templates mallar/ -o bun-handling.pdf`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.file = args[0]
+			return runPacket(a, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.out, "output", "o", "", "the packet's PDF file, written atomically (required)")
+	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
+	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides the document's data tree; repeatable")
+	return cmd
+}
+
+func runPacket(a *app, opts *packetOptions) error {
+	switch {
+	case opts.out == "" || opts.out == "-":
+		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+packet.Suffix+".pdf"))
+	case !strings.EqualFold(filepath.Ext(opts.out), ".pdf"):
+		return usageErr(fmt.Errorf("a packet is a PDF: name the output *.pdf, not %s", opts.out))
+	}
+	if fi, err := os.Stat(opts.out); err == nil && fi.IsDir() {
+		return usageErr(fmt.Errorf("-o %s is a directory: give the path of a file", opts.out))
+	}
+	pdfFormat, _ := pipeline.LookupFormat("pdf")
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Formats: []pipeline.Format{pdfFormat}, Roots: opts.roots})
+	if err != nil {
+		return err
+	}
+	d, diags := p.Load(opts.file)
+	if d == nil {
+		a.reported = reportDiags(a, diags)
+		if diags.HasErrors() {
+			return diags.Err()
+		}
+		return errors.New(opts.file + ": this file is a registry, not a document")
+	}
+	t, cds := p.Compose(d)
+	diags = append(diags, cds...)
+	if t == nil || diags.HasErrors() {
+		a.reported = reportDiags(a, diags)
+		return diags.Err()
+	}
+	pk, pds := packet.New(p, d, t)
+	diags = append(diags, pds...)
+	// Warnings are printed here; an error after them still is, by main.
+	printed := reportDiags(a, diags)
+	if diags.HasErrors() {
+		a.reported = printed
+		return diags.Err()
+	}
+	if pk == nil {
+		return fmt.Errorf("%s has no attachments: a packet needs a beslutsunderlag entry with fil: (a data file or a PDF); render the memo alone with underlag render", opts.file)
+	}
+	if err := atomic.WriteFile(opts.out, 0o644, func(w io.Writer) error {
+		_, err := pk.Render(p, w)
+		return err
+	}); err != nil {
+		return fmt.Errorf("packet %s to %s: %w", opts.file, opts.out, err)
+	}
+	return nil
+}

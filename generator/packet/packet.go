@@ -1,0 +1,233 @@
+// Package packet makes a committee's handling: the one PDF that goes to a
+// meeting, with the memo (tjänsteskrivelse) first and then each document
+// of its decision basis that names a file, as numbered attachments
+// ("Bilaga 1", "Bilaga 2" …). An attachment is another data file, loaded,
+// checked and composed in the same run, or a PDF made elsewhere.
+//
+// A packet is all or nothing: an attachment that is missing, not a PDF,
+// encrypted, damaged, or a data file with errors is an error at the memo's
+// beslutsunderlag[i].fil, and no packet is made, so that a meeting never
+// gets a packet with a part silently missing.
+//
+// Attachments of ours keep their own running header and page numbers, with
+// the mark as an extra first line on the right; a foreign PDF's pages are
+// drawn a little smaller below a strip that holds the mark (see
+// generator/pdf, RenderParts). Everything is a pure function of the files
+// read, so the same files make the same bytes.
+package packet
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/pdf"
+	"github.com/underlag/underlag/generator/pipeline"
+)
+
+// MaxPDFSize bounds a foreign PDF read into a packet: a scanned agreement
+// or a detailed map is large, but not larger than this.
+const MaxPDFSize = 64 << 20
+
+// Pipeline is what a packet needs of the pipeline; *pipeline.Pipeline is
+// one.
+type Pipeline interface {
+	Load(path string) (*pipeline.Doc, diag.List)
+	Compose(d *pipeline.Doc) (*doc.Document, diag.List)
+	RenderParts(w io.Writer, parts []pdf.Part) (int, error)
+}
+
+var _ Pipeline = (*pipeline.Pipeline)(nil)
+
+// Packet is a memo with its attachments, loaded, composed and read, ready
+// to render.
+type Packet struct {
+	parts []pdf.Part
+	// Deps are the files the packet depends on besides those of the memo
+	// itself: each attachment, and for a data file everything it is made
+	// from (see pipeline.Doc.Deps).
+	Deps []string
+}
+
+// Suffix is added to the memo's output name for its packet:
+// "memo-handling.pdf".
+const Suffix = "-handling"
+
+// New prepares the packet of a loaded document whose tree is memo. It
+// returns nil and no errors when the document has no attachments. Warnings
+// name external PDFs that keep the packet from claiming PDF/A or PDF/UA
+// conformance; problems inside an attachment's data file are reported at
+// that file too.
+func New(p Pipeline, d *pipeline.Doc, memo *doc.Document) (*Packet, diag.List) {
+	atts := d.Attachments()
+	if len(atts) == 0 {
+		return nil, nil
+	}
+	pk := &Packet{parts: []pdf.Part{{Doc: memo}}}
+	var diags diag.List
+	for _, a := range atts {
+		part, deps, ds := attachment(p, d, a)
+		diags = append(diags, ds...)
+		pk.parts = append(pk.parts, part)
+		pk.Deps = append(pk.Deps, deps...)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return pk, diags
+}
+
+// Render writes the packet as PDF and returns its page count.
+func (pk *Packet) Render(p Pipeline, w io.Writer) (int, error) {
+	return p.RenderParts(w, pk.parts)
+}
+
+// at makes a diagnostic at an attachment's fil field of the memo.
+func at(d *pipeline.Doc, a model.Attachment, sev diag.Severity, format string, args ...any) diag.Diagnostic {
+	src := d.Model().Base().Source
+	pos := src.Pos(a.Field)
+	return diag.Diagnostic{File: src.Path, Line: pos.Line, Col: pos.Col, Path: a.Field, Severity: sev,
+		Msg: fmt.Sprintf(format, args...), Excerpt: model.LineOf(src.Data, pos.Line)}
+}
+
+// attachment prepares one attachment: its part, the files it depends on,
+// and its problems.
+func attachment(p Pipeline, d *pipeline.Doc, a model.Attachment) (pdf.Part, []string, diag.List) {
+	path := d.File(a.Field)
+	if path == "" {
+		// The loader resolves every file it is told of; not reached.
+		return pdf.Part{}, nil, diag.List{at(d, a, diag.Error, "%s: %s was not resolved", a.Mark(), a.File)}
+	}
+	part := pdf.Part{Title: a.Heading(), Stamp: a.Mark()}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		return dataAttachment(p, d, a, path, part)
+	}
+	data, err := readPDF(path)
+	if err != nil {
+		return part, []string{path}, diag.List{at(d, a, diag.Error, "%s: cannot read %s: %v", a.Mark(), a.File, err)}
+	}
+	f, err := pdf.OpenForeign(data)
+	switch {
+	case errors.Is(err, pdf.ErrNotPDF):
+		return part, []string{path}, diag.List{at(d, a, diag.Error,
+			"%s: %s is not a PDF file; an attachment is a data file (.yaml) built in the same run, or a PDF", a.Mark(), a.File)}
+	case errors.Is(err, pdf.ErrEncrypted):
+		return part, []string{path}, diag.List{at(d, a, diag.Error,
+			"%s: %s is encrypted (a password or restrictions on printing or copying); attach a copy saved without protection", a.Mark(), a.File)}
+	case err != nil:
+		return part, []string{path}, diag.List{at(d, a, diag.Error,
+			"%s: %s cannot be used: %v; save or export it again from the program that made it", a.Mark(), a.File, err)}
+	}
+	part.Foreign = f
+	var why []string
+	if !f.Tagged {
+		why = append(why, "not tagged")
+	}
+	if f.PDFA == "" {
+		why = append(why, "not PDF/A")
+	}
+	var ds diag.List
+	if len(why) > 0 {
+		ds = append(ds, at(d, a, diag.Warning,
+			"%s: %s is %s, so the packet cannot claim PDF/A or PDF/UA conformance; its pages are in the packet as figures described by their title", a.Mark(), a.File, strings.Join(why, " and ")))
+	} else {
+		ds = append(ds, at(d, a, diag.Warning,
+			"%s: %s is tagged PDF/A-%s, but its tags do not come into the packet, which cannot claim PDF/A or PDF/UA conformance; its pages are figures described by their title", a.Mark(), a.File, f.PDFA))
+	}
+	return part, []string{path}, ds
+}
+
+// dataAttachment loads, checks and composes an attachment that is a data
+// file, as a build of it would, and marks its header.
+func dataAttachment(p Pipeline, d *pipeline.Doc, a model.Attachment, path string, part pdf.Part) (pdf.Part, []string, diag.List) {
+	deps := []string{path}
+	if same(path, d.Source()) {
+		return part, deps, diag.List{at(d, a, diag.Error, "%s: %s is the memo itself; a document cannot be its own attachment", a.Mark(), a.File)}
+	}
+	ad, ds := p.Load(path)
+	if ad == nil || ds.HasErrors() {
+		if !ds.HasErrors() {
+			return part, deps, diag.List{at(d, a, diag.Error, "%s: %s is a registry, not a document; attach a document or a PDF", a.Mark(), a.File)}
+		}
+		return part, deps, append(ds, at(d, a, diag.Error, "%s: %s has errors (listed with it), so there is no packet", a.Mark(), a.File))
+	}
+	deps = append(deps, ad.Deps()...)
+	t, cds := p.Compose(ad)
+	ds = append(ds, cds...)
+	if t == nil || cds.HasErrors() {
+		return part, deps, append(ds, at(d, a, diag.Error, "%s: %s could not be composed (see its errors), so there is no packet", a.Mark(), a.File))
+	}
+	if len(ad.Attachments()) > 0 {
+		ds = append(ds, at(d, a, diag.Warning,
+			"%s: %s has attachments of its own, which do not come into this packet; list them in this memo's beslutsunderlag too if the committee needs them", a.Mark(), a.File))
+	}
+	mark(t, a.Mark())
+	part.Doc = t
+	return part, deps, ds
+}
+
+// mark puts the attachment's mark first on the right of its running
+// header, and of page one's own header when it has one.
+func mark(t *doc.Document, m string) {
+	line := doc.Line{{Text: m, Style: doc.Bold}}
+	t.Meta.Header.Right = append([]doc.Line{line}, t.Meta.Header.Right...)
+	if t.Meta.First != nil {
+		first := *t.Meta.First
+		first.Header.Right = append([]doc.Line{line}, first.Header.Right...)
+		t.Meta.First = &first
+	}
+}
+
+// same reports whether two paths name one file.
+func same(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}
+
+// readPDF reads a foreign PDF, bounded.
+func readPDF(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if st.Size() > MaxPDFSize {
+		return nil, fmt.Errorf("too large (%d MB; at most %d MB)", st.Size()>>20, MaxPDFSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxPDFSize+1))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	if len(data) > MaxPDFSize {
+		return nil, fmt.Errorf("too large (more than %d MB)", MaxPDFSize>>20)
+	}
+	return data, nil
+}
+
+// unwrapPath drops the path from an *fs.PathError: messages name the file
+// as the user wrote it.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

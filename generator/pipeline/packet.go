@@ -1,0 +1,63 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/pdf"
+)
+
+// Attachments are the document's numbered attachments (see
+// model.Attacher), none for a kind that has none.
+func (d *Doc) Attachments() []model.Attachment {
+	if a, ok := d.in.Doc.(model.Attacher); ok {
+		return a.Attachments()
+	}
+	return nil
+}
+
+// File is the file a field of the document names, as the loader resolved
+// and confined it ("beslutsunderlag[1].fil"); "" when the field names none.
+func (d *Doc) File(field string) string { return d.in.Files[field] }
+
+// OwnDeps are Deps without the files that only the document's packet
+// reads: the memo on its own shows an attachment's number and title, which
+// are its own data, not the attachment's content. A file that is also the
+// document's directive, an image or its logo stays.
+func (d *Doc) OwnDeps() []string {
+	keep := map[string]bool{}
+	if dir := d.in.Directive; dir != nil && dir.Source != nil {
+		keep[filepath.Clean(dir.Source.Path)] = true
+	}
+	for _, a := range d.in.Images {
+		keep[filepath.Clean(a.Path)] = true
+	}
+	if d.in.Logo != nil {
+		keep[filepath.Clean(d.in.Logo.Path)] = true
+	}
+	only := map[string]bool{}
+	for _, a := range d.Attachments() {
+		if p := d.File(a.Field); p != "" && !keep[filepath.Clean(p)] {
+			only[filepath.Clean(p)] = true
+		}
+	}
+	var out []string
+	for _, p := range d.in.Deps {
+		if !only[filepath.Clean(p)] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// RenderParts writes a packet's parts as one PDF (see generator/packet)
+// with the pipeline's PDF renderer, and returns its page count.
+func (p *Pipeline) RenderParts(w io.Writer, parts []pdf.Part) (int, error) {
+	r, ok := p.renderers["pdf"].(*pdf.Renderer)
+	if !ok {
+		return 0, fmt.Errorf("packet: the pipeline was not prepared for pdf")
+	}
+	return r.RenderParts(w, parts)
+}
