@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -42,63 +41,14 @@ func knownNames(in load.Input) []known {
 			add(e.Name, where)
 		}
 	}
-	for _, p := range persons(in.Doc) {
-		if p.person.ID == "" {
-			add(p.person.Name, p.path)
+	for _, p := range model.PeopleOf(in.Doc) {
+		if p.Person.ID == "" {
+			add(p.Person.Name, p.Path)
 		}
 	}
 	return out
 }
 
-type personAt struct {
-	path   string
-	person model.Person
-}
-
-// persons lists the person fields of a document with their paths.
-func persons(d model.Document) []personAt {
-	var out []personAt
-	b := d.Base()
-	for i, s := range b.Signers {
-		out = append(out, personAt{fmt.Sprintf("underskrifter[%d].person", i), s.Person})
-	}
-	if o, ok := d.(model.Officered); ok {
-		out = append(out, personAt{"handläggare", o.Officer()})
-	}
-	switch d := d.(type) {
-	case *model.Memo:
-		for i, p := range d.DispatchTo {
-			out = append(out, personAt{fmt.Sprintf("expedieras_till[%d]", i), p})
-		}
-	case *model.StatusReport:
-		out = append(out, personAt{"rapportör", d.Author})
-	case *model.Directive:
-		for _, r := range roles(d) {
-			for i, p := range r.role.People {
-				out = append(out, personAt{fmt.Sprintf("%s.personer[%d]", r.path, i), p})
-			}
-		}
-	}
-	return out
-}
-
-type roleAt struct {
-	path string
-	role model.Role
-}
-
-func roles(d *model.Directive) []roleAt {
-	o := d.Organisation
-	out := []roleAt{
-		{"organisation.uppdragsägare", o.Owner}, {"organisation.uppdragsledare", o.Leader},
-		{"organisation.uppdragsmedlemmar", o.Members}, {"organisation.mottagare_av_resultatet", o.Recipient},
-		{"organisation.övriga_intressenter", o.Stakeholders},
-	}
-	for i, r := range o.Other {
-		out = append(out, roleAt{fmt.Sprintf("organisation.övriga_roller[%d]", i), r.Role})
-	}
-	return out
-}
 
 // nameNearMiss finds names that are spelled almost like a known name: in
 // the person fields, and in the running text, where a name is a run of
@@ -151,9 +101,9 @@ func nameNearMiss(c *Context, in load.Input) {
 			return
 		}
 	}
-	for _, p := range persons(in.Doc) {
-		if p.person.ID == "" && p.person.Name != "" {
-			check(p.path+".namn", p.path, strings.Join(strings.Fields(p.person.Name), " "))
+	for _, p := range model.PeopleOf(in.Doc) {
+		if p.Person.ID == "" && p.Person.Name != "" {
+			check(p.Path+".namn", p.Path, strings.Join(strings.Fields(p.Person.Name), " "))
 		}
 	}
 	for _, t := range texts(in.Doc) {
@@ -311,18 +261,18 @@ func nameKey(s string) string {
 // one: no person, and no name in their text.
 func roleWithoutPerson(c *Context, in load.Input) {
 	names := knownNames(in)
-	switch d := in.Doc.(type) {
-	case *model.Directive:
-		for _, r := range roles(d)[:2] {
-			if _, written := c.src.Positions[r.path]; !written || len(r.role.People) > 0 {
+	if s, ok := in.Doc.(model.Staffed); ok {
+		for _, r := range s.HeldRoles() {
+			if _, written := c.src.Positions[r.Path]; !written || len(r.Role.People) > 0 {
 				continue
 			}
-			if !namesSomeone(string(r.role.Text), names) {
-				c.Report(r.path, "the role %s names no person", strings.TrimPrefix(r.path, "organisation."))
+			if !namesSomeone(string(r.Role.Text), names) {
+				c.Report(r.Path, "the role %s names no person", strings.TrimPrefix(r.Path, "organisation."))
 			}
 		}
-	case *model.Memo:
-		p := d.CaseOfficer
+	}
+	if o, ok := in.Doc.(model.Officered); ok {
+		p := o.Officer()
 		if _, written := c.src.Positions["handläggare"]; written && p.ID == "" && strings.TrimSpace(p.Name) == "" {
 			c.Report("handläggare", "the case officer (handläggare) names no person")
 		}

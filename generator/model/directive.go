@@ -185,3 +185,12 @@ func (d *Directive) ActivityIDs() []string {
 func (d *Directive) Ids() []string {
 	return append(d.PointIDs(), d.ActivityIDs()...)
 }
+
+// HeldRoles are the roles of the commission someone must hold: its owner
+// and its leader.
+func (d *Directive) HeldRoles() []RoleAt {
+	return []RoleAt{
+		{"organisation.uppdragsägare", d.Organisation.Owner},
+		{"organisation.uppdragsledare", d.Organisation.Leader},
+	}
+}

@@ -1,0 +1,73 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// PersonAt is a person a document names and the field path it stands at.
+type PersonAt struct {
+	Path   string
+	Person Person
+}
+
+var personType = reflect.TypeFor[Person]()
+
+// PeopleOf lists every person a document names, of any kind (signers,
+// case officer, recipients, a commission's roles, a kind's own person
+// fields), with the field path the loader recorded its position under.
+func PeopleOf(d Document) []PersonAt {
+	var out []PersonAt
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() && v.Type() != reflect.TypeFor[*Source]() {
+				walk(v.Elem(), path)
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			}
+		case reflect.Struct:
+			if v.Type() == personType {
+				out = append(out, PersonAt{Path: path, Person: v.Interface().(Person)})
+				return
+			}
+			t := v.Type()
+			for i := 0; i < t.NumField(); i++ {
+				f := t.Field(i)
+				if !f.IsExported() {
+					continue
+				}
+				name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				switch {
+				case name == "-":
+				case opts == "inline":
+					walk(v.Field(i), path)
+				case name != "":
+					p := name
+					if path != "" {
+						p = path + "." + name
+					}
+					walk(v.Field(i), p)
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(d), "")
+	return out
+}
+
+// RoleAt is a role of a commission's organisation and its field path.
+type RoleAt struct {
+	Path string
+	Role Role
+}
+
+// Staffed is a document whose roles someone must hold: written, a role
+// names a person (a commission's owner and leader).
+type Staffed interface {
+	HeldRoles() []RoleAt
+}
