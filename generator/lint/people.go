@@ -49,7 +49,6 @@ func knownNames(in load.Input) []known {
 	return out
 }
 
-
 // nameNearMiss finds names that are spelled almost like a known name: in
 // the person fields, and in the running text, where a name is a run of
 // capitalised words as long as the known name.
