@@ -106,6 +106,7 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	printNotes(a, p.Notes())
 	var fnames []string
 	for _, f := range formats {
 		fnames = append(fnames, f.Name)

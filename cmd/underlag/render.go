@@ -131,6 +131,7 @@ func runRender(a *app, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	printNotes(a, p.Notes())
 	d, diags, err := loadRenderInput(a, p, opts.file)
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
@@ -139,4 +140,11 @@ func formatList() string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// printNotes prints what the set-up could not do as asked, one line each.
+func printNotes(a *app, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintln(a.errOut, "underlag: note:", n)
+	}
 }

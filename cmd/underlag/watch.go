@@ -149,6 +149,7 @@ func watchBuild(ctx context.Context, a *app, o *watchOptions, formats []pipeline
 		fmt.Fprintln(a.errOut, "underlag:", err)
 		return r
 	}
+	printNotes(a, p.Notes())
 	var names []string
 	for _, f := range formats {
 		names = append(names, f.Name)

@@ -24,6 +24,7 @@ import (
 	"github.com/underlag/underlag/generator/compose"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/docx"
 	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/load"
@@ -59,6 +60,7 @@ type Pipeline struct {
 	// validate and lint, which check for the build): characters the PDF
 	// cannot draw are then errors.
 	drawsPDF    bool
+	notes       []string // about the set-up, for the user: a font the PDF cannot take
 	formats     []Format
 	creator     string
 	fingerprint string
@@ -73,8 +75,16 @@ func New(cfg Config) (*Pipeline, error) {
 		kinds = kind.Default()
 	}
 	prof := style.Default()
+	var notes []string
 	if cfg.Profile != nil {
 		prof = *cfg.Profile
+	} else if cfg.ReferenceDOCX != "" {
+		// The organisation's Word template sets the look of the PDF too,
+		// so that the two formats still look alike.
+		var err error
+		if prof, notes, err = docx.ProfileFrom(cfg.ReferenceDOCX, prof); err != nil {
+			return nil, fmt.Errorf("reference docx %s: %w", cfg.ReferenceDOCX, err)
+		}
 	}
 	formats := cfg.Formats
 	if formats == nil {
@@ -101,6 +111,7 @@ func New(cfg Config) (*Pipeline, error) {
 		renderers: map[string]doc.Renderer{},
 		formats:   formats,
 		creator:   "underlag " + cfg.Version,
+		notes:     notes,
 	}
 	p.drawsPDF = len(formats) == 0
 	ref := ""
@@ -142,6 +153,10 @@ func fingerprint(parts ...string) string {
 // reference DOCX. A build records it, and rebuilds everything when it
 // changes.
 func (p *Pipeline) Fingerprint() string { return p.fingerprint }
+
+// Notes say what of the set-up could not be done as asked, in one line
+// each: a reference document's font the PDF cannot embed.
+func (p *Pipeline) Notes() []string { return p.notes }
 
 // Formats are the formats the pipeline was prepared for, in table order.
 func (p *Pipeline) Formats() []Format { return p.formats }
