@@ -399,3 +399,17 @@ func TestLoaderDocument(t *testing.T) {
 		t.Errorf("a missing directive must be reported at its field: %v", ds)
 	}
 }
+
+// A text field written as YAML's null is said, not dropped silently; a
+// file over the size limit says by how much, in units that show it.
+func TestNullTextAndSizeMessage(t *testing.T) {
+	t.Parallel()
+	_, diags := load.Bytes("m.yaml", []byte("typ: tjänsteskrivelse\nversion: 1\ntitel: Null\nnämnd: HSN\nsammanfattning: S.\nförslag_till_beslut: F.\n"))
+	require.Len(t, diags, 1)
+	assert.Equal(t, "m.yaml:3:8: warning: titel: Null is YAML's empty value, so titel is left empty (hint: write \"Null\" in quotes if you mean the word, or leave the key out)", diags[0].Error())
+
+	big := make([]byte, load.MaxFileSize+1)
+	_, diags = load.Bytes("stor.yaml", big)
+	require.Len(t, diags, 1)
+	assert.Contains(t, diags[0].Msg, "10485761 bytes; the limit is 10485760 bytes")
+}
