@@ -13,14 +13,38 @@ import (
 
 // placeholders are the marks an author leaves where text is still to be
 // written. Each pattern's match is reported as written.
-var placeholders = []*regexp.Regexp{
-	regexp.MustCompile(`\b[xX]{3,}\b`),
-	regexp.MustCompile(`\b(TODO|TBD|FIXME)\b`),
-	regexp.MustCompile(`\?{3,}`),
-	regexp.MustCompile(`(?i)\blorem ipsum\b`),
+// placeholders are the patterns of unfinished text, each with a cheap test
+// that must pass before its expression runs: nearly every text holds none,
+// and running five expressions over every text of every document was a
+// fifth of what review cost.
+var placeholders = []struct {
+	re    *regexp.Regexp
+	maybe func(string) bool
+}{
+	{regexp.MustCompile(`\b[xX]{3,}\b`), xRun},
+	{regexp.MustCompile(`\b(TODO|TBD|FIXME)\b`), func(s string) bool {
+		return strings.Contains(s, "TODO") || strings.Contains(s, "TBD") || strings.Contains(s, "FIXME")
+	}},
+	{regexp.MustCompile(`\?{3,}`), func(s string) bool { return strings.Contains(s, "???") }},
+	{regexp.MustCompile(`(?i)\blorem ipsum\b`), func(s string) bool { return strings.Contains(s, "orem") || strings.Contains(s, "OREM") }},
 	// [namn], [datum], [ort]: a word or two in brackets, not a Markdown
 	// link ([text](url)) or reference ([text][ref]).
-	regexp.MustCompile(`\[[\p{Ll} ]{2,30}\]`),
+	{regexp.MustCompile(`\[[\p{Ll} ]{2,30}\]`), func(s string) bool { return strings.IndexByte(s, '[') >= 0 }},
+}
+
+// xRun reports whether s has three x's or X's in a row, as xxxx does.
+func xRun(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == 'x' || s[i] == 'X' {
+			if n++; n == 3 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
 }
 
 // placeholdersIn returns the placeholders in s, each once, in order.
@@ -30,8 +54,11 @@ func placeholdersIn(s string) []string {
 		w  string
 	}
 	var hits []hit
-	for _, re := range placeholders {
-		for _, m := range re.FindAllStringIndex(s, -1) {
+	for _, p := range placeholders {
+		if !p.maybe(s) {
+			continue
+		}
+		for _, m := range p.re.FindAllStringIndex(s, -1) {
 			if s[m[0]] == '[' && m[1] < len(s) && (s[m[1]] == '(' || s[m[1]] == '[') {
 				continue
 			}
