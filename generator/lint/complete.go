@@ -59,7 +59,7 @@ func requiredField(c *Context, in load.Input) {
 	}
 	// The loader reports a required key that is left out; one that is
 	// written with no text in it is this rule's.
-	for _, t := range allTexts(in.Doc) {
+	for _, t := range c.allTexts() {
 		if t.req && t.prose && blankText(t.s) && !contains(paths, t.path) {
 			if _, written := c.src.Positions[t.path]; written {
 				c.Report(t.path, "%s is empty; a %s must have it", t.path, kindName(in))
@@ -70,7 +70,7 @@ func requiredField(c *Context, in load.Input) {
 
 func emptySection(c *Context, in load.Input) {
 	paths, _ := required(c, in)
-	for _, t := range allTexts(in.Doc) {
+	for _, t := range c.allTexts() {
 		if !t.prose || t.req || !blankText(t.s) || contains(paths, t.path) {
 			continue
 		}
@@ -85,7 +85,7 @@ func emptySection(c *Context, in load.Input) {
 // is seen only as a sentence that stops.
 func unfinishedText(c *Context, in load.Input) {
 	paths, _ := required(c, in)
-	all := texts(in.Doc)
+	all := c.texts()
 	var last *text
 	var lastPos model.Pos
 	for i := range all {

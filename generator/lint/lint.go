@@ -126,12 +126,13 @@ func (l *Linter) Document(in load.Input) diag.List {
 	}
 	cfg := l.config(profileOf(in))
 	var found []finding
+	cache := &textCache{d: in.Doc}
 	for i := range l.rules {
 		r := &l.rules[i]
 		if r.Doc == nil || cfg.off(r.ID) {
 			continue
 		}
-		c := &Context{rule: r, cfg: cfg, src: in.Doc.Base().Source}
+		c := &Context{rule: r, cfg: cfg, src: in.Doc.Base().Source, cache: cache}
 		r.Doc(c, in)
 		found = append(found, c.found...)
 	}
@@ -278,6 +279,7 @@ type finding struct {
 // Context is what a rule reports through. Its methods place a finding at
 // a field's position in the file, or at a word inside a field's text.
 type Context struct {
+	cache  *textCache // the document's texts, shared by its rules
 	rule   *Rule
 	cfg    *config
 	src    *model.Source // the document being checked; nil in a tree rule until In

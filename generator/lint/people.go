@@ -105,7 +105,7 @@ func nameNearMiss(c *Context, in load.Input) {
 			check(p.Path+".namn", p.Path, strings.Join(strings.Fields(p.Person.Name), " "))
 		}
 	}
-	for _, t := range texts(in.Doc) {
+	for _, t := range c.texts() {
 		if !t.prose {
 			continue
 		}

@@ -22,16 +22,38 @@ type text struct {
 
 var markdownType = reflect.TypeFor[model.Markdown]()
 
-// texts lists every non-empty text of a document with its field path, in
-// the order of the model's fields.
-func texts(d model.Document) []text {
-	var out []text
-	walk(reflect.ValueOf(d).Elem(), "", "", false, false, func(t text) {
-		if t.s != "" {
-			out = append(out, t)
+// textCache walks a document's texts once for all the rules that read
+// them.
+type textCache struct {
+	d   model.Document
+	all []text
+	set []text // the non-empty ones
+	ok  bool
+}
+
+func (c *textCache) load() {
+	if !c.ok {
+		c.all, c.ok = allTexts(c.d), true
+		for _, t := range c.all {
+			if t.s != "" {
+				c.set = append(c.set, t)
+			}
 		}
-	})
-	return out
+	}
+}
+
+// texts are the document's non-empty texts, in the order of the model's
+// fields, walked once.
+func (c *Context) texts() []text {
+	c.cache.load()
+	return c.cache.set
+}
+
+// allTexts are the document's texts with the empty ones (allTexts),
+// walked once.
+func (c *Context) allTexts() []text {
+	c.cache.load()
+	return c.cache.all
 }
 
 // allTexts is texts with the empty ones too.

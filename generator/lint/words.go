@@ -83,7 +83,7 @@ func placeholdersIn(s string) []string {
 }
 
 func placeholder(c *Context, in load.Input) {
-	for _, t := range texts(in.Doc) {
+	for _, t := range c.texts() {
 		for _, ph := range placeholdersIn(t.s) {
 			if !c.Allowed(ph) {
 				c.ReportWord(t.path, ph, "the text holds the placeholder %q", ph)
@@ -139,7 +139,7 @@ func defined(c *Context, in load.Input) map[string]bool {
 func undefinedAbbreviation(c *Context, in load.Input) {
 	def := defined(c, in)
 	warned := map[string]bool{}
-	for _, t := range texts(in.Doc) {
+	for _, t := range c.texts() {
 		if !isProse(t.key) {
 			continue
 		}
@@ -190,7 +190,7 @@ func roman(w string) bool {
 // texts uses. The glossary is shared, and is not the document's to trim.
 func unusedDefinition(c *Context, in load.Input) {
 	var all []string
-	for _, t := range texts(in.Doc) {
+	for _, t := range c.texts() {
 		if !strings.HasPrefix(t.path, "definitioner[") {
 			all = append(all, t.s)
 		}
