@@ -193,7 +193,7 @@ func (l *Loader) logo(o *model.OrgProfile, diags diag.List) (*Asset, diag.List) 
 	if bad != nil {
 		return nil, append(diags, *bad)
 	}
-	data, err := readAsset(p, MaxAssetSize)
+	data, err := ReadFile(p, MaxAssetSize)
 	if err != nil {
 		pos := o.Source.Pos("logotyp")
 		return nil, append(diags, diag.Diagnostic{File: o.Source.Path, Line: pos.Line, Col: pos.Col, Path: "logotyp",

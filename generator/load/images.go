@@ -51,7 +51,7 @@ func (l *Loader) images(d model.Document, roots []string) (map[string]*Asset, di
 				diags.Add(*bad)
 				continue
 			}
-			data, err := readAsset(p, MaxAssetSize)
+			data, err := ReadFile(p, MaxAssetSize)
 			if err != nil {
 				at(fmt.Sprintf("cannot read the image %s: %v", ref, err))
 				continue

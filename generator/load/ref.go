@@ -100,10 +100,11 @@ func displayRoots(roots []string) []string {
 	return out
 }
 
-// readAsset reads a resolved reference with a bounded reader: a file that
-// grows past limit, or turns into something else between the check and the
-// read, is refused rather than read without end.
-func readAsset(p string, limit int64) ([]byte, error) {
+// ReadFile reads a resolved reference with a bounded reader: a file that
+// is not a regular file, grows past limit, or turns into something else
+// between the check and the read is refused rather than read without end.
+// Errors name no path: the caller's message does.
+func ReadFile(p string, limit int64) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, unwrapPath(err)

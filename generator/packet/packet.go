@@ -26,6 +26,7 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/pdf"
 	"github.com/underlag/underlag/generator/pipeline"
@@ -109,7 +110,7 @@ func attachment(p Pipeline, d *pipeline.Doc, a model.Attachment) (pdf.Part, []st
 	case ".yaml", ".yml":
 		return dataAttachment(p, d, a, path, part)
 	}
-	data, err := readPDF(path)
+	data, err := load.ReadFile(path, MaxPDFSize)
 	if err != nil {
 		return part, []string{path}, diag.List{at(d, a, diag.Error, "%s: cannot read %s: %v", a.Mark(), a.File, err)}
 	}
@@ -193,41 +194,4 @@ func same(a, b string) bool {
 	}
 	fb, err := os.Stat(b)
 	return err == nil && os.SameFile(fa, fb)
-}
-
-// readPDF reads a foreign PDF, bounded.
-func readPDF(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if st.Size() > MaxPDFSize {
-		return nil, fmt.Errorf("too large (%d MB; at most %d MB)", st.Size()>>20, MaxPDFSize>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxPDFSize+1))
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	if len(data) > MaxPDFSize {
-		return nil, fmt.Errorf("too large (more than %d MB)", MaxPDFSize>>20)
-	}
-	return data, nil
-}
-
-// unwrapPath drops the path from an *fs.PathError: messages name the file
-// as the user wrote it.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
