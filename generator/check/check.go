@@ -221,50 +221,9 @@ func Registries(reg *model.Registries) diag.List {
 // rows do not match their header. (Placeholders, abbreviations and the
 // other review rules are generator/lint's.)
 func (c *Checker) text(d model.Document) {
-	walk(reflect.ValueOf(d).Elem(), "", "", func(path, _, s string) {
-		c.tables(path, s)
+	model.WalkTexts(d, func(t model.TextAt) {
+		if t.S != "" {
+			c.tables(t.Path, t.S)
+		}
 	})
-}
-
-// walk calls fn for every non-empty string in v with its field path and
-// yaml key.
-func walk(v reflect.Value, path, key string, fn func(path, key, s string)) {
-	switch v.Kind() {
-	case reflect.String:
-		if s := v.String(); s != "" {
-			fn(path, key, s)
-		}
-	case reflect.Pointer:
-		if !v.IsNil() && v.Type().Elem().Kind() == reflect.Struct && v.Type() != reflect.TypeFor[*model.Source]() {
-			walk(v.Elem(), path, key, fn)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), key, fn)
-		}
-	case reflect.Map:
-		// rubriker: labels are short headings; nothing to check.
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := f.Tag.Get("yaml")
-			if tag == "-" || !f.IsExported() {
-				continue
-			}
-			name, opts, _ := strings.Cut(tag, ",")
-			if opts == "inline" {
-				walk(v.Field(i), path, key, fn)
-				continue
-			}
-			if name == "" {
-				continue
-			}
-			p := name
-			if path != "" {
-				p = path + "." + name
-			}
-			walk(v.Field(i), p, name, fn)
-		}
-	}
 }

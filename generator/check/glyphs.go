@@ -28,8 +28,10 @@ func Glyphs(d model.Document, pdf bool) diag.List {
 	}
 	base := d.Base()
 	c := &Checker{src: base.Source}
-	walk(reflect.ValueOf(d).Elem(), "", "", func(path, _, s string) {
-		c.glyphs(path, s, pdf)
+	model.WalkTexts(d, func(t model.TextAt) {
+		if t.S != "" {
+			c.glyphs(t.Path, t.S, pdf)
+		}
 	})
 	c.diags.Sort()
 	return c.diags

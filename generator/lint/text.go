@@ -2,7 +2,6 @@ package lint
 
 import (
 	"bytes"
-	"fmt"
 	"reflect"
 	"strings"
 	"unicode"
@@ -19,8 +18,6 @@ type text struct {
 	prose bool // Markdown: a section of running text, not an id, name or code
 	req   bool // the field, or a struct field around it outside any list, is required to load
 }
-
-var markdownType = reflect.TypeFor[model.Markdown]()
 
 // textCache walks a document's texts once for all the rules that read
 // them.
@@ -59,51 +56,10 @@ func (c *Context) allTexts() []text {
 // allTexts is texts with the empty ones too.
 func allTexts(d model.Document) []text {
 	var out []text
-	walk(reflect.ValueOf(d).Elem(), "", "", false, false, func(t text) { out = append(out, t) })
+	model.WalkTexts(d, func(t model.TextAt) {
+		out = append(out, text{path: t.Path, key: t.Key, s: t.S, prose: t.Markdown, req: t.Required})
+	})
 	return out
-}
-
-// walk calls fn for every string in v with its field path and
-// yaml key. inList is whether v is inside a list, where a required tag
-// means "in each row", not "in the document".
-func walk(v reflect.Value, path, key string, req, inList bool, fn func(text)) {
-	switch v.Kind() {
-	case reflect.String:
-		fn(text{path: path, key: key, s: v.String(), prose: v.Type() == markdownType, req: req && !inList})
-	case reflect.Pointer:
-		if !v.IsNil() && v.Type().Elem().Kind() == reflect.Struct && v.Type() != reflect.TypeFor[*model.Source]() {
-			walk(v.Elem(), path, key, req, inList, fn)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), key, req, true, fn)
-		}
-	case reflect.Map:
-		// rubriker: labels are short headings; the heading-year rule reads
-		// them itself.
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := f.Tag.Get("yaml")
-			if tag == "-" || !f.IsExported() {
-				continue
-			}
-			name, opts, _ := strings.Cut(tag, ",")
-			if opts == "inline" {
-				walk(v.Field(i), path, key, req, inList, fn)
-				continue
-			}
-			if name == "" {
-				continue
-			}
-			p := name
-			if path != "" {
-				p = path + "." + name
-			}
-			walk(v.Field(i), p, name, req || f.Tag.Get("required") == "true", inList, fn)
-		}
-	}
 }
 
 // field finds the value at a yaml field path ("organisation.uppdragsledare",

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"reflect"
 	"regexp"
 	"strings"
 
@@ -23,8 +22,9 @@ func (l *Loader) images(d model.Document, roots []string) (map[string]*Asset, di
 	src := d.Base().Source
 	var diags diag.List
 	var out map[string]*Asset
-	markdownFields(reflect.ValueOf(d), "", func(path, s string) {
-		if !strings.Contains(s, "![") {
+	model.WalkTexts(d, func(t model.TextAt) {
+		path, s := t.Path, t.S
+		if !t.Markdown || !strings.Contains(s, "![") {
 			return
 		}
 		for _, m := range imageRef.FindAllStringSubmatch(s, -1) {
@@ -84,60 +84,4 @@ func refPos(src *model.Source, path, text string) model.Pos {
 		}
 	}
 	return pos
-}
-
-var markdownType = reflect.TypeFor[model.Markdown]()
-
-// markdownFields calls fn for every non-empty Markdown value in v with its
-// field path, as the loader records positions.
-func markdownFields(v reflect.Value, path string, fn func(path, s string)) {
-	switch v.Kind() {
-	case reflect.String:
-		if v.Type() == markdownType && v.String() != "" {
-			fn(path, v.String())
-		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			markdownFields(v.Elem(), path, fn)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			markdownFields(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
-		}
-	case reflect.Map:
-		if v.Type().Key().Kind() != reflect.String {
-			return
-		}
-		for _, k := range v.MapKeys() {
-			p := k.String()
-			if path != "" {
-				p = path + "." + p
-			}
-			markdownFields(v.MapIndex(k), p, fn)
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if !f.IsExported() || f.Type == reflect.TypeFor[*model.Source]() {
-				continue
-			}
-			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if name == "-" {
-				continue
-			}
-			if opts == "inline" {
-				markdownFields(v.Field(i), path, fn)
-				continue
-			}
-			if name == "" {
-				continue
-			}
-			p := name
-			if path != "" {
-				p = path + "." + name
-			}
-			markdownFields(v.Field(i), p, fn)
-		}
-	}
 }

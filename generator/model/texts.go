@@ -1,0 +1,66 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// TextAt is a text field of a document: its value, its field path (as the
+// loader records positions under it) and yaml key, whether it is Markdown,
+// and whether its field is required outside any list (in a list, required
+// means "in each row", not "in the document").
+type TextAt struct {
+	Path, Key string
+	S         string
+	Markdown  bool
+	Required  bool
+}
+
+var markdownType = reflect.TypeFor[Markdown]()
+
+// WalkTexts calls fn for every text field of a document, empty ones too,
+// in the order of the model's fields: through lists, nested structs, and
+// the fields of a kind defined in data. Maps (rubriker: short headings)
+// are left out. Check, review and the loader's image scan all walk
+// documents with it, so they agree on paths.
+func WalkTexts(d Document, fn func(TextAt)) {
+	walkTexts(reflect.ValueOf(d), "", "", false, false, fn)
+}
+
+func walkTexts(v reflect.Value, path, key string, req, inList bool, fn func(TextAt)) {
+	switch v.Kind() {
+	case reflect.String:
+		fn(TextAt{Path: path, Key: key, S: v.String(), Markdown: v.Type() == markdownType, Required: req && !inList})
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() && v.Type() != reflect.TypeFor[*Source]() {
+			walkTexts(v.Elem(), path, key, req, inList, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walkTexts(v.Index(i), fmt.Sprintf("%s[%d]", path, i), key, req, true, fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := f.Tag.Get("yaml")
+			if tag == "-" || !f.IsExported() {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			if opts == "inline" {
+				walkTexts(v.Field(i), path, key, req, inList, fn)
+				continue
+			}
+			if name == "" {
+				continue
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			walkTexts(v.Field(i), p, name, req || f.Tag.Get("required") == "true", inList, fn)
+		}
+	}
+}
