@@ -60,9 +60,9 @@ type Loader struct {
 
 // cacheSize bounds each of the Loader's caches. A build visits documents
 // in path order, so the registries and directives the next documents share
-// are almost always among the last few hundred read; a miss only reads a
+// are almost always among the last few dozen read; a miss only reads a
 // small file again.
-const cacheSize = 256
+const cacheSize = 64
 
 var reflectTypeOfCommon = reflect.TypeFor[model.Common]()
 
