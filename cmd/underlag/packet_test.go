@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -46,21 +45,21 @@ func TestPacketExample(t *testing.T) {
 	assert.Regexp(t, `Title:\s+Utveckling av samspelet mellan specialistvård och primärvård\. RF-uppdrag 2024`, info)
 	assert.Regexp(t, `Tagged:\s+yes`, info)
 
-	texts := pageTexts(t, out)
+	texts := testenv.PDFPages(t, out)
 	require.Len(t, texts, n)
-	memoText := squash(strings.Join(texts[:memoPages], " "))
+	memoText := testenv.Squash(strings.Join(texts[:memoPages], " "))
 	assert.Contains(t, memoText, "Bilaga 1 Uppdragsdirektiv Genomföra prioriterade åtgärder som syftar till att stärka omställningen till nära vård, den 18 november 2024")
 	assert.Contains(t, memoText, "Bilaga 2 Avtal om samverkan kring nära vård (exempel)")
-	assert.Contains(t, squash(texts[0]), "1 ("+strconv.Itoa(memoPages)+")")
+	assert.Contains(t, testenv.Squash(texts[0]), "1 ("+strconv.Itoa(memoPages)+")")
 	for i := range dirPages {
-		page := squash(texts[memoPages+i])
+		page := testenv.Squash(texts[memoPages+i])
 		assert.Contains(t, page, "Bilaga 1", "directive page %d", i+1)
 		assert.Contains(t, page, strconv.Itoa(i+1)+" ("+strconv.Itoa(dirPages)+")", "the directive keeps its own page numbers")
 		assert.NotContains(t, page, "Bilaga 2")
 	}
-	assert.Contains(t, squash(texts[memoPages]), "Genomföra prioriterade åtgärder")
+	assert.Contains(t, testenv.Squash(texts[memoPages]), "Genomföra prioriterade åtgärder")
 	for i, want := range []string{"Avtal om samverkan kring nära vård Exempel", "Underskrifter"} {
-		page := squash(texts[memoPages+dirPages+i])
+		page := testenv.Squash(texts[memoPages+dirPages+i])
 		assert.Contains(t, page, "Bilaga 2")
 		assert.Contains(t, page, want)
 		assert.Contains(t, page, "Sida "+strconv.Itoa(i+1)+" av 2", "the agreement keeps its own page numbers")
@@ -93,7 +92,7 @@ func TestPacketExample(t *testing.T) {
 
 	st := testenv.Run(t, "pdfinfo", "-struct-text", out)
 	assert.NotContains(t, st, "Error")
-	assertInOrder(t, st,
+	testenv.AssertInOrder(t, st,
 		"Document", "Part",
 		`H1 (block) "Utveckling av samspelet mellan specialistvård och primärvård. RF-uppdrag 2024"`,
 		`"Sammanfattning"`, `"Beslutsunderlag"`, `"Beslutet expedieras till"`,
@@ -202,39 +201,6 @@ func TestPacketUsage(t *testing.T) {
 	code, out, _ := execute(t, "packet", "--help")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "underlag packet data/tjansteskrivelse-hsn-1203-2024.yaml -o handling.pdf")
-}
-
-// pageTexts is the text of each page, as pdftotext lays it out.
-func pageTexts(t *testing.T, path string) []string {
-	t.Helper()
-	pages := strings.Split(testenv.Run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-"), "\f")
-	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
-		pages = pages[:len(pages)-1]
-	}
-	return pages
-}
-
-// squash collapses white space.
-// squash joins words the PDF hyphenated at a line's end (a soft hyphen,
-// U+00AD, then the break) and makes every run of whitespace one space.
-func squash(s string) string {
-	return strings.Join(strings.Fields(softBreak.ReplaceAllString(s, "")), " ")
-}
-
-var softBreak = regexp.MustCompile(`\x{00AD}\s*`)
-
-// assertInOrder checks that each phrase occurs after the one before it.
-func assertInOrder(t *testing.T, text string, phrases ...string) {
-	t.Helper()
-	text = squash(text)
-	at := 0
-	for _, p := range phrases {
-		i := strings.Index(text[at:], p)
-		if !assert.GreaterOrEqual(t, i, 0, "%q missing after position %d in\n%s", p, at, text) {
-			return
-		}
-		at += i + len(p)
-	}
 }
 
 // withoutPackets are output paths without the memos' packets (the

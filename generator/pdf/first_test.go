@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/internal/doctest"
+	"github.com/underlag/underlag/internal/testenv"
 )
 
 // TestFirstPage checks doc.Meta.First: page one has its own header and
@@ -32,7 +33,7 @@ func TestFirstPage(t *testing.T) {
 			d.Meta.Footer = tc.running
 			path, _, n := render(t, d)
 			require.Greater(t, n, 1)
-			pages := pageTexts(t, path)
+			pages := testenv.PDFPages(t, path)
 			assert.Contains(t, pages[0], "Postadress: 901 89 Umeå")
 			assert.Contains(t, pages[0], "Första sidans huvud")
 			assert.NotContains(t, pages[0], "Hälso- och sjukvårdsförvaltningen", "page one's header replaces the running one")
@@ -45,7 +46,7 @@ func TestFirstPage(t *testing.T) {
 				}
 			}
 			assert.NotContains(t, pages[0], "Löpande sidfot")
-			assert.True(t, strings.Contains(squash(pages[1]), " 2 ("), "page numbers go on")
+			assert.True(t, strings.Contains(testenv.Squash(pages[1]), " 2 ("), "page numbers go on")
 		})
 	}
 }

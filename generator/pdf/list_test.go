@@ -10,6 +10,7 @@ import (
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/internal/doctest"
+	"github.com/underlag/underlag/internal/testenv"
 )
 
 // nestedList returns a bullet list nested depth levels deep, one item a
@@ -64,12 +65,12 @@ func TestDeeplyNestedList(t *testing.T) {
 			}
 
 			path, _, n := render(t, d)
-			texts := pageTexts(t, path)
+			texts := testenv.PDFPages(t, path)
 			require.Len(t, texts, n)
 			for i, text := range texts {
 				assert.Contains(t, text, "Nivå", "page %d of %d has no list item", i+1, n)
 			}
-			all := squash(strings.Join(texts, " ")) + " "
+			all := testenv.Squash(strings.Join(texts, " ")) + " "
 			for i := 1; i <= tc.depth; i++ {
 				if !strings.Contains(all, fmt.Sprintf("Nivå %d ", i)) {
 					t.Errorf("item %d of %d is missing", i, tc.depth)

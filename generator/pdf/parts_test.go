@@ -62,21 +62,21 @@ func TestRenderParts(t *testing.T) {
 	assert.Regexp(t, `Pages:\s+`+itoa(n)+`\n`, testenv.Run(t, "pdfinfo", path))
 	assert.Regexp(t, `Tagged:\s+yes`, testenv.Run(t, "pdfinfo", path))
 
-	texts := pageTexts(t, path)
+	texts := testenv.PDFPages(t, path)
 	require.Len(t, texts, n)
 	_, _, memoPages := render(t, doctest.All())
 	_, _, tablePages := render(t, doctest.LongTable(60))
 	require.Equal(t, memoPages+tablePages+2, n)
 	// Each part numbers its own pages.
-	assert.Contains(t, squash(texts[0]), "1 ("+itoa(memoPages)+")")
-	first := squash(texts[memoPages])
+	assert.Contains(t, testenv.Squash(texts[0]), "1 ("+itoa(memoPages)+")")
+	first := testenv.Squash(texts[memoPages])
 	assert.Contains(t, first, "Bilaga 1")
 	assert.Contains(t, first, "1 ("+itoa(tablePages)+")")
-	last := squash(texts[n-2])
+	last := testenv.Squash(texts[n-2])
 	assert.Contains(t, last, "Bilaga 2")
 	assert.Contains(t, last, "Avtal om samverkan")
 	assert.Contains(t, last, "Sida 1 av 2")
-	turned := squash(texts[n-1])
+	turned := testenv.Squash(texts[n-1])
 	assert.Contains(t, turned, "Bilaga 2")
 	assert.Contains(t, turned, "Signerat av Erika From", "a printed field's appearance comes along")
 
@@ -109,7 +109,7 @@ func TestRenderParts(t *testing.T) {
 
 	st := testenv.Run(t, "pdfinfo", "-struct-text", path)
 	assert.NotContains(t, st, "Error")
-	assertInOrder(t, st, "Document", "Part", `H1 (block) "Utveckling av samspelet`, "Part", "Aktivitet 1", "Part", "Figure")
+	testenv.AssertInOrder(t, st, "Document", "Part", `H1 (block) "Utveckling av samspelet`, "Part", "Aktivitet 1", "Part", "Figure")
 	assert.Equal(t, 3, strings.Count(st, "Part"))
 	assert.Contains(t, string(data), "/Alt"+textString("Bilaga 2 Avtal om samverkan, sida 2 (2)"))
 

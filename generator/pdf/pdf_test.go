@@ -45,38 +45,6 @@ func render(t *testing.T, d *doc.Document) (path string, data []byte, pages int)
 	return path, buf.Bytes(), pages
 }
 
-// pageTexts returns the text of each page, laid out as on the page.
-func pageTexts(t *testing.T, path string) []string {
-	t.Helper()
-	out := testenv.Run(t, "pdftotext", "-layout", "-enc", "UTF-8", path, "-")
-	pages := strings.Split(out, "\f")
-	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
-		pages = pages[:len(pages)-1]
-	}
-	return pages
-}
-
-var spaces = regexp.MustCompile(`\s+`)
-
-// squash collapses white space, so that phrases can be found whatever the
-// layout's column gaps.
-func squash(s string) string { return spaces.ReplaceAllString(s, " ") }
-
-// assertInOrder checks that each phrase occurs in text after the one
-// before it.
-func assertInOrder(t *testing.T, text string, phrases ...string) {
-	t.Helper()
-	text = squash(text)
-	at := 0
-	for _, p := range phrases {
-		i := strings.Index(text[at:], p)
-		if !assert.GreaterOrEqual(t, i, 0, "%q missing after position %d in\n%s", p, at, text) {
-			return
-		}
-		at += i + len(p)
-	}
-}
-
 func TestNewRejectsUnknownFont(t *testing.T) {
 	t.Parallel()
 	p := style.Default()
@@ -97,11 +65,12 @@ func TestAllKinds(t *testing.T) {
 	t.Parallel()
 	path, data, n := render(t, doctest.All())
 	require.Equal(t, 2, n)
-	pages := pageTexts(t, path)
+	pages := testenv.PDFPages(t, path)
 	require.Len(t, pages, n)
-	assertInOrder(t, strings.Join(pages, "\n"),
+	assert.Contains(t, pages[0], "primär\u00ad", "the title breaks at a Swedish hyphenation point")
+	testenv.AssertInOrder(t, strings.Join(pages, "\n"),
 		"Region Västerbotten", "Tjänsteskrivelse", "Hälso- och sjukvårdsförvaltningen", "1 (2)", "2024-11-20", "HSN 1203-2024",
-		"Utveckling av samspelet mellan specialistvård och primär\u00ad", "vård. RF-uppdrag 2024",
+		"Utveckling av samspelet mellan specialistvård och primärvård. RF-uppdrag 2024",
 		"Diarienummer HSN 1203-2024", "Datum den 20 november 2024",
 		"1. Bakgrund",
 		"Regionfullmäktige har gett tre nämnder uppdrag, se regionens webbplats och kursiv text", "Ny rad efter radbrytning.",
@@ -173,10 +142,10 @@ func TestPageNumbers(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			path, _, n := render(t, tc.d)
-			pages := pageTexts(t, path)
+			pages := testenv.PDFPages(t, path)
 			require.Len(t, pages, n)
 			for i, p := range pages {
-				assert.Contains(t, squash(p), fmt.Sprintf(" %d (%d) ", i+1, n), "page %d", i+1)
+				assert.Contains(t, testenv.Squash(p), fmt.Sprintf(" %d (%d) ", i+1, n), "page %d", i+1)
 			}
 		})
 	}
@@ -217,12 +186,12 @@ func TestLongTable(t *testing.T) {
 	const rows = 120
 	path, _, n := render(t, doctest.LongTable(rows))
 	require.Greater(t, n, 2)
-	pages := pageTexts(t, path)
+	pages := testenv.PDFPages(t, path)
 	require.Len(t, pages, n)
 	next := 1
 	row := regexp.MustCompile(`Aktivitet (\d+):`)
 	for i, p := range pages {
-		sp := squash(p)
+		sp := testenv.Squash(p)
 		assert.Contains(t, sp, "Aktivitet Startdatum Slutdatum Ansvarig", "header on page %d", i+1)
 		long := 0
 		for _, m := range row.FindAllStringSubmatch(p, -1) {
@@ -241,16 +210,16 @@ func TestLongTable(t *testing.T) {
 func TestLongDefinitions(t *testing.T) {
 	t.Parallel()
 	path, _, n := render(t, doctest.LongDefinitions(40))
-	pages := pageTexts(t, path)
+	pages := testenv.PDFPages(t, path)
 	require.Len(t, pages, n)
 	var want []string
 	for i := 1; i <= 40; i++ {
 		want = append(want, fmt.Sprintf("FÖRK%02d Förklaring nummer %d av", i, i))
 	}
 	all := strings.Join(pages, "\n")
-	assertInOrder(t, all, want...)
+	testenv.AssertInOrder(t, all, want...)
 	for i, p := range pages {
-		assert.Contains(t, squash(p), "Begrepp/förkortning Förklaring", "header on page %d", i+1)
+		assert.Contains(t, testenv.Squash(p), "Begrepp/förkortning Förklaring", "header on page %d", i+1)
 	}
 	testenv.Run(t, "qpdf", "--check", path)
 }
@@ -264,11 +233,11 @@ func TestSignaturesKeptTogether(t *testing.T) {
 	for fill := 22; fill <= 34; fill += 2 {
 		t.Run(fmt.Sprint(fill), func(t *testing.T) {
 			path, _, _ := render(t, doctest.SignaturesAtFoot(fill))
-			pages := pageTexts(t, path)
+			pages := testenv.PDFPages(t, path)
 			labels := []string{"Underskrift Uppdragsägare", "Underskrift Regiondirektör", "Anna Åström"}
 			on := -1
 			for i, p := range pages {
-				sp := squash(p)
+				sp := testenv.Squash(p)
 				has := 0
 				for _, l := range labels {
 					if strings.Contains(sp, l) {
@@ -304,9 +273,9 @@ func TestHeadingKeptWithNext(t *testing.T) {
 			&doc.Heading{Level: 1, Text: []doc.Inline{doc.Text("Rubriken")}},
 			&doc.Paragraph{Text: []doc.Inline{doc.Text(strings.Repeat("Första stycket under rubriken. ", 20))}})
 		path, _, _ := render(t, d)
-		for i, p := range pageTexts(t, path) {
+		for i, p := range testenv.PDFPages(t, path) {
 			if strings.Contains(p, "Rubriken") {
-				assert.GreaterOrEqual(t, strings.Count(squash(p), "Första stycket"), 2, "fill %d: heading alone at the foot of page %d", fill, i+1)
+				assert.GreaterOrEqual(t, strings.Count(testenv.Squash(p), "Första stycket"), 2, "fill %d: heading alone at the foot of page %d", fill, i+1)
 			}
 		}
 	}
@@ -330,7 +299,7 @@ func TestHugeRow(t *testing.T) {
 	}}}
 	path, _, n := render(t, d)
 	assert.Greater(t, n, 1)
-	assertInOrder(t, strings.Join(pageTexts(t, path), "\n"), text...)
+	testenv.AssertInOrder(t, strings.Join(testenv.PDFPages(t, path), "\n"), text...)
 }
 
 // TestDeterministic renders the same documents twice, and from several
@@ -380,7 +349,7 @@ func TestImagesAndLinks(t *testing.T) {
 	assert.Contains(t, list, "jpeg")
 	assert.NotContains(t, string(data), "javascript")
 	assert.Contains(t, string(data), "/URI(mailto:a@b.se)")
-	assertInOrder(t, strings.Join(pageTexts(t, path), "\n"), "farlig och post")
+	testenv.AssertInOrder(t, strings.Join(testenv.PDFPages(t, path), "\n"), "farlig och post")
 
 	bad := &doc.Document{Blocks: []doc.Block{&doc.Image{Data: []byte("no image"), Alt: "Trasig"}}}
 	assert.ErrorContains(t, renderer(t).Render(&bytes.Buffer{}, bad), "Trasig")
@@ -491,7 +460,7 @@ func TestTagged(t *testing.T) {
 	assert.Regexp(t, `Tagged:\s+yes`, testenv.Run(t, "pdfinfo", path))
 	st := testenv.Run(t, "pdfinfo", "-struct-text", path)
 	assert.NotContains(t, st, "Error")
-	assertInOrder(t, st,
+	testenv.AssertInOrder(t, st,
 		`Document`, `P (block) "Region Västerbotten"`, `P (block) "Tjänsteskrivelse" P (block) "2024-11-20"`,
 		`H1 (block) "Utveckling av samspelet mellan specialistvård och primärvård. RF-uppdrag 2024"`,
 		`Table (block) TR TH: /Scope /Row P (block) "Diarienummer"`,
@@ -563,6 +532,6 @@ func TestWeirdMetadata(t *testing.T) {
 	}
 	path, _, _ := render(t, d)
 	assert.Contains(t, testenv.Run(t, "qpdf", "--check", path), "No syntax or stream encoding errors")
-	assertInOrder(t, testenv.Run(t, "pdfinfo", path), "Title: "+s)
-	assertInOrder(t, testenv.Run(t, "pdftotext", path, "-"), "1. "+s, s)
+	testenv.AssertInOrder(t, testenv.Run(t, "pdfinfo", path), "Title: "+s)
+	testenv.AssertInOrder(t, testenv.Run(t, "pdftotext", path, "-"), "1. "+s, s)
 }

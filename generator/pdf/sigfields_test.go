@@ -177,7 +177,7 @@ func TestSignatureLayouts(t *testing.T) {
 					}
 				}
 			}
-			text := squash(strings.Join(pageTexts(t, paths[i]), "\n"))
+			text := testenv.Squash(strings.Join(testenv.PDFPages(t, paths[i]), "\n"))
 			var want []string
 			if s.PlaceDate {
 				want = append(want, strings.TrimSpace(s.Place+" "+s.Date))
@@ -190,7 +190,7 @@ func TestSignatureLayouts(t *testing.T) {
 				}
 			}
 			if !s.Beside {
-				assertInOrder(t, text, want...)
+				testenv.AssertInOrder(t, text, want...)
 			} else {
 				for _, w := range want {
 					assert.Contains(t, text, w)
