@@ -1,8 +1,6 @@
 package docx
 
 import (
-	"archive/zip"
-	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,18 +26,7 @@ func referenceDocx(t *testing.T) string {
 	p["word/styles.xml"] = h1.ReplaceAllLiteralString(p["word/styles.xml"],
 		`<w:style w:type="paragraph" w:styleId="Rubrik1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:ascii="DejaVu Serif" w:hAnsi="DejaVu Serif" w:cs="DejaVu Serif"/><w:b/><w:color w:val="C00000"/><w:sz w:val="32"/></w:rPr></w:style>`)
 	p["word/document.xml"] = regexp.MustCompile(`<w:pgSz [^>]*/>`).ReplaceAllLiteralString(p["word/document.xml"], `<w:pgSz w:w="12240" w:h="15840"/>`)
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for name, data := range p {
-		w, err := zw.Create(name)
-		require.NoError(t, err)
-		_, err = w.Write([]byte(data))
-		require.NoError(t, err)
-	}
-	require.NoError(t, zw.Close())
-	f := filepath.Join(t.TempDir(), "mall.docx")
-	require.NoError(t, os.WriteFile(f, buf.Bytes(), 0o644))
-	return f
+	return zipParts(t, p)
 }
 
 func TestReference(t *testing.T) {
