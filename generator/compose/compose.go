@@ -321,6 +321,9 @@ func (c *Composer) templateName(d model.Document, k *kind.Kind) (string, bool) {
 func (c *Composer) TemplateNames() []string {
 	out := make([]string, 0, len(c.tmpls))
 	for n := range c.tmpls {
+		if strings.HasPrefix(n, "_") {
+			continue // a partial (_sidhuvud, _fakta …), not a document's template
+		}
 		out = append(out, strings.TrimSuffix(n, tmplExt))
 	}
 	sort.Strings(out)

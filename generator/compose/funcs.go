@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"text/template"
 
@@ -13,7 +14,7 @@ import (
 // funcs are the template functions, bound to this run. docs/templates.md
 // lists them; keep the two in step.
 func (r *run) funcs() template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		escName: escapeValue,
 
 		// Text and headings.
@@ -52,6 +53,8 @@ func (r *run) funcs() template.FuncMap {
 		"risker":           r.fnRisks,
 		"teckenförklaring": r.fnLegend,
 	}
+	maps.Copy(m, r.pageFuncs())
+	return m
 }
 
 // fnMarkdown is `md`: a Markdown field parsed into blocks. An empty field

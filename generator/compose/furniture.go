@@ -250,9 +250,10 @@ func (r *run) footerLines(m *doc.Meta, spec *model.FooterSpec) []doc.Line {
 	return []doc.Line{{doc.Text(strings.Join(addr, sep))}, {doc.Text(strings.Join(contact, sep))}}
 }
 
-// furnish fills the running header and footer, and page one's own when the
-// profile gives one.
-func (r *run) furnish(m *doc.Meta) {
+// furnishProfile fills the running header and footer, and page one's own
+// when the profile gives one, from the profile's sidhuvud and sidfot: the
+// built-in furniture templates' shorthand (profilens_sidhuvud).
+func (r *run) furnishProfile(m *doc.Meta) {
 	var hs *model.HeaderSpec
 	var fs *model.FooterSpec
 	if r.org != nil {

@@ -29,6 +29,7 @@ type run struct {
 	late     *lateness       // status report: what is late, computed once
 	figures  int             // figures numbered so far
 	fields   map[string]bool // signature field names given so far
+	pg       pageState       // what the furniture template being run has set
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office

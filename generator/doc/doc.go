@@ -64,6 +64,11 @@ type Meta struct {
 	First        *Page     // page one's own header and footer, when they differ; nil for none
 	Logo         *Image    // optional logo at the header's left
 	Attachments  []Attachment
+
+	// HeaderBand and FooterBand, when set, are a furniture template's
+	// header and footer and replace Header and Footer (see Band).
+	HeaderBand, FooterBand *Band
+	Numbering              Numbering // how the page fields count
 }
 
 // FileTime is the moment a document's file says it was created and last
@@ -90,8 +95,9 @@ type Header struct {
 // Page is the header and footer of a page that differs from the others:
 // page one of a memo often carries the address footer alone.
 type Page struct {
-	Header Header
-	Footer []Line
+	Header                 Header
+	Footer                 []Line
+	HeaderBand, FooterBand *Band // as Meta's
 }
 
 // Line is one line of inline runs.

@@ -102,6 +102,7 @@ func (s *state) reset(d *doc.Document) {
 		s.rels.Add(relTheme, "theme/theme1.xml", false)
 	}
 	s.sect = s.r.sect
+	s.sect.PageStart = d.Meta.Numbering.Start
 	if d.Meta.First != nil {
 		s.sect.FirstHeaderRef = s.rels.Add(wordpkg.RelHeader, firstHeaderPart, false)
 		s.sect.FirstFooterRef = s.rels.Add(wordpkg.RelFooter, firstFooterPart, false)

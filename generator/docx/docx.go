@@ -276,7 +276,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 	// The header, and the footer unless the reference brings its own,
 	// share the part buffer: each is written before the next is built.
 	var err error
-	if s.part, err = s.header(s.part[:0], d.Meta.Header, &s.hdrRels); err != nil {
+	if s.part, err = s.header(s.part[:0], d.Meta.Header, d.Meta.HeaderBand, &s.hdrRels); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
 	if err := add("word/header1.xml", s.part); err != nil {
@@ -289,7 +289,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 		}
 	}
 	if r.ref == nil || r.ref.footer == nil {
-		s.part = s.footer(s.part[:0], d.Meta.Footer, &s.ftrRels)
+		if s.part, err = s.footer(s.part[:0], d.Meta.Footer, d.Meta.FooterBand, &s.ftrRels); err != nil {
+			return fmt.Errorf("docx: %w", err)
+		}
 		if err := add("word/footer1.xml", s.part); err != nil {
 			return err
 		}
@@ -324,7 +326,7 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 func (s *state) firstParts(zw *wordpkg.Writer, f *doc.Page) error {
 	var rels wordpkg.Rels
 	var err error
-	if s.part, err = s.header(s.part[:0], f.Header, &rels); err != nil {
+	if s.part, err = s.header(s.part[:0], f.Header, f.HeaderBand, &rels); err != nil {
 		return fmt.Errorf("docx: first page: %w", err)
 	}
 	if err := zw.Add("word/"+firstHeaderPart, s.part); err != nil {
@@ -337,7 +339,9 @@ func (s *state) firstParts(zw *wordpkg.Writer, f *doc.Page) error {
 		}
 	}
 	rels.Reset()
-	s.part = s.footer(s.part[:0], f.Footer, &rels)
+	if s.part, err = s.footer(s.part[:0], f.Footer, f.FooterBand, &rels); err != nil {
+		return fmt.Errorf("docx: first page: %w", err)
+	}
 	if err := zw.Add("word/"+firstFooterPart, s.part); err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
