@@ -357,6 +357,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	}
 	r.tmplPath = c.paths[name]
 	r.checkLabelOverrides()
+	r.numberedByProfile()
 	d := &doc.Document{Meta: r.meta()}
 
 	t, err := c.tmpls[name].Clone()
@@ -371,6 +372,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 		return nil, r.diags
 	}
 	d.Blocks = r.convertTemplate(out.Bytes())
+	d.Blocks = r.nestFieldHeadings(d.Blocks)
 	d.Blocks = r.insertExtra(d.Blocks)
 	d.Blocks = r.arrange(d.Blocks)
 	d.Blocks = r.fillDefinitions(d, d.Blocks)

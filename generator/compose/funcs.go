@@ -42,15 +42,17 @@ func (r *run) funcs() template.FuncMap {
 		"förslag":         r.fnProposal,
 		"beslutsunderlag": r.fnBasis,
 		"expedieras":      r.fnDispatch,
-		"tabell":          r.fnTable,
+		"tabell":          r.fnTableColumns,
 		"punktlista":      r.fnList,
 
 		// Status report.
 		"status":           r.fnStatus,
-		"aktivitetsstatus": r.fnActivityStatus,
-		"milstolpsstatus":  r.fnMilestoneStatus,
+		"aktivitetsstatus": r.fnActivityColumns,
+		"aktivitetsrader":  r.fnActivityRows,
+		"milstolpsstatus":  r.fnMilestoneColumns,
+		"milstolpsrader":   r.fnMilestoneRows,
 		"avvikelser":       r.fnDeviations,
-		"risker":           r.fnRisks,
+		"risker":           r.fnRiskColumns,
 		"teckenförklaring": r.fnLegend,
 	}
 	maps.Copy(m, r.pageFuncs())

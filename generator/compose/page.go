@@ -92,6 +92,7 @@ func (r *run) pageFuncs() template.FuncMap {
 		"profilens_sidhuvud": func() safe { r.pg.profile = true; return "" },
 		"profilens_sidfot":   func() safe { r.pg.profile = true; return "" },
 		"rader":              r.fnLines,
+		"underavsnitt":       r.fnSubsections,
 	}
 }
 
@@ -553,4 +554,17 @@ func (r *run) profileError(path, format string, args ...any) {
 		d.File, d.Line, d.Col = r.org.Source.Path, p.Line, p.Col
 	}
 	r.diags.Add(d)
+}
+
+// numberedByProfile numbers the headings of a kind the profile lists under
+// numrerade_rubriker, as numrerade_rubriker in its template would.
+func (r *run) numberedByProfile() {
+	if r.org == nil {
+		return
+	}
+	for _, k := range r.org.Numbered {
+		if k == string(r.in.Kind.Name) {
+			r.numbered = true
+		}
+	}
 }

@@ -25,11 +25,12 @@ type run struct {
 	stored   [][]doc.Block // blocks behind the placeholders, by number
 	keys     map[*doc.Heading]string
 	numbered bool
-	defs     *doc.Table      // the deferred definitions table, filled last
-	late     *lateness       // status report: what is late, computed once
-	figures  int             // figures numbered so far
-	fields   map[string]bool // signature field names given so far
-	pg       pageState       // what the furniture template being run has set
+	defs     *doc.Table            // the deferred definitions table, filled last
+	late     *lateness             // status report: what is late, computed once
+	figures  int                   // figures numbered so far
+	fields   map[string]bool       // signature field names given so far
+	pg       pageState             // what the furniture template being run has set
+	fieldHds map[*doc.Heading]bool // headings of Markdown fields (underavsnitt), placed last
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office

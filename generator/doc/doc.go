@@ -380,6 +380,9 @@ const (
 	// NameUnderLine is one line to sign on, with the signer's name and
 	// title (or the role alone, when no one is named) printed under it.
 	NameUnderLine
+	// NameOnly is the signer's name and title (or role) with room above
+	// to sign, and no line: what many organisations print.
+	NameOnly
 )
 
 // SignatureLabels are the words printed under the lines.

@@ -313,8 +313,11 @@ func writeSignatures(_ *Renderer, b *strings.Builder, bl doc.Block, indent strin
 	}
 	for i := range s.Signers {
 		sg := &s.Signers[i]
-		if s.Layout == doc.NameUnderLine {
+		if s.Layout != doc.FormLines {
 			lines := []string{blank}
+			if s.Layout == doc.NameOnly {
+				lines = nil
+			}
 			for _, l := range sg.NameLines() {
 				lines = append(lines, escape(l))
 			}
