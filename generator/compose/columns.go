@@ -2,7 +2,6 @@ package compose
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/underlag/underlag/generator/date"
@@ -36,32 +35,21 @@ type choice struct {
 }
 
 // tableChoice is the choice for table name of the document's kind: the
-// template's column keys when it gives any, else the profile's kolumner,
-// else defaults. Unknown keys are errors with did-you-mean, at their
-// place in the profile or naming the template's argument.
+// template's column keys when it gives any (an unknown key is an error),
+// else the profile's kolumner (checked with the profile, CheckProfile),
+// else defaults.
 func (r *run) tableChoice(table string, valid, defaults []string, fromTemplate []string) (choice, error) {
 	c := choice{keys: defaults, style: date.ISO}
-	path := "kolumner." + string(r.in.Kind.Name) + "." + table
 	var tc model.TableChoice
 	if r.org != nil {
 		tc = r.org.Columns[string(r.in.Kind.Name)][table]
 	}
 	if len(tc.Columns) > 0 {
 		c.keys, c.chosen = tc.Columns, true
-		for i, k := range tc.Columns {
-			if !contains(valid, k) {
-				r.profileError(fmt.Sprintf("%s.visa[%d]", path, i), "%s", unknownColumn(table, k, valid))
-			}
-		}
-	}
-	for k := range tc.Headings {
-		if !contains(valid, k) {
-			r.profileError(path+".rubriker."+k, "%s", unknownColumn(table, k, valid))
-		}
 	}
 	c.headings, c.dropEmpty, c.noHeader = tc.Headings, tc.DropEmpty, tc.NoHeader
-	if tc.DateStyle != "" {
-		c.style = tc.DateStyle
+	if st, err := date.ParseStyle(string(tc.DateStyle)); err == nil {
+		c.style = st
 	}
 	c.chosen = c.chosen || len(tc.Headings) > 0 || tc.DropEmpty || tc.NoHeader || tc.DateStyle != ""
 	if len(fromTemplate) > 0 {
@@ -90,32 +78,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// checkColumnTables reports tables under the document's kind in kolumner
-// that the kind does not have.
-func (r *run) checkColumnTables(valid []string) {
-	if r.org == nil {
-		return
-	}
-	tables := r.org.Columns[string(r.in.Kind.Name)]
-	names := make([]string, 0, len(tables))
-	for n := range tables {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		if contains(valid, n) {
-			continue
-		}
-		msg := fmt.Sprintf("%s has no computed table %q", r.in.Kind.Name, n)
-		if c := diag.Closest(n, valid); c != "" {
-			msg += fmt.Sprintf("; did you mean %q?", c)
-		} else {
-			msg += "; valid tables: " + strings.Join(valid, ", ")
-		}
-		r.profileError("kolumner."+string(r.in.Kind.Name)+"."+n, "%s", msg)
-	}
 }
 
 // drawTable builds the table of rows under the chosen columns.
@@ -342,14 +304,9 @@ func (r *run) lateCell(late bool) doc.Cell {
 	return blocksCell([]doc.Block{para(doc.Strong(r.lbl("försenad")))})
 }
 
-// statusTables are the computed tables of a status report, for
-// kolumner's keys.
-var statusTables = []string{"aktivitetsstatus", "milstolpsstatus", "risker"}
-
 // fnActivityColumns is `aktivitetsstatus .` (optionally with column
 // keys): the activities under the chosen columns, or the default table.
 func (r *run) fnActivityColumns(sr *model.StatusReport, keys ...string) (safe, error) {
-	r.checkColumnTables(statusTables)
 	cols := r.activityColumns()
 	c, err := r.tableChoice("aktivitetsstatus", keysOf(cols), []string{"aktivitet", "ansvarig", "status", "planerat_slut", "prognos", "utfall"}, keys)
 	if err != nil || !c.chosen {

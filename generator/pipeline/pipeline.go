@@ -245,6 +245,7 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)
 		diags = append(diags, p.lint.Profile(in.Registries.Organisation, p.kinds)...)
+		diags = append(diags, p.checkPage(in.Registries.Organisation)...)
 	}
 	diags = withExcerpts(diags, in)
 	if in.Doc == nil || diags.HasErrors() {
