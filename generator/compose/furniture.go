@@ -211,6 +211,9 @@ func (r *run) footerLines(m *doc.Meta, spec *model.FooterSpec) []doc.Line {
 		}
 		return parts
 	}
+	if spec != nil && spec.Lines != nil && len(spec.Lines) == 0 {
+		return nil // rader: [] written out: no footer
+	}
 	if spec != nil && len(spec.Lines) > 0 {
 		var out []doc.Line
 		for i, line := range spec.Lines {

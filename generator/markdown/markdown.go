@@ -83,6 +83,10 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 }
 
 func writeMeta(b *strings.Builder, m doc.Meta) {
+	if m.HeaderBand != nil || m.FooterBand != nil {
+		writeBands(b, m)
+		return
+	}
 	line := func(l doc.Line) string { return inlines(l) }
 	var left, right []string
 	for _, l := range m.Header.Left {

@@ -69,7 +69,7 @@ type HeaderSpec struct {
 
 // FooterSpec says which fields the running footer shows, one list a line.
 type FooterSpec struct {
-	Lines         [][]string  `yaml:"rader" desc:"Rader med fält: organisation, förvaltning, postadress, besöksadress, telefon, epost, webb, organisationsnummer, handläggare."`
+	Lines         [][]string  `yaml:"rader" desc:"Rader med fält: organisation, förvaltning, postadress, besöksadress, telefon, epost, webb, organisationsnummer, handläggare; rader: [] ger ingen sidfot."`
 	Labels        FieldLabels `yaml:"etiketter" desc:"Ledtext före ett fält, till exempel besöksadress: \"Besöksadress: \", telefon: \"Telefon: \"."`
 	FirstPageOnly bool        `yaml:"bara_första_sidan" desc:"Sidfoten står bara på första sidan."`
 }
