@@ -314,3 +314,43 @@ print(json.dumps(res))
 		assert.Zero(t, extract.SignatureLines)
 	})
 }
+
+// Each new setting with a wrong key or value is an error at its line,
+// with what was meant.
+func TestThirdOrganisationSettingErrors(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, from, to, want string
+	}{
+		{"kind to number", "numrerade_rubriker: [protokollsutdrag,", "numrerade_rubriker: [protokolsutdrag,",
+			`organisation.yaml:23:22: error: numrerade_rubriker[0]: no document kind "protokolsutdrag"; did you mean "protokollsutdrag"?`},
+		{"column", "planerat_slut, status", "planerat_slutt, status",
+			`organisation.yaml:27:39: error: kolumner.statusrapport.aktivitetsstatus.visa[3]: aktivitetsstatus has no column "planerat_slutt"; did you mean "planerat_slut"?`},
+		{"column heading", "        planerat_slut: Planerat klart", "        planerat_slutet: Planerat klart",
+			`kolumner.statusrapport.aktivitetsstatus.rubriker.planerat_slutet: aktivitetsstatus has no column "planerat_slutet"; did you mean "planerat_slut"?`},
+		{"table", "    uppgifter:\n", "    uppgifte:\n",
+			`kolumner.protokollsutdrag.uppgifte: a protokollsutdrag has no table "uppgifte"; did you mean "uppgifter"?`},
+		{"kind with tables", "  statusrapport:\n", "  statusrappor:\n",
+			`kolumner.statusrappor: no document kind "statusrappor"; did you mean "statusrapport"?`},
+		{"key of a table", "      utan_rubrikrad: true", "      utan_rubrikrader: true",
+			`unknown key "utan_rubrikrader"; did you mean "utan_rubrikrad"?`},
+		{"date style", "      utan_rubrikrad: true", "      datumformat: isoo",
+			`kolumner.protokollsutdrag.uppgifter.datumformat: unknown date style "isoo"`},
+		{"signature layout", "layout: namn_och_titel", "layout: namn_och_titl",
+			`"namn_och_titl" is not valid; did you mean "namn_och_titel"?`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(t.TempDir(), "teknik")
+			require.NoError(t, os.CopyFS(dir, os.DirFS(thirdOrg)))
+			p := filepath.Join(dir, "organisation.yaml")
+			b, err := os.ReadFile(p)
+			require.NoError(t, err)
+			require.Contains(t, string(b), tc.from)
+			require.NoError(t, os.WriteFile(p, []byte(strings.Replace(string(b), tc.from, tc.to, 1)), 0o644))
+			code, _, errOut := execute(t, "validate", dir)
+			assert.Equal(t, 1, code)
+			assert.Contains(t, errOut, tc.want)
+		})
+	}
+}

@@ -519,10 +519,23 @@ func (r *run) fnNumbering(start, total any) (safe, error) {
 }
 
 // fnLines is `rader .Fält.mottagare`: a list field as plain lines, one
-// paragraph an entry, without bullets.
+// paragraph an entry, without bullets; or a list a function drew, as
+// `rader (beslutsunderlag .Basis)`.
 func (r *run) fnLines(v any) (safe, error) {
 	var bs []doc.Block
 	switch v := v.(type) {
+	case safe:
+		if s, ok := marker(strings.TrimSpace(string(v)), blockPrefix); ok {
+			if i, err := strconv.Atoi(s); err == nil {
+				for _, b := range r.placed(i) {
+					bs = append(bs, unlist(b)...)
+				}
+			}
+		}
+	case []model.Person:
+		for _, p := range v {
+			bs = append(bs, textPara(nameTitle(r.person(p))))
+		}
 	case []model.Markdown:
 		for _, it := range v {
 			bs = append(bs, r.markdownBlocks(string(it))...)
@@ -567,4 +580,19 @@ func (r *run) numberedByProfile() {
 			r.numbered = true
 		}
 	}
+}
+
+// unlist makes a list's items plain blocks, nested lists included.
+func unlist(b doc.Block) []doc.Block {
+	l, ok := b.(*doc.List)
+	if !ok {
+		return []doc.Block{b}
+	}
+	var out []doc.Block
+	for _, it := range l.Items {
+		for _, ib := range it.Blocks {
+			out = append(out, unlist(ib)...)
+		}
+	}
+	return out
 }
