@@ -82,7 +82,7 @@ func TestFurnitureTemplates(t *testing.T) {
 			},
 		},
 		{
-			name: "two-column footer with labels above values",
+			name:  "two-column footer with labels above values",
 			files: map[string]string{"_sidfot.md.tmpl": `{{ linje }}{{ rutnät (kolumn (över "Postadress" .Address.Postal) (över "Handläggare" (namn_titel .CaseOfficer))) (kolumn (över "Telefon" .Address.Phone) (över "Fax" "")) }}`},
 			check: func(t *testing.T, m doc.Meta) {
 				require.NotNil(t, m.FooterBand)
@@ -102,7 +102,7 @@ func TestFurnitureTemplates(t *testing.T) {
 			},
 		},
 		{
-			name: "capitals, bold, widths, alignment, page format",
+			name:  "capitals, bold, widths, alignment, page format",
 			files: map[string]string{"_sidhuvud.md.tmpl": `{{ rutnät (bredd 2 (kolumn (fet (versaler .Organisation)) .Office)) (höger (kolumn (före "Dnr " .CaseNumber) (före "Dnr " "") (sida "Sida {sida} av {antal}"))) }}`},
 			check: func(t *testing.T, m doc.Meta) {
 				assert.Equal(t, []string{"*REGION VÄSTERBOTTEN*/Hälso- och sjukvårdsförvaltningen | Dnr HSN 1203-2024/Sida {sida} av {antal}"}, bandText(m.HeaderBand))
@@ -218,12 +218,12 @@ func cellText(c doc.Cell) string {
 func TestFactBoxPartial(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		name  string
-		file  string // doc file in testdata
-		tmpl  string // the organisation's _fakta for it; "" for the built-in
-		part  string // its name
-		want  [][2]string
-		line  string // a paragraph the partial writes instead
+		name string
+		file string // doc file in testdata
+		tmpl string // the organisation's _fakta for it; "" for the built-in
+		part string // its name
+		want [][2]string
+		line string // a paragraph the partial writes instead
 	}{
 		{name: "built-in memo", file: "tjansteskrivelse.yaml",
 			want: [][2]string{{"Diarienummer", "HSN 1203-2024"}, {"Datum", "2024-11-20"}, {"Till", "Hälso- och sjukvårdsnämnden"}, {"Handläggare", "Erika Frohm, Samordnare nära vård"}}},
