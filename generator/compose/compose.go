@@ -365,7 +365,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 		r.diags.Add(diag.Diagnostic{File: r.tmplPath, Msg: err.Error()})
 		return nil, r.diags
 	}
-	t.Funcs(r.funcs())
+	t.Funcs(r.funcMap())
 	var out bytes.Buffer
 	if err := t.Execute(&out, in.Doc); err != nil {
 		r.diags.Add(templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries))

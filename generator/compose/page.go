@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/diag"
@@ -110,13 +111,29 @@ func (r *run) partialName(part string) string {
 	return ""
 }
 
-// execPartial executes a partial with data, with this run's functions.
-func (r *run) execPartial(name string, data any) ([]byte, error) {
-	t, err := r.c.tmpls[name].Clone()
-	if err != nil {
-		return nil, err
+// funcMap is funcs, made once a run for its template and its partials.
+func (r *run) funcMap() template.FuncMap {
+	if r.fmap == nil {
+		r.fmap = r.funcs()
 	}
-	t.Funcs(r.funcs())
+	return r.fmap
+}
+
+// execPartial executes a partial with data, with this run's functions;
+// a partial is cloned and bound to them once a run.
+func (r *run) execPartial(name string, data any) ([]byte, error) {
+	t, ok := r.partials[name]
+	if !ok {
+		var err error
+		if t, err = r.c.tmpls[name].Clone(); err != nil {
+			return nil, err
+		}
+		t.Funcs(r.funcMap())
+		if r.partials == nil {
+			r.partials = map[string]*template.Template{}
+		}
+		r.partials[name] = t
+	}
 	var out bytes.Buffer
 	if err := t.Execute(&out, data); err != nil {
 		return nil, err
@@ -182,8 +199,9 @@ func (r *run) furnish(m *doc.Meta) {
 				return
 			}
 			if prof {
+				// The profile's lists decide both pages.
 				profile = true
-				b = nil
+				break
 			}
 			bands[i][j] = b
 		}
@@ -205,7 +223,7 @@ func (r *run) furnish(m *doc.Meta) {
 // when it asks for the profile's shorthand, ok false when it failed
 // (reported).
 func (r *run) band(name string, data pageData, m *doc.Meta) (b *doc.Band, prof, ok bool) {
-	if name == "" {
+	if name == "" || shorthand(r.c.tmpls[name]) {
 		return nil, true, true
 	}
 	r.pg = pageState{}
@@ -595,4 +613,34 @@ func unlist(b doc.Block) []doc.Block {
 		}
 	}
 	return out
+}
+
+// shorthand reports whether a furniture template does nothing but ask for
+// the profile's lists (the built-in ones), so that it need not run.
+func shorthand(t *template.Template) bool {
+	if t == nil || t.Tree == nil || t.Tree.Root == nil {
+		return false
+	}
+	calls := 0
+	for _, n := range t.Tree.Root.Nodes {
+		switch n := n.(type) {
+		case *parse.TextNode:
+			if strings.TrimSpace(string(n.Text)) != "" {
+				return false
+			}
+		case *parse.CommentNode:
+		case *parse.ActionNode:
+			if len(n.Pipe.Decl) > 0 || len(n.Pipe.Cmds) == 0 || len(n.Pipe.Cmds[0].Args) != 1 {
+				return false
+			}
+			id, ok := n.Pipe.Cmds[0].Args[0].(*parse.IdentifierNode)
+			if !ok || (id.Ident != "profilens_sidhuvud" && id.Ident != "profilens_sidfot") {
+				return false
+			}
+			calls++
+		default:
+			return false
+		}
+	}
+	return calls == 1
 }

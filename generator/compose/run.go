@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"text/template"
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
@@ -25,12 +26,14 @@ type run struct {
 	stored   [][]doc.Block // blocks behind the placeholders, by number
 	keys     map[*doc.Heading]string
 	numbered bool
-	defs     *doc.Table            // the deferred definitions table, filled last
-	late     *lateness             // status report: what is late, computed once
-	figures  int                   // figures numbered so far
-	fields   map[string]bool       // signature field names given so far
-	pg       pageState             // what the furniture template being run has set
-	fieldHds map[*doc.Heading]bool // headings of Markdown fields (underavsnitt), placed last
+	defs     *doc.Table                    // the deferred definitions table, filled last
+	late     *lateness                     // status report: what is late, computed once
+	figures  int                           // figures numbered so far
+	fields   map[string]bool               // signature field names given so far
+	pg       pageState                     // what the furniture template being run has set
+	fieldHds map[*doc.Heading]bool         // headings of Markdown fields (underavsnitt), placed last
+	partials map[string]*template.Template // partials bound to this run's functions
+	fmap     template.FuncMap              // this run's functions, for partials
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office
