@@ -82,6 +82,11 @@ func TestThirdOrganisationPDF(t *testing.T) {
 			assert.Contains(t, strings.Join(strings.Split(p, "\n")[:3], " "), strconv.Itoa(5+i)+" (53)")
 		}
 	})
+	t.Run("case officer of a kind defined in data in the footer", func(t *testing.T) {
+		for _, p := range extract {
+			assert.Contains(t, p, "Trần Bảo Ngọc, Projektledare")
+		}
+	})
 	t.Run("memo without fact box", func(t *testing.T) {
 		assert.NotContains(t, memo[0], "Diarienummer")
 		assert.NotRegexp(t, `(?m)^\s*Till\s`, memo[0])

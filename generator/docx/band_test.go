@@ -65,3 +65,20 @@ func TestBandParts(t *testing.T) {
 		})
 	}
 }
+
+// TestBandLogo checks that the logo stands where the template puts it.
+func TestBandLogo(t *testing.T) {
+	t.Parallel()
+	r, err := New(style.Default())
+	require.NoError(t, err)
+	d := doctest.All()
+	d.Meta.Logo = &doc.Image{Data: testPNG(t, 40, 20), Format: "png", Alt: "Kommunens logotyp"}
+	d.Meta.HeaderBand = &doc.Band{Rows: []doc.BandRow{{
+		Columns: []doc.Column{{Width: 1}, {Width: 1, Align: doc.AlignRight}},
+		Cells:   []doc.BandCell{{Lines: []doc.Line{{doc.Text("SMÅFJÄLLS KOMMUN")}}}, {Logo: true}},
+	}}}
+	p := parts(t, render(t, r, d))
+	head := p["word/header1.xml"]
+	assert.Less(t, strings.Index(head, "SMÅFJÄLLS KOMMUN"), strings.Index(head, "<w:drawing>"), "the logo in the right column")
+	assert.Contains(t, p["word/_rels/header1.xml.rels"], "media/")
+}

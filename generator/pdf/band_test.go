@@ -75,3 +75,27 @@ func TestBands(t *testing.T) {
 		})
 	}
 }
+
+// TestBandLogo checks that the logo stands where the band puts it, on
+// every page, and nowhere else.
+func TestBandLogo(t *testing.T) {
+	testenv.NeedTool(t, "pdfimages")
+	t.Parallel()
+	d := doctest.LongTable(120)
+	d.Meta.Logo = &doc.Image{Data: testLogo(), Format: "png", Alt: "Kommunens logotyp"}
+	d.Meta.HeaderBand = &doc.Band{Rows: []doc.BandRow{{
+		Columns: []doc.Column{{Width: 1}, {Width: 1, Align: doc.AlignRight}},
+		Cells:   []doc.BandCell{{Lines: []doc.Line{{doc.Text("SMÅFJÄLLS KOMMUN")}}}, {Logo: true}},
+	}}}
+	d.Meta.FooterBand = &doc.Band{}
+	path, _, n := render(t, d)
+	list := testenv.Run(t, "pdfimages", "-list", path)
+	pages := map[string]bool{}
+	for _, row := range strings.Split(strings.TrimSpace(list), "\n")[2:] { // under the two header lines
+		if f := strings.Fields(row); len(f) > 2 && f[2] == "image" {
+			assert.False(t, pages[f[0]], "one logo on page %s:\n%s", f[0], list)
+			pages[f[0]] = true
+		}
+	}
+	assert.Len(t, pages, n, "a logo on every page:\n%s", list)
+}
