@@ -456,3 +456,88 @@ func (r *run) fnTableColumns(key string, style ...string) (safe, error) {
 	c.headings = heads
 	return r.place(drawTable(r, cols, c, rows)), nil
 }
+
+// phaseColumns are the columns of tidplan.
+func (r *run) phaseColumns() []column[model.Phase] {
+	return []column[model.Phase]{
+		{"fas_beslutspunkt", 3, func(p model.Phase, _ map[string]bool, _ date.Style) doc.Cell {
+			var bs []doc.Block
+			if head := strings.TrimSpace(strings.TrimSpace(p.ID) + " " + strings.TrimSpace(p.Label)); head != "" {
+				bs = append(bs, para(doc.Strong(head)))
+			}
+			if p := textPara(strings.TrimSpace(p.Description)); p != nil {
+				bs = append(bs, p)
+			}
+			return blocksCell(bs)
+		}},
+		{"beslutspunkt", 1, func(p model.Phase, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(p.ID) }},
+		{"beskrivning", 3, func(p model.Phase, _ map[string]bool, _ date.Style) doc.Cell {
+			return doc.TextCell(strings.TrimSpace(p.Description))
+		}},
+		{"start", 1, func(p model.Phase, _ map[string]bool, st date.Style) doc.Cell { return dateOf(p.Start, st) }},
+		{"slut", 1, func(p model.Phase, _ map[string]bool, st date.Style) doc.Cell { return dateOf(p.End, st) }},
+	}
+}
+
+// plannedMilestoneColumns are the columns of milstolpar.
+func (r *run) plannedMilestoneColumns() []column[model.Milestone] {
+	return []column[model.Milestone]{
+		{"datum", 1.2, func(m model.Milestone, _ map[string]bool, st date.Style) doc.Cell { return dateOf(m.Date, st) }},
+		{"beslut", 2.5, func(m model.Milestone, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(m.Decision) }},
+		{"beslutspunkt", 1.2, func(m model.Milestone, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(m.ID) }},
+		{"kommentar", 2, func(m model.Milestone, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(m.Comment) }},
+	}
+}
+
+// plannedActivityColumns are the columns of delaktiviteter.
+func (r *run) plannedActivityColumns() []column[model.Activity] {
+	return []column[model.Activity]{
+		{"nr", 0.5, func(a model.Activity, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(a.ID) }},
+		{"aktivitet", 3.5, func(a model.Activity, _ map[string]bool, _ date.Style) doc.Cell {
+			return blocksCell(r.markdownBlocks(string(a.Activity)))
+		}},
+		{"startdatum", 1.2, func(a model.Activity, _ map[string]bool, st date.Style) doc.Cell { return dateOf(a.Start, st) }},
+		{"slutdatum", 1.2, func(a model.Activity, _ map[string]bool, st date.Style) doc.Cell { return dateOf(a.End, st) }},
+		{"ansvarig", 2, func(a model.Activity, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(a.Responsible) }},
+	}
+}
+
+// plannedTable draws a directive's table under the profile's columns for
+// it, in the date style its template or datumformat gives unless the
+// choice has its own; ok is false when the profile chooses nothing.
+func plannedTable[R any](r *run, table string, cols []column[R], rows []R, style []string) (safe, bool, error) {
+	c, err := r.tableChoice(table, keysOf(cols), keysOf(cols), nil)
+	if err != nil || !c.chosen {
+		return "", false, err
+	}
+	if r.org == nil || r.org.Columns[string(r.in.Kind.Name)][table].DateStyle == "" {
+		if c.style, err = r.dateStyle(table, style); err != nil {
+			return "", true, err
+		}
+	}
+	return r.place(drawTable(r, cols, c, rows)), true, nil
+}
+
+// fnTimelineColumns is `tidplan` with the profile's columns.
+func (r *run) fnTimelineColumns(ps []model.Phase, style ...string) (safe, error) {
+	if s, ok, err := plannedTable(r, "tidplan", r.phaseColumns(), ps, style); ok || err != nil {
+		return s, err
+	}
+	return r.fnTimeline(ps, style...)
+}
+
+// fnMilestonesColumns is `milstolpar` with the profile's columns.
+func (r *run) fnMilestonesColumns(ms []model.Milestone, style ...string) (safe, error) {
+	if s, ok, err := plannedTable(r, "milstolpar", r.plannedMilestoneColumns(), ms, style); ok || err != nil {
+		return s, err
+	}
+	return r.fnMilestones(ms, style...)
+}
+
+// fnActivitiesColumns is `delaktiviteter` with the profile's columns.
+func (r *run) fnActivitiesColumns(as []model.Activity, style ...string) (safe, error) {
+	if s, ok, err := plannedTable(r, "delaktiviteter", r.plannedActivityColumns(), as, style); ok || err != nil {
+		return s, err
+	}
+	return r.fnActivities(as, style...)
+}

@@ -149,3 +149,29 @@ func TestTablesListsAndSubsections(t *testing.T) {
 	assert.Empty(t, kv.Header, "an empty header row is no header row")
 	assert.Len(t, kv.Rows, 2)
 }
+
+func TestDirectiveTableColumns(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		table  string
+		choice model.TableChoice
+		first  string
+		header []string
+	}{
+		{"delaktiviteter", model.TableChoice{}, "Aktivitet", []string{"Aktivitet", "Startdatum", "Slutdatum", "Ansvarig"}},
+		{"delaktiviteter", model.TableChoice{Columns: []string{"nr", "aktivitet", "ansvarig", "slutdatum"}, Headings: map[string]string{"slutdatum": "Klart"}}, "Nr", []string{"Nr", "Aktivitet", "Ansvarig", "Klart"}},
+		{"tidplan", model.TableChoice{Columns: []string{"beslutspunkt", "beskrivning", "slut"}}, "Beslutspunkt", []string{"Beslutspunkt", "Beskrivning", "Slut"}},
+		{"milstolpar", model.TableChoice{Columns: []string{"beslutspunkt", "datum", "kommentar"}, DropEmpty: true}, "Beslutspunkt", []string{"Beslutspunkt", "Datum"}},
+	} {
+		t.Run(tc.table+"/"+tc.first, func(t *testing.T) {
+			t.Parallel()
+			in := fixture(t, testdata("uppdragsdirektiv.yaml"))
+			in.Registries.Organisation.Columns = map[string]map[string]model.TableChoice{"uppdragsdirektiv": {tc.table: tc.choice}}
+			d := compose(t, newComposer(t), in)
+			header, rows := tableWith(d, tc.first)
+			require.NotEmpty(t, rows)
+			assert.Equal(t, tc.header, header)
+			assert.Len(t, rows[0], len(tc.header))
+		})
+	}
+}

@@ -32,9 +32,9 @@ func (r *run) funcs() template.FuncMap {
 
 		// Blocks built from data.
 		"fakta":           r.fnFacts,
-		"tidplan":         r.fnTimeline,
-		"milstolpar":      r.fnMilestones,
-		"delaktiviteter":  r.fnActivities,
+		"tidplan":         r.fnTimelineColumns,
+		"milstolpar":      r.fnMilestonesColumns,
+		"delaktiviteter":  r.fnActivitiesColumns,
 		"organisation":    r.fnOrganisation,
 		"definitioner":    r.fnDefinitions,
 		"underskrifter":   r.fnSignatures,

@@ -89,6 +89,12 @@ func computedTables(k *kind.Kind) map[string][]string {
 		out["milstolpsstatus"] = keysOf(r.milestoneColumns())
 		out["risker"] = keysOf(r.riskColumns())
 	}
+	if k.Name == "uppdragsdirektiv" {
+		var r run
+		out["tidplan"] = keysOf(r.phaseColumns())
+		out["milstolpar"] = keysOf(r.plannedMilestoneColumns())
+		out["delaktiviteter"] = keysOf(r.plannedActivityColumns())
+	}
 	if k.New == nil {
 		return out
 	}

@@ -3,8 +3,8 @@ package model
 import "github.com/underlag/underlag/generator/date"
 
 // TableChoice is how an organisation draws one computed table of a kind
-// (aktivitetsstatus, milstolpsstatus, risker, or a table field of a kind
-// defined in data): which columns in what order, their headings, the date
+// (aktivitetsstatus, milstolpsstatus, risker; tidplan, milstolpar,
+// delaktiviteter; or a table field of a kind defined in data): which columns in what order, their headings, the date
 // style, and whether a column empty in every row is left out. Profile
 // key: kolumner: {statusrapport: {aktivitetsstatus: {visa: […]}}}.
 type TableChoice struct {

@@ -28,7 +28,7 @@ type OrgProfile struct {
 	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
 	Kinds      []string              `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
 
-	Columns  map[string]map[string]TableChoice `yaml:"kolumner" desc:"Beräknade tabellers kolumner per dokumenttyp och tabell (aktivitetsstatus, milstolpsstatus, risker eller en egen dokumenttyps tabellfält): visa, rubriker, dölj_tomma, datumformat, utan_rubrikrad."`
+	Columns  map[string]map[string]TableChoice `yaml:"kolumner" desc:"Beräknade tabellers kolumner per dokumenttyp och tabell (aktivitetsstatus, milstolpsstatus, risker, tidplan, milstolpar, delaktiviteter eller en egen dokumenttyps tabellfält): visa, rubriker, dölj_tomma, datumformat, utan_rubrikrad."`
 	Numbered []string                          `yaml:"numrerade_rubriker" desc:"Dokumenttyper vars rubriker numreras (1, 1.1, 2 …), till exempel [statusrapport, protokollsutdrag]."`
 
 	SignatureBlock *SignatureBlock `yaml:"underskriftsblock" desc:"Hur organisationens underskrifter ritas: layout (formulär eller namn_under_linje), placering (under eller bredvid), ort_och_datum, ort och signeringsbar (signaturfält i PDF och signaturrader i DOCX)."`
