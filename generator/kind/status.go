@@ -17,6 +17,8 @@ func StatusReport() Kind {
 		New:      func() model.Document { return new(model.StatusReport) },
 		Template: "statusrapport.md.tmpl",
 		Check:    func(c *check.Checker, d model.Document) { checkStatus(c, d.(*model.StatusReport)) },
+		Funcs:    statusFuncs,
+		Rules:    statusRules(),
 		// A report is judged as of its date.
 		Requires: []string{"datum"},
 	}
