@@ -96,8 +96,8 @@ func (r *run) title() string {
 }
 
 // The status report's functions (status, aktivitetsstatus, …) are the
-// status kind's: generator/kind/statusfuncs.go. withKinds adds them and
-// every other kind's to the composer's own.
+// status kind's: generator/kind/statusfuncs.go. allFuncs (builder.go)
+// adds them, and every other kind's, to the composer's own.
 
 func para(runs ...doc.Inline) *doc.Paragraph { return &doc.Paragraph{Text: runs} }
 

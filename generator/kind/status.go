@@ -30,6 +30,6 @@ func checkStatus(c *check.Checker, s *model.StatusReport) {
 	c.Duplicates("aktiviteter", len(s.Activities), func(i int) (string, string) { return "id", s.Activities[i].ID })
 	c.Duplicates("milstolpar", len(s.Milestones), func(i int) (string, string) { return "beslutspunkt", s.Milestones[i].ID })
 	// Whether the rows name the directive's ids, and whether the status
-	// says why, are review rules (generator/lint: status-unknown-id,
+	// says why, are review rules (statusrules.go: status-unknown-id,
 	// status-comment), so a profile can tune them.
 }
