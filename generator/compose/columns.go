@@ -7,6 +7,7 @@ import (
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/model"
 )
 
@@ -159,243 +160,10 @@ func dateOf(d date.Date, st date.Style) doc.Cell {
 	return dateCell(d, st)
 }
 
-// activityColumns are the columns of aktivitetsstatus.
-func (r *run) activityColumns() []column[activityRow] {
-	level := func(a activityRow) model.Level {
-		if a.st != nil {
-			return a.st.Level
-		}
-		return ""
-	}
-	return []column[activityRow]{
-		{"nr", 0.5, func(a activityRow, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(a.id) }},
-		{"aktivitet", 3.4, func(a activityRow, shown map[string]bool, _ date.Style) doc.Cell {
-			name := r.markdownBlocks(string(a.activity))
-			if a.id != "" && !shown["nr"] {
-				if len(name) > 0 {
-					if p, ok := name[0].(*doc.Paragraph); ok {
-						p.Text = mergeRuns(append([]doc.Inline{doc.Strong(a.id), doc.Text(" ")}, p.Text...))
-					}
-				} else {
-					name = []doc.Block{para(doc.Strong(a.id))}
-				}
-			}
-			if a.st != nil && !shown["kommentar"] {
-				name = append(name, r.comment(a.st.Comment)...)
-			}
-			return blocksCell(name)
-		}},
-		{"ansvarig", 1.5, func(a activityRow, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(a.responsible) }},
-		{"status", 1.1, func(a activityRow, _ map[string]bool, _ date.Style) doc.Cell {
-			return r.statusCell(level(a), r.progressWord(a.st, a.late), a.late)
-		}},
-		{"trafikljus", 1, func(a activityRow, _ map[string]bool, _ date.Style) doc.Cell { return r.lightCell(level(a)) }},
-		{"försenad", 1, func(a activityRow, _ map[string]bool, _ date.Style) doc.Cell { return r.lateCell(a.late) }},
-		{"planerat_slut", 1.1, func(a activityRow, _ map[string]bool, st date.Style) doc.Cell { return dateOf(a.end, st) }},
-		{"prognos", 1.1, func(a activityRow, _ map[string]bool, st date.Style) doc.Cell {
-			if a.st == nil {
-				return doc.Cell{}
-			}
-			return dateOf(a.st.Forecast, st)
-		}},
-		{"utfall", 1.1, func(a activityRow, _ map[string]bool, st date.Style) doc.Cell {
-			if a.st == nil {
-				return doc.Cell{}
-			}
-			return dateOf(a.st.Actual, st)
-		}},
-		{"kommentar", 2.5, func(a activityRow, _ map[string]bool, _ date.Style) doc.Cell {
-			if a.st == nil {
-				return doc.Cell{}
-			}
-			return blocksCell(r.markdownBlocks(string(a.st.Comment)))
-		}},
-	}
-}
-
-// milestoneColumns are the columns of milstolpsstatus.
-func (r *run) milestoneColumns() []column[milestoneRow] {
-	level := func(m milestoneRow) model.Level {
-		if m.st != nil {
-			return m.st.Level
-		}
-		return ""
-	}
-	return []column[milestoneRow]{
-		{"beslutspunkt", 1.3, func(m milestoneRow, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(m.id) }},
-		{"beslut", 3.2, func(m milestoneRow, shown map[string]bool, _ date.Style) doc.Cell {
-			bs := []doc.Block{textPara(m.decision)}
-			if m.st != nil && !shown["kommentar"] {
-				bs = append(bs, r.comment(m.st.Comment)...)
-			}
-			return blocksCell(bs)
-		}},
-		{"planerat", 1.1, func(m milestoneRow, _ map[string]bool, st date.Style) doc.Cell { return dateOf(m.date, st) }},
-		{"prognos", 1.1, func(m milestoneRow, _ map[string]bool, st date.Style) doc.Cell {
-			if m.st == nil {
-				return doc.Cell{}
-			}
-			return dateOf(m.st.Forecast, st)
-		}},
-		{"utfall", 1.1, func(m milestoneRow, _ map[string]bool, st date.Style) doc.Cell {
-			if m.st == nil {
-				return doc.Cell{}
-			}
-			return dateOf(m.st.Actual, st)
-		}},
-		{"status", 1.2, func(m milestoneRow, _ map[string]bool, _ date.Style) doc.Cell {
-			word := r.lbl("ej_nådd")
-			switch {
-			case m.reached:
-				word = r.lbl("nådd")
-			case m.late:
-				word = r.lbl("försenad")
-			}
-			return r.statusCell(level(m), word, m.late)
-		}},
-		{"trafikljus", 1, func(m milestoneRow, _ map[string]bool, _ date.Style) doc.Cell { return r.lightCell(level(m)) }},
-		{"försenad", 1, func(m milestoneRow, _ map[string]bool, _ date.Style) doc.Cell { return r.lateCell(m.late) }},
-		{"kommentar", 2.5, func(m milestoneRow, _ map[string]bool, _ date.Style) doc.Cell {
-			if m.st == nil {
-				return doc.Cell{}
-			}
-			return blocksCell(r.markdownBlocks(string(m.st.Comment)))
-		}},
-	}
-}
-
-// riskColumns are the columns of risker.
-func (r *run) riskColumns() []column[model.Risk] {
-	return []column[model.Risk]{
-		{"risk_id", 0.8, func(k model.Risk, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(k.ID) }},
-		{"risk", 3, func(k model.Risk, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(k.Risk) }},
-		{"riskägare", 1.8, func(k model.Risk, _ map[string]bool, _ date.Style) doc.Cell {
-			return doc.TextCell(nameTitle(r.person(k.Owner)))
-		}},
-		{"sannolikhet", 1.2, func(k model.Risk, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(k.Probability) }},
-		{"konsekvens", 1.2, func(k model.Risk, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(k.Impact) }},
-		{"åtgärd", 3, func(k model.Risk, _ map[string]bool, _ date.Style) doc.Cell {
-			return blocksCell(r.markdownBlocks(string(k.Action)))
-		}},
-	}
-}
-
 func keysOf[R any](cols []column[R]) []string {
 	out := make([]string, len(cols))
 	for i, c := range cols {
 		out[i] = c.key
-	}
-	return out
-}
-
-// lightCell is a row's traffic light alone, with its word.
-func (r *run) lightCell(level model.Level) doc.Cell {
-	if lvl := statusLevel(level); lvl != 0 {
-		return blocksCell([]doc.Block{&doc.Status{Level: lvl, Word: r.lbl(string(level))}})
-	}
-	return doc.Cell{}
-}
-
-// lateCell says Försenad, in bold, for a late row.
-func (r *run) lateCell(late bool) doc.Cell {
-	if !late {
-		return doc.Cell{}
-	}
-	return blocksCell([]doc.Block{para(doc.Strong(r.lbl("försenad")))})
-}
-
-// fnActivityColumns is `aktivitetsstatus .` (optionally with column
-// keys): the activities under the chosen columns, or the default table.
-func (r *run) fnActivityColumns(sr *model.StatusReport, keys ...string) (safe, error) {
-	cols := r.activityColumns()
-	c, err := r.tableChoice("aktivitetsstatus", keysOf(cols), []string{"aktivitet", "ansvarig", "status", "planerat_slut", "prognos", "utfall"}, keys)
-	if err != nil || !c.chosen {
-		if err != nil {
-			return "", fmt.Errorf("aktivitetsstatus: %w", err)
-		}
-		return r.fnActivityStatus(sr), nil
-	}
-	return r.place(drawTable(r, cols, c, r.lateness(sr).activities)), nil
-}
-
-// fnMilestoneColumns is `milstolpsstatus .` with chosen columns.
-func (r *run) fnMilestoneColumns(sr *model.StatusReport, keys ...string) (safe, error) {
-	cols := r.milestoneColumns()
-	c, err := r.tableChoice("milstolpsstatus", keysOf(cols), []string{"beslutspunkt", "beslut", "planerat", "prognos", "utfall", "status"}, keys)
-	if err != nil {
-		return "", fmt.Errorf("milstolpsstatus: %w", err)
-	}
-	if !c.chosen {
-		return r.fnMilestoneStatus(sr), nil
-	}
-	return r.place(drawTable(r, cols, c, r.lateness(sr).milestones)), nil
-}
-
-// fnRiskColumns is `risker .Risks` with chosen columns.
-func (r *run) fnRiskColumns(rs []model.Risk, keys ...string) (safe, error) {
-	cols := r.riskColumns()
-	c, err := r.tableChoice("risker", keysOf(cols), []string{"risk", "sannolikhet", "konsekvens", "åtgärd"}, keys)
-	if err != nil {
-		return "", fmt.Errorf("risker: %w", err)
-	}
-	if !c.chosen {
-		return r.fnRisks(rs), nil
-	}
-	return r.place(drawTable(r, cols, c, rs)), nil
-}
-
-// ActivityRow is one activity of a status report as templates see it
-// (aktivitetsrader): the directive's plan, the reported status and what
-// is computed from them.
-type ActivityRow struct {
-	ID, Activity, Responsible string
-	End, Forecast, Actual     date.Date
-	Progress                  string // the progress word: Pågående, Försenad …
-	Level                     string // the traffic light's word, empty for none
-	Late                      bool
-	Comment                   model.Markdown
-}
-
-// MilestoneRow is one milestone of a status report as templates see it
-// (milstolpsrader).
-type MilestoneRow struct {
-	ID, Decision           string
-	Date, Forecast, Actual date.Date
-	Reached, Late          bool
-	Level                  string
-	Comment                model.Markdown
-}
-
-// fnActivityRows is `aktivitetsrader .`: the activities with their
-// computed lateness, for a template that draws them itself.
-func (r *run) fnActivityRows(sr *model.StatusReport) []ActivityRow {
-	var out []ActivityRow
-	for _, a := range r.lateness(sr).activities {
-		row := ActivityRow{ID: a.id, Activity: firstLine(r.markdownBlocks(string(a.activity))), Responsible: a.responsible,
-			End: a.end, Progress: r.progressWord(a.st, a.late), Late: a.late}
-		if a.st != nil {
-			row.Forecast, row.Actual, row.Comment = a.st.Forecast, a.st.Actual, a.st.Comment
-			if a.st.Level != "" {
-				row.Level = r.lbl(string(a.st.Level))
-			}
-		}
-		out = append(out, row)
-	}
-	return out
-}
-
-// fnMilestoneRows is `milstolpsrader .`.
-func (r *run) fnMilestoneRows(sr *model.StatusReport) []MilestoneRow {
-	var out []MilestoneRow
-	for _, m := range r.lateness(sr).milestones {
-		row := MilestoneRow{ID: m.id, Decision: m.decision, Date: m.date, Reached: m.reached, Late: m.late}
-		if m.st != nil {
-			row.Forecast, row.Actual, row.Comment = m.st.Forecast, m.st.Actual, m.st.Comment
-			if m.st.Level != "" {
-				row.Level = r.lbl(string(m.st.Level))
-			}
-		}
-		out = append(out, row)
 	}
 	return out
 }
@@ -541,3 +309,25 @@ func (r *run) fnActivitiesColumns(as []model.Activity, style ...string) (safe, e
 	}
 	return r.fnActivities(as, style...)
 }
+
+// ChosenTable draws a kind's computed table under the chosen columns (see
+// kind.ColumnChooser).
+func (r *run) ChosenTable(table string, cols []kind.Column, n int, defaults, keys []string) (doc.Block, bool, error) {
+	cc := make([]column[int], len(cols))
+	valid := make([]string, len(cols))
+	for i, c := range cols {
+		cc[i] = column[int]{key: c.Key, width: c.Width, cell: c.Cell}
+		valid[i] = c.Key
+	}
+	ch, err := r.tableChoice(table, valid, defaults, keys)
+	if err != nil || !ch.chosen {
+		return nil, err != nil, err
+	}
+	rows := make([]int, n)
+	for i := range rows {
+		rows[i] = i
+	}
+	return drawTable(r, cc, ch, rows), true, nil
+}
+
+var _ kind.ColumnChooser = (*run)(nil)

@@ -44,16 +44,6 @@ func (r *run) funcs() template.FuncMap {
 		"expedieras":      r.fnDispatch,
 		"tabell":          r.fnTableColumns,
 		"punktlista":      r.fnList,
-
-		// Status report.
-		"status":           r.fnStatus,
-		"aktivitetsstatus": r.fnActivityColumns,
-		"aktivitetsrader":  r.fnActivityRows,
-		"milstolpsstatus":  r.fnMilestoneColumns,
-		"milstolpsrader":   r.fnMilestoneRows,
-		"avvikelser":       r.fnDeviations,
-		"risker":           r.fnRiskColumns,
-		"teckenförklaring": r.fnLegend,
 	}
 	maps.Copy(m, r.pageFuncs())
 	return m
@@ -107,6 +97,10 @@ func (r *run) title() string {
 	}
 	return t
 }
+
+// The status report's functions (status, aktivitetsstatus, …) are the
+// status kind's: generator/kind/statusfuncs.go. allFuncs (builder.go)
+// adds them, and every other kind's, to the composer's own.
 
 func para(runs ...doc.Inline) *doc.Paragraph { return &doc.Paragraph{Text: runs} }
 

@@ -114,7 +114,7 @@ func (r *run) partialName(part string) string {
 // funcMap is funcs, made once a run for its template and its partials.
 func (r *run) funcMap() template.FuncMap {
 	if r.fmap == nil {
-		r.fmap = r.funcs()
+		r.fmap = r.allFuncs()
 	}
 	return r.fmap
 }

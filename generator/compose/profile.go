@@ -83,11 +83,10 @@ func CheckProfile(o *model.OrgProfile, kinds *kind.Registry) diag.List {
 // choose, with their column keys.
 func computedTables(k *kind.Kind) map[string][]string {
 	out := map[string][]string{}
-	if k.Name == "statusrapport" {
-		var r run
-		out["aktivitetsstatus"] = keysOf(r.activityColumns())
-		out["milstolpsstatus"] = keysOf(r.milestoneColumns())
-		out["risker"] = keysOf(r.riskColumns())
+	if k.Name == kind.KindStatus {
+		for t, keys := range kind.StatusColumns() {
+			out[t] = keys
+		}
 	}
 	if k.Name == "uppdragsdirektiv" {
 		var r run
