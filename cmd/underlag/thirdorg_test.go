@@ -359,3 +359,19 @@ func TestThirdOrganisationSettingErrors(t *testing.T) {
 		})
 	}
 }
+
+// Word's page fields count as data says: LibreOffice lays the extract's
+// DOCX out and prints its pages as 5 (53) and 6 (53).
+func TestThirdOrganisationDocxPages(t *testing.T) {
+	t.Parallel()
+	out := buildThirdOrg(t, nil)
+	dir := t.TempDir()
+	testenv.LibreOffice(t, "pdf", dir, filepath.Join(out, thirdOrgDocs.extract+".docx"))
+	pages := testenv.PDFPages(t, filepath.Join(dir, thirdOrgDocs.extract+".pdf"))
+	require.Len(t, pages, 2)
+	for i, p := range pages {
+		assert.Contains(t, strings.Join(strings.Split(p, "\n")[:3], " "), strconv.Itoa(5+i)+" (53)")
+	}
+	assert.Contains(t, pages[0], "PROTOKOLLSUTDRAG")
+	assert.NotContains(t, pages[1], "PROTOKOLLSUTDRAG")
+}
