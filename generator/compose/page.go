@@ -94,6 +94,7 @@ func (r *run) pageFuncs() template.FuncMap {
 		"profilens_sidfot":   func() safe { r.pg.profile = true; return "" },
 		"rader":              r.fnLines,
 		"underavsnitt":       r.fnSubsections,
+		"handläggare":        r.caseOfficer,
 	}
 }
 
