@@ -259,3 +259,29 @@ func TestFactBoxPartial(t *testing.T) {
 		})
 	}
 }
+
+// TestDocumentedFooter runs the worked example of docs/templates.md, so
+// that the documentation shows what underlag does.
+func TestDocumentedFooter(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "templates.md"))
+	require.NoError(t, err)
+	text := string(b)
+	at := strings.Index(text, "### Example: a two-column footer with labels above values")
+	require.GreaterOrEqual(t, at, 0)
+	text = text[at:]
+	start := strings.Index(text, "```\n") + len("```\n")
+	end := start + strings.Index(text[start:], "```")
+	tmpl := text[start:end]
+	require.Contains(t, tmpl, "rutnät")
+	c := newComposer(t, WithTemplateDir(templateDir(t, map[string]string{"_sidfot.md.tmpl": tmpl})))
+	d := compose(t, c, fixture(t, testdata("tjansteskrivelse.yaml")))
+	require.NotNil(t, d.Meta.FooterBand)
+	assert.True(t, d.Meta.FooterBand.Rule)
+	got := bandText(d.Meta.FooterBand)
+	require.Len(t, got, 1)
+	cols := strings.Split(got[0], " | ")
+	require.Len(t, cols, 2)
+	assert.True(t, strings.HasPrefix(cols[0], "*Småfjälls kommun*/Hälso- och sjukvårdsförvaltningen/*Postadress*/901 89 Umeå/*Handläggare*/Erika Frohm"), cols[0])
+	assert.True(t, strings.HasPrefix(cols[1], "*Besöksadress*/Köksvägen 11, Umeå/*Telefon*/090-785 00 00/*Webb*/www.regionvasterbotten.se"), cols[1])
+}
