@@ -20,6 +20,27 @@ type BandRow struct {
 	Cells   []BandCell
 }
 
+// Shares are the columns' shares of the width, one a cell: a column
+// without a width (or a cell without a column) takes 1.
+func (r BandRow) Shares() []float64 {
+	out := make([]float64, len(r.Cells))
+	for i := range out {
+		out[i] = 1
+		if i < len(r.Columns) && r.Columns[i].Width > 0 {
+			out[i] = r.Columns[i].Width
+		}
+	}
+	return out
+}
+
+// Align is the alignment of cell i.
+func (r BandRow) Align(i int) Align {
+	if i < len(r.Columns) {
+		return r.Columns[i].Align
+	}
+	return AlignLeft
+}
+
 // BandCell is one cell of a BandRow: the logo (Meta.Logo), when Logo is
 // set, else its lines from the top.
 type BandCell struct {

@@ -37,18 +37,15 @@ func (s *state) bandPart(dst []byte, b *doc.Band, top bool, rels *wordpkg.Rels) 
 		s.body = append(s.body, `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>`...)
 	}
 	for _, row := range b.Rows {
-		share := 0.0
-		for _, c := range row.Columns {
-			share += max(c.Width, 0.0001)
+		shares := row.Shares()
+		sum := 0.0
+		for _, sh := range shares {
+			sum += sh
 		}
-		widths := make([]int, len(row.Cells))
+		widths := make([]int, len(shares))
 		used := 0
-		for j := range row.Cells {
-			w := 1.0
-			if j < len(row.Columns) {
-				w = max(row.Columns[j].Width, 0.0001)
-			}
-			widths[j] = int(float64(width) * w / share)
+		for j, sh := range shares {
+			widths[j] = int(float64(width) * sh / sum)
 			used += widths[j]
 		}
 		if len(widths) > 0 {
@@ -57,10 +54,7 @@ func (s *state) bandPart(dst []byte, b *doc.Band, top bool, rels *wordpkg.Rels) 
 		s.tblOpen(sTableBorderless, widths, false)
 		s.body = append(s.body, "<w:tr>"...)
 		for j, c := range row.Cells {
-			align := doc.AlignLeft
-			if j < len(row.Columns) {
-				align = row.Columns[j].Align
-			}
+			align := row.Align(j)
 			s.tcOpen(widths[j], false, "")
 			wrote := false
 			if c.Logo {

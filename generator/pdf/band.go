@@ -36,21 +36,18 @@ func (r *Renderer) bandOps(dst []op, m *doc.Meta, b *doc.Band, n, total int, top
 	}
 	rows := make([][]cellLines, len(b.Rows))
 	heights := make([]float64, len(b.Rows))
-	total0 := 0.0
+	bandH := 0.0
 	for i, row := range b.Rows {
-		share := 0.0
-		for _, c := range row.Columns {
-			share += max(c.Width, 0.0001)
+		shares := row.Shares()
+		sum := 0.0
+		for _, sh := range shares {
+			sum += sh
 		}
-		avail := width - bandGap*float64(len(row.Columns)-1)
+		avail := width - bandGap*float64(len(shares)-1)
 		x := left
 		for j, c := range row.Cells {
-			col := doc.Column{Width: 1}
-			if j < len(row.Columns) {
-				col = row.Columns[j]
-			}
-			w := avail * max(col.Width, 0.0001) / share
-			cl := cellLines{x: x, w: w, align: col.Align}
+			w := avail * shares[j] / sum
+			cl := cellLines{x: x, w: w, align: row.Align(j)}
 			x += w + bandGap
 			if c.Logo && m.Logo != nil {
 				lw, lh, err := imageSize(m.Logo, w)
@@ -77,12 +74,12 @@ func (r *Renderer) bandOps(dst []op, m *doc.Meta, b *doc.Band, n, total int, top
 			heights[i] = max(heights[i], cl.h)
 			rows[i] = append(rows[i], cl)
 		}
-		total0 += heights[i]
+		bandH += heights[i]
 	}
 	y := p.HeaderTop
 	if !top {
-		y = p.PageHeight - p.FooterBottom - total0
-		if b.Rule && total0 > 0 {
+		y = p.PageHeight - p.FooterBottom - bandH
+		if b.Rule && bandH > 0 {
 			dst = append(dst, op{kind: opLine, x: left, y: y - 1, w: width, size: p.GridWidth, color: p.GridColor})
 		}
 	}
@@ -114,7 +111,7 @@ func (r *Renderer) bandOps(dst []op, m *doc.Meta, b *doc.Band, n, total int, top
 		}
 		y += heights[i]
 	}
-	if top && b.Rule && total0 > 0 {
+	if top && b.Rule && bandH > 0 {
 		dst = append(dst, op{kind: opLine, x: left, y: y + 1, w: width, size: p.GridWidth, color: p.GridColor})
 	}
 	return dst, ranges, nil
