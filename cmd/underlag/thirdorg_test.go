@@ -87,6 +87,15 @@ func TestThirdOrganisationPDF(t *testing.T) {
 			assert.Contains(t, p, "Trần Bảo Ngọc, Projektledare")
 		}
 	})
+	t.Run("the packet marks the attachment in its header", func(t *testing.T) {
+		packet := pages(thirdOrgDocs.memo + "-handling")
+		require.Len(t, packet, len(memo)+len(extract))
+		for i, p := range packet[len(memo):] {
+			head := strings.Split(p, "\n")[:4]
+			assert.Regexp(t, `^\s+Bilaga 1$`, head[0])
+			assert.Contains(t, strings.Join(head, " "), strconv.Itoa(5+i)+" (53)", "the extract keeps its numbering")
+		}
+	})
 	t.Run("memo without fact box", func(t *testing.T) {
 		assert.NotContains(t, memo[0], "Diarienummer")
 		assert.NotRegexp(t, `(?m)^\s*Till\s`, memo[0])

@@ -80,3 +80,12 @@ func (nb Numbering) Page(n, total int) (int, int) {
 	}
 	return n + start - 1, count
 }
+
+// WithMark is a copy of the band with a line at the right above its
+// rows, as a packet marks an attachment ("Bilaga 1"); b is not changed.
+func (b *Band) WithMark(l Line) *Band {
+	out := &Band{Rule: b.Rule, Rows: make([]BandRow, 0, len(b.Rows)+1)}
+	out.Rows = append(out.Rows, BandRow{Columns: []Column{{Width: 1, Align: AlignRight}}, Cells: []BandCell{{Lines: []Line{l}}}})
+	out.Rows = append(out.Rows, b.Rows...)
+	return out
+}
