@@ -100,6 +100,12 @@ func TestThirdOrganisationPDF(t *testing.T) {
 		assert.NotContains(t, memo[0], "Diarienummer")
 		assert.NotRegexp(t, `(?m)^\s*Till\s`, memo[0])
 	})
+	t.Run("directive columns chosen, empty ones dropped", func(t *testing.T) {
+		dir := pages("uppdragsdirektiv-gang-och-cykel")[0]
+		assert.Regexp(t, `Nr\s+Aktivitet\s+Klart\s+Ansvarig`, dir)
+		assert.Regexp(t, `Datum\s+Beslut\s+Beslutspunkt\s*\n`, dir, "no Kommentar column: empty in every row")
+		assert.NotContains(t, dir, "Startdatum", "empty in every row")
+	})
 	t.Run("status report columns, lateness computed", func(t *testing.T) {
 		assert.Regexp(t, `Nr\s+Aktivitet\s+Ansvarig\s+Planerat\s+Status\s+Kommentar`, report[0])
 		assert.Regexp(t, `(?m)^\s*A2\s.*Försenad\s+Ledningsflytten`, report[0])
