@@ -43,7 +43,7 @@ import (
 type Renderer struct {
 	p     style.Profile
 	ids   [numStyles]string
-	funcs [doc.NumKinds]blockFunc
+	funcs doc.Funcs[blockFunc]
 	head  []wordpkg.Entry // static parts written before the per-document ones
 	// headFirst is head for a document with page one's own header and
 	// footer: its content types name their parts too.
@@ -141,7 +141,7 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 	if r.numbering, err = wordpkg.Compress("word/numbering.xml", append(r.numHead[:len(r.numHead):len(r.numHead)], wordpkg.NumberingEnd...)); err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
-	r.fillTable()
+	registerFuncs(&r.funcs)
 	r.states.New = func() any { return &state{r: r} }
 	return r, nil
 }
