@@ -63,17 +63,20 @@ memo's PDF for every memo with attachments.`,
 }
 
 func runPacket(a *app, opts *packetOptions) error {
+	format, ok := a.formats.Packet()
+	if !ok {
+		return errors.New("no output format lays out a packet")
+	}
 	switch {
 	case opts.out == "" || opts.out == "-":
-		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+packet.Suffix+".pdf"))
-	case !strings.EqualFold(filepath.Ext(opts.out), ".pdf"):
-		return usageErr(fmt.Errorf("a packet is a PDF: name the output *.pdf, not %s", opts.out))
+		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+packet.Suffix+format.Ext))
+	case !strings.EqualFold(filepath.Ext(opts.out), format.Ext):
+		return usageErr(fmt.Errorf("a packet is a %s: name the output *%s, not %s", strings.ToUpper(format.Name), format.Ext, opts.out))
 	}
 	if fi, err := os.Stat(opts.out); err == nil && fi.IsDir() {
 		return usageErr(fmt.Errorf("-o %s is a directory: give the path of a file", opts.out))
 	}
-	pdfFormat, _ := pipeline.LookupFormat("pdf")
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Formats: []pipeline.Format{pdfFormat}, Roots: opts.roots})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Formats: []pipeline.Format{format}, Roots: opts.roots})
 	if err != nil {
 		return err
 	}

@@ -26,8 +26,12 @@ import (
 // Output.Format in results and reports.
 const PacketOutput = "handling"
 
-// packetPath is the packet's path for outputs named name.
-func packetPath(name string) string { return name + packet.Suffix + ".pdf" }
+// packetPath is the packet's path for outputs named name, with the
+// extension of the format packets are written in.
+func packetPath(name string) string {
+	f, _ := pipeline.PacketFormat()
+	return name + packet.Suffix + f.Ext
+}
 
 // ownDeps are the dependencies of the source's own outputs.
 func ownDeps(deps []manifest.Dep) []manifest.Dep {
@@ -68,7 +72,7 @@ func markPacketDeps(d *pipeline.Doc, deps []manifest.Dep) {
 // dependencies with those of the packet added.
 func (b *batch) packet(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, r *Result) (*packet.Packet, []manifest.Dep) {
 	pp, ok := b.p.(packet.Pipeline)
-	if !ok || t == nil || len(d.Attachments()) == 0 || !b.builds("pdf") {
+	if !ok || t == nil || len(d.Attachments()) == 0 || !b.buildsPackets() {
 		return nil, deps
 	}
 	pk, ds := packet.New(pp, d, t)
@@ -92,6 +96,13 @@ func (b *batch) packet(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, r 
 		}
 	}
 	return pk, deps
+}
+
+// buildsPackets reports whether the build writes a format that lays out
+// a packet's parts (the format table's Parts).
+func (b *batch) buildsPackets() bool {
+	f, ok := pipeline.PacketFormat()
+	return ok && b.builds(f.Name)
 }
 
 func (b *batch) builds(format string) bool {
@@ -179,7 +190,7 @@ func (b *batch) unclaimPacket(it *item, rel string) {
 // as far as packets go: the memo had no attachments, or PDF was not built.
 func (b *batch) packetFresh(it *item, e *manifest.Entry) bool {
 	o := e.Outputs[PacketOutput]
-	if o == nil || !b.builds("pdf") {
+	if o == nil || !b.buildsPackets() {
 		return true
 	}
 	return o.Path == packetPath(e.Name) && o.Inputs == b.outputInputs(PacketOutput, o.Path, it.sum, e.Deps) && b.out.intact(o)
@@ -191,7 +202,7 @@ func (b *batch) packetFresh(it *item, e *manifest.Entry) bool {
 func (b *batch) keepsOld(f string, o *manifest.Output, it *item, e *manifest.Entry) bool {
 	want := e.Name + "." + f
 	if f == PacketOutput {
-		if b.builds("pdf") {
+		if b.buildsPackets() {
 			return false // built this time, and had no attachments
 		}
 		want = packetPath(e.Name)

@@ -52,12 +52,18 @@ func (d *Doc) OwnDeps() []string {
 	return out
 }
 
-// RenderParts writes a packet's parts as one PDF (see generator/packet)
-// with the pipeline's PDF renderer, and returns its page count.
+// RenderParts writes a packet's parts as one file (see generator/packet)
+// with the renderer of the pipeline's format that lays out parts (the
+// format table's Parts), and returns its page count.
 func (p *Pipeline) RenderParts(w io.Writer, parts []pdf.Part) (int, error) {
-	r, ok := p.renderers["pdf"].(*pdf.Renderer)
-	if !ok {
-		return 0, fmt.Errorf("packet: the pipeline was not prepared for pdf")
+	for _, f := range p.formats {
+		if !f.Parts {
+			continue
+		}
+		if r, ok := p.renderers[f.Name].(PartsRenderer); ok {
+			pages, err := r.RenderParts(w, parts)
+			return pages, nameFormat(err, f.Name)
+		}
 	}
-	return r.RenderParts(w, parts)
+	return 0, fmt.Errorf("packet: the pipeline was not prepared for a format that lays out parts")
 }

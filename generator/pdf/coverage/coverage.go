@@ -219,3 +219,26 @@ func cmap(ttf []byte) ([]uint16, error) {
 	}
 	return nil, fmt.Errorf("no Unicode BMP cmap")
 }
+
+// PDF is the PDF's repertoire as an output format's (the format table's
+// Draws, check.Repertoire): Covers, and why a character is refused.
+type PDF struct{}
+
+// Covers reports whether the PDF can draw r (see Covers).
+func (PDF) Covers(r rune) bool { return Covers(r) }
+
+// Refusal says what r is and why the PDF cannot draw it, for a message
+// after the character's name: "(CJK) cannot be drawn in the PDF: …".
+func (PDF) Refusal(r rune) string {
+	return fmt.Sprintf("(%s) cannot be drawn in the PDF: %s", Class(r), why(r))
+}
+
+func why(r rune) string {
+	switch Class(r) {
+	case "Arabic", "Hebrew":
+		return "right-to-left text is not laid out in the PDF yet; write it out in the DOCX, or leave it out of the PDF"
+	case "emoji":
+		return "the PDF's fonts have no emoji; write the word instead"
+	}
+	return "the PDF's fonts have no glyph for it; use the DOCX, or leave it out"
+}
