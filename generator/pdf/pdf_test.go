@@ -355,31 +355,6 @@ func TestImagesAndLinks(t *testing.T) {
 	assert.ErrorContains(t, renderer(t).Render(&bytes.Buffer{}, bad), "Trasig")
 }
 
-// TestSubset checks the font subsetter: the used glyphs keep their bytes,
-// the others are emptied, and the result parses again.
-func TestSubset(t *testing.T) {
-	t.Parallel()
-	f := renderer(t).faces[faceRegular]
-	used := make([]bool, f.font.numGlyphs)
-	a, z := f.glyph('å'), f.glyph('ŋ')
-	require.NotZero(t, a)
-	require.NotZero(t, z)
-	used[a], used[z] = true, true
-	dir, static, dyn := f.sub.subset(used)
-	sub, err := parseSFNT(append(append(append([]byte(nil), dir...), static...), dyn...))
-	require.NoError(t, err)
-	require.Equal(t, f.font.numGlyphs, sub.numGlyphs)
-	glyphLen := func(s *sfnt, g uint16) uint32 { return s.loca[g+1] - s.loca[g] }
-	assert.Equal(t, glyphLen(f.font, a), glyphLen(sub, a))
-	assert.Equal(t, glyphLen(f.font, z), glyphLen(sub, z))
-	// 'å' is a composite of 'a' and the ring: both come along.
-	for _, c := range f.font.comps[a] {
-		assert.NotZero(t, glyphLen(sub, c))
-	}
-	assert.Zero(t, glyphLen(sub, f.glyph('Q')))
-	assert.Equal(t, f.font.advance, sub.advance)
-}
-
 func TestAppendNum(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {

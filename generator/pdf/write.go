@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/pdf/sfnt"
 	"github.com/underlag/underlag/generator/style"
 )
 
@@ -77,15 +78,15 @@ func (w *writer) stream(n int, extra string, data []byte) {
 var zlibHeader = []byte{0x78, 0x01}
 
 // fontStream writes a font subset as one zlib stream from three parts,
-// the middle one deflated in advance (see subsetter).
-func (w *writer) fontStream(n int, ss *subsetter, used []bool) {
-	dir, static, dyn := ss.subset(used)
+// the middle one deflated in advance (see sfnt.Subsetter).
+func (w *writer) fontStream(n int, ss *sfnt.Subsetter, used []bool) {
+	dir, static, dyn := ss.Subset(used)
 	w.zbuf.Reset()
 	w.zbuf.Write(zlibHeader)
 	w.fl.Reset(&w.zbuf)
 	w.fl.Write(dir)
 	w.fl.Flush()
-	w.zbuf.Write(ss.staticZ)
+	w.zbuf.Write(ss.StaticZ)
 	w.fl.Reset(&w.zbuf)
 	w.fl.Write(dyn)
 	w.fl.Close()
@@ -433,7 +434,7 @@ func (fw *fileWriter) glyphs(c []byte, fi uint8, s string) []byte {
 	f := fw.r.faces[fi]
 	df := fw.fonts[fi]
 	if df == nil {
-		df = &docFont{obj: fw.w.alloc(), used: make([]bool, f.font.numGlyphs), runeOf: map[uint16]rune{}}
+		df = &docFont{obj: fw.w.alloc(), used: make([]bool, f.font.NumGlyphs), runeOf: map[uint16]rune{}}
 		fw.fonts[fi] = df
 	}
 	for _, r := range s {
