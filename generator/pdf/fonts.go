@@ -77,7 +77,9 @@ func loadFaces() ([numFaces]*face, error) {
 
 // prepareFace cuts a font down to the repertoire with fpdf's cutter (a
 // rune the font lacks maps to the missing glyph, as it would in the full
-// font) and reads the cut font's tables once.
+// font), repairs the cut font's cmap, and reads its tables once. The
+// cutter is fpdf's one use here, and its seam: everything after it is
+// package sfnt's.
 func prepareFace(name string, ttf []byte) (*face, error) {
 	cut := make([]byte, 0, 8192)
 	top := rune(0)
@@ -86,6 +88,11 @@ func prepareFace(name string, ttf []byte) (*face, error) {
 		top = max(top, r)
 	}
 	small := fpdf.UTF8CutFont(ttf, string(cut))
+	// fpdf's cutter declares a cmap subtable length short of its bytes
+	// (odd for the regular face), which strict font readers refuse.
+	if err := sfnt.RepairCmap(small); err != nil {
+		return nil, err
+	}
 	font, err := sfnt.Parse(small)
 	if err != nil {
 		return nil, err
