@@ -46,20 +46,23 @@ func registerFuncs(t *doc.Funcs[blockFunc]) {
 // state is one Render call's work: the parts being written and the
 // counters that must be unique within the document.
 type state struct {
-	r        *Renderer
-	d        *doc.Document
-	body     []byte
-	part     []byte
-	nums     []byte
-	rels     wordpkg.Rels
-	hdrRels  wordpkg.Rels
-	ftrRels  wordpkg.Rels
-	media    []media
-	sect     wordpkg.Section // the renderer's, with page one's header and footer when the document has them
-	nextNum  int
-	drawings int
-	marks    int
-	headings [3]int
+	r       *Renderer
+	d       *doc.Document
+	body    []byte
+	part    []byte
+	nums    []byte
+	rels    wordpkg.Rels
+	hdrRels wordpkg.Rels
+	ftrRels wordpkg.Rels
+	// firstHdrRels and firstFtrRels are those of page one's own header
+	// and footer (docParts).
+	firstHdrRels, firstFtrRels wordpkg.Rels
+	media                      []media
+	sect                       wordpkg.Section // the renderer's, with page one's header and footer when the document has them
+	nextNum                    int
+	drawings                   int
+	marks                      int
+	headings                   [3]int
 	// tblPrEnd is where the open table's w:tblPr ends in body, for
 	// tblText.
 	tblPrEnd int
@@ -86,6 +89,8 @@ func (s *state) reset(d *doc.Document) {
 	s.rels.Reset()
 	s.hdrRels.Reset()
 	s.ftrRels.Reset()
+	s.firstHdrRels.Reset()
+	s.firstFtrRels.Reset()
 	s.media = s.media[:0]
 	s.nextNum = firstListNum
 	s.drawings, s.marks = 0, 0
