@@ -460,8 +460,9 @@ const (
 // Status shows a traffic-light status as a coloured mark and, always, its
 // word: colour alone tells nothing to a reader who cannot see it.
 //
-// Line is the text after the mark, the same in every format, so compose
-// writes it and the renderers only draw it: what the status is of, the
+// Line is the text after the mark, the same in every format, so it is
+// composed with the tree (generator/kind, statusline.go) and the
+// renderers only draw it: what the status is of, the
 // word in bold and an explanation, as "Tid: **Grön** – Enligt plan".
 type Status struct {
 	Level StatusLevel

@@ -1,4 +1,4 @@
-package compose
+package kind
 
 import "github.com/underlag/underlag/generator/doc"
 
