@@ -12,8 +12,11 @@
 // footer say (Meta.Header, Meta.Footer), which columns a table has and how
 // wide they should be (Table.Columns, ColumnWidths), how a list of
 // definitions is drawn (DefinitionTable), and the files' timestamps
-// (Meta.FileTime). A renderer keeps a table of functions indexed by Kind
-// and fails with an *UnknownBlockError on a block it has none for.
+// (Meta.FileTime), the status line (Status.Line) and the place-and-date
+// line (Signatures.PlaceDateText). A renderer keeps a table of functions
+// by Kind (Funcs), walks the tree with Walk when it writes in document
+// order, and fails with the *UnknownBlockError Funcs gives on a block it
+// has no function for.
 package doc
 
 import (
