@@ -44,6 +44,7 @@ func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 		bx.repeat = head
 		out = append(out, bx)
 	}
+	keepRows(out[len(head):])
 	if t.Caption != "" {
 		if len(out) > 0 {
 			out[len(out)-1].keep = true // the caption stays under the table
@@ -55,6 +56,28 @@ func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 		out = append(out, cap...)
 	}
 	return out, nil
+}
+
+// shortTable is the most body rows a table may have to be kept whole on
+// one page.
+const shortTable = 4
+
+// keepRows ties a table's body rows together so that no page shows one
+// row alone: the first two rows stay with the header rows (which keep
+// with the first), the last two together, and a short table stays whole.
+// A chain of kept rows taller than a page still breaks (paginate).
+func keepRows(rows []box) {
+	n := len(rows)
+	switch {
+	case n <= 1:
+	case n <= shortTable:
+		for i := range rows[:n-1] {
+			rows[i].keep = true
+		}
+	default:
+		rows[0].keep = true
+		rows[n-2].keep = true
+	}
 }
 
 // cellPad returns a cell's left and right padding. A borderless table's
@@ -74,7 +97,7 @@ func (r *Renderer) rowBox(t *doc.Table, row doc.Row, widths []float64, fr frame,
 	tr := fr.tags.add("TR", fr.parent)
 	for i, w := range widths {
 		pl, pr := r.cellPad(t, i)
-		cf := frame{x: x + pl, width: w - pl - pr, cell: true, bold: header, tags: fr.tags, parent: cellElem(fr.tags, tr, t, i, header, len(widths))}
+		cf := frame{x: x + pl, width: w - pl - pr, cell: true, bold: header, names: fr.names, tags: fr.tags, parent: cellElem(fr.tags, tr, t, i, header, len(widths))}
 		if i < len(t.Columns) {
 			cf.align = t.Columns[i].Align
 		}
