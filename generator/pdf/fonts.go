@@ -84,6 +84,7 @@ func prepareFace(name string, ttf []byte) (*face, error) {
 		top = max(top, r)
 	}
 	small := fpdf.UTF8CutFont(ttf, string(cut))
+	fixCmapLength(small) // cmapfix.go
 	font, err := parseSFNT(small)
 	if err != nil {
 		return nil, err
