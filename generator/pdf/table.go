@@ -58,26 +58,18 @@ func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	return out, nil
 }
 
-// shortTable is the most body rows a table may have to be kept whole on
-// one page.
-const shortTable = 4
-
-// keepRows ties a table's body rows together so that no page shows one
-// row alone: the first two rows stay with the header rows (which keep
-// with the first), the last two together, and a short table stays whole.
-// A chain of kept rows taller than a page still breaks (paginate).
+// keepRows ties a table's body rows together by doc.KeepRow, so that no
+// page shows one row alone.
 func keepRows(rows []box) {
-	n := len(rows)
-	switch {
-	case n <= 1:
-	case n <= shortTable:
-		for i := range rows[:n-1] {
-			rows[i].keep = true
-		}
-	default:
-		rows[0].keep = true
-		rows[n-2].keep = true
+	for i := range rows {
+		rows[i].keep = doc.KeepRow(i, len(rows))
 	}
+}
+
+// NaturalWidth measures runs in the PDF's fonts, for the DOCX's column
+// widths (doc.Measurer), so that both formats size a table alike.
+func (r *Renderer) NaturalWidth(runs []doc.Inline, size float64, bold bool) (line, word float64) {
+	return r.naturalWidth(runs, r.styleAt(size, bold))
 }
 
 // cellPad returns a cell's left and right padding. A borderless table's
