@@ -58,7 +58,7 @@ type Renderer struct {
 	listGap   int       // space above the paragraph after a list, twips
 	comp      *wordpkg.Compressors
 	measure   doc.Measurer // the PDF's text measure, for column widths (table.go); nil to estimate
-	states    sync.Pool // *state, so that buffers are reused across documents
+	states    sync.Pool    // *state, so that buffers are reused across documents
 }
 
 // Option configures a Renderer.

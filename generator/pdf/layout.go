@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/style"
@@ -253,7 +254,7 @@ func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 			ww += sp[j].w
 			j++
 		}
-		if x+ww > width && j == i+1 && r.mayHyphenate(&sp[i], ts) && (hyphenated < maxHyphenated || ww > width) {
+		if x+ww > width && j == i+1 && r.mayHyphenate(&sp[i], ts) && (hyphenated < maxHyphenated || len(cur) == 0) {
 			// One span that does not fit: hyphenate it, the first part
 			// onto this line when there is room for one, else onto the
 			// next; the rest is then laid out as a word of its own.
@@ -313,7 +314,19 @@ func (r *Renderer) cutWord(s span, width, x float64, ts textStyle) []span {
 		}
 		w += cw
 	}
-	return append(out, span{text: s.text[start:], face: s.face, link: s.link, lang: s.lang, w: w})
+	out = append(out, span{text: s.text[start:], face: s.face, link: s.link, lang: s.lang, w: w})
+	// The last piece keeps three letters, as a hyphenated word's does:
+	// the piece before it gives them up.
+	if n := len(out); n > 1 {
+		last, prev := &out[n-1], &out[n-2]
+		for utf8.RuneCountInString(last.text) < 3 && utf8.RuneCountInString(prev.text) > 3 {
+			_, size := utf8.DecodeLastRuneInString(prev.text)
+			last.text = prev.text[len(prev.text)-size:] + last.text
+			prev.text = prev.text[:len(prev.text)-size]
+		}
+		last.w, prev.w = f.width(last.text, ts.size), f.width(prev.text, ts.size)
+	}
+	return out
 }
 
 // lineOps turns one line into drawing operations, merging neighbouring
