@@ -403,11 +403,12 @@ func numberingHead(p *style.Profile, ids *[numStyles]string) []byte {
 
 // settingsXML: Swedish tab stops (1304 twips, 2.3 cm, as Swedish Word
 // sets them), automatic hyphenation (the PDF hyphenates Swedish by the
-// same patterns LibreOffice uses, so both break the same words), decimal
-// comma, and Word 2013+ layout.
+// same patterns LibreOffice uses, so both break the same words) with at
+// most two hyphenated lines in a row and no words in capitals, as the
+// PDF, decimal comma, and Word 2013+ layout.
 func settingsXML(lang string) []byte {
 	dst := append([]byte(nil), wordpkg.XMLHeader...)
-	dst = append(dst, `<w:settings xmlns:w="`+wordpkg.NSW+`"><w:zoom w:percent="100"/><w:defaultTabStop w:val="1304"/><w:autoHyphenation/><w:hyphenationZone w:val="425"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`...)
+	dst = append(dst, `<w:settings xmlns:w="`+wordpkg.NSW+`"><w:zoom w:percent="100"/><w:defaultTabStop w:val="1304"/><w:autoHyphenation/><w:consecutiveHyphenLimit w:val="2"/><w:hyphenationZone w:val="425"/><w:doNotHyphenateCaps/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`...)
 	dst = wordpkg.Val(dst, "w:themeFontLang", lang)
 	return append(dst, `<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>`...)
 }

@@ -172,6 +172,19 @@ func TestBreakRules(t *testing.T) {
 		run := 0
 		for i, l := range lines[:len(lines)-1] {
 			last := l[len(l)-1]
+			if last.hyphen {
+				// The hyphen drawn is U+00AD, which tells text extraction
+				// and screen readers that the word goes on (PDF 1.7,
+				// 14.8.2.2.3): copied text rejoins it.
+				ops := r.lineOps(nil, l, 0, 0, width, doc.AlignLeft, ts, true)
+				end := ""
+				for _, o := range ops {
+					if o.kind == opText {
+						end = o.text
+					}
+				}
+				assert.True(t, strings.HasSuffix(end, softHyphen), "width %.1f: %q", width, end)
+			}
 			if !last.cut {
 				run = 0
 				continue

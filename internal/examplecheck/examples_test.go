@@ -87,9 +87,20 @@ func TestExamples(t *testing.T) {
 	testenv.NeedTool(t, "pdftotext")
 	exs, pdfs, out := build(t)
 	t.Run("hyphenation", func(t *testing.T) {
+		soft := 0
 		for _, ex := range exs {
-			checkBreaks(t, ex.name, ex.tree, rawPages(t, ex.pdf), true)
+			pages := rawPages(t, ex.pdf)
+			checkBreaks(t, ex.name, ex.tree, pages, true)
+			// Every hyphen the layout adds is U+00AD at the line's end,
+			// which extraction drops to rejoin the word (testenv.Squash
+			// does as a copying reader does).
+			for _, pg := range pages {
+				soft += strings.Count(pg, shy+"\n")
+				assert.NotContains(t, testenv.Squash(pg), shy, "%s: a soft hyphen inside a line", ex.name)
+			}
 		}
+		assert.Positive(t, soft, "the examples have hyphenated lines to check")
+		t.Logf("%d hyphenated line ends in the examples, each with U+00AD", soft)
 	})
 	t.Run("tables", func(t *testing.T) {
 		for _, ex := range exs {
@@ -356,6 +367,7 @@ func checkDocx(t *testing.T, ex example) {
 		return ""
 	}
 	styles, body := part("word/styles.xml"), part("word/document.xml")
+	assert.Contains(t, part("word/settings.xml"), `<w:consecutiveHyphenLimit w:val="2"/>`, "%s: two hyphenated lines in a row at most", ex.name)
 	for _, id := range []string{"Title", "Heading1", "Heading2", "Heading3", "TableHeading"} {
 		m := regexp.MustCompile(`<w:style [^>]*w:styleId="` + id + `">.*?</w:style>`).FindString(styles)
 		assert.Contains(t, m, "<w:suppressAutoHyphens/>", "%s: style %s", ex.name, id)
