@@ -1,6 +1,9 @@
 package doc
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // unbreakable matches what must stay on one line: the space and hyphens
 // inside it are not places to break. Every format keeps these whole, the
@@ -38,6 +41,9 @@ func alternatives(alts ...string) string {
 // lines: dates, case numbers, "§ 173", amounts with their unit and phone
 // numbers. The ranges are in order and do not overlap.
 func Unbreakable(s string) [][2]int {
+	if !strings.ContainsAny(s, "0123456789§") {
+		return nil // every token has a digit or a §: most text is passed over cheaply
+	}
 	var out [][2]int
 	for _, m := range unbreakable.FindAllStringIndex(s, -1) {
 		out = append(out, [2]int{m[0], m[1]})

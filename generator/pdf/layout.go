@@ -162,10 +162,7 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 		text := invisible(in.Text)
 		lang := cleanLang(in.Lang)
 		// Tokens that must stay on one line, as byte ranges of text.
-		var tokens [][2]int
-		if ts.hyphenate || strings.ContainsAny(text, " \u00a0") {
-			tokens = doc.Unbreakable(text)
-		}
+		tokens := doc.Unbreakable(text)
 		inToken := func(start, end int) bool {
 			for _, t := range tokens {
 				if start >= t[0] && end <= t[1] {
