@@ -382,10 +382,9 @@ func checkDocx(t *testing.T, ex example) {
 }
 
 // checkParity converts every example's DOCX with LibreOffice, in one run
-// with a profile of its own, and checks that each heading starts on the
+// with a profile of its own (testenv.LibreOffice), and checks that each heading starts on the
 // same page as in our PDF, and that LibreOffice breaks no token either.
 func checkParity(t *testing.T, exs []example) {
-	testenv.NeedTool(t, "libreoffice")
 	dir := t.TempDir()
 	var docxs []string
 	flat := func(ex example) string { return strings.ReplaceAll(ex.name, "/", "_") }
@@ -398,7 +397,7 @@ func checkParity(t *testing.T, exs []example) {
 		docxs = append(docxs, link)
 	}
 	lo := filepath.Join(dir, "lo")
-	testenv.Run(t, "libreoffice", append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", lo}, docxs...)...)
+	testenv.LibreOffice(t, "pdf", lo, docxs...)
 	var table []string
 	for _, ex := range exs {
 		theirsPath := filepath.Join(lo, flat(ex)+".pdf")
