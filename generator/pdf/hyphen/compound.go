@@ -120,13 +120,20 @@ func (c *Compounds) isStem(p string) bool {
 	return ok
 }
 
+// isTail reports whether p may end a compound: a word of the list with
+// one of the endings, the stem perhaps having lost its final a or e to
+// the ending ("fråga", "frågor"; "pojke", "pojkar").
 func (c *Compounds) isTail(p string) bool {
 	for _, e := range endings {
-		if strings.HasSuffix(p, e) {
-			stem := p[:len(p)-len(e)]
-			if _, ok := c.stems[stem]; ok && utf8.RuneCountInString(stem) >= minPart-1 {
-				return true
-			}
+		if !strings.HasSuffix(p, e) {
+			continue
+		}
+		stem := p[:len(p)-len(e)]
+		if utf8.RuneCountInString(stem) < minPart-1 {
+			continue
+		}
+		if c.isStem(stem) || e != "" && (c.isStem(stem+"a") || c.isStem(stem+"e")) {
+			return true
 		}
 	}
 	return false

@@ -59,6 +59,7 @@ var joinTests = []struct{ in, want string }{
 	{"verksamhetsåret", "verksamhets|året"},
 	{"Samverkansavtalet", "Samverkans|avtalet"},
 	{"primärvården", "primär|vården"},
+	{"primärvårdsfrågor", "primärvårds|frågor"},
 	{"och", "och"},
 	{"ansvarig", "ansvarig"},
 }
