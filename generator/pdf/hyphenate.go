@@ -73,7 +73,9 @@ func (r *Renderer) mayHyphenate(s *span, ts textStyle) bool {
 const softHyphen = "\u00ad"
 
 // hyphenate splits s so that its first part, with a hyphen, fits in room:
-// at the last hyphenation point that fits. ok is false when none does.
+// at the last compound joint that fits, else at the last hyphenation
+// point that fits, or after a hyphen of the word's own further on. ok is
+// false when none does.
 // The word's points are found once: they are kept in s.soft (non-nil
 // from then on), and the rest of a split word keeps those after the
 // break, as TeX does, rather than hyphenating the rest as a new word.

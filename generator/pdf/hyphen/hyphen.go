@@ -1,6 +1,8 @@
 // Package hyphen finds where a word may be hyphenated, by Frank Liang's
 // algorithm (the one TeX, LibreOffice and Word's Hunspell-based
-// hyphenators use) over a pattern file in libhyphen's format.
+// hyphenators use) over a pattern file in libhyphen's format, and where a
+// compound's parts meet, from a Swedish word list read at run time (see
+// compound.go).
 //
 // The Swedish patterns are LibreOffice's (hyph_sv_SE.dic, Niklas
 // Johansson 2013, from the LibreOffice dictionaries as Debian's hyphen-sv
