@@ -104,8 +104,10 @@ func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest sp
 		}
 	}
 	// After a hyphen the word has, the line may break without another.
+	// It too keeps two letters before and three after ("e-arkiv" stays
+	// whole).
 	for i := 0; i < len(s.text)-1; i++ {
-		if s.text[i] == '-' && i > 0 && i+1 > best && f.width(s.text[:i+1], ts.size) <= room {
+		if s.text[i] == '-' && i > 0 && i+1 > best && lettersBefore(s.text[:i]) >= 2 && lettersAfter(s.text[i+1:]) >= 3 && f.width(s.text[:i+1], ts.size) <= room {
 			best, added = i+1, false
 		}
 	}
@@ -247,4 +249,29 @@ func (r *Renderer) compounds() *hyphen.Compounds {
 		r.comp, _ = hyphen.LoadCompounds(r.dictionary)
 	})
 	return r.comp
+}
+
+// lettersBefore counts the letters at the end of s; lettersAfter those
+// at its start.
+func lettersBefore(s string) int {
+	n := 0
+	for _, r := range []rune(s) {
+		if unicode.IsLetter(r) {
+			n++
+		} else {
+			n = 0
+		}
+	}
+	return n
+}
+
+func lettersAfter(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n++
+	}
+	return n
 }

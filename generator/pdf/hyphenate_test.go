@@ -167,7 +167,7 @@ func TestBreakRules(t *testing.T) {
 	const text = "Monica Wahlström och Per Sehlin är huvudansvariga för kommunikationsinsatsen; " +
 		"beslutet 2025-06-16 i ärende KS-2020-00547 och HSN 1203-2024 enligt § 173 kostar 12 500 kr, " +
 		"ring 090-785 00 00. Primärvårdsutvecklingsarbetet, läns­samverkansstrukturen och " +
-		"verksamhetsutvecklingen inom hälso- och sjukvårdsnämnden både inom och utom länet."
+		"verksamhetsutvecklingen inom hälso- och sjukvårdsnämnden både inom och utom länet, e-arkivet och RF-uppdragets mål."
 	names := []string{"Monica Wahlström", "Per Sehlin"}
 	fr := frame{names: newNameSet(names)}
 	ts := r.textStyle(fr, false)
