@@ -52,6 +52,7 @@ func (r *run) meta() doc.Meta {
 		}
 	}
 
+	m.Names = r.names()
 	r.furnish(&m)
 	m.Logo = r.logo()
 

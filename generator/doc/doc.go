@@ -67,6 +67,10 @@ type Meta struct {
 	First        *Page     // page one's own header and footer, when they differ; nil for none
 	Logo         *Image    // optional logo at the header's left
 	Attachments  []Attachment
+	// Names are the names of people and organisations the registries
+	// know (the people, the organisation, its offices and committees):
+	// a renderer never hyphenates a word of them.
+	Names []string
 }
 
 // FileTime is the moment a document's file says it was created and last
