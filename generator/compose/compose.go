@@ -337,6 +337,9 @@ type Input struct {
 	Logo       []byte            // the organisation's logo file, PNG or JPEG; nil for none
 	Images     map[string][]byte // the images the document's Markdown shows, by the path as written
 	Creator    string            // the producing program, "underlag v1.2.3", for Meta.Creator
+	// Refs are the documents this one refers to, by the field path of
+	// the reference ("beslutsunderlag[0].dokument", a kind's own field).
+	Refs map[string]*model.Referenced
 }
 
 // Compose builds the document tree. Diagnostics of severity Warning come

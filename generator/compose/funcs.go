@@ -26,6 +26,7 @@ func (r *run) funcs() template.FuncMap {
 		"långt_datum":        func(d date.Date) string { return d.Long() },
 		"nämnd":              r.committeeName,
 		"direktiv":           func() *model.Directive { return r.in.Directive },
+		"dokument":           r.fnDocument,
 		"person":             r.fnPerson,
 		"namn_titel":         func(p model.Person) string { return nameTitle(r.person(p)) },
 

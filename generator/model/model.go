@@ -69,7 +69,7 @@ type Common struct {
 	Head        `yaml:",inline"`
 	Title       string            `yaml:"titel" desc:"Dokumentets rubrik."`
 	Date        date.Date         `yaml:"datum" desc:"Dokumentets datum: 2024-11-20 (dag), 2025-03 (månad), 2025-Q4 (kvartal), 2025-H2 (halvår) eller 2025 (år)."`
-	CaseNumber  string            `yaml:"diarienummer" desc:"Diarienummer, till exempel HSN 1203-2024."`
+	CaseNumber  CaseNumbers       `yaml:"diarienummer" desc:"Diarienummer, till exempel HSN 1203-2024; flera som lista, till exempel [TE-2018-00895, TE-2023-00973]."`
 	Template    string            `yaml:"mall" desc:"Namn på en annan mall än standardmallen för dokumenttypen."`
 	Labels      map[string]string `yaml:"rubriker" desc:"Egna rubriker i stället för standardrubrikerna, nyckel → text, till exempel expedieras_till: Beslutet skickas till."`
 	Extra       []Section         `yaml:"extra_avsnitt" desc:"Egna avsnitt (rubrik + Markdown, nästlingsbara) på valfri plats."`
