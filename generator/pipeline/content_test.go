@@ -94,3 +94,76 @@ func TestSeveralCaseNumbers(t *testing.T) {
 		})
 	}
 }
+
+// Finding 2: a document refers to another document in the tree: a field
+// of typ dokument in a kind defined in data, and a decision basis entry's
+// dokument. The template gets the target's kind, title, date, case
+// numbers and §; a bad reference is an error at the referring field.
+func TestDocumentReferences(t *testing.T) {
+	t.Parallel()
+	const kindFile = "typ: dokumenttyp\nversion: 1\nnamn: uppföljning\nfält:\n" +
+		"  - {nyckel: följer_upp, typ: dokument, dokumenttyper: [tjänsteskrivelse], obligatorisk: true}\n" +
+		"  - {nyckel: utdrag, typ: dokument}\n"
+	const extract = "typ: dokumenttyp\nversion: 1\nnamn: protokollsutdrag\nfält:\n  - {nyckel: paragraf, typ: text}\n"
+	const kindTmpl = "# {{ titel }}\n\n{{ with dokument \"följer_upp\" }}Följer upp: {{ .KindLabel }} {{ .Title }}, {{ .Date }}, dnr {{ .CaseNumber }}{{ end }}\n\n{{ with dokument \"utdrag\" }}Utdrag: § {{ .Paragraph }}{{ end }}\n"
+	const target = contentMemo + "titel: Samverkan kring skolskjuts\ndatum: 2024-11-20\ndiarienummer: [TE-2018-00895, TE-2023-00973]\n"
+	files := map[string]string{
+		"organisation.yaml":               "dokumenttyper: [uf.yaml, pu.yaml]\nmallar: mallar\n",
+		"uf.yaml":                         kindFile,
+		"pu.yaml":                         extract,
+		"mallar/uppfoljning.md.tmpl":      kindTmpl,
+		"mallar/protokollsutdrag.md.tmpl": "# {{ titel }}\n",
+		"arenden/ts.yaml":                 target,
+		"arenden/utdrag.yaml":             "typ: protokollsutdrag\nversion: 1\ntitel: Protokollsutdrag\ndatum: 2024-12-05\nparagraf: \"§ 45\"\n",
+		"uppf.yaml":                       "typ: uppföljning\nversion: 1\ntitel: Uppföljning\ndatum: 2025-06-01\nföljer_upp: arenden/ts.yaml\nutdrag: arenden/utdrag.yaml\n",
+		"m.yaml": contentMemo + "datum: 2025-06-01\ndiarienummer: TE-2025-1\nbeslutsunderlag:\n" +
+			"  - dokument: arenden/ts.yaml\n" +
+			"  - {titel: Protokollsutdrag KS, dokument: {fil: arenden/ts.yaml, paragraf: 12}}\n" +
+			"  - dokument: arenden/utdrag.yaml\n",
+	}
+	dir := contentTree(t, files)
+	p := contentPipeline(t)
+
+	md, _, _ := contentMarkdown(t, p, filepath.Join(dir, "uppf.yaml"))
+	assert.Contains(t, md, "Följer upp: Tjänsteskrivelse Samverkan kring skolskjuts, 2024-11-20, dnr TE-2018-00895, TE-2023-00973")
+	assert.Contains(t, md, "Utdrag: § 45", "the target's own paragraf")
+
+	md, _, _ = contentMarkdown(t, p, filepath.Join(dir, "m.yaml"))
+	assert.Contains(t, md, "Tjänsteskrivelse: Samverkan kring skolskjuts, den 20 november 2024, dnr TE-2018-00895, TE-2023-00973")
+	assert.Contains(t, md, "Protokollsutdrag KS, den 20 november 2024, dnr TE-2018-00895, TE-2023-00973, § 12", "the entry's own title and §")
+	assert.Contains(t, md, "- Protokollsutdrag, den 5 december 2024, § 45\n")
+
+	// The target is a dependency: a build rebuilds the referrer when it
+	// changes.
+	d, diags := p.Load(filepath.Join(dir, "uppf.yaml"))
+	require.False(t, diags.HasErrors())
+	assert.Contains(t, d.Deps(), filepath.Join(dir, "arenden", "ts.yaml"))
+	assert.Contains(t, d.Deps(), filepath.Join(dir, "arenden", "utdrag.yaml"))
+
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"missing target", "följer_upp: arenden/saknas.yaml\n", `uppf.yaml:5:13: följer_upp: arenden/saknas.yaml does not exist`},
+		{"wrong kind", "följer_upp: arenden/utdrag.yaml\n", `uppf.yaml:5:13: följer_upp: arenden/utdrag.yaml is a protokollsutdrag; this field takes a tjänsteskrivelse`},
+		{"a registry", "följer_upp: organisation.yaml\n", `uppf.yaml:5:13: följer_upp: organisation.yaml is a organisation, not a document`},
+		{"outside the tree", "följer_upp: ../../etc/passwd.yaml\n", `följer_upp: ../../etc/passwd.yaml`},
+		{"not a data file", "följer_upp: {fil: arenden/x.pdf}\n", `uppf.yaml:5:19: följer_upp.fil: arenden/x.pdf is not a YAML data file`},
+		{"itself", "följer_upp: uppf.yaml\n", `uppf.yaml:5:13: följer_upp: uppf.yaml is this document itself`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fs := map[string]string{"arenden/x.pdf": "%PDF-1.4\n"}
+			for k, v := range files {
+				fs[k] = v
+			}
+			fs["uppf.yaml"] = "typ: uppföljning\nversion: 1\ntitel: Uppföljning\ndatum: 2025-06-01\n" + tc.body
+			dir := contentTree(t, fs)
+			got := strings.ReplaceAll(p.Validate(filepath.Join(dir, "uppf.yaml")).Error(), dir+string(filepath.Separator), "")
+			assert.Contains(t, got, tc.want)
+		})
+	}
+
+	// A decision basis entry with neither title nor document.
+	dir = contentTree(t, map[string]string{"m.yaml": contentMemo + "beslutsunderlag:\n  - datum: 2024-01-01\n"})
+	assert.Contains(t, p.Validate(filepath.Join(dir, "m.yaml")).Error(), "m.yaml:7:5: beslutsunderlag[0]: the entry has neither titel nor dokument")
+}
