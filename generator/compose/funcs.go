@@ -29,6 +29,7 @@ func (r *run) funcs() template.FuncMap {
 		"dokument":           r.fnDocument,
 		"person":             r.fnPerson,
 		"namn_titel":         func(p model.Person) string { return nameTitle(r.person(p)) },
+		"kontakt":            r.fnContact,
 
 		// Blocks built from data.
 		"fakta":           r.fnFacts,

@@ -126,7 +126,9 @@ func defined(c *Context, in load.Input) map[string]bool {
 		}
 		if reg.Organisation != nil {
 			for _, cm := range reg.Organisation.Committees {
-				def[cm.Abbrev] = true
+				if cm.Abbrev != "" {
+					def[cm.Abbrev] = true
+				}
 			}
 		}
 	}

@@ -172,10 +172,12 @@ type Definition struct {
 // Person is a person, written in full or as a reference into the people
 // registry. As a plain scalar it is the name.
 type Person struct {
-	ID    string `yaml:"id" desc:"Id i personregistret; namn, titel och enhet hämtas därifrån."`
+	ID    string `yaml:"id" desc:"Id i personregistret; namn, titel, enhet, telefon och e-post hämtas därifrån."`
 	Name  string `yaml:"namn" desc:"Namn."`
 	Title string `yaml:"titel" desc:"Titel eller roll."`
 	Unit  string `yaml:"enhet" desc:"Enhet eller förvaltning."`
+	Phone string `yaml:"telefon" desc:"Telefonnummer, till exempel 090-785 00 00; utelämnat: personregistrets."`
+	Email string `yaml:"epost" desc:"E-postadress; utelämnad: personregistrets."`
 }
 
 // UnmarshalText takes a plain scalar as the person's name.

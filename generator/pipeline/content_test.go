@@ -167,3 +167,67 @@ func TestDocumentReferences(t *testing.T) {
 	dir = contentTree(t, map[string]string{"m.yaml": contentMemo + "beslutsunderlag:\n  - datum: 2024-01-01\n"})
 	assert.Contains(t, p.Validate(filepath.Join(dir, "m.yaml")).Error(), "m.yaml:7:5: beslutsunderlag[0]: the entry has neither titel nor dokument")
 }
+
+// Finding 3: people have a phone (and e-mail) in the registry and in a
+// document, and a template prints any of name, title, unit, phone and
+// e-mail wherever a person is.
+func TestPeoplePhones(t *testing.T) {
+	t.Parallel()
+	const tmpl = "# {{ titel }}\n\nHandläggare: {{ kontakt .CaseOfficer }}\n\nKort: {{ kontakt .CaseOfficer \"namn\" \"telefon\" }}\n\n" +
+		"{{ range .DispatchTo }}Mottagare: {{ (person .).Phone }}\n\n{{ end }}"
+	dir := contentTree(t, map[string]string{
+		"organisation.yaml":               "mallar: mallar\n",
+		"mallar/tjansteskrivelse.md.tmpl": tmpl,
+		"personer.yaml":                   "typ: personer\nversion: 1\npersoner:\n  - {id: erika-frohm, namn: Erika Frohm, titel: Strateg, enhet: Hälso- och sjukvårdsavdelningen, telefon: 090-785 00 00, epost: erika.frohm@example.se}\n",
+		"m.yaml":                          contentMemo + "handläggare: {id: erika-frohm}\nexpedieras_till:\n  - {namn: Anna Ek, telefon: 070-111 22 33}\n",
+	})
+	md, _, _ := contentMarkdown(t, contentPipeline(t), filepath.Join(dir, "m.yaml"))
+	assert.Contains(t, md, "Handläggare: Erika Frohm, Strateg, Hälso- och sjukvårdsavdelningen, 090-785 00 00, erika.frohm@example.se")
+	assert.Contains(t, md, "Kort: Erika Frohm, 090-785 00 00")
+	assert.Contains(t, md, "Mottagare: 070-111 22 33", "a person written in full in the document")
+
+	// A part that does not exist is an error naming the valid ones.
+	dir = contentTree(t, map[string]string{
+		"organisation.yaml":               "mallar: mallar\n",
+		"mallar/tjansteskrivelse.md.tmpl": "{{ kontakt .CaseOfficer \"mobil\" }}\n",
+		"m.yaml":                          contentMemo + "handläggare: {namn: A}\n",
+	})
+	p := contentPipeline(t)
+	d, diags := p.Load(filepath.Join(dir, "m.yaml"))
+	require.False(t, diags.HasErrors())
+	_, diags = p.Compose(d)
+	assert.Contains(t, diags.Error(), `kontakt: no part "mobil"; valid parts: namn, titel, enhet, telefon, epost`)
+}
+
+// Finding 4: a committee without an abbreviation is named by its name;
+// the list of valid committees has no empty value; an entry with neither
+// is an error at its line.
+func TestCommitteesWithoutAbbreviation(t *testing.T) {
+	t.Parallel()
+	const committees = "nämnder:\n  - namn: Nämnden för Teknik\n  - {förkortning: KF, namn: Kommunfullmäktige}\n"
+	org := strings.Replace(contentOrg, "nämnder: [{förkortning: KS, namn: Kommunstyrelsen}]\n", committees, 1)
+	write := func(t *testing.T, files map[string]string) string {
+		dir := t.TempDir()
+		for name, body := range files {
+			require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+		}
+		return dir
+	}
+	p := contentPipeline(t)
+	memo := strings.Replace(contentMemo, "nämnd: KS", "nämnd: Nämnden för Teknik", 1)
+	dir := write(t, map[string]string{"organisation.yaml": org, "m.yaml": memo})
+	assert.Empty(t, p.Validate(filepath.Join(dir, "organisation.yaml")))
+	md, _, _ := contentMarkdown(t, p, filepath.Join(dir, "m.yaml"))
+	assert.Contains(t, md, "| Till | Nämnden för Teknik |")
+
+	dir = write(t, map[string]string{"organisation.yaml": org, "m.yaml": strings.Replace(contentMemo, "nämnd: KS", "nämnd: Nämnden för Tekni", 1)})
+	got := p.Validate(filepath.Join(dir, "m.yaml")).Error()
+	assert.Contains(t, got, `committee "Nämnden för Tekni" is not in the organisation profile`)
+	assert.Contains(t, got, "Nämnden för Teknik, KF")
+	assert.NotContains(t, got, "valid: ,")
+
+	bad := strings.Replace(org, "  - namn: Nämnden för Teknik\n", "  - namn: Nämnden för Teknik\n  - {}\n", 1)
+	dir = write(t, map[string]string{"organisation.yaml": bad})
+	got = strings.ReplaceAll(p.Validate(filepath.Join(dir, "organisation.yaml")).Error(), dir+string(filepath.Separator), "")
+	assert.Contains(t, got, "organisation.yaml:6:5: nämnder[1]")
+}
