@@ -371,8 +371,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 		return nil, r.diags
 	}
 	d.Blocks = r.convertTemplate(out.Bytes())
-	d.Blocks = r.insertExtra(d.Blocks)
-	d.Blocks = r.arrange(d.Blocks)
+	d.Blocks = r.arrangeWithExtras(d.Blocks)
 	d.Blocks = r.fillDefinitions(d, d.Blocks)
 	d.Blocks = dropEmptySections(d.Blocks)
 	if err := doc.Number(d); err != nil {

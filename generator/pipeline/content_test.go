@@ -231,3 +231,37 @@ func TestCommitteesWithoutAbbreviation(t *testing.T) {
 	got = strings.ReplaceAll(p.Validate(filepath.Join(dir, "organisation.yaml")).Error(), dir+string(filepath.Separator), "")
 	assert.Contains(t, got, "organisation.yaml:6:5: nämnder[1]")
 }
+
+// Finding 5: extra sections are placed against the final order, after
+// the profile's ordning: after förslag_till_beslut means right after it
+// even when the profile puts it first.
+func TestExtraSectionsAfterProfileOrder(t *testing.T) {
+	t.Parallel()
+	const reordered = "ordning:\n  tjänsteskrivelse: [förslag_till_beslut, sammanfattning]\n"
+	for _, tc := range []struct {
+		name, extra string
+		want        []string // headings in order
+	}{
+		{"efter the first after reordering", "extra_avsnitt:\n  - {rubrik: Extra, text: E., efter: förslag_till_beslut}\n",
+			[]string{"## Förslag till beslut", "## Extra", "## Sammanfattning"}},
+		{"före the second after reordering", "extra_avsnitt:\n  - {rubrik: Extra, text: E., före: sammanfattning}\n",
+			[]string{"## Förslag till beslut", "## Extra", "## Sammanfattning"}},
+		{"efter the last", "extra_avsnitt:\n  - {rubrik: Extra, text: E., efter: sammanfattning}\n",
+			[]string{"## Förslag till beslut", "## Sammanfattning", "## Extra"}},
+		{"the document's ordning names the extra section", "extra_avsnitt:\n  - {id: extra, rubrik: Extra, text: E., efter: sammanfattning}\nordning: [extra, förslag_till_beslut]\n",
+			[]string{"## Extra", "## Sammanfattning", "## Förslag till beslut"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := contentTree(t, map[string]string{"organisation.yaml": reordered, "m.yaml": contentMemo + tc.extra})
+			md, _, _ := contentMarkdown(t, contentPipeline(t), filepath.Join(dir, "m.yaml"))
+			last := -1
+			for _, h := range tc.want {
+				i := strings.Index(md, h+"\n")
+				require.GreaterOrEqual(t, i, 0, "%s in\n%s", h, md)
+				assert.Greater(t, i, last, "%s out of order in\n%s", h, md)
+				last = i
+			}
+		})
+	}
+}
