@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/model"
 )
 
@@ -42,19 +43,27 @@ func (r *run) refField(key string) bool {
 }
 
 // basisLine is one entry of the decision basis as a line: its title and
-// date, with the case numbers and § of the document it refers to.
+// date, with the case numbers and § of the document it refers to. The
+// date is in the profile's datumformat for beslutsunderlag, by default
+// lång ("den 20 november 2024").
 func (r *run) basisLine(i int, b model.BasisDocument) string {
+	st := date.Long
+	if r.org != nil {
+		if s, ok := r.org.DateStyles["beslutsunderlag"]; ok {
+			st = s
+		}
+	}
 	ref := r.in.Refs[fmt.Sprintf("beslutsunderlag[%d].dokument", i)]
 	title := strings.TrimSpace(b.Title)
 	if ref == nil {
 		s := title
 		if !b.Date.IsZero() {
-			s += ", " + b.Date.Long()
+			s += ", " + b.Date.Format(st)
 		}
 		return s
 	}
 	if title == "" && b.Date.IsZero() {
-		return ref.String()
+		return ref.Format(st)
 	}
 	t := *ref
 	if title != "" {
@@ -63,5 +72,5 @@ func (r *run) basisLine(i int, b model.BasisDocument) string {
 	if !b.Date.IsZero() {
 		t.Date = b.Date
 	}
-	return t.String()
+	return t.Format(st)
 }

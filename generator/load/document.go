@@ -67,8 +67,9 @@ func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List
 		in := Input{Registries: &model.Registries{Organisation: v}}
 		in.Logo, diags = l.logo(v, diags)
 		// The kinds it defines must load even when no document uses one.
-		_, ds := l.TreeKinds(filepath.Dir(path))
+		kinds, ds := l.TreeKinds(filepath.Dir(path))
 		diags = append(diags, ds...)
+		diags = append(diags, checkSettings(v, kinds)...)
 		return in, diags
 	case *model.Glossary:
 		return Input{Registries: &model.Registries{Glossary: v}}, diags

@@ -39,9 +39,12 @@ type Referenced struct {
 	Paragraph  string      // its § number, without the sign; "" when unknown
 }
 
-// String is the reference as one line: "Tjänsteskrivelse: Title, 20
+// String is the reference as one line: "Tjänsteskrivelse: Title, den 20
 // november 2024, dnr HSN 1203-2024, § 45", as far as each part is known.
-func (r *Referenced) String() string {
+func (r *Referenced) String() string { return r.Format(date.Long) }
+
+// Format is String with the date in a style.
+func (r *Referenced) Format(st date.Style) string {
 	if r == nil {
 		return ""
 	}
@@ -50,7 +53,7 @@ func (r *Referenced) String() string {
 		s = r.KindLabel + ": " + s
 	}
 	if !r.Date.IsZero() {
-		s += ", " + r.Date.Long()
+		s += ", " + r.Date.Format(st)
 	}
 	if n := r.CaseNumber.String(); n != "" {
 		s += ", dnr " + n

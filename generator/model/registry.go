@@ -27,7 +27,7 @@ type OrgProfile struct {
 	Offices    []Office              `yaml:"förvaltningar" desc:"Förvaltningar (kontor) som skickar dokument; ett dokument väljer sin med förvaltning: id."`
 	Order      map[string][]string   `yaml:"ordning" desc:"Avsnittens ordning per dokumenttyp, till exempel tjänsteskrivelse: [förslag_till_beslut, sammanfattning]."`
 	Omit       map[string][]string   `yaml:"utelämna" desc:"Standardavsnitt som organisationens dokument inte har, per dokumenttyp."`
-	DateStyles map[string]date.Style `yaml:"datumformat" desc:"Hur datum skrivs per tabell eller fält (tidplan, milstolpar, delaktiviteter, datum …): iso (2024-12), namn (december 2024), lång (den 20 november 2024) eller kort (dag som ISO, annars med namn)."`
+	DateStyles map[string]date.Style `yaml:"datumformat" desc:"Hur datum skrivs per tabell eller fält (datum, tidplan, milstolpar, delaktiviteter, beslutsunderlag eller en tabell i en egen dokumenttyp): iso (2024-12), namn (december 2024), lång (den 20 november 2024), kort (dag som ISO, annars med namn) eller ord (Kvartal fyra 2025)."`
 	Header     *HeaderSpec           `yaml:"sidhuvud" desc:"Vad sidhuvudet visar; utelämnat: organisation och förvaltning till vänster, dokumenttyp, sida, datum och diarienummer till höger."`
 	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
 	Kinds      []string              `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
@@ -36,6 +36,11 @@ type OrgProfile struct {
 
 	Source *Source `yaml:"-"`
 }
+
+// DateStyleKeys are the tables and fields of the built-in kinds whose
+// dates datumformat sets; a table field of a kind defined in data is one
+// too, by its key.
+var DateStyleKeys = []string{"datum", "tidplan", "milstolpar", "delaktiviteter", "beslutsunderlag"}
 
 // Office is a sending office (förvaltning) of an organisation: documents
 // name it by id, and it replaces the organisation's unit and address in

@@ -265,3 +265,50 @@ func TestExtraSectionsAfterProfileOrder(t *testing.T) {
 		})
 	}
 }
+
+// Finding 6: every settings map of the profile checks its keys, with a
+// did-you-mean; a kind file under dokumenttyper must exist even when no
+// document uses the kind.
+func TestSettingsKeysAreChecked(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, org, want string
+	}{
+		{"datumformat key", "datumformat:\n  foo: iso\n", `organisation.yaml:7:8: datumformat.foo: no table or field with dates "foo"; valid values: datum, tidplan, milstolpar, delaktiviteter, beslutsunderlag`},
+		{"datumformat near miss", "datumformat:\n  tidplann: iso\n", `datumformat.tidplann: no table or field with dates "tidplann"; did you mean "tidplan"?`},
+		{"ordning kind", "ordning:\n  tjänsteskrivelser: [förslag_till_beslut, sammanfattning]\n", `organisation.yaml:7:22: ordning.tjänsteskrivelser: no document kind "tjänsteskrivelser"; did you mean "tjänsteskrivelse"?`},
+		{"utelämna kind", "utelämna:\n  memo: [miljö]\n", `utelämna.memo: no document kind "memo"`},
+		{"kind file that does not exist", "dokumenttyper: [saknas.yaml]\n", `organisation.yaml:6:17: dokumenttyper[0]: saknas.yaml does not exist`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := contentTree(t, map[string]string{"organisation.yaml": tc.org})
+			got := strings.ReplaceAll(contentPipeline(t).Validate(filepath.Join(dir, "organisation.yaml")).Error(), dir+string(filepath.Separator), "")
+			assert.Contains(t, got, tc.want)
+		})
+	}
+
+	// A kind's table field is a valid datumformat key, and so are the
+	// built-in ones.
+	dir := contentTree(t, map[string]string{
+		"organisation.yaml": "dokumenttyper: [pb.yaml]\ndatumformat: {leveranser: ord, tidplan: namn, beslutsunderlag: iso}\n",
+		"pb.yaml":           "typ: dokumenttyp\nversion: 1\nnamn: projektbeställning\nfält:\n  - {nyckel: leveranser, typ: tabell, kolumner: [{nyckel: när, typ: datum}]}\n",
+	})
+	assert.Empty(t, contentPipeline(t).Validate(filepath.Join(dir, "organisation.yaml")))
+}
+
+// Finding 8: the date style ord writes a quarter's number in words; a
+// table cell starts with a capital.
+func TestDateStyleInWords(t *testing.T) {
+	t.Parallel()
+	dir := contentTree(t, map[string]string{
+		"organisation.yaml":                 "dokumenttyper: [pb.yaml]\nmallar: mallar\ndatumformat: {leveranser: ord, datum: ord}\n",
+		"pb.yaml":                           "typ: dokumenttyp\nversion: 1\nnamn: projektbeställning\nfält:\n  - {nyckel: leveranser, typ: tabell, kolumner: [vad, {nyckel: när, typ: datum}]}\n",
+		"mallar/projektbestallning.md.tmpl": "# {{ titel }}\n\nDatum: {{ datum .Date }}\n\n{{ tabell \"leveranser\" }}\n",
+		"p.yaml":                            "typ: projektbeställning\nversion: 1\ntitel: P\ndatum: 2025-Q4\nleveranser:\n  - {vad: A, när: 2025-Q4}\n  - {vad: B, när: 2026-H1}\n",
+	})
+	md, _, _ := contentMarkdown(t, contentPipeline(t), filepath.Join(dir, "p.yaml"))
+	assert.Contains(t, md, "Datum: kvartal fyra 2025")
+	assert.Contains(t, md, "| A | Kvartal fyra 2025 |")
+	assert.Contains(t, md, "| B | Första halvåret 2026 |")
+}
