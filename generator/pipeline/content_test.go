@@ -312,3 +312,35 @@ func TestDateStyleInWords(t *testing.T) {
 	assert.Contains(t, md, "| A | Kvartal fyra 2025 |")
 	assert.Contains(t, md, "| B | Första halvåret 2026 |")
 }
+
+// Finding 7: a field's rubrik in a kind defined in data is its heading
+// label, without writing it again in etiketter.yaml; rubriker still
+// rename it.
+func TestKindFieldHeadings(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"organisation.yaml": "dokumenttyper: [pb.yaml]\nmallar: mallar\n",
+		"pb.yaml": "typ: dokumenttyp\nversion: 1\nnamn: projektbeställning\nfält:\n" +
+			"  - {nyckel: leveranser, typ: markdown, rubrik: Leveranser till kommunen}\n" +
+			"  - {nyckel: bakgrund, typ: markdown, rubrik: Projektets bakgrund}\n",
+		"mallar/projektbestallning.md.tmpl": "# {{ titel }}\n\n## {{ rubrik \"bakgrund\" }}\n{{ md .Fält.bakgrund }}\n\n## {{ rubrik \"leveranser\" }}\n{{ md .Fält.leveranser }}\n",
+		"p.yaml":                            "typ: projektbeställning\nversion: 1\ntitel: P\nbakgrund: B.\nleveranser: L.\n",
+	}
+	dir := contentTree(t, files)
+	p := contentPipeline(t)
+	md, _, _ := contentMarkdown(t, p, filepath.Join(dir, "p.yaml"))
+	assert.Contains(t, md, "## Projektets bakgrund\n", "the field's rubrik before the built-in label")
+	assert.Contains(t, md, "## Leveranser till kommunen\n")
+
+	files["p.yaml"] += "rubriker: {leveranser: Att leverera}\n"
+	dir = contentTree(t, files)
+	md, _, _ = contentMarkdown(t, p, filepath.Join(dir, "p.yaml"))
+	assert.Contains(t, md, "## Att leverera\n", "a document's rubriker renames it")
+
+	files["p.yaml"] = "typ: projektbeställning\nversion: 1\ntitel: P\nbakgrund: B.\nrubriker: {leverancer: X}\n"
+	dir = contentTree(t, files)
+	d, diags := p.Load(filepath.Join(dir, "p.yaml"))
+	require.False(t, diags.HasErrors(), "%v", diags)
+	_, diags = p.Compose(d)
+	assert.Contains(t, diags.Error(), `rubriker.leverancer: no heading or label "leverancer"; did you mean "leveranser"?`)
+}
