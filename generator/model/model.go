@@ -81,6 +81,8 @@ type Common struct {
 	// SignatureBlock changes the profile's signature block settings for
 	// this document alone.
 	SignatureBlock *SignatureBlock `yaml:"underskriftsblock" desc:"Hur underskrifterna ritas i just det här dokumentet: layout, placering, ort och datum, signeringsbar; utelämnade nycklar tas från organisationsprofilen."`
+	// Review is the document's own review settings.
+	Review *DocReview `yaml:"granskning" desc:"Granskningen av just det här dokumentet: tillåtna förkortningar och ord utöver organisationsprofilens."`
 
 	// Source is where the document was loaded from; set by the loader.
 	Source *Source `yaml:"-"`
