@@ -344,3 +344,37 @@ func TestKindFieldHeadings(t *testing.T) {
 	_, diags = p.Compose(d)
 	assert.Contains(t, diags.Error(), `rubriker.leverancer: no heading or label "leverancer"; did you mean "leveranser"?`)
 }
+
+// Finding 10: a list item indented one step too deep is folded by YAML
+// into the item before it; the loader warns at the line, so that lint and
+// build say so.
+func TestFoldedListItem(t *testing.T) {
+	t.Parallel()
+	const memo = "typ: tjänsteskrivelse\nversion: 1\nnämnd: KS\nsammanfattning: S.\n"
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"an item folded into the one before", "förslag_till_beslut:\n  punkter:\n    - att anta planen enligt bilaga 1,\n      - upphäva det tidigare beslutet,\n    - att tre.\n",
+			`m.yaml:8:7: warning: förslag_till_beslut.punkter[0]: this line is part of the text above it ("att anta planen enligt bilaga 1, …"), not a list item of its own`},
+		{"in a folded block", "förslag_till_beslut: >\n  Nämnden föreslås besluta\n  - att anta planen.\n",
+			`m.yaml:7:3: warning: förslag_till_beslut: this line is part of the text above it`},
+		{"a Markdown list in a literal block", "förslag_till_beslut: |\n  Nämnden föreslås besluta\n\n  - att anta planen.\n", ""},
+		{"a dash inside a line", "förslag_till_beslut: Att anta planen för 2024 - 2025.\n", ""},
+		{"a dash in a quoted text over two lines", "förslag_till_beslut: \"Att anta planen\n  - och budgeten.\"\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := contentTree(t, map[string]string{"m.yaml": memo + tc.body})
+			p := contentPipeline(t)
+			path := filepath.Join(dir, "m.yaml")
+			got := strings.ReplaceAll(p.Validate(path).Error(), dir+string(filepath.Separator), "")
+			_, loaded := p.Load(path) // what build sees
+			if tc.want == "" {
+				assert.NotContains(t, got, "not a list item")
+				return
+			}
+			assert.Contains(t, got, tc.want)
+			assert.Contains(t, loaded.Error(), "not a list item of its own")
+		})
+	}
+}
