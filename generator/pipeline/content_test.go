@@ -163,6 +163,22 @@ func TestDocumentReferences(t *testing.T) {
 		})
 	}
 
+	// A field's dokumenttyper must name kinds of the tree, and only a
+	// field of typ dokument has them.
+	dir = contentTree(t, map[string]string{
+		"organisation.yaml": "dokumenttyper: [uf.yaml]\n",
+		"uf.yaml": "typ: dokumenttyp\nversion: 1\nnamn: uppföljning\nfält:\n" +
+			"  - {nyckel: följer_upp, typ: dokument, dokumenttyper: [tjänsteskrivelsen]}\n",
+	})
+	got := strings.ReplaceAll(p.Validate(filepath.Join(dir, "organisation.yaml")).Error(), dir+string(filepath.Separator), "")
+	assert.Contains(t, got, `uf.yaml:5:57: fält[0].dokumenttyper[0]: no document kind "tjänsteskrivelsen"; did you mean "tjänsteskrivelse"?`)
+	dir = contentTree(t, map[string]string{
+		"organisation.yaml": "dokumenttyper: [uf.yaml]\n",
+		"uf.yaml":           "typ: dokumenttyp\nversion: 1\nnamn: uppföljning\nfält:\n  - {nyckel: text, typ: markdown, dokumenttyper: [tjänsteskrivelse]}\n",
+	})
+	got = strings.ReplaceAll(p.Validate(filepath.Join(dir, "organisation.yaml")).Error(), dir+string(filepath.Separator), "")
+	assert.Contains(t, got, `uf.yaml:5:35: fält[0].dokumenttyper: only a field of typ dokument has dokumenttyper`)
+
 	// A decision basis entry with neither title nor document.
 	dir = contentTree(t, map[string]string{"m.yaml": contentMemo + "beslutsunderlag:\n  - datum: 2024-01-01\n"})
 	assert.Contains(t, p.Validate(filepath.Join(dir, "m.yaml")).Error(), "m.yaml:7:5: beslutsunderlag[0]: the entry has neither titel nor dokument")
