@@ -367,6 +367,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	}
 	r.tmplPath = c.paths[name]
 	r.checkLabelOverrides()
+	r.checkFieldLabelKeys()
 	d := &doc.Document{Meta: r.meta()}
 
 	t, err := c.tmpls[name].Clone()

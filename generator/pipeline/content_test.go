@@ -394,3 +394,25 @@ func TestFoldedListItem(t *testing.T) {
 		})
 	}
 }
+
+// Finding 6, the header's and footer's lead texts: a key that names no
+// field is an error at its line when a document is composed.
+func TestFieldLabelKeysAreChecked(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, org, want string }{
+		{"header", "sidhuvud:\n  höger: [diarienummer]\n  etiketter: {diarienumer: \"Dnr \"}\n", `organisation.yaml:8:28: sidhuvud.etiketter.diarienumer: no field "diarienumer" to label; did you mean "diarienummer"?`},
+		{"page one's header", "sidhuvud:\n  höger: [datum]\n  första_sidan:\n    höger: [datum]\n    etiketter: {datumm: \"Datum \"}\n", `sidhuvud.första_sidan.etiketter.datumm: no field "datumm" to label; did you mean "datum"?`},
+		{"footer", "sidfot:\n  rader: [[telefon]]\n  etiketter: {fax: \"Fax \"}\n", `sidfot.etiketter.fax: no field "fax" to label; valid fields: organisation, förvaltning`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := contentTree(t, map[string]string{"organisation.yaml": tc.org, "m.yaml": contentMemo})
+			p := contentPipeline(t)
+			d, diags := p.Load(filepath.Join(dir, "m.yaml"))
+			require.False(t, diags.HasErrors(), "%v", diags)
+			_, diags = p.Compose(d)
+			got := strings.ReplaceAll(diags.Error(), dir+string(filepath.Separator), "")
+			assert.Contains(t, got, tc.want)
+		})
+	}
+}
