@@ -56,9 +56,7 @@ func (l *Loader) docRefs(d model.Document, roots []string) (map[string]*model.Re
 		v, ds := l.File(p)
 		if ds.HasErrors() || v == nil {
 			diags = append(diags, ds...)
-			if v == nil || ds.HasErrors() {
-				at(field, "%s has errors of its own (reported at that file); fix them first", r.Ref.Path)
-			}
+			at(field, "%s has errors of its own (reported at that file); fix them first", r.Ref.Path)
 			continue
 		}
 		target, ok := v.(model.Document)

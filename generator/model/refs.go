@@ -23,6 +23,10 @@ func (r *DocRef) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// String is the path as written, so that a template that prints the
+// field itself shows what it names.
+func (r DocRef) String() string { return r.Path }
+
 // IsZero reports whether no document is referred to.
 func (r DocRef) IsZero() bool { return strings.TrimSpace(r.Path) == "" }
 

@@ -149,10 +149,11 @@ func TestDocumentReferences(t *testing.T) {
 		{"outside the tree", "följer_upp: ../../etc/passwd.yaml\n", `följer_upp: ../../etc/passwd.yaml`},
 		{"not a data file", "följer_upp: {fil: arenden/x.pdf}\n", `uppf.yaml:5:19: följer_upp.fil: arenden/x.pdf is not a YAML data file`},
 		{"itself", "följer_upp: uppf.yaml\n", `uppf.yaml:5:13: följer_upp: uppf.yaml is this document itself`},
+		{"a target with errors", "följer_upp: arenden/trasig.yaml\n", `uppf.yaml:5:13: följer_upp: arenden/trasig.yaml has errors of its own`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			fs := map[string]string{"arenden/x.pdf": "%PDF-1.4\n"}
+			fs := map[string]string{"arenden/x.pdf": "%PDF-1.4\n", "arenden/trasig.yaml": "typ: tjänsteskrivelse\nversion: 1\nnämd: KS\n"}
 			for k, v := range files {
 				fs[k] = v
 			}
