@@ -12,10 +12,11 @@ import (
 )
 
 // Sections are arranged after the template is executed: first the
-// organisation's and then the document's utelämna (left out), then their
-// ordning, and then the extra sections are placed against that order. A section is a keyed heading
-// (`rubrik "key"` in the template, or an extra section's id) with
-// everything up to the next heading of its level or higher.
+// organisation's and then the document's ordning, then the extra sections
+// are placed against that order, and then utelämna (left out) applies. A
+// section is a keyed heading (`rubrik "key"` in the template, or an extra
+// section's id) with everything up to the next heading of its level or
+// higher.
 
 // span is a section's blocks, [start, end).
 type span struct{ start, end int }
@@ -49,8 +50,8 @@ type arrangement struct {
 }
 
 // arrangements are utelämna and ordning from the organisation profile
-// (for this document's kind) and then from the document, in the order
-// they apply: every omission, then every order.
+// (for this document's kind) and then from the document: every omission,
+// then every order; arrangeWithExtras decides when each applies.
 func (r *run) arrangements() []arrangement {
 	kindName := string(r.in.Kind.Name)
 	orgReport := func(field string) func(i int, msg string) {
@@ -78,11 +79,13 @@ func (r *run) arrangements() []arrangement {
 	return append(out, arrangement{true, r.base.Order, docReport("ordning")})
 }
 
-// arrangeWithExtras applies utelämna and ordning and places the extra
-// sections against the result, so that `efter: förslag_till_beslut`
-// follows that section wherever the profile's ordning put it. A list that
-// names an extra section's id applies after the extra sections are
-// placed, since only then is there such a section.
+// arrangeWithExtras puts the sections in the profile's and the
+// document's ordning, places the extra sections against the result (so
+// that `efter: förslag_till_beslut` follows that section wherever the
+// profile's ordning put it), and then leaves out what utelämna names (so
+// that an extra section placed after a left-out section keeps its place).
+// An ordning that names an extra section's id applies after the extra
+// sections are placed, since only then is there such a section.
 func (r *run) arrangeWithExtras(blocks []doc.Block) []doc.Block {
 	ids := map[string]bool{}
 	var collect func(ss []model.Section)
@@ -95,16 +98,22 @@ func (r *run) arrangeWithExtras(blocks []doc.Block) []doc.Block {
 		}
 	}
 	collect(r.base.Extra)
-	var later []arrangement
+	var later, omits []arrangement
 	for _, a := range r.arrangements() {
-		if slices.ContainsFunc(a.keys, func(k string) bool { return ids[k] }) {
+		switch {
+		case !a.order:
+			omits = append(omits, a)
+		case slices.ContainsFunc(a.keys, func(k string) bool { return ids[k] }):
 			later = append(later, a)
-			continue
+		default:
+			blocks = r.apply(blocks, a)
 		}
-		blocks = r.apply(blocks, a)
 	}
 	blocks = r.insertExtra(blocks)
 	for _, a := range later {
+		blocks = r.apply(blocks, a)
+	}
+	for _, a := range omits {
 		blocks = r.apply(blocks, a)
 	}
 	return blocks

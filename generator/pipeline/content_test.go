@@ -265,6 +265,8 @@ func TestExtraSectionsAfterProfileOrder(t *testing.T) {
 			[]string{"## Förslag till beslut", "## Extra", "## Sammanfattning"}},
 		{"efter the last", "extra_avsnitt:\n  - {rubrik: Extra, text: E., efter: sammanfattning}\n",
 			[]string{"## Förslag till beslut", "## Sammanfattning", "## Extra"}},
+		{"efter a section the document leaves out", "miljö: M.\nutelämna: [miljö]\nextra_avsnitt:\n  - {rubrik: Extra, text: E., efter: miljö}\n",
+			[]string{"## Förslag till beslut", "## Sammanfattning", "## Extra"}},
 		{"the document's ordning names the extra section", "extra_avsnitt:\n  - {id: extra, rubrik: Extra, text: E., efter: sammanfattning}\nordning: [extra, förslag_till_beslut]\n",
 			[]string{"## Extra", "## Sammanfattning", "## Förslag till beslut"}},
 	} {
@@ -279,6 +281,7 @@ func TestExtraSectionsAfterProfileOrder(t *testing.T) {
 				assert.Greater(t, i, last, "%s out of order in\n%s", h, md)
 				last = i
 			}
+			assert.NotContains(t, md, "## Miljö", "left out")
 		})
 	}
 }
