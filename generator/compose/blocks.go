@@ -270,11 +270,8 @@ func (r *run) fnProposal(p model.Proposal) safe {
 func (r *run) fnBasis(bs []model.BasisDocument) safe {
 	l := &doc.List{}
 	n := 0
-	for _, b := range bs {
-		s := strings.TrimSpace(b.Title)
-		if !b.Date.IsZero() {
-			s += ", " + b.Date.Long()
-		}
+	for i, b := range bs {
+		s := r.basisLine(i, b)
 		if b.File != "" {
 			n++
 			s = model.Attachment{Number: n, Title: b.Title, Date: b.Date}.Heading()

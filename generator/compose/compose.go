@@ -350,6 +350,9 @@ type Input struct {
 	Logo       []byte            // the organisation's logo file, PNG or JPEG; nil for none
 	Images     map[string][]byte // the images the document's Markdown shows, by the path as written
 	Creator    string            // the producing program, "underlag v1.2.3", for Meta.Creator
+	// Refs are the documents this one refers to, by the field path of
+	// the reference ("beslutsunderlag[0].dokument", a kind's own field).
+	Refs map[string]*model.Referenced
 }
 
 // Compose builds the document tree. Diagnostics of severity Warning come
@@ -368,6 +371,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	r.tmplPath = c.paths[name]
 	r.checkLabelOverrides()
 	r.numberedByProfile()
+	r.checkFieldLabelKeys()
 	d := &doc.Document{Meta: r.meta()}
 
 	t, err := c.tmpls[name].Clone()
@@ -383,8 +387,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	}
 	d.Blocks = r.convertTemplate(out.Bytes())
 	d.Blocks = r.nestFieldHeadings(d.Blocks)
-	d.Blocks = r.insertExtra(d.Blocks)
-	d.Blocks = r.arrange(d.Blocks)
+	d.Blocks = r.arrangeWithExtras(d.Blocks)
 	d.Blocks = r.fillDefinitions(d, d.Blocks)
 	d.Blocks = dropEmptySections(d.Blocks)
 	if err := doc.Number(d); err != nil {

@@ -27,8 +27,10 @@ func (r *run) funcs() template.FuncMap {
 		"långt_datum":        func(d date.Date) string { return d.Long() },
 		"nämnd":              r.committeeName,
 		"direktiv":           func() *model.Directive { return r.in.Directive },
+		"dokument":           r.fnDocument,
 		"person":             r.fnPerson,
 		"namn_titel":         func(p model.Person) string { return nameTitle(r.person(p)) },
+		"kontakt":            r.fnContact,
 
 		// Blocks built from data.
 		"fakta":           r.fnFacts,
@@ -70,7 +72,7 @@ func (r *run) fnMarkdown(v any) safe {
 func (r *run) fnHeading(key string) (safe, error) {
 	v, ok := r.label(key)
 	if !ok {
-		return "", fmt.Errorf("no label %q in etiketter.yaml; valid keys: %s", key, strings.Join(r.c.labelKeys, ", "))
+		return "", fmt.Errorf("no label %q in etiketter.yaml; valid keys: %s", key, strings.Join(r.labelKeys(), ", "))
 	}
 	return safe(escapeMarkdown(v)) + sectionTag(key), nil
 }
@@ -79,7 +81,7 @@ func (r *run) fnHeading(key string) (safe, error) {
 func (r *run) fnLabel(key string) (string, error) {
 	v, ok := r.label(key)
 	if !ok {
-		return "", fmt.Errorf("no label %q in etiketter.yaml; valid keys: %s", key, strings.Join(r.c.labelKeys, ", "))
+		return "", fmt.Errorf("no label %q in etiketter.yaml; valid keys: %s", key, strings.Join(r.labelKeys(), ", "))
 	}
 	return v, nil
 }

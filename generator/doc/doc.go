@@ -72,6 +72,11 @@ type Meta struct {
 	// header and footer and replace Header and Footer (see Band).
 	HeaderBand, FooterBand *Band
 	Numbering              Numbering // how the page fields count
+
+	// Names are the names of people and organisations the registries
+	// know (the people, the organisation, its offices and committees):
+	// a renderer never hyphenates a word of them.
+	Names []string
 }
 
 // FileTime is the moment a document's file says it was created and last

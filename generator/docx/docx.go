@@ -57,7 +57,8 @@ type Renderer struct {
 	codeRPr   [4]string // and of code
 	listGap   int       // space above the paragraph after a list, twips
 	comp      *wordpkg.Compressors
-	states    sync.Pool // *state, so that buffers are reused across documents
+	measure   doc.Measurer // the PDF's text measure, for column widths (table.go); nil to estimate
+	states    sync.Pool    // *state, so that buffers are reused across documents
 }
 
 // Option configures a Renderer.
@@ -65,6 +66,7 @@ type Option func(*config)
 
 type config struct {
 	reference string
+	measure   doc.Measurer
 }
 
 // WithReference takes the styles, page setup, header logo and footer from
@@ -105,7 +107,7 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 	if p.FontFamily == "" {
 		p.FontFamily = "Liberation Sans"
 	}
-	r := &Renderer{p: p, comp: wordpkg.NewCompressors()}
+	r := &Renderer{p: p, comp: wordpkg.NewCompressors(), measure: c.measure}
 	for s := range numStyles {
 		r.ids[s] = builtinStyles[s].id
 	}

@@ -19,6 +19,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/underlag/underlag/generator/doc"
@@ -41,6 +42,11 @@ type Renderer struct {
 	iccZ []byte
 	// hyph hyphenates Swedish words that do not fit their line.
 	hyph *hyphen.Hyphenator
+	// dictionary is the Swedish word list compounds() reads once, when
+	// a word is first hyphenated (hyphenate.go).
+	dictionary string
+	compOnce   sync.Once
+	comp       *hyphen.Compounds
 }
 
 var _ doc.Renderer = (*Renderer)(nil)
@@ -68,7 +74,7 @@ func New(p style.Profile) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy}
+	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy, dictionary: hyphen.SystemDictionary}
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	registerFuncs(&r.funcs)
 	return r, nil
@@ -124,7 +130,7 @@ func (r *Renderer) RenderPages(w io.Writer, d *doc.Document) (int, error) {
 func (r *Renderer) layout(d *doc.Document) ([]page, *structTree, error) {
 	p := &r.p
 	tree := newTree()
-	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1, h1: 1}
+	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1, h1: 1, names: newNameSet(d.Meta.Names)}
 	for _, b := range d.Blocks {
 		if h, ok := b.(*doc.Heading); ok && h.Level <= 0 {
 			body.h1 = 0

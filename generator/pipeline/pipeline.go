@@ -287,7 +287,7 @@ func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
 	}
 	t, diags := c.Compose(compose.Input{
 		Doc: d.in.Doc, Kind: d.in.Kind, Registries: d.in.Registries, Directive: d.in.Directive,
-		Logo: logo, Images: images, Creator: p.creator,
+		Logo: logo, Images: images, Creator: p.creator, Refs: d.in.Refs,
 	})
 	if t == nil && !diags.HasErrors() {
 		diags.Add(diag.Diagnostic{File: d.Source(), Msg: "compose made no document"})
