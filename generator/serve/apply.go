@@ -132,10 +132,14 @@ func scalarValue(f *field, cur *yaml.Node, name string, vals url.Values) (*yaml.
 		return cur, false // a list or mapping the form showed as text it cannot edit
 	}
 	v := strings.ReplaceAll(vs[0], "\r\n", "\n")
+	trim := strings.TrimSpace
 	if f.Kind == kMarkdown || strings.Contains(v, "\n") {
-		v = strings.TrimRight(v, " \n\t")
-	} else {
-		v = strings.TrimSpace(v)
+		trim = func(s string) string { return strings.TrimRight(s, " \n\t") }
+	}
+	v = trim(v)
+	if cur != nil && trim(cur.Value) == v {
+		// The same text; a text area drops a block's last line break.
+		return cur, true
 	}
 	if v == "" {
 		if f.Required && cur != nil {

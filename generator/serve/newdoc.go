@@ -15,6 +15,7 @@ import (
 
 	"github.com/underlag/underlag/generator/filename"
 	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // newData is the new-document form's data.
@@ -45,14 +46,19 @@ func (s *Server) newData(w http.ResponseWriter) (newData, bool) {
 		s.fail(w, http.StatusInternalServerError, "Dataträdet kunde inte läsas: "+err.Error())
 		return newData{}, false
 	}
-	sch, err := s.schema(p)
-	if err != nil {
-		s.fail(w, http.StatusInternalServerError, err.Error())
-		return newData{}, false
-	}
-	d := newData{Frame: Frame{"Nytt dokument", s.token}, Kinds: kindsOf(sch)}
+	d := newData{Frame: Frame{"Nytt dokument", s.token}}
 	for _, o := range c.orgs {
 		d.Orgs = append(d.Orgs, o)
+		sch, err := s.schema(p, o.Dir)
+		if err != nil {
+			s.fail(w, http.StatusInternalServerError, err.Error())
+			return newData{}, false
+		}
+		for _, k := range kindsOf(sch) {
+			if !slices.Contains(d.Kinds, k) {
+				d.Kinds = append(d.Kinds, k)
+			}
+		}
 	}
 	slices.SortFunc(d.Orgs, func(a, b *org) int { return cmp.Compare(a.Dir, b.Dir) })
 	return d, true
@@ -93,14 +99,18 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		again("Datumet " + strconv.Quote(d.Datum) + " går inte att läsa: skriv dag 2024-11-20, månad 2025-03, kvartal 2025-Q4, halvår 2025-H2 eller år 2025.")
 		return
 	}
-	sch, err := s.schema(p)
+	sch, err := s.schema(p, orgDir)
 	if err != nil {
 		again(err.Error())
 		return
 	}
-	def, _ := sch.kind(d.Typ)
+	def, ok := sch.kind(d.Typ)
+	if !ok {
+		again("Dokumenttypen " + d.Typ + " finns inte hos " + o.Name + ".")
+		return
+	}
 	dir := c.home(o, d.Typ)
-	text, err := s.newFile(sch.fields(def, 0), o, dir, d)
+	text, err := s.newFile(p, sch.fields(def, 0), o, dir, d)
 	if err != nil {
 		again(err.Error())
 		return
@@ -158,8 +168,9 @@ const placeholder = "Skrivs."
 
 // newFile is the new document's YAML: the schema line its organisation
 // uses, typ, version, title, date, committee and a placeholder in every
-// other required text field.
-func (s *Server) newFile(fields []*field, o *org, dir string, d newData) ([]byte, error) {
+// other required text field, the schema's and the review's
+// (required-field), so that the new document builds at once.
+func (s *Server) newFile(p *pipeline.Pipeline, fields []*field, o *org, dir string, d newData) ([]byte, error) {
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	add := func(k string, v *yaml.Node) {
 		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}, v)
@@ -168,6 +179,18 @@ func (s *Server) newFile(fields []*field, o *org, dir string, d newData) ([]byte
 	add("typ", str(d.Typ))
 	add("version", &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.Itoa(model.FormatVersion)})
 	_, committee, _ := strings.Cut(d.Namnd, "|")
+	text := func(f *field) bool { return f.Kind == kText || f.Kind == kMarkdown || (f.Kind == kObject && f.Text) }
+	// fill is a placeholder for a required field, or nil for one the
+	// official must fill in the form (a table).
+	fill := func(f *field) *yaml.Node {
+		switch {
+		case text(f):
+			return str(placeholder)
+		case f.Kind == kList && text(f.Item):
+			return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{str(placeholder)}}
+		}
+		return nil
+	}
 	for _, f := range fields {
 		switch {
 		case f.Key == "titel":
@@ -178,21 +201,50 @@ func (s *Server) newFile(fields []*field, o *org, dir string, d newData) ([]byte
 			add(f.Key, str(committee))
 		case f.Register == "nämnder" && f.Kind == kList:
 			add(f.Key, &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Content: []*yaml.Node{str(committee)}})
-		case f.Required && !f.Const && (f.Kind == kText || f.Kind == kMarkdown || (f.Kind == kObject && f.Text)):
-			add(f.Key, str(placeholder))
+		case f.Required && !f.Const && fill(f) != nil:
+			add(f.Key, fill(f))
 		}
 	}
 	if line := s.schemaLine(o, dir); line != "" {
 		m.Content[0].HeadComment = line
 	}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(m); err != nil {
-		return nil, err
+	encode := func() ([]byte, error) {
+		var b bytes.Buffer
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		if err := enc.Encode(m); err != nil {
+			return nil, err
+		}
+		enc.Close()
+		return b.Bytes(), nil
 	}
-	enc.Close()
-	return b.Bytes(), nil
+	// The review asks for more than the schema requires (a memo's case
+	// number): fill in what it asks for, in the form's order.
+	out, err := encode()
+	for range fields {
+		if err != nil {
+			return nil, err
+		}
+		_, diags := p.LoadBytes(s.tree.abs(path.Join(dir, "ny.yaml")), out)
+		want := map[string]bool{}
+		for _, x := range diags {
+			if x.Rule == "required-field" {
+				want[x.Path] = true
+			}
+		}
+		added := false
+		for _, f := range fields {
+			if n := fill(f); want[f.Key] && n != nil && get(m, f.Key) == nil {
+				add(f.Key, n)
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+		out, err = encode()
+	}
+	return out, err
 }
 
 // schemaLine is the comment that points the editor at the JSON Schema,

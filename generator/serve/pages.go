@@ -185,7 +185,7 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 // form is the widgets of a document's form, or a note saying why there
 // is none (the file is not YAML, its kind is unknown).
 func (s *Server) form(p *pipeline.Pipeline, c *catalog, e *entry, data []byte) ([]*widget, string) {
-	sch, err := s.schema(p)
+	sch, err := s.schema(p, path.Dir(e.Rel))
 	if err != nil {
 		return nil, "Formuläret kunde inte göras: " + err.Error()
 	}
@@ -226,8 +226,10 @@ func (s *Server) order(e *entry, m *yaml.Node) []string {
 	return prof.Ordning[e.Kind]
 }
 
-func (s *Server) schema(p *pipeline.Pipeline) (*schemaDoc, error) {
-	b, err := p.Schema()
+// schema is the JSON Schema of the files under a folder of the tree: the
+// pipeline's kinds and those its organisation defines in data.
+func (s *Server) schema(p *pipeline.Pipeline, dir string) (*schemaDoc, error) {
+	b, err := p.SchemaFor(s.tree.abs(dir))
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
+	"path"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -29,7 +30,7 @@ func (s *Server) saveForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	sch, err := s.schema(p)
+	sch, err := s.schema(p, path.Dir(e.Rel))
 	if err != nil {
 		s.fail(w, http.StatusInternalServerError, err.Error())
 		return
