@@ -72,14 +72,27 @@ func label(key string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// buildForm makes the widgets of a document's fields from its mapping.
-func buildForm(fields []*field, m *yaml.Node, regs registers, order []string) []*widget {
-	var out []*widget
+// form is a document's form: its fields, and apart from them the
+// settings every kind has that the document does not use.
+type form struct {
+	Fields, More []*widget
+}
+
+// buildForm makes the widgets of a document's fields from its mapping;
+// common are the keys of every kind.
+func buildForm(fields []*field, m *yaml.Node, regs registers, order []string, common map[string]bool) form {
+	var out form
 	for _, f := range arrange(fields, m, order) {
 		if f.Const {
 			continue
 		}
-		out = append(out, build(f, f.Key, get(m, f.Key), regs, 2))
+		n := get(m, f.Key)
+		w := build(f, f.Key, n, regs, 2)
+		if n == nil && common[f.Key] {
+			out.More = append(out.More, w)
+		} else {
+			out.Fields = append(out.Fields, w)
+		}
 	}
 	return out
 }

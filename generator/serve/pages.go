@@ -136,7 +136,7 @@ type docData struct {
 	Frame
 	Doc      *entry
 	Problems []problem
-	Widgets  []*widget
+	Form     form
 	Version  string
 	Raw      string
 	Formats  []pipeline.Format
@@ -157,12 +157,13 @@ func (s *Server) target(w http.ResponseWriter, r *http.Request) (*entry, *catalo
 		s.fail(w, http.StatusInternalServerError, "Dataträdet kunde inte läsas: "+err.Error())
 		return nil, nil, nil, false
 	}
-	e := c.find(rel)
-	if e == nil {
+	if c.find(rel) == nil {
 		s.fail(w, http.StatusNotFound, "Dokumentet "+rel+" finns inte i dataträdet.")
 		return nil, nil, nil, false
 	}
-	return e, c, p, true
+	// The document itself as it is now: the catalog may be a moment older
+	// than a save the watcher has not reported yet.
+	return s.examine(p, c, rel), c, p, true
 }
 
 func (s *Server) document(w http.ResponseWriter, r *http.Request) {
@@ -178,31 +179,31 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 	d := docData{Frame: Frame{e.Title, s.token}, Doc: e, Problems: s.problemsOf(e.Diags),
 		Version: version(data), Raw: string(data), Formats: s.cfg.Formats, Saved: r.URL.Query().Has("sparat")}
 	_, d.Preview = s.previewFormat()
-	d.Widgets, d.Note = s.form(p, c, e, data)
+	d.Form, d.Note = s.form(p, c, e, data)
 	s.render(w, http.StatusOK, "dokument.html", d)
 }
 
 // form is the widgets of a document's form, or a note saying why there
 // is none (the file is not YAML, its kind is unknown).
-func (s *Server) form(p *pipeline.Pipeline, c *catalog, e *entry, data []byte) ([]*widget, string) {
+func (s *Server) form(p *pipeline.Pipeline, c *catalog, e *entry, data []byte) (form, string) {
 	sch, err := s.schema(p, path.Dir(e.Rel))
 	if err != nil {
-		return nil, "Formuläret kunde inte göras: " + err.Error()
+		return form{}, "Formuläret kunde inte göras: " + err.Error()
 	}
 	def, ok := sch.kind(e.Kind)
 	if !ok {
-		return nil, "Dokumenttypen " + e.Kind + " är okänd; rätta typ: på fliken YAML."
+		return form{}, "Dokumenttypen " + e.Kind + " är okänd; rätta typ: på fliken YAML."
 	}
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
-		return nil, "Filen är inte giltig YAML just nu; rätta den på fliken YAML."
+		return form{}, "Filen är inte giltig YAML just nu; rätta den på fliken YAML."
 	}
 	m := n.Content[0]
 	regs := registers{}
 	if e.Org != nil {
 		regs["nämnder"], regs["personer"] = e.Org.Committees, e.Org.People
 	}
-	return buildForm(sch.fields(def, 0), m, regs, s.order(e, m)), ""
+	return buildForm(sch.fields(def, 0), m, regs, s.order(e, m), sch.common()), ""
 }
 
 // order is the order of a document's sections: its own ordning, or its

@@ -215,3 +215,25 @@ func (s *schemaDoc) field(key string, n *yaml.Node, depth int) *field {
 	}
 	return f
 }
+
+// common are the keys every kind has (the settings of model.Common: a
+// template, headings, section order …), which a form shows apart when a
+// document does not use them.
+func (s *schemaDoc) common() map[string]bool {
+	var out map[string]bool
+	for _, k := range s.kinds() {
+		def, ok := s.kind(k)
+		if !ok {
+			continue
+		}
+		keys := map[string]bool{}
+		props := get(def, "properties")
+		for i := 0; props != nil && i+1 < len(props.Content); i += 2 {
+			if out == nil || out[props.Content[i].Value] {
+				keys[props.Content[i].Value] = true
+			}
+		}
+		out = keys
+	}
+	return out
+}

@@ -92,9 +92,9 @@ func openForm(t *testing.T, s *Server, rel string) url.Values {
 	require.NotNil(t, e, rel)
 	data, err := s.tree.read(rel)
 	require.NoError(t, err)
-	ws, note := s.form(p, c, e, data)
+	f, note := s.form(p, c, e, data)
 	require.Empty(t, note)
-	v := formValues(ws, url.Values{})
+	v := formValues(append(f.Fields, f.More...), url.Values{})
 	v.Set("token", s.token)
 	v.Set("version", version(data))
 	return v
