@@ -26,6 +26,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			r.Body = http.MaxBytesReader(w, r.Body, maxFile)
 			if !s.tokenOK(r) {
 				http.Error(w, "Förfrågan saknar giltig nyckel (token). Ladda om sidan och försök igen.", http.StatusForbidden)
 				return
@@ -44,7 +45,8 @@ func (s *Server) guard(next http.Handler) http.Handler {
 	})
 }
 
-// hostAllowed accepts 127.0.0.1, localhost and [::1], on the server's port.
+// hostAllowed accepts 127.0.0.1, localhost and [::1], on the server's port
+// (on any port when the handler is used without Run, as in tests).
 func (s *Server) hostAllowed(host string) bool {
 	h, port, err := net.SplitHostPort(host)
 	if err != nil {

@@ -26,6 +26,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -99,8 +100,11 @@ func (s *Server) Run(ctx context.Context, port int, ready func(url string)) erro
 		return fmt.Errorf("serve: %w", err)
 	}
 	_, s.port, _ = net.SplitHostPort(ln.Addr().String())
+	// As the build finds data files: not in out/ (nor hidden folders,
+	// which the watcher leaves out itself). A short quiet time: the page
+	// should follow a save at once.
 	w, err := watch.New(watch.Options{Recursive: []string{s.tree.dir}, Quiet: 50 * time.Millisecond,
-		Skip: func(dir string) bool { return dir != s.tree.dir && (len(dir) > 0 && (dirName(dir) == "out")) }})
+		Skip: func(dir string) bool { return filepath.Base(dir) == "out" }})
 	if err != nil {
 		ln.Close()
 		return err
@@ -127,15 +131,6 @@ func (s *Server) Run(ctx context.Context, port int, ready func(url string)) erro
 		err = nil
 	}
 	return err
-}
-
-func dirName(p string) string {
-	for i := len(p) - 1; i >= 0; i-- {
-		if p[i] == '/' || p[i] == '\\' {
-			return p[i+1:]
-		}
-	}
-	return p
 }
 
 // changed is told of every batch of changed files: the next request

@@ -455,3 +455,30 @@ func countFiles(t *testing.T, dir string) int {
 	require.NoError(t, filepath.WalkDir(dir, func(string, fs.DirEntry, error) error { n++; return nil }))
 	return n
 }
+
+// Every page of the example tree is served: the index, each document's
+// page with its form, problems, preview and outputs, the new-document
+// form.
+func TestPages(t *testing.T) {
+	s, ts, _ := newTest(t)
+	paths := []string{"/", "/ny", "/resurser/stil.css", "/resurser/sida.js"}
+	for _, rel := range documents(t, s) {
+		paths = append(paths, "/dokument/"+rel, "/fel/"+rel)
+		for _, f := range s.cfg.Formats {
+			paths = append(paths, "/utdata/"+f.Name+"/"+rel)
+		}
+	}
+	for _, p := range paths {
+		t.Run(p, func(t *testing.T) {
+			resp, err := http.Get(ts.URL + p)
+			require.NoError(t, err)
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			assert.Equal(t, http.StatusOK, resp.StatusCode, "%.300s", b)
+			if strings.HasPrefix(p, "/dokument/") {
+				assert.Contains(t, string(b), `<form method="post" action="/spara/`, "the form")
+				assert.Contains(t, string(b), `name="yaml"`, "the YAML tab")
+			}
+		})
+	}
+}
