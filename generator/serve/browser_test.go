@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
@@ -231,6 +232,20 @@ func TestBrowserScenario(t *testing.T) {
 	resp.Body.Close()
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
 	assert.Equal(t, "%PDF-", string(head), "the new memo builds as PDF")
+
+	// The keyboard: the tabs follow the arrow keys; a list grows from its
+	// button and the focus goes to the new item.
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(base+"dokument/"+rel),
+		chromedp.WaitVisible(chromedp.ID("f-titel")),
+		chromedp.Focus(chromedp.ID("flik-formular")),
+		chromedp.KeyEvent(kb.ArrowRight)))
+	waitJS(t, ctx, "the YAML tab by the arrow key", byID("flik-yaml")+`.getAttribute("aria-selected") === "true" && !`+byID("panel-yaml")+`.hidden && `+byID("panel-formular")+`.hidden && document.activeElement.id === "flik-yaml"`)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.KeyEvent(kb.ArrowLeft),
+		chromedp.Focus(chromedp.CSS(`#f-expedieras_till [data-lagg-till]`)),
+		chromedp.KeyEvent("\r")))
+	waitJS(t, ctx, "a new item, focused", `document.querySelectorAll("#f-expedieras_till li.post").length === 2 && document.activeElement.closest("li.post") === document.querySelector("#f-expedieras_till li.post:last-child")`)
 
 	// The screenshot for the README: the memo's page.
 	require.NoError(t, os.WriteFile(file, orig, 0o644))

@@ -216,12 +216,12 @@ func (s *schemaDoc) field(key string, n *yaml.Node, depth int) *field {
 	return f
 }
 
-// common are the keys every kind has (the settings of model.Common: a
+// common are the keys every kind of document has (the settings of model.Common: a
 // template, headings, section order …), which a form shows apart when a
 // document does not use them.
 func (s *schemaDoc) common() map[string]bool {
 	var out map[string]bool
-	for _, k := range s.kinds() {
+	for _, k := range kindsOf(s) {
 		def, ok := s.kind(k)
 		if !ok {
 			continue

@@ -482,3 +482,27 @@ func TestPages(t *testing.T) {
 		})
 	}
 }
+
+// The settings every kind has that a document does not use are apart at
+// the end of its form; what the file has stays in the form.
+func TestFormSettingsApart(t *testing.T) {
+	s, _, _ := newTest(t)
+	const rel = "uppdragsdirektiv-nara-vard-2025.yaml"
+	c, p, err := s.catalog()
+	require.NoError(t, err)
+	data, err := s.tree.read(rel)
+	require.NoError(t, err)
+	f, note := s.form(p, c, c.find(rel), data)
+	require.Empty(t, note)
+	names := func(ws []*widget) []string {
+		var out []string
+		for _, w := range ws {
+			out = append(out, w.Name)
+		}
+		return out
+	}
+	assert.Contains(t, names(f.More), "mall", "not in the file, every kind has it")
+	assert.Contains(t, names(f.Fields), "bakgrund", "the directive's own section")
+	assert.Contains(t, names(f.Fields), "rubriker", "in the file")
+	assert.NotContains(t, names(f.Fields), "mall")
+}
