@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -186,19 +187,19 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 // form is the widgets of a document's form, or a note saying why there
 // is none (the file is not YAML, its kind is unknown).
 func (s *Server) form(p *pipeline.Pipeline, c *catalog, e *entry, data []byte) (form, string) {
+	var n yaml.Node
+	if err := yaml.Unmarshal(data, &n); err != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
+		return form{}, "Filen är inte giltig YAML just nu; rätta den på fliken YAML."
+	}
+	m := n.Content[0]
 	sch, err := s.schema(p, path.Dir(e.Rel))
 	if err != nil {
 		return form{}, "Formuläret kunde inte göras: " + err.Error()
 	}
 	def, ok := sch.kind(e.Kind)
 	if !ok {
-		return form{}, "Dokumenttypen " + e.Kind + " är okänd; rätta typ: på fliken YAML."
+		return form{}, "Dokumenttypen " + strconv.Quote(e.Kind) + " är okänd; rätta typ: på fliken YAML."
 	}
-	var n yaml.Node
-	if err := yaml.Unmarshal(data, &n); err != nil || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
-		return form{}, "Filen är inte giltig YAML just nu; rätta den på fliken YAML."
-	}
-	m := n.Content[0]
 	regs := registers{}
 	if e.Org != nil {
 		regs["nämnder"], regs["personer"] = e.Org.Committees, e.Org.People

@@ -506,3 +506,47 @@ func TestFormSettingsApart(t *testing.T) {
 	assert.Contains(t, names(f.Fields), "rubriker", "in the file")
 	assert.NotContains(t, names(f.Fields), "mall")
 }
+
+// A write that fails leaves the old file whole: here the temporary file
+// beside it cannot be made (its name would be longer than the system
+// allows), and the page says the old version is kept.
+func TestFailedWriteKeepsFile(t *testing.T) {
+	s, ts, dir := newTest(t)
+	memo, err := os.ReadFile(filepath.Join(dir, "tjansteskrivelse-hsn-1203-2024.yaml"))
+	require.NoError(t, err)
+	rel := strings.Repeat("l", 240) + ".yaml" // the file fits; ".<name>.<random>.tmp" does not
+	require.NoError(t, os.WriteFile(filepath.Join(dir, rel), memo, 0o644))
+	v := openForm(t, s, rel)
+	v.Set("yaml", strings.Replace(string(memo), "nämnd: HSN", "nämnd: RS", 1))
+	code, body := post(t, ts, "/spara-yaml/"+rel, v)
+	assert.Equal(t, http.StatusInternalServerError, code)
+	assert.Contains(t, body, "den gamla versionen står kvar")
+	after, err := os.ReadFile(filepath.Join(dir, rel))
+	require.NoError(t, err)
+	assert.Equal(t, string(memo), string(after))
+}
+
+// A file that is not valid YAML has no form, says so, and is mended on
+// the YAML tab.
+func TestBrokenYAML(t *testing.T) {
+	s, ts, dir := newTest(t)
+	const rel = "tjansteskrivelse-hsn-1203-2024.yaml"
+	file := filepath.Join(dir, rel)
+	good, err := os.ReadFile(file)
+	require.NoError(t, err)
+	bad := strings.Replace(string(good), "nämnd: HSN", "nämnd: [HSN", 1)
+	require.NoError(t, os.WriteFile(file, []byte(bad), 0o644))
+	s.invalidate()
+	resp, err := http.Get(ts.URL + "/dokument/" + rel)
+	require.NoError(t, err)
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, string(b), "inte giltig YAML")
+	assert.Contains(t, string(b), `<li class="problem-fel">`, "the syntax error, positioned")
+	v := url.Values{"token": {s.token}, "version": {version([]byte(bad))}, "yaml": {string(good)}}
+	code, _ := post(t, ts, "/spara-yaml/"+rel, v)
+	assert.Equal(t, http.StatusSeeOther, code)
+	after, _ := os.ReadFile(file)
+	assert.Equal(t, string(good), string(after))
+}
