@@ -22,8 +22,8 @@ const (
 // by field, in place: a value that did not change leaves its node as it
 // was (style, tag, comments); a new value takes the node's place; a
 // field emptied is removed unless required; a field the form did not show
-// (or the YAML tab's only) is not touched. after is the order of the
-// form's fields, where a new key goes.
+// (or the YAML tab's only) is not touched. A new key goes after the field
+// before it in the form (fields, in the form's order).
 func apply(m *yaml.Node, fields []*field, vals url.Values, prefix string) {
 	var prev string
 	for _, f := range fields {

@@ -22,7 +22,7 @@ type conflict struct {
 }
 
 func (s *Server) saveForm(w http.ResponseWriter, r *http.Request) {
-	e, c, p, ok := s.target(w, r)
+	e, _, p, ok := s.target(w, r)
 	if !ok {
 		return
 	}
@@ -49,7 +49,6 @@ func (s *Server) saveForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusInternalServerError, "Filen kunde inte skrivas: "+err.Error())
 		return
 	}
-	_ = c
 	s.store(w, r, e, src, out)
 }
 
