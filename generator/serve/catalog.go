@@ -110,7 +110,18 @@ func (e *entry) orgName() string {
 // which a file with errors still shows.
 func (s *Server) examine(p *pipeline.Pipeline, c *catalog, rel string) *entry {
 	e := &entry{Rel: rel, Org: c.orgFor(rel)}
-	e.Diags = p.Validate(s.tree.abs(rel))
+	// As Validate does, keeping the tree for the title a kind derives
+	// (a status report's, from its directive).
+	d, diags := p.Load(s.tree.abs(rel))
+	derived := ""
+	if d != nil {
+		t, cd := p.Compose(d)
+		diags = append(diags, cd...)
+		if t != nil {
+			derived = t.Meta.Title
+		}
+	}
+	e.Diags = diags
 	e.State = stateOf(e.Diags)
 	if data, err := s.tree.read(rel); err == nil {
 		var head struct {
@@ -124,7 +135,7 @@ func (s *Server) examine(p *pipeline.Pipeline, c *catalog, rel string) *entry {
 		e.Kind, e.Title = head.Typ, head.Titel
 	}
 	if e.Title == "" {
-		e.Title = path.Base(rel)
+		e.Title = cmp.Or(derived, path.Base(rel))
 	}
 	return e
 }
