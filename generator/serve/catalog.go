@@ -61,13 +61,14 @@ type choice struct{ Value, Label string }
 
 // catalog is what the server knows of the tree at one moment.
 type catalog struct {
-	docs []*entry
+	rels []string        // the documents' paths
+	docs []*entry        // the documents checked, when scanned with check
 	orgs map[string]*org // by Dir
 }
 
-// scan finds the tree's documents and organisations and validates every
-// document with the pipeline, as a build would.
-func (s *Server) scan(p *pipeline.Pipeline) (*catalog, error) {
+// scan finds the tree's organisations and documents; with check, it
+// checks every document with the pipeline, as a build would.
+func (s *Server) scan(p *pipeline.Pipeline, check bool) (*catalog, error) {
 	files, err := p.Find([]string{s.tree.dir})
 	if err != nil {
 		return nil, err
@@ -87,6 +88,10 @@ func (s *Server) scan(p *pipeline.Pipeline) (*catalog, error) {
 			continue
 		}
 		docs = append(docs, rel)
+	}
+	c.rels = docs
+	if !check {
+		return c, nil
 	}
 	results := make([]*entry, len(docs))
 	pipeline.Parallel(len(docs), 0, func(i int) {
@@ -153,15 +158,8 @@ func (c *catalog) orgFor(rel string) *org {
 	}
 }
 
-// find is the document at rel.
-func (c *catalog) find(rel string) *entry {
-	for _, e := range c.docs {
-		if e.Rel == rel {
-			return e
-		}
-	}
-	return nil
-}
+// has reports whether rel is a document of the tree.
+func (c *catalog) has(rel string) bool { return slices.Contains(c.rels, rel) }
 
 // readOrg reads an organisation's name and its committees, and its people
 // from personer.yaml beside it, for the index and the form's choices. A

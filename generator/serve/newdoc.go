@@ -41,7 +41,7 @@ func (s *Server) newForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) newData(w http.ResponseWriter) (newData, bool) {
-	c, p, err := s.catalog()
+	c, p, err := s.catalog(true)
 	if err != nil {
 		s.fail(w, http.StatusInternalServerError, "Dataträdet kunde inte läsas: "+err.Error())
 		return newData{}, false
@@ -79,7 +79,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusUnprocessableEntity, "ny.html", d)
 	}
 	orgDir, committee, _ := strings.Cut(d.Namnd, "|")
-	c, p, err := s.catalog()
+	c, p, err := s.catalog(true)
 	if err != nil {
 		again(err.Error())
 		return

@@ -88,7 +88,7 @@ type group struct {
 }
 
 func (s *Server) index(w http.ResponseWriter, r *http.Request) {
-	c, _, err := s.catalog()
+	c, _, err := s.catalog(true)
 	if err != nil {
 		s.fail(w, http.StatusInternalServerError, "Dataträdet kunde inte läsas: "+err.Error())
 		return
@@ -153,12 +153,12 @@ func (s *Server) target(w http.ResponseWriter, r *http.Request) (*entry, *catalo
 		s.fail(w, http.StatusNotFound, "Ingen datafil i dataträdet heter så.")
 		return nil, nil, nil, false
 	}
-	c, p, err := s.catalog()
+	c, p, err := s.catalog(false)
 	if err != nil {
 		s.fail(w, http.StatusInternalServerError, "Dataträdet kunde inte läsas: "+err.Error())
 		return nil, nil, nil, false
 	}
-	if c.find(rel) == nil {
+	if !c.has(rel) {
 		s.fail(w, http.StatusNotFound, "Dokumentet "+rel+" finns inte i dataträdet.")
 		return nil, nil, nil, false
 	}
@@ -258,7 +258,7 @@ func (s *Server) preview(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "Förhandsvisning saknas: inget format i tabellen ger HTML.")
 		return
 	}
-	s.renderOutput(w, r, f, true)
+	s.renderOutput(w, r, f, forPreview)
 }
 
 // output is the document in a format of the table, to open or download.
@@ -268,16 +268,28 @@ func (s *Server) output(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "Okänt format: "+r.PathValue("format"))
 		return
 	}
-	s.renderOutput(w, r, f, false)
+	s.renderOutput(w, r, f, forOutput)
 }
 
-func (s *Server) renderOutput(w http.ResponseWriter, r *http.Request, f pipeline.Format, inline bool) {
-	e, _, p, ok := s.target(w, r)
+func (s *Server) renderOutput(w http.ResponseWriter, r *http.Request, f pipeline.Format, u use) {
+	e, _, _, ok := s.target(w, r)
 	if !ok {
 		return
 	}
+	if e.State == stateErrors {
+		s.render(w, http.StatusUnprocessableEntity, "fel.html", struct {
+			Frame
+			Msg string
+		}{Frame{"Dokumentet kan inte visas", s.token}, "Dokumentet har fel och kan inte göras som " + strings.ToUpper(f.Name) + " förrän de är rättade; de står under Fel och varningar."})
+		return
+	}
+	p, err := s.pipeline(u)
+	if err != nil {
+		s.fail(w, http.StatusInternalServerError, err.Error())
+		return
+	}
 	var b bytes.Buffer
-	err := func() error {
+	err = func() error {
 		d, diags := p.Load(s.tree.abs(e.Rel))
 		if d == nil {
 			return diagErr(diags)
@@ -297,12 +309,10 @@ func (s *Server) renderOutput(w http.ResponseWriter, r *http.Request, f pipeline
 		return
 	}
 	name := strings.TrimSuffix(path.Base(e.Rel), path.Ext(e.Rel)) + f.Ext
-	disp := "attachment"
-	if inline || !f.Binary || f.Name == "pdf" {
-		disp = "inline"
-	}
 	w.Header().Set("Content-Type", f.MediaType+charset(f))
-	w.Header().Set("Content-Disposition", disp+"; filename*=UTF-8''"+url.PathEscape(name))
+	// Inline: the browser shows what it can (PDF, HTML) and saves the
+	// rest (DOCX) under the document's name.
+	w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(name))
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write(b.Bytes())
 }

@@ -54,12 +54,11 @@ type Server struct {
 	token string
 	port  string // the port it listens on, which the Host header must name
 
-	mu   sync.Mutex
-	gen  int                // bumped on every change in the tree
-	pipe *pipeline.Pipeline // for gen
-	pgen int
-	cat  *catalog // for gen
-	cgen int
+	mu    sync.Mutex
+	gen   int                   // bumped on every change in the tree
+	pipes map[use]*madePipeline // for gen
+	cats  map[bool]*catalog     // for gen: with and without the documents scanned
+	cgen  map[bool]int
 
 	events *hub
 }
@@ -85,7 +84,8 @@ func New(cfg Config) (*Server, error) {
 	if _, err := rand.Read(tok[:]); err != nil {
 		return nil, err
 	}
-	return &Server{cfg: cfg, tree: t, token: hex.EncodeToString(tok[:]), gen: 1, events: newHub()}, nil
+	return &Server{cfg: cfg, tree: t, token: hex.EncodeToString(tok[:]), gen: 1, events: newHub(),
+		pipes: map[use]*madePipeline{}, cats: map[bool]*catalog{}, cgen: map[bool]int{}}, nil
 }
 
 // Token is the run's token, which every write must carry.
@@ -148,44 +148,70 @@ func (s *Server) changed(paths []string) {
 	s.events.publish(rels)
 }
 
-// pipeline is the pipeline of the current state of the tree, made once
-// per change, for every format of the table.
-func (s *Server) pipeline() (*pipeline.Pipeline, error) {
+// use is what a pipeline is for. Each is made for what it needs, since a
+// pipeline is made again after every change and preparing the PDF and
+// DOCX renderers takes most of a second on a busy machine, while checking
+// and the preview take a few milliseconds.
+type use int
+
+const (
+	forCheck   use = iota // load, check, compose: no renderer, the glyph checks of the default formats, as a build
+	forPreview            // and render the preview format
+	forOutput             // and render every format of the table
+)
+
+type madePipeline struct {
+	p   *pipeline.Pipeline
+	gen int
+}
+
+// pipeline is the pipeline for a use in the current state of the tree,
+// made once per change.
+func (s *Server) pipeline(u use) (*pipeline.Pipeline, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.pipe != nil && s.pgen == s.gen {
-		return s.pipe, nil
+	if m := s.pipes[u]; m != nil && m.gen == s.gen {
+		return m.p, nil
 	}
-	p, err := s.cfg.Pipeline(s.cfg.Formats)
+	formats := []pipeline.Format{}
+	switch u {
+	case forPreview:
+		if f, ok := s.previewFormat(); ok {
+			formats = append(formats, f)
+		}
+	case forOutput:
+		formats = s.cfg.Formats
+	}
+	p, err := s.cfg.Pipeline(formats)
 	if err != nil {
 		return nil, err
 	}
-	s.pipe, s.pgen = p, s.gen
+	s.pipes[u] = &madePipeline{p, s.gen}
 	return p, nil
 }
 
-// catalog is the tree's documents as they are now, scanned once per
-// change.
-func (s *Server) catalog() (*catalog, *pipeline.Pipeline, error) {
-	p, err := s.pipeline()
+// catalog is the tree as it is now, read once per change: its
+// organisations, and with docs every document checked (the index); the
+// checking pipeline comes with it.
+func (s *Server) catalog(docs bool) (*catalog, *pipeline.Pipeline, error) {
+	p, err := s.pipeline(forCheck)
 	if err != nil {
 		return nil, nil, err
 	}
 	s.mu.Lock()
-	if s.cat != nil && s.cgen == s.gen {
-		c := s.cat
+	if c := s.cats[docs]; c != nil && s.cgen[docs] == s.gen {
 		s.mu.Unlock()
 		return c, p, nil
 	}
 	gen := s.gen
 	s.mu.Unlock()
-	c, err := s.scan(p)
+	c, err := s.scan(p, docs)
 	if err != nil {
 		return nil, nil, err
 	}
 	s.mu.Lock()
 	if gen == s.gen {
-		s.cat, s.cgen = c, gen
+		s.cats[docs], s.cgen[docs] = c, gen
 	}
 	s.mu.Unlock()
 	return c, p, nil

@@ -86,10 +86,10 @@ func formValues(ws []*widget, v url.Values) url.Values {
 // values, the token and the version.
 func openForm(t *testing.T, s *Server, rel string) url.Values {
 	t.Helper()
-	c, p, err := s.catalog()
+	c, p, err := s.catalog(false)
 	require.NoError(t, err)
-	e := c.find(rel)
-	require.NotNil(t, e, rel)
+	require.True(t, c.has(rel), rel)
+	e := s.examine(p, c, rel)
 	data, err := s.tree.read(rel)
 	require.NoError(t, err)
 	f, note := s.form(p, c, e, data)
@@ -110,14 +110,10 @@ func post(t *testing.T, ts *httptest.Server, path string, v url.Values) (int, st
 
 // documents are the example tree's documents, relative to it.
 func documents(t *testing.T, s *Server) []string {
-	c, _, err := s.catalog()
+	c, _, err := s.catalog(false)
 	require.NoError(t, err)
-	var out []string
-	for _, e := range c.docs {
-		out = append(out, e.Rel)
-	}
-	require.NotEmpty(t, out)
-	return out
+	require.NotEmpty(t, c.rels)
+	return c.rels
 }
 
 // Opening a document's form and saving it unchanged leaves its file as
@@ -408,7 +404,7 @@ func TestCreate(t *testing.T) {
 			rel := strings.TrimPrefix(loc, "/dokument/")
 			assert.Equal(t, c.wantDir, filepath.ToSlash(filepath.Dir(rel)), "the second one is beside the first: %s", rel)
 			assert.Regexp(t, regexp.MustCompile(`-2\.yaml$`), rel, "a second document of the same title does not overwrite the first")
-			p, err := s.pipeline()
+			p, err := s.pipeline(forCheck)
 			require.NoError(t, err)
 			diags := p.Validate(filepath.Join(dir, filepath.FromSlash(rel)))
 			if c.builds {
@@ -488,11 +484,11 @@ func TestPages(t *testing.T) {
 func TestFormSettingsApart(t *testing.T) {
 	s, _, _ := newTest(t)
 	const rel = "uppdragsdirektiv-nara-vard-2025.yaml"
-	c, p, err := s.catalog()
+	c, p, err := s.catalog(false)
 	require.NoError(t, err)
 	data, err := s.tree.read(rel)
 	require.NoError(t, err)
-	f, note := s.form(p, c, c.find(rel), data)
+	f, note := s.form(p, c, s.examine(p, c, rel), data)
 	require.Empty(t, note)
 	names := func(ws []*widget) []string {
 		var out []string
