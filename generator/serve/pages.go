@@ -146,11 +146,30 @@ type docData struct {
 	Note     string // why the form is not shown
 }
 
-// target is the document a request names, or an error page.
-func (s *Server) target(w http.ResponseWriter, r *http.Request) (*entry, *catalog, *pipeline.Pipeline, bool) {
+// document is the path of the document a request names, or an error page.
+func (s *Server) document(w http.ResponseWriter, r *http.Request) (string, bool) {
 	rel, err := clean(r.PathValue("path"))
 	if err != nil {
 		s.fail(w, http.StatusNotFound, "Ingen datafil i dataträdet heter så.")
+		return "", false
+	}
+	c, _, err := s.catalog(false)
+	if err != nil {
+		s.fail(w, http.StatusInternalServerError, "Dataträdet kunde inte läsas: "+err.Error())
+		return "", false
+	}
+	if !c.has(rel) {
+		s.fail(w, http.StatusNotFound, "Dokumentet "+rel+" finns inte i dataträdet.")
+		return "", false
+	}
+	return rel, true
+}
+
+// target is the document a request names, checked as it is now, or an
+// error page.
+func (s *Server) target(w http.ResponseWriter, r *http.Request) (*entry, *catalog, *pipeline.Pipeline, bool) {
+	rel, ok := s.document(w, r)
+	if !ok {
 		return nil, nil, nil, false
 	}
 	c, p, err := s.catalog(false)
@@ -158,16 +177,12 @@ func (s *Server) target(w http.ResponseWriter, r *http.Request) (*entry, *catalo
 		s.fail(w, http.StatusInternalServerError, "Dataträdet kunde inte läsas: "+err.Error())
 		return nil, nil, nil, false
 	}
-	if !c.has(rel) {
-		s.fail(w, http.StatusNotFound, "Dokumentet "+rel+" finns inte i dataträdet.")
-		return nil, nil, nil, false
-	}
 	// The document itself as it is now: the catalog may be a moment older
 	// than a save the watcher has not reported yet.
 	return s.examine(p, c, rel), c, p, true
 }
 
-func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	e, c, p, ok := s.target(w, r)
 	if !ok {
 		return
@@ -272,15 +287,8 @@ func (s *Server) output(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderOutput(w http.ResponseWriter, r *http.Request, f pipeline.Format, u use) {
-	e, _, _, ok := s.target(w, r)
+	rel, ok := s.document(w, r)
 	if !ok {
-		return
-	}
-	if e.State == stateErrors {
-		s.render(w, http.StatusUnprocessableEntity, "fel.html", struct {
-			Frame
-			Msg string
-		}{Frame{"Dokumentet kan inte visas", s.token}, "Dokumentet har fel och kan inte göras som " + strings.ToUpper(f.Name) + " förrän de är rättade; de står under Fel och varningar."})
 		return
 	}
 	p, err := s.pipeline(u)
@@ -290,7 +298,7 @@ func (s *Server) renderOutput(w http.ResponseWriter, r *http.Request, f pipeline
 	}
 	var b bytes.Buffer
 	err = func() error {
-		d, diags := p.Load(s.tree.abs(e.Rel))
+		d, diags := p.Load(s.tree.abs(rel))
 		if d == nil {
 			return diagErr(diags)
 		}
@@ -308,7 +316,7 @@ func (s *Server) renderOutput(w http.ResponseWriter, r *http.Request, f pipeline
 		}{Frame{"Dokumentet kan inte visas", s.token}, "Dokumentet har fel och kan inte göras som " + strings.ToUpper(f.Name) + " förrän de är rättade: " + err.Error()})
 		return
 	}
-	name := strings.TrimSuffix(path.Base(e.Rel), path.Ext(e.Rel)) + f.Ext
+	name := strings.TrimSuffix(path.Base(rel), path.Ext(rel)) + f.Ext
 	w.Header().Set("Content-Type", f.MediaType+charset(f))
 	// Inline: the browser shows what it can (PDF, HTML) and saves the
 	// rest (DOCX) under the document's name.

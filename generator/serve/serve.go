@@ -240,7 +240,7 @@ func (s *Server) previewFormat() (pipeline.Format, bool) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.index)
-	mux.HandleFunc("GET /dokument/{path...}", s.document)
+	mux.HandleFunc("GET /dokument/{path...}", s.page)
 	mux.HandleFunc("GET /forhandsvisning/{path...}", s.preview)
 	mux.HandleFunc("GET /fel/{path...}", s.problems)
 	mux.HandleFunc("GET /utdata/{format}/{path...}", s.output)
