@@ -65,6 +65,9 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	// The pages load only the server's own style sheet and script, and
+	// send forms only to it.
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'; form-action 'self'; base-uri 'none'")
 	w.WriteHeader(status)
 	w.Write(b.Bytes())
 }
@@ -322,6 +325,11 @@ func (s *Server) renderOutput(w http.ResponseWriter, r *http.Request, f pipeline
 	// rest (DOCX) under the document's name.
 	w.Header().Set("Content-Disposition", "inline; filename*=UTF-8''"+url.PathEscape(name))
 	w.Header().Set("Cache-Control", "no-store")
+	if u == forPreview {
+		// The preview runs no script: a document's text cannot act on the
+		// page around it (the page reads it, to keep its scroll position).
+		w.Header().Set("Content-Security-Policy", "sandbox allow-same-origin; script-src 'none'; frame-ancestors 'self'")
+	}
 	w.Write(b.Bytes())
 }
 
