@@ -97,7 +97,7 @@ func (s *Server) Token() string { return s.token }
 func (s *Server) Run(ctx context.Context, port int, ready func(url string)) error {
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(port)))
 	if err != nil {
-		return fmt.Errorf("serve: %w", err)
+		return fmt.Errorf("serve: %w (another program may use port %d: choose another with --port, or --port 0 for any free one)", err, port)
 	}
 	_, s.port, _ = net.SplitHostPort(ln.Addr().String())
 	// As the build finds data files: not in out/ (nor hidden folders,
