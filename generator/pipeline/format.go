@@ -7,6 +7,7 @@ import (
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/docx"
+	"github.com/underlag/underlag/generator/html"
 	"github.com/underlag/underlag/generator/markdown"
 	"github.com/underlag/underlag/generator/pdf"
 	"github.com/underlag/underlag/generator/style"
@@ -42,6 +43,10 @@ func Formats() []Format {
 			}},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown",
 			New: func(Config, style.Profile) (doc.Renderer, error) { return markdown.New(), nil }},
+		// HTML draws every script: the browser finds a font for it, so
+		// the glyph check (which asks only for pdf) does not apply.
+		{Name: "html", Ext: ".html", MediaType: "text/html",
+			New: func(_ Config, p style.Profile) (doc.Renderer, error) { return html.New(p), nil }},
 	}
 }
 

@@ -1,0 +1,368 @@
+package html
+
+import (
+	"encoding/base64"
+	"strconv"
+	"strings"
+
+	"github.com/underlag/underlag/generator/doc"
+)
+
+// blockFuncs is the table of built-in block functions, one per kind of the
+// tree, in the style of goldmark's NodeRendererFuncRegisterer.
+func blockFuncs() map[doc.Kind]BlockFunc {
+	return map[doc.Kind]BlockFunc{
+		doc.KindHeading:    heading,
+		doc.KindParagraph:  paragraph,
+		doc.KindList:       list,
+		doc.KindTable:      table,
+		doc.KindSignatures: signatures,
+		doc.KindStatus:     status,
+		doc.KindImage:      image,
+		doc.KindPageBreak:  pageBreak,
+	}
+}
+
+// heading writes the document's title (level 0) as <h1> and a section of
+// level n as <h(n+1)>, with its number and its anchor.
+func heading(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
+	if !entering {
+		return doc.WalkContinue, nil
+	}
+	h := b.(*doc.Heading)
+	tag := "h" + strconv.Itoa(min(max(h.Level, 0)+1+w.shift, 6))
+	w.raw("<" + tag)
+	if h.ID != "" {
+		w.raw(" id=\"" + escape(h.ID) + "\"")
+	}
+	w.raw(">")
+	if h.Number != "" {
+		w.raw("<span class=\"nummer\">" + escape(h.Number) + ".</span> ")
+	}
+	// A heading is one line: a break in its text is a space.
+	text := make([]doc.Inline, len(h.Text))
+	for i, r := range h.Text {
+		if r.Break {
+			r = doc.Text(" ")
+		}
+		text[i] = r
+	}
+	w.Inlines(text)
+	w.raw("</" + tag + ">\n")
+	return doc.WalkContinue, nil
+}
+
+func paragraph(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
+	if !entering {
+		return doc.WalkContinue, nil
+	}
+	p := b.(*doc.Paragraph)
+	if p.Small {
+		w.raw("<p class=\"liten\">")
+	} else {
+		w.raw("<p>")
+	}
+	w.Inlines(p.Text)
+	w.raw("</p>\n")
+	return doc.WalkContinue, nil
+}
+
+// list writes <ul> or <ol> with its items' blocks, walked as the page is.
+func list(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
+	if !entering {
+		return doc.WalkContinue, nil
+	}
+	l := b.(*doc.List)
+	tag := "ul"
+	if l.Ordered {
+		tag = "ol"
+	}
+	w.raw("<" + tag)
+	if l.Ordered && l.Start > 1 {
+		w.raw(" start=\"" + strconv.Itoa(l.Start) + "\"")
+	}
+	w.raw(">\n")
+	for _, it := range l.Items {
+		w.raw("<li>")
+		if err := w.cell(it.Blocks); err != nil {
+			return doc.WalkStop, err
+		}
+		w.raw("</li>\n")
+	}
+	w.raw("</" + tag + ">\n")
+	return doc.WalkSkipChildren, nil
+}
+
+// cell writes the blocks of a list item or a table cell: one paragraph as
+// its text alone, so that it gets no paragraph spacing, and anything else
+// as blocks.
+func (w *Writer) cell(blocks []doc.Block) error {
+	if len(blocks) == 1 {
+		if p, ok := blocks[0].(*doc.Paragraph); ok && !p.Small {
+			w.Inlines(p.Text)
+			return nil
+		}
+	}
+	w.raw("\n")
+	return w.Blocks(blocks)
+}
+
+// table writes a table. A borderless table of two columns without header
+// rows is a block of facts (a memo's case number, date and committee) and
+// becomes a description list; any other table is a <table> with its
+// caption, its header rows as <th scope="col"> and, when it is borderless
+// without a header, its first column as <th scope="row">.
+func table(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
+	if !entering {
+		return doc.WalkContinue, nil
+	}
+	t := b.(*doc.Table)
+	facts := t.Borderless && len(t.Header) == 0
+	if facts && columns(t) == 2 {
+		return doc.WalkSkipChildren, factList(w, t)
+	}
+	class := "tabell"
+	if t.Borderless {
+		class += " utan-ram"
+	}
+	w.raw("<table class=\"" + class + "\">\n")
+	if t.Caption != "" {
+		w.raw("<caption>" + escape(t.Caption) + "</caption>\n")
+	}
+	colgroup(w, t.Columns)
+	if len(t.Header) > 0 {
+		w.raw("<thead>\n")
+		for _, r := range t.Header {
+			if err := w.row(t, r, "col"); err != nil {
+				return doc.WalkStop, err
+			}
+		}
+		w.raw("</thead>\n")
+	}
+	if len(t.Rows) > 0 {
+		w.raw("<tbody>\n")
+		for _, r := range t.Rows {
+			scope := ""
+			if facts {
+				scope = "row"
+			}
+			if err := w.row(t, r, scope); err != nil {
+				return doc.WalkStop, err
+			}
+		}
+		w.raw("</tbody>\n")
+	}
+	w.raw("</table>\n")
+	return doc.WalkSkipChildren, nil
+}
+
+// columns is the number of columns a table has: its column list or its
+// widest row.
+func columns(t *doc.Table) int {
+	n := len(t.Columns)
+	for _, rows := range [][]doc.Row{t.Header, t.Rows} {
+		for _, r := range rows {
+			n = max(n, len(r.Cells))
+		}
+	}
+	return n
+}
+
+// colgroup gives the columns with a width hint their share of the table;
+// the browser sizes the others from their content, as the PDF and DOCX do.
+func colgroup(w *Writer, cols []doc.Column) {
+	total := 0.0
+	for _, c := range cols {
+		total += c.Width
+	}
+	if total == 0 {
+		return
+	}
+	w.raw("<colgroup>")
+	for _, c := range cols {
+		if c.Width > 0 {
+			w.raw("<col style=\"width: " + strconv.FormatFloat(100*c.Width/total, 'f', 1, 64) + "%\">")
+		} else {
+			w.raw("<col>")
+		}
+	}
+	w.raw("</colgroup>\n")
+}
+
+// row writes one row. scope is "col" for header rows, where every cell
+// with text is a column header, "row" when the first cell labels the row,
+// and "" for data rows.
+func (w *Writer) row(t *doc.Table, r doc.Row, scope string) error {
+	w.raw("<tr>")
+	for i, c := range r.Cells {
+		tag, attr := "td", ""
+		switch {
+		case scope == "col" && len(c.Blocks) > 0:
+			tag, attr = "th", " scope=\"col\""
+		case scope == "row" && i == 0:
+			tag, attr = "th", " scope=\"row\""
+		}
+		if i < len(t.Columns) {
+			switch t.Columns[i].Align {
+			case doc.AlignRight:
+				attr += " class=\"h\""
+			case doc.AlignCenter:
+				attr += " class=\"c\""
+			}
+		}
+		w.raw("<" + tag + attr + ">")
+		if err := w.cell(c.Blocks); err != nil {
+			return err
+		}
+		w.raw("</" + tag + ">")
+	}
+	w.raw("</tr>\n")
+	return nil
+}
+
+// factList writes a block of facts as a description list: each row's
+// label as <dt> and its value as <dd>.
+func factList(w *Writer, t *doc.Table) error {
+	w.raw("<dl class=\"fakta\">\n")
+	for _, r := range t.Rows {
+		w.raw("<div><dt>")
+		if len(r.Cells) > 0 {
+			if err := w.cell(r.Cells[0].Blocks); err != nil {
+				return err
+			}
+		}
+		w.raw("</dt><dd>")
+		if len(r.Cells) > 1 {
+			if err := w.cell(r.Cells[1].Blocks); err != nil {
+				return err
+			}
+		}
+		w.raw("</dd></div>\n")
+	}
+	w.raw("</dl>\n")
+	return nil
+}
+
+// signatures writes the signature block as text: place and date when
+// known, then each signer's role, name and title, and date. A web page
+// is not signed on: it has no lines to sign on and no empty fields.
+func signatures(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
+	if !entering {
+		return doc.WalkContinue, nil
+	}
+	s := b.(*doc.Signatures)
+	w.raw("<div class=\"underskrifter\">\n")
+	if s.PlaceDate {
+		if pd := strings.TrimSpace(s.Place + " " + s.Date); pd != "" {
+			w.raw("<p>" + escape(pd) + "</p>\n")
+		}
+	}
+	for i := range s.Signers {
+		sg := &s.Signers[i]
+		var lines []string
+		if s.Layout == doc.NameUnderLine {
+			lines = sg.NameLines()
+		} else {
+			if sg.Role != "" {
+				lines = append(lines, sg.Role)
+			}
+			name := sg.Name
+			if name != "" && sg.Title != "" {
+				name += ", " + sg.Title
+			}
+			if name != "" {
+				lines = append(lines, name)
+			}
+			if sg.ShowPlace && sg.Place != "" {
+				lines = append(lines, labelled(s.Labels.Place, sg.Place))
+			}
+			if sg.Date != "" {
+				lines = append(lines, labelled(s.Labels.Date, sg.Date))
+			}
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		for j := range lines {
+			lines[j] = escape(lines[j])
+		}
+		w.raw("<p class=\"undertecknare\">" + strings.Join(lines, "<br>") + "</p>\n")
+	}
+	w.raw("</div>\n")
+	return doc.WalkContinue, nil
+}
+
+// labelled is "Datum: 2025-08-22", or the value alone without a label.
+func labelled(label, value string) string {
+	if label == "" {
+		return value
+	}
+	return label + ": " + value
+}
+
+// status writes a traffic light as its word, with a coloured mark beside
+// it that a screen reader skips: the word says it all.
+func status(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
+	if !entering {
+		return doc.WalkContinue, nil
+	}
+	s := b.(*doc.Status)
+	level := min(max(int(s.Level), 1), 3)
+	w.raw("<p class=\"status\"><span class=\"lampa lampa-" + strconv.Itoa(level) + "\" aria-hidden=\"true\"></span>")
+	if len(s.Label) > 0 {
+		w.Inlines(s.Label)
+		w.raw(": ")
+	}
+	w.raw("<strong>" + escape(s.Word) + "</strong>")
+	if len(s.Text) > 0 {
+		w.raw(" – ")
+		w.Inlines(s.Text)
+	}
+	w.raw("</p>\n")
+	return doc.WalkContinue, nil
+}
+
+// image opens a figure with the image as a data: URI; the small paragraph
+// compose puts after it becomes its <figcaption> (see Writer.Blocks). An
+// image without alt text gets no alt attribute at all rather than an
+// empty one, which would declare it decorative: a checker then finds it.
+func image(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
+	if !entering {
+		return doc.WalkContinue, nil
+	}
+	img := b.(*doc.Image)
+	w.raw("<figure>")
+	w.img(img, "")
+	w.raw("\n")
+	w.figure = true
+	return doc.WalkContinue, nil
+}
+
+// img writes an <img> with its data inline.
+func (w *Writer) img(img *doc.Image, class string) {
+	mime := "image/png"
+	if img.Format == "jpeg" {
+		mime = "image/jpeg"
+	}
+	w.raw("<img")
+	if class != "" {
+		w.raw(" class=\"" + class + "\"")
+	}
+	w.raw(" src=\"data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(img.Data) + "\"")
+	if strings.TrimSpace(img.Alt) != "" {
+		w.raw(" alt=\"" + escape(img.Alt) + "\"")
+	}
+	if img.Width > 0 {
+		w.raw(" style=\"width: " + strconv.FormatFloat(img.Width, 'f', 1, 64) + "mm\"")
+	}
+	w.raw(">")
+}
+
+// pageBreak starts a new page when the page is printed, and shows nothing
+// on a screen.
+func pageBreak(w *Writer, _ doc.Block, entering bool) (doc.WalkStatus, error) {
+	if entering {
+		w.raw("<div class=\"sidbrytning\"></div>\n")
+	}
+	return doc.WalkContinue, nil
+}
