@@ -93,13 +93,19 @@ func list(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	return doc.WalkSkipChildren, nil
 }
 
-// cell writes the blocks of a list item or a table cell: one paragraph as
-// its text alone, so that it gets no paragraph spacing, and anything else
-// as blocks.
+// cell writes the blocks of a list item or a table cell: one paragraph or
+// traffic light as its text alone, so that it gets no paragraph spacing,
+// and anything else as blocks.
 func (w *Writer) cell(blocks []doc.Block) error {
 	if len(blocks) == 1 {
-		if p, ok := blocks[0].(*doc.Paragraph); ok && !p.Small {
-			w.Inlines(p.Text)
+		switch b := blocks[0].(type) {
+		case *doc.Paragraph:
+			if !b.Small {
+				w.Inlines(b.Text)
+				return nil
+			}
+		case *doc.Status:
+			w.status(b)
 			return nil
 		}
 	}
@@ -225,7 +231,7 @@ func (w *Writer) row(t *doc.Table, r doc.Row, scope string) error {
 func factList(w *Writer, t *doc.Table) error {
 	w.raw("<dl class=\"fakta\">\n")
 	for _, r := range t.Rows {
-		w.raw("<div><dt>")
+		w.raw("<dt>")
 		if len(r.Cells) > 0 {
 			if err := w.cell(r.Cells[0].Blocks); err != nil {
 				return err
@@ -237,7 +243,7 @@ func factList(w *Writer, t *doc.Table) error {
 				return err
 			}
 		}
-		w.raw("</dd></div>\n")
+		w.raw("</dd>\n")
 	}
 	w.raw("</dl>\n")
 	return nil
@@ -300,26 +306,32 @@ func labelled(label, value string) string {
 	return label + ": " + value
 }
 
-// status writes a traffic light as its word, with a coloured mark beside
-// it that a screen reader skips: the word says it all.
+// status writes a traffic light as its word, after a coloured mark that
+// the stylesheet draws (a ::before, which a screen reader skips): the word
+// says it all.
 func status(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	if !entering {
 		return doc.WalkContinue, nil
 	}
-	s := b.(*doc.Status)
+	w.raw("<p>")
+	w.status(b.(*doc.Status))
+	w.raw("</p>\n")
+	return doc.WalkContinue, nil
+}
+
+// status writes a traffic light's inline content.
+func (w *Writer) status(s *doc.Status) {
 	level := min(max(int(s.Level), 1), 3)
-	w.raw("<p class=\"status\"><span class=\"lampa lampa-" + strconv.Itoa(level) + "\" aria-hidden=\"true\"></span>")
+	w.raw("<span class=\"status status-" + strconv.Itoa(level) + "\">")
 	if len(s.Label) > 0 {
 		w.Inlines(s.Label)
 		w.raw(": ")
 	}
-	w.raw("<strong>" + escape(s.Word) + "</strong>")
+	w.raw("<strong>" + escape(s.Word) + "</strong></span>")
 	if len(s.Text) > 0 {
 		w.raw(" – ")
 		w.Inlines(s.Text)
 	}
-	w.raw("</p>\n")
-	return doc.WalkContinue, nil
 }
 
 // image opens a figure with the image as a data: URI; the small paragraph

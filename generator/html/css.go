@@ -128,7 +128,7 @@ figure { margin: 0 0 $PARA; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-style: italic; margin-top: .3em; }
 .tabell { border-collapse: collapse; width: 100%; margin: 0 0 $PARA; font-size: $TABLE; }
-caption { text-align: left; font-style: italic; padding-bottom: .3em; }
+caption { caption-side: bottom; text-align: left; font-style: italic; padding-top: .3em; }
 .tabell th, .tabell td { border: $GRIDW solid $GRID; padding: $PAD; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 .tabell thead th, .tabell thead td { background: $FILL; }
 .tabell .h { text-align: right; }
@@ -136,13 +136,12 @@ caption { text-align: left; font-style: italic; padding-bottom: .3em; }
 .tabell.utan-ram th, .tabell.utan-ram td { border: 0; padding-left: 0; }
 .tabell.utan-ram thead th { background: none; }
 .fakta { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: .15em 1.5em; margin: 0 0 $PARA; }
-.fakta div { display: contents; }
-.fakta dt { font-weight: bold; }
-.fakta dd { margin: 0; }
-.status .lampa { display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .4em; }
-.lampa-1 { background: $GREEN; }
-.lampa-2 { background: $YELLOW; }
-.lampa-3 { background: $RED; }
+.fakta dt { grid-column: 1; font-weight: bold; }
+.fakta dd { grid-column: 2; margin: 0; }
+.status::before { content: ""; display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .4em; vertical-align: -.05em; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.status-1::before { background: $GREEN; }
+.status-2::before { background: $YELLOW; }
+.status-3::before { background: $RED; }
 .underskrifter { margin-top: 2em; }
 .sidbrytning { display: none; }
 .bilaga { border-top: $GRIDW solid $GRID; margin-top: 3em; padding-top: 1em; }
