@@ -33,9 +33,11 @@ import (
 var Tags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 
 // flags are Chromium's command-line flags: headless, and quiet, so that a
-// test run talks to no server and shares nothing with another run.
+// test run talks to no server and shares nothing with another run. Hidden
+// scrollbars take no width, so that the viewport's width is the page's
+// (innerWidth is then clientWidth) and a screenshot shows all of it.
 var flags = []string{"headless", "no-sandbox", "disable-gpu", "disable-quic", "no-first-run",
-	"disable-background-networking", "disable-component-update", "disable-sync"}
+	"disable-background-networking", "disable-component-update", "disable-sync", "hide-scrollbars"}
 
 // timeout bounds one page's work, so that a hung browser fails the test
 // rather than the whole run's deadline. It is not an assertion on speed.
