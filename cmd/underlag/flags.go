@@ -71,7 +71,7 @@ func flagHint(cmd *cobra.Command, msg string) string {
 		name, _, _ = strings.Cut(name, "=")
 		switch name {
 		case "from", "read":
-			return "hint: underlag reads YAML data only; the output format is -t/--to (pdf, docx, md)"
+			return "hint: underlag reads YAML data only; the output format is -t/--to (" + strings.Join(pipeline.FormatNames(), ", ") + ")"
 		}
 		if c := diag.Closest(name, flagNames(cmd)); c != "" {
 			if f := cmd.Flags().Lookup(c); f != nil && f.Deprecated != "" && renamed[c] != "" {

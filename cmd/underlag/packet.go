@@ -25,8 +25,8 @@ type packetOptions struct {
 func newPacketCmd(a *app) *cobra.Command {
 	opts := &packetOptions{}
 	cmd := &cobra.Command{
-		Use:   "packet FILE -o HANDLING.pdf",
-		Short: "Write a memo and its attachments as one PDF for the meeting",
+		Use:   "packet FILE -o HANDLING.pdf|HANDLING.html",
+		Short: "Write a memo and its attachments as one PDF (or one web page) for the meeting",
 		Long: `Packet writes a committee's handling: the memo (tjänsteskrivelse) first, then
 each document of its beslutsunderlag that names a file (fil:), in order, as
 Bilaga 1, Bilaga 2 … in one PDF, as meeting systems publish it.
@@ -42,10 +42,18 @@ data file with errors fails the packet with an error at its fil: line, and
 nothing is written. A PDF that is not tagged or not PDF/A is a warning: the
 packet can then not claim conformance.
 
+With -o *.html the packet is one web page: the memo, then each data-file
+attachment in full, in order, and a link to each attached PDF (relative to
+the page, not embedded).
+
 "underlag build" writes the same packet as <memo>-handling.pdf beside the
-memo's PDF for every memo with attachments.`,
+memo's PDF, and as <memo>-handling.html beside its HTML, for every memo with
+attachments.`,
 		Example: `  # The HSN memo with its directive and agreement, for the meeting
   underlag packet data/tjansteskrivelse-hsn-1203-2024.yaml -o handling.pdf
+
+  # The same as one web page, linking to the attached PDF
+  underlag packet data/tjansteskrivelse-hsn-1203-2024.yaml -o out/handling.html
 
   # With an organisation's changed templates
   underlag packet data/bun/skolskjuts.yaml --templates mallar/ -o bun-handling.pdf`,
@@ -56,7 +64,7 @@ memo's PDF for every memo with attachments.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.out, "output", "o", "", "the packet's PDF file, written atomically (required)")
+	f.StringVarP(&opts.out, "output", "o", "", "the packet's file, *.pdf or *.html, written atomically (required)")
 	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides the document's data tree; repeatable")
 	return cmd
@@ -66,14 +74,15 @@ func runPacket(a *app, opts *packetOptions) error {
 	switch {
 	case opts.out == "" || opts.out == "-":
 		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+packet.Suffix+".pdf"))
-	case !strings.EqualFold(filepath.Ext(opts.out), ".pdf"):
-		return usageErr(fmt.Errorf("a packet is a PDF: name the output *.pdf, not %s", opts.out))
+	}
+	format, ok := pipeline.FormatOf(opts.out)
+	if !ok || (format.Name != "pdf" && format.Name != "html") {
+		return usageErr(fmt.Errorf("a packet is a PDF or a web page: name the output *.pdf or *.html, not %s", opts.out))
 	}
 	if fi, err := os.Stat(opts.out); err == nil && fi.IsDir() {
 		return usageErr(fmt.Errorf("-o %s is a directory: give the path of a file", opts.out))
 	}
-	pdfFormat, _ := pipeline.LookupFormat("pdf")
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Formats: []pipeline.Format{pdfFormat}, Roots: opts.roots})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Formats: []pipeline.Format{format}, Roots: opts.roots})
 	if err != nil {
 		return err
 	}
@@ -103,6 +112,9 @@ func runPacket(a *app, opts *packetOptions) error {
 		return fmt.Errorf("%s has no attachments: a packet needs a beslutsunderlag entry with fil: (a data file or a PDF); render the memo alone with underlag render", opts.file)
 	}
 	if err := atomic.WriteFile(opts.out, 0o644, func(w io.Writer) error {
+		if format.Name == "html" {
+			return pk.RenderHTML(p, w, filepath.Dir(opts.out))
+		}
 		_, err := pk.Render(p, w)
 		return err
 	}); err != nil {

@@ -35,7 +35,7 @@ it refers to, check it, compose it with its template and render it in one
 format: to standard output, or atomically to the file given with -o, so that
 a failed render never leaves a half-written file where the old one stood.
 
-The format is the output file's extension (.pdf, .docx, .md); -t/--to is
+The format is the output file's extension (.pdf, .docx, .md, .html); -t/--to is
 needed only when writing to standard output, and must agree with -o.
 
 FILE - reads the document from standard input. Its registries

@@ -150,16 +150,19 @@ func (b *batch) build(it *item) *Result {
 		entry.Outputs[f] = o
 		r.Outputs = append(r.Outputs, b.output(f, o))
 	}
-	if pk != nil {
-		o, err := b.writePacket(it, old, name, pk, deps)
+	for _, pf := range packetFormats {
+		if pk == nil || !b.builds(pf.format) {
+			continue
+		}
+		o, err := b.writePacket(it, old, name, pf.key, pk, deps)
 		if err != nil {
 			for _, w := range entry.Outputs {
 				b.out.remove(w.Path)
 			}
 			return fail("%v", err)
 		}
-		entry.Outputs[PacketOutput] = o
-		r.Outputs = append(r.Outputs, b.output(PacketOutput, o))
+		entry.Outputs[pf.key] = o
+		r.Outputs = append(r.Outputs, b.output(pf.key, o))
 	}
 	for _, w := range r.Diagnostics.Warnings() {
 		entry.Warnings = append(entry.Warnings, w.Error())

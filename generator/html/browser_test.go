@@ -3,8 +3,10 @@ package html_test
 import (
 	"bytes"
 	"context"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,6 +17,7 @@ import (
 	"github.com/underlag/underlag/generator/batch"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/html"
+	"github.com/underlag/underlag/generator/packet"
 	"github.com/underlag/underlag/generator/pipeline"
 	"github.com/underlag/underlag/generator/style"
 	"github.com/underlag/underlag/internal/browser"
@@ -143,4 +146,27 @@ func TestMemoFitsNarrowScreens(t *testing.T) {
 		require.NoError(t, os.WriteFile(shot, png, 0o644))
 		t.Logf("screenshot: %s", shot)
 	}
+}
+
+// TestPacketPage checks the memo's packet as one web page: the memo, then
+// its attachments in order, a data file's drawn in the page under its
+// mark and a PDF's as a link to a file that is there.
+func TestPacketPage(t *testing.T) {
+	out, _ := buildExamples(t)
+	page := filepath.Join(out, "tjansteskrivelse-hsn-1203-2024"+packet.Suffix+".html")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	s := string(b)
+	testenv.AssertInOrder(t, s,
+		"<h1>Utveckling av samspelet mellan specialistvård och primärvård",
+		`<section class="bilaga" id="bilaga-1"`, "<strong>Bilaga 1 Uppdragsdirektiv",
+		"<h2>Genomföra prioriterade åtgärder", `<h3 id="sec-1">`,
+		`<section class="bilaga" id="bilaga-2"`, "<strong>Bilaga 2 Avtal om samverkan")
+	links := regexp.MustCompile(`<a href="([^"#]+\.pdf)" type="application/pdf">`).FindAllStringSubmatch(s, -1)
+	require.Len(t, links, 1, "one attachment is a PDF")
+	target, err := url.PathUnescape(links[0][1])
+	require.NoError(t, err)
+	_, err = os.Stat(filepath.Join(filepath.Dir(page), filepath.FromSlash(target)))
+	assert.NoError(t, err, "the link to the attached PDF leads nowhere")
+	assert.NotContains(t, s, "application/pdf;base64", "an attached PDF is linked, not embedded")
 }

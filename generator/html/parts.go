@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/underlag/underlag/generator/doc"
 )
@@ -52,10 +53,11 @@ func (r *Renderer) RenderParts(w io.Writer, parts []Part) error {
 	})
 }
 
-// label is how a part is named in the list of attachments: "Bilaga 2 Avtal …".
+// label is how a part is named in the list of attachments: "Bilaga 2 Avtal
+// …", whether its title already starts with its mark or not.
 func label(p Part) string {
 	switch {
-	case p.Stamp == "":
+	case p.Stamp == "" || strings.HasPrefix(p.Title, p.Stamp):
 		return p.Title
 	case p.Title == "":
 		return p.Stamp

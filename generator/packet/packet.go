@@ -50,6 +50,7 @@ var _ Pipeline = (*pipeline.Pipeline)(nil)
 // to render.
 type Packet struct {
 	parts []pdf.Part
+	files []string // the file of each part, "" for the memo (see HTMLParts)
 	// Deps are the files the packet depends on besides those of the memo
 	// itself: each attachment, and for a data file everything it is made
 	// from (see pipeline.Doc.Deps).
@@ -70,12 +71,13 @@ func New(p Pipeline, d *pipeline.Doc, memo *doc.Document) (*Packet, diag.List) {
 	if len(atts) == 0 {
 		return nil, nil
 	}
-	pk := &Packet{parts: []pdf.Part{{Doc: memo}}}
+	pk := &Packet{parts: []pdf.Part{{Doc: memo}}, files: []string{""}}
 	var diags diag.List
 	for _, a := range atts {
 		part, deps, ds := attachment(p, d, a)
 		diags = append(diags, ds...)
 		pk.parts = append(pk.parts, part)
+		pk.files = append(pk.files, d.File(a.Field))
 		pk.Deps = append(pk.Deps, deps...)
 	}
 	if diags.HasErrors() {

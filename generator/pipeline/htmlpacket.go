@@ -1,0 +1,18 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/underlag/underlag/generator/html"
+)
+
+// RenderHTMLParts writes a packet's parts as one web page (see
+// generator/packet) with the pipeline's HTML renderer.
+func (p *Pipeline) RenderHTMLParts(w io.Writer, parts []html.Part) error {
+	r, ok := p.renderers["html"].(*html.Renderer)
+	if !ok {
+		return fmt.Errorf("packet: the pipeline was not prepared for html")
+	}
+	return r.RenderParts(w, parts)
+}
