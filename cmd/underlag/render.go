@@ -67,7 +67,7 @@ Errors and warnings are printed as file:line:col: field.path: message.`,
 	addToFlag(a, cmd, &opts.format, "", "output format: "+formatList()+"; by default the extension of -o, else md")
 	f.StringVarP(&opts.out, "output", "o", "", "write to this file (atomically) instead of standard output")
 	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
-	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes (pandoc's --reference-doc works too)")
+	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes, and whose fonts, sizes and colours the HTML takes (pandoc's --reference-doc works too)")
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides the document's data tree; repeatable")
 	return cmd
 }
@@ -116,8 +116,8 @@ func runRender(a *app, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.referenceDocx != "" && format.Name != "docx" {
-		return usageErr(fmt.Errorf("--reference-docx applies to DOCX output only, not %s", format.Name))
+	if opts.referenceDocx != "" && format.Name != "docx" && format.Name != "html" {
+		return usageErr(fmt.Errorf("--reference-docx applies to DOCX and HTML output only, not %s", format.Name))
 	}
 	if (opts.out == "" || opts.out == "-") && format.Binary && isCharDevice(a.out) {
 		return fmt.Errorf("%s is binary: write it to a file with -o FILE, or pipe it", format.Name)

@@ -54,7 +54,7 @@ func TestRenderErrors(t *testing.T) {
 		{"format against extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--to", "docx"}, 2, "--to docx disagrees with the output file x.pdf, whose extension says pdf"},
 		{"unknown extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.odt"}, 2, "cannot tell the format of x.odt"},
 		{"unknown flag", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--formt", "pdf"}, 2, "unknown flag: --formt"},
-		{"reference-docx with pdf", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--reference-docx", "r.docx"}, 2, "--reference-docx applies to DOCX output only"},
+		{"reference-docx with pdf", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--reference-docx", "r.docx"}, 2, "--reference-docx applies to DOCX and HTML output only, not pdf"},
 		{"registry", []string{"render", filepath.Join(composeFixtures, "organisation.yaml")}, 1, "registry, not a document"},
 		{"missing file", []string{"render", filepath.Join(composeFixtures, "finns-inte.yaml")}, 1, "finns-inte.yaml"},
 		{"no file", []string{"render"}, 1, "accepts 1 arg"},

@@ -15,6 +15,7 @@ import (
 
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/docx"
 	"github.com/underlag/underlag/generator/html"
 	"github.com/underlag/underlag/generator/pipeline"
 	"github.com/underlag/underlag/generator/style"
@@ -259,4 +260,25 @@ func TestEveryScript(t *testing.T) {
 			assert.Contains(t, b.String(), "<h1>中文 العربية ")
 		})
 	}
+}
+
+// TestLookFromReferenceDOCX: an organisation's reference Word document
+// sets the HTML's look as it sets the PDF's (see docx.ProfileFrom).
+func TestLookFromReferenceDOCX(t *testing.T) {
+	p := style.Default()
+	p.HeadingColor = style.RGB{R: 0x1f, G: 0x4e, B: 0x79}
+	p.BodySize = 12
+	ref := filepath.Join(t.TempDir(), "mall.docx")
+	var b bytes.Buffer
+	require.NoError(t, docx.WriteReference(&b, p))
+	require.NoError(t, os.WriteFile(ref, b.Bytes(), 0o644))
+	f, err := pipeline.LookupFormat("html")
+	require.NoError(t, err)
+	pl, err := pipeline.New(pipeline.Config{ReferenceDOCX: ref, Formats: []pipeline.Format{f}})
+	require.NoError(t, err)
+	b.Reset()
+	_, err = pl.Render(&b, "html", page())
+	require.NoError(t, err)
+	assert.Contains(t, b.String(), "h1, h2, h3, h4, h5, h6 { color: #1f4e79;")
+	assert.Contains(t, b.String(), "font-size: 12pt;", "printed at the reference's body size")
 }
