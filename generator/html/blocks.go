@@ -131,9 +131,24 @@ func table(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	if t.Borderless {
 		class += " utan-ram"
 	}
+	// The table scrolls sideways in a frame of its own when a phone is too
+	// narrow for it, so the page never does; the frame can take the
+	// keyboard's focus to be scrolled, and is named by the caption.
+	w.tables++
+	id := "tabell-" + strconv.Itoa(w.tables)
+	w.raw("<div class=\"tabellram\" role=\"region\" tabindex=\"0\"")
+	if t.Caption != "" {
+		w.raw(" aria-labelledby=\"" + id + "\">\n")
+	} else {
+		label := t.Summary()
+		if label == "" {
+			label = "Tabell"
+		}
+		w.raw(" aria-label=\"" + escape(label) + "\">\n")
+	}
 	w.raw("<table class=\"" + class + "\">\n")
 	if t.Caption != "" {
-		w.raw("<caption>" + escape(t.Caption) + "</caption>\n")
+		w.raw("<caption id=\"" + id + "\">" + escape(t.Caption) + "</caption>\n")
 	}
 	colgroup(w, t.Columns)
 	if len(t.Header) > 0 {
@@ -158,7 +173,7 @@ func table(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 		}
 		w.raw("</tbody>\n")
 	}
-	w.raw("</table>\n")
+	w.raw("</table>\n</div>\n")
 	return doc.WalkSkipChildren, nil
 }
 

@@ -127,9 +127,11 @@ code { font-family: "Liberation Mono", "Courier New", monospace; font-size: .95e
 figure { margin: 0 0 $PARA; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-style: italic; margin-top: .3em; }
-.tabell { border-collapse: collapse; width: 100%; margin: 0 0 $PARA; font-size: $TABLE; }
+.tabellram { overflow-x: auto; margin: 0 0 $PARA; }
+.tabellram:focus-visible { outline: 2px solid $LINK; outline-offset: 2px; }
+.tabell { border-collapse: collapse; width: 100%; font-size: $TABLE; }
 caption { caption-side: bottom; text-align: left; font-style: italic; padding-top: .3em; }
-.tabell th, .tabell td { border: $GRIDW solid $GRID; padding: $PAD; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+.tabell th, .tabell td { border: $GRIDW solid $GRID; padding: $PAD; text-align: left; vertical-align: top; }
 .tabell thead th, .tabell thead td { background: $FILL; }
 .tabell .h { text-align: right; }
 .tabell .c { text-align: center; }
@@ -156,6 +158,7 @@ caption { caption-side: bottom; text-align: left; font-style: italic; padding-to
   a { color: inherit; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; }
   tr, figure, .underskrifter, .fakta { break-inside: avoid; }
+  .tabellram { overflow: visible; }
   thead { display: table-header-group; }
   .sidbrytning { display: block; break-after: page; }
   .bilaga { break-before: page; border-top: 0; margin-top: 0; }

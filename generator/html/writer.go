@@ -18,6 +18,8 @@ type Writer struct {
 	// shift moves headings down: an attachment's headings in a packet sit
 	// one level under the page's own.
 	shift int
+	// tables counts the tables drawn, for their ids.
+	tables int
 }
 
 // raw writes markup as it is.
