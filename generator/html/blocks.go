@@ -31,13 +31,13 @@ func heading(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	}
 	h := b.(*doc.Heading)
 	tag := "h" + strconv.Itoa(min(max(h.Level, 0)+1+w.shift, 6))
-	w.raw("<" + tag)
+	w.Raw("<" + tag)
 	if h.ID != "" {
-		w.raw(" id=\"" + escape(h.ID) + "\"")
+		w.Raw(" id=\"" + escape(h.ID) + "\"")
 	}
-	w.raw(">")
+	w.Raw(">")
 	if h.Number != "" {
-		w.raw("<span class=\"nummer\">" + escape(h.Number) + ".</span> ")
+		w.Raw("<span class=\"nummer\">" + escape(h.Number) + ".</span> ")
 	}
 	// A heading is one line: a break in its text is a space.
 	text := make([]doc.Inline, len(h.Text))
@@ -48,7 +48,7 @@ func heading(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 		text[i] = r
 	}
 	w.Inlines(text)
-	w.raw("</" + tag + ">\n")
+	w.Raw("</" + tag + ">\n")
 	return doc.WalkContinue, nil
 }
 
@@ -58,12 +58,12 @@ func paragraph(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	}
 	p := b.(*doc.Paragraph)
 	if p.Small {
-		w.raw("<p class=\"liten\">")
+		w.Raw("<p class=\"liten\">")
 	} else {
-		w.raw("<p>")
+		w.Raw("<p>")
 	}
 	w.Inlines(p.Text)
-	w.raw("</p>\n")
+	w.Raw("</p>\n")
 	return doc.WalkContinue, nil
 }
 
@@ -77,19 +77,19 @@ func list(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	if l.Ordered {
 		tag = "ol"
 	}
-	w.raw("<" + tag)
+	w.Raw("<" + tag)
 	if l.Ordered && l.Start > 1 {
-		w.raw(" start=\"" + strconv.Itoa(l.Start) + "\"")
+		w.Raw(" start=\"" + strconv.Itoa(l.Start) + "\"")
 	}
-	w.raw(">\n")
+	w.Raw(">\n")
 	for _, it := range l.Items {
-		w.raw("<li>")
+		w.Raw("<li>")
 		if err := w.cell(it.Blocks); err != nil {
 			return doc.WalkStop, err
 		}
-		w.raw("</li>\n")
+		w.Raw("</li>\n")
 	}
-	w.raw("</" + tag + ">\n")
+	w.Raw("</" + tag + ">\n")
 	return doc.WalkSkipChildren, nil
 }
 
@@ -109,7 +109,7 @@ func (w *Writer) cell(blocks []doc.Block) error {
 			return nil
 		}
 	}
-	w.raw("\n")
+	w.Raw("\n")
 	return w.Blocks(blocks)
 }
 
@@ -136,32 +136,32 @@ func table(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	// keyboard's focus to be scrolled, and is named by the caption.
 	w.tables++
 	id := "tabell-" + strconv.Itoa(w.tables)
-	w.raw("<div class=\"tabellram\" role=\"region\" tabindex=\"0\"")
+	w.Raw("<div class=\"tabellram\" role=\"region\" tabindex=\"0\"")
 	if t.Caption != "" {
-		w.raw(" aria-labelledby=\"" + id + "\">\n")
+		w.Raw(" aria-labelledby=\"" + id + "\">\n")
 	} else {
 		label := t.Summary()
 		if label == "" {
 			label = "Tabell"
 		}
-		w.raw(" aria-label=\"" + escape(label) + "\">\n")
+		w.Raw(" aria-label=\"" + escape(label) + "\">\n")
 	}
-	w.raw("<table class=\"" + class + "\">\n")
+	w.Raw("<table class=\"" + class + "\">\n")
 	if t.Caption != "" {
-		w.raw("<caption id=\"" + id + "\">" + escape(t.Caption) + "</caption>\n")
+		w.Raw("<caption id=\"" + id + "\">" + escape(t.Caption) + "</caption>\n")
 	}
 	colgroup(w, t.Columns)
 	if len(t.Header) > 0 {
-		w.raw("<thead>\n")
+		w.Raw("<thead>\n")
 		for _, r := range t.Header {
 			if err := w.row(t, r, "col"); err != nil {
 				return doc.WalkStop, err
 			}
 		}
-		w.raw("</thead>\n")
+		w.Raw("</thead>\n")
 	}
 	if len(t.Rows) > 0 {
-		w.raw("<tbody>\n")
+		w.Raw("<tbody>\n")
 		for _, r := range t.Rows {
 			scope := ""
 			if facts {
@@ -171,9 +171,9 @@ func table(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 				return doc.WalkStop, err
 			}
 		}
-		w.raw("</tbody>\n")
+		w.Raw("</tbody>\n")
 	}
-	w.raw("</table>\n</div>\n")
+	w.Raw("</table>\n</div>\n")
 	return doc.WalkSkipChildren, nil
 }
 
@@ -199,22 +199,22 @@ func colgroup(w *Writer, cols []doc.Column) {
 	if total == 0 {
 		return
 	}
-	w.raw("<colgroup>")
+	w.Raw("<colgroup>")
 	for _, c := range cols {
 		if c.Width > 0 {
-			w.raw("<col style=\"width: " + strconv.FormatFloat(100*c.Width/total, 'f', 1, 64) + "%\">")
+			w.Raw("<col style=\"width: " + strconv.FormatFloat(100*c.Width/total, 'f', 1, 64) + "%\">")
 		} else {
-			w.raw("<col>")
+			w.Raw("<col>")
 		}
 	}
-	w.raw("</colgroup>\n")
+	w.Raw("</colgroup>\n")
 }
 
 // row writes one row. scope is "col" for header rows, where every cell
 // with text is a column header, "row" when the first cell labels the row,
 // and "" for data rows.
 func (w *Writer) row(t *doc.Table, r doc.Row, scope string) error {
-	w.raw("<tr>")
+	w.Raw("<tr>")
 	for i, c := range r.Cells {
 		tag, attr := "td", ""
 		switch {
@@ -231,36 +231,36 @@ func (w *Writer) row(t *doc.Table, r doc.Row, scope string) error {
 				attr += " class=\"c\""
 			}
 		}
-		w.raw("<" + tag + attr + ">")
+		w.Raw("<" + tag + attr + ">")
 		if err := w.cell(c.Blocks); err != nil {
 			return err
 		}
-		w.raw("</" + tag + ">")
+		w.Raw("</" + tag + ">")
 	}
-	w.raw("</tr>\n")
+	w.Raw("</tr>\n")
 	return nil
 }
 
 // factList writes a block of facts as a description list: each row's
 // label as <dt> and its value as <dd>.
 func factList(w *Writer, t *doc.Table) error {
-	w.raw("<dl class=\"fakta\">\n")
+	w.Raw("<dl class=\"fakta\">\n")
 	for _, r := range t.Rows {
-		w.raw("<dt>")
+		w.Raw("<dt>")
 		if len(r.Cells) > 0 {
 			if err := w.cell(r.Cells[0].Blocks); err != nil {
 				return err
 			}
 		}
-		w.raw("</dt><dd>")
+		w.Raw("</dt><dd>")
 		if len(r.Cells) > 1 {
 			if err := w.cell(r.Cells[1].Blocks); err != nil {
 				return err
 			}
 		}
-		w.raw("</dd>\n")
+		w.Raw("</dd>\n")
 	}
-	w.raw("</dl>\n")
+	w.Raw("</dl>\n")
 	return nil
 }
 
@@ -272,10 +272,10 @@ func signatures(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 		return doc.WalkContinue, nil
 	}
 	s := b.(*doc.Signatures)
-	w.raw("<div class=\"underskrifter\">\n")
+	w.Raw("<div class=\"underskrifter\">\n")
 	if s.PlaceDate {
 		if pd := strings.TrimSpace(s.Place + " " + s.Date); pd != "" {
-			w.raw("<p>" + escape(pd) + "</p>\n")
+			w.Raw("<p>" + escape(pd) + "</p>\n")
 		}
 	}
 	for i := range s.Signers {
@@ -307,9 +307,9 @@ func signatures(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 		for j := range lines {
 			lines[j] = escape(lines[j])
 		}
-		w.raw("<p class=\"undertecknare\">" + strings.Join(lines, "<br>") + "</p>\n")
+		w.Raw("<p class=\"undertecknare\">" + strings.Join(lines, "<br>") + "</p>\n")
 	}
-	w.raw("</div>\n")
+	w.Raw("</div>\n")
 	return doc.WalkContinue, nil
 }
 
@@ -328,23 +328,23 @@ func status(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	if !entering {
 		return doc.WalkContinue, nil
 	}
-	w.raw("<p>")
+	w.Raw("<p>")
 	w.status(b.(*doc.Status))
-	w.raw("</p>\n")
+	w.Raw("</p>\n")
 	return doc.WalkContinue, nil
 }
 
 // status writes a traffic light's inline content.
 func (w *Writer) status(s *doc.Status) {
 	level := min(max(int(s.Level), 1), 3)
-	w.raw("<span class=\"status status-" + strconv.Itoa(level) + "\">")
+	w.Raw("<span class=\"status status-" + strconv.Itoa(level) + "\">")
 	if len(s.Label) > 0 {
 		w.Inlines(s.Label)
-		w.raw(": ")
+		w.Raw(": ")
 	}
-	w.raw("<strong>" + escape(s.Word) + "</strong></span>")
+	w.Raw("<strong>" + escape(s.Word) + "</strong></span>")
 	if len(s.Text) > 0 {
-		w.raw(" – ")
+		w.Raw(" – ")
 		w.Inlines(s.Text)
 	}
 }
@@ -358,9 +358,9 @@ func image(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 		return doc.WalkContinue, nil
 	}
 	img := b.(*doc.Image)
-	w.raw("<figure>")
+	w.Raw("<figure>")
 	w.img(img, "")
-	w.raw("\n")
+	w.Raw("\n")
 	w.figure = true
 	return doc.WalkContinue, nil
 }
@@ -371,25 +371,25 @@ func (w *Writer) img(img *doc.Image, class string) {
 	if img.Format == "jpeg" {
 		mime = "image/jpeg"
 	}
-	w.raw("<img")
+	w.Raw("<img")
 	if class != "" {
-		w.raw(" class=\"" + class + "\"")
+		w.Raw(" class=\"" + class + "\"")
 	}
-	w.raw(" src=\"data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(img.Data) + "\"")
+	w.Raw(" src=\"data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(img.Data) + "\"")
 	if strings.TrimSpace(img.Alt) != "" {
-		w.raw(" alt=\"" + escape(img.Alt) + "\"")
+		w.Raw(" alt=\"" + escape(img.Alt) + "\"")
 	}
 	if img.Width > 0 {
-		w.raw(" style=\"width: " + strconv.FormatFloat(img.Width, 'f', 1, 64) + "mm\"")
+		w.Raw(" style=\"width: " + strconv.FormatFloat(img.Width, 'f', 1, 64) + "mm\"")
 	}
-	w.raw(">")
+	w.Raw(">")
 }
 
 // pageBreak starts a new page when the page is printed, and shows nothing
 // on a screen.
 func pageBreak(w *Writer, _ doc.Block, entering bool) (doc.WalkStatus, error) {
 	if entering {
-		w.raw("<div class=\"sidbrytning\"></div>\n")
+		w.Raw("<div class=\"sidbrytning\"></div>\n")
 	}
 	return doc.WalkContinue, nil
 }

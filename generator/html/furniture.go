@@ -21,14 +21,14 @@ func header(w *Writer, m doc.Meta) {
 	if m.Logo == nil && len(left)+len(right) == 0 {
 		return
 	}
-	w.raw("<header class=\"sidhuvud\">\n<div class=\"avsandare\">")
+	w.Raw("<header class=\"sidhuvud\">\n<div class=\"avsandare\">")
 	if m.Logo != nil {
 		w.img(m.Logo, "logotyp")
 	}
 	w.lines(left)
-	w.raw("</div>\n<div class=\"uppgifter\">")
+	w.Raw("</div>\n<div class=\"uppgifter\">")
 	w.lines(right)
-	w.raw("</div>\n</header>\n")
+	w.Raw("</div>\n</header>\n")
 }
 
 // footer writes the page's footer.
@@ -41,9 +41,9 @@ func footer(w *Writer, m doc.Meta) {
 	if len(lines) == 0 {
 		return
 	}
-	w.raw("<footer class=\"sidfot\">")
+	w.Raw("<footer class=\"sidfot\">")
 	w.lines(lines)
-	w.raw("</footer>\n")
+	w.Raw("</footer>\n")
 }
 
 // lines writes lines as one paragraph with line breaks.
@@ -51,14 +51,14 @@ func (w *Writer) lines(lines []doc.Line) {
 	if len(lines) == 0 {
 		return
 	}
-	w.raw("<p>")
+	w.Raw("<p>")
 	for i, l := range lines {
 		if i > 0 {
-			w.raw("<br>")
+			w.Raw("<br>")
 		}
 		w.Inlines(l)
 	}
-	w.raw("</p>")
+	w.Raw("</p>")
 }
 
 // furnitureLines are the lines of a header or footer a web page shows:

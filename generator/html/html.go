@@ -80,11 +80,11 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 		return fmt.Errorf("%s: no document", formatName)
 	}
 	return r.page(w, d.Meta, nil, func(out *Writer) error {
-		out.raw("<main id=\"innehall\">\n")
+		out.Raw("<main id=\"innehall\">\n")
 		if err := out.Blocks(d.Blocks); err != nil {
 			return err
 		}
-		out.raw("</main>\n")
+		out.Raw("</main>\n")
 		return nil
 	})
 }
@@ -93,24 +93,35 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 // footer.
 func (r *Renderer) page(w io.Writer, m doc.Meta, parts []Part, body func(*Writer) error) error {
 	out := &Writer{r: r}
-	out.raw("<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n")
-	out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	out.raw("<title>" + escape(pageTitle(m)) + "</title>\n")
+	out.Raw("<!DOCTYPE html>\n<html lang=\"" + escape(language(m.Language)) + "\">\n<head>\n<meta charset=\"utf-8\">\n")
+	out.Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	out.Raw("<title>" + escape(pageTitle(m)) + "</title>\n")
 	if err := head(out, m, parts); err != nil {
 		return err
 	}
-	out.raw("<style>\n" + r.css + "</style>\n</head>\n<body>\n")
-	out.raw("<a class=\"hoppa\" href=\"#innehall\">Till innehållet</a>\n")
+	out.Raw("<style>\n" + r.css + "</style>\n</head>\n<body>\n")
+	out.Raw("<a class=\"hoppa\" href=\"#innehall\">Till innehållet</a>\n")
 	header(out, m)
 	if err := body(out); err != nil {
 		return err
 	}
 	footer(out, m)
-	out.raw("</body>\n</html>\n")
+	out.Raw("</body>\n</html>\n")
 	if _, err := w.Write(out.buf.Bytes()); err != nil {
 		return fmt.Errorf("%s: %w", formatName, err)
 	}
 	return nil
+}
+
+// language is the page's lang: the primary subtag of the document's
+// language ("sv" of "sv-SE"), which is what a screen reader picks its
+// voice by; Swedish when the document does not say.
+func language(tag string) string {
+	primary, _, _ := strings.Cut(strings.TrimSpace(tag), "-")
+	if primary == "" {
+		return "sv"
+	}
+	return strings.ToLower(primary)
 }
 
 // pageTitle is the <title>: the document's title, its kind and its case
@@ -131,7 +142,7 @@ func pageTitle(m doc.Meta) string {
 // head writes the metadata a publishing system reads: Dublin Core <meta>
 // elements (DCMI's DC-HTML convention) and a schema.org JSON-LD block.
 func head(out *Writer, m doc.Meta, parts []Part) error {
-	out.raw("<link rel=\"schema.dcterms\" href=\"http://purl.org/dc/terms/\">\n")
+	out.Raw("<link rel=\"schema.dcterms\" href=\"http://purl.org/dc/terms/\">\n")
 	metas := [][2]string{
 		{"description", m.Subject},
 		{"author", m.Organisation},
@@ -147,16 +158,16 @@ func head(out *Writer, m doc.Meta, parts []Part) error {
 	}
 	for _, kv := range metas {
 		if strings.TrimSpace(kv[1]) != "" {
-			out.raw("<meta name=\"" + kv[0] + "\" content=\"" + escape(kv[1]) + "\">\n")
+			out.Raw("<meta name=\"" + kv[0] + "\" content=\"" + escape(kv[1]) + "\">\n")
 		}
 	}
 	ld, err := jsonLD(m, parts)
 	if err != nil {
 		return fmt.Errorf("%s: metadata: %w", formatName, err)
 	}
-	out.raw("<script type=\"application/ld+json\">\n")
+	out.Raw("<script type=\"application/ld+json\">\n")
 	out.buf.Write(ld)
-	out.raw("\n</script>\n")
+	out.Raw("\n</script>\n")
 	return nil
 }
 

@@ -138,13 +138,15 @@ func TestUnknownBlock(t *testing.T) {
 	// A block func given as an option draws it.
 	r := html.New(style.Default(), html.WithBlock(doc.KindParagraph, func(w *html.Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 		if entering {
+			w.Raw(`<p class="egen">`)
 			w.Text("<egen>")
+			w.Raw("</p>")
 		}
 		return doc.WalkContinue, nil
 	}))
 	var b bytes.Buffer
 	require.NoError(t, r.Render(&b, page(&doc.Paragraph{Text: text("x")})))
-	assert.Contains(t, b.String(), "&lt;egen&gt;")
+	assert.Contains(t, b.String(), `<p class="egen">&lt;egen&gt;</p>`)
 }
 
 // TestHead checks the page's language, title, metadata and landmarks, and

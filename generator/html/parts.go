@@ -30,25 +30,25 @@ func (r *Renderer) RenderParts(w io.Writer, parts []Part) error {
 		return fmt.Errorf("%s: a packet starts with its memo", formatName)
 	}
 	return r.page(w, parts[0].Doc.Meta, parts, func(out *Writer) error {
-		out.raw("<main id=\"innehall\">\n")
+		out.Raw("<main id=\"innehall\">\n")
 		if err := out.Blocks(parts[0].Doc.Blocks); err != nil {
 			return err
 		}
 		if len(parts) > 1 {
-			out.raw("<nav aria-label=\"Bilagor\"><h2>Bilagor</h2>\n<ol class=\"bilagor\">\n")
+			out.Raw("<nav aria-label=\"Bilagor\"><h2>Bilagor</h2>\n<ol class=\"bilagor\">\n")
 			for i, p := range parts[1:] {
-				out.raw("<li><a href=\"#" + partID(i+1) + "\">")
+				out.Raw("<li><a href=\"#" + partID(i+1) + "\">")
 				out.Text(label(p))
-				out.raw("</a></li>\n")
+				out.Raw("</a></li>\n")
 			}
-			out.raw("</ol>\n</nav>\n")
+			out.Raw("</ol>\n</nav>\n")
 		}
 		for i, p := range parts[1:] {
 			if err := out.part(i+1, p); err != nil {
 				return err
 			}
 		}
-		out.raw("</main>\n")
+		out.Raw("</main>\n")
 		return nil
 	})
 }
@@ -68,15 +68,20 @@ func label(p Part) string {
 // part writes one attachment as a section labelled by its mark. Its
 // headings sit one level under the page's: its title is an <h2>.
 func (w *Writer) part(i int, p Part) error {
-	w.raw("<section class=\"bilaga\" id=\"" + partID(i) + "\" aria-labelledby=\"" + partID(i) + "-rubrik\">\n")
-	w.raw("<p class=\"bilagemarke\" id=\"" + partID(i) + "-rubrik\"><strong>")
+	w.Raw("<section class=\"bilaga\" id=\"" + partID(i) + "\" aria-labelledby=\"" + partID(i) + "-rubrik\">\n")
+	w.Raw("<p class=\"bilagemarke\" id=\"" + partID(i) + "-rubrik\"><strong>")
 	w.Text(label(p))
-	w.raw("</strong></p>\n")
-	if p.Doc == nil {
-		w.raw("<p><a href=\"" + escape(p.Href) + "\" type=\"application/pdf\">")
+	w.Raw("</strong></p>\n")
+	switch {
+	case p.Doc == nil && p.Href == "":
+		w.Raw("<p>")
+		w.Text(label(p) + " (PDF)")
+		w.Raw("</p>\n")
+	case p.Doc == nil:
+		w.Raw("<p><a href=\"" + escape(p.Href) + "\" type=\"application/pdf\">")
 		w.Text(label(p))
-		w.raw(" (PDF)</a></p>\n")
-	} else {
+		w.Raw(" (PDF)</a></p>\n")
+	default:
 		w.shift = 1
 		err := w.Blocks(p.Doc.Blocks)
 		w.shift = 0
@@ -84,6 +89,6 @@ func (w *Writer) part(i int, p Part) error {
 			return err
 		}
 	}
-	w.raw("</section>\n")
+	w.Raw("</section>\n")
 	return nil
 }

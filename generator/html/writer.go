@@ -22,8 +22,8 @@ type Writer struct {
 	tables int
 }
 
-// raw writes markup as it is.
-func (w *Writer) raw(s string) { w.buf.WriteString(s) }
+// Raw writes markup as it is.
+func (w *Writer) Raw(s string) { w.buf.WriteString(s) }
 
 // Text writes text, escaped.
 func (w *Writer) Text(s string) { w.buf.WriteString(escape(s)) }
@@ -38,12 +38,12 @@ func (w *Writer) Blocks(blocks []doc.Block) error {
 		if entering && w.figure {
 			w.figure = false
 			if caption(b) {
-				w.raw("<figcaption>")
+				w.Raw("<figcaption>")
 				w.Inlines(b.(*doc.Paragraph).Text)
-				w.raw("</figcaption>\n</figure>\n")
+				w.Raw("</figcaption>\n</figure>\n")
 				return doc.WalkSkipChildren, nil
 			}
-			w.raw("</figure>\n")
+			w.Raw("</figure>\n")
 		}
 		k := b.Kind()
 		if int(k) >= len(w.r.funcs) || w.r.funcs[k] == nil {
@@ -53,7 +53,7 @@ func (w *Writer) Blocks(blocks []doc.Block) error {
 	})
 	if w.figure {
 		w.figure = false
-		w.raw("</figure>\n")
+		w.Raw("</figure>\n")
 	}
 	return err
 }
