@@ -26,39 +26,8 @@ import (
 // Output.Format in results and reports.
 const PacketOutput = "handling"
 
-// PacketHTMLOutput is the key of the packet as one web page,
-// <name>-handling.html, written whenever HTML is among the formats built:
-// the memo and its data-file attachments in the page, in order, and links
-// to the attached PDFs.
-const PacketHTMLOutput = "handling-html"
-
-// packetFormats are the packets a build writes, each when its format is
-// built: the key of its output, the format and the file's extension.
-var packetFormats = []struct{ key, format, ext string }{
-	{PacketOutput, "pdf", ".pdf"},
-	{PacketHTMLOutput, "html", ".html"},
-}
-
-// packetPath is the path of packet key for outputs named name.
-func packetPath(name, key string) string {
-	for _, pf := range packetFormats {
-		if pf.key == key {
-			return name + packet.Suffix + pf.ext
-		}
-	}
-	return name + packet.Suffix + ".pdf"
-}
-
-// packetFormat is the format packet key is written in; "" when key is
-// not a packet's.
-func packetFormat(key string) string {
-	for _, pf := range packetFormats {
-		if pf.key == key {
-			return pf.format
-		}
-	}
-	return ""
-}
+// packetPath is the packet's path for outputs named name.
+func packetPath(name string) string { return name + packet.Suffix + ".pdf" }
 
 // ownDeps are the dependencies of the source's own outputs.
 func ownDeps(deps []manifest.Dep) []manifest.Dep {
@@ -75,7 +44,7 @@ func ownDeps(deps []manifest.Dep) []manifest.Dep {
 // made from: the packet depends on everything, a format on the source's
 // own dependencies.
 func (b *batch) outputInputs(f, rel, srcSum string, deps []manifest.Dep) string {
-	if packetFormat(f) != "" {
+	if f == PacketOutput || f == PacketHTMLOutput {
 		return b.inputs(f, rel, srcSum, deps)
 	}
 	return b.inputs(f, rel, srcSum, ownDeps(deps))
@@ -148,22 +117,23 @@ func (b *batch) reuse(old *manifest.Entry, f, rel, inputs string) *manifest.Outp
 	return o
 }
 
-// writePacket renders the packet as key (PacketOutput, PacketHTMLOutput)
-// and writes it, unless the last build's is still good.
-func (b *batch) writePacket(it *item, old *manifest.Entry, name, key string, pk *packet.Packet, deps []manifest.Dep) (*manifest.Output, error) {
-	rel := packetPath(name, key)
-	inputs := b.outputInputs(key, rel, it.sum, deps)
-	if o := b.reuse(old, key, rel, inputs); o != nil {
+// writePacket renders the packet and writes it, unless the last build's is
+// still good.
+func (b *batch) writePacket(it *item, old *manifest.Entry, name string, pk *packet.Packet, deps []manifest.Dep) (*manifest.Output, error) {
+	rel := packetPath(name)
+	inputs := b.outputInputs(PacketOutput, rel, it.sum, deps)
+	if o := b.reuse(old, PacketOutput, rel, inputs); o != nil {
 		return o, nil
 	}
 	if err := b.claimPacket(it, rel); err != nil {
 		return nil, err
 	}
 	defer b.unclaimPacket(it, rel)
+	pp := b.p.(packet.Pipeline) // packet made it, so it is one
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	pages, err := b.renderPacket(key, rel, pk, buf)
+	pages, err := pk.Render(pp, buf)
 	if err != nil {
 		return nil, fmt.Errorf("packet: %w", err)
 	}
@@ -171,20 +141,6 @@ func (b *batch) writePacket(it *item, old *manifest.Entry, name, key string, pk 
 		return nil, err
 	}
 	return &manifest.Output{Path: rel, Inputs: inputs, SHA256: sum(buf.Bytes()), Size: int64(buf.Len()), Pages: pages}, nil
-}
-
-// renderPacket renders packet key into buf: the PDF, or the web page,
-// whose links to attached PDFs are relative to where it is written (rel,
-// under the output directory).
-func (b *batch) renderPacket(key, rel string, pk *packet.Packet, buf *bytes.Buffer) (int, error) {
-	if key == PacketHTMLOutput {
-		hp, ok := b.p.(packet.HTMLPipeline)
-		if !ok {
-			return 0, fmt.Errorf("the pipeline cannot write html")
-		}
-		return 0, pk.RenderHTML(hp, buf, filepath.Dir(b.out.show(rel)))
-	}
-	return pk.Render(b.p.(packet.Pipeline), buf) // packet made it, so it is one
 }
 
 // claimPacket makes the packet's path the item's while it writes it, as
@@ -218,33 +174,33 @@ func (b *batch) unclaimPacket(it *item, rel string) {
 	}
 }
 
-// packetFresh reports whether the packets an entry records, if any, are
+// packetFresh reports whether the packet an entry records, if any, is
 // still what a build would make and intact. An entry without one is fresh
-// as far as packets go: the memo had no attachments, or neither PDF nor
-// HTML was built.
+// as far as packets go: the memo had no attachments, or PDF was not built.
 func (b *batch) packetFresh(it *item, e *manifest.Entry) bool {
-	for _, pf := range packetFormats {
-		o := e.Outputs[pf.key]
-		if o == nil || !b.builds(pf.format) {
-			continue
-		}
-		if o.Path != packetPath(e.Name, pf.key) || o.Inputs != b.outputInputs(pf.key, o.Path, it.sum, e.Deps) || !b.out.intact(o) {
-			return false
-		}
+	o := e.Outputs[PacketOutput]
+	if !b.htmlPacketFresh(it, e) {
+		return false
 	}
-	return true
+	if o == nil || !b.builds("pdf") {
+		return true
+	}
+	return o.Path == packetPath(e.Name) && o.Inputs == b.outputInputs(PacketOutput, o.Path, it.sum, e.Deps) && b.out.intact(o)
 }
 
 // keepsOld reports whether an output of the last build that this build did
-// not make (a format not asked for, or a packet when its format was not
-// built) is still what would be made, and so stays.
+// not make (a format not asked for, or the packet when PDF was not built)
+// is still what would be made, and so stays.
 func (b *batch) keepsOld(f string, o *manifest.Output, it *item, e *manifest.Entry) bool {
 	want := e.Name + "." + f
-	if pf := packetFormat(f); pf != "" {
-		if b.builds(pf) {
+	if f == PacketHTMLOutput {
+		return !b.builds("html") && o.Path == htmlPacketPath(e.Name) && o.Inputs == b.outputInputs(f, o.Path, it.sum, e.Deps)
+	}
+	if f == PacketOutput {
+		if b.builds("pdf") {
 			return false // built this time, and had no attachments
 		}
-		want = packetPath(e.Name, f)
+		want = packetPath(e.Name)
 	}
 	return o.Path == want && o.Inputs == b.outputInputs(f, o.Path, it.sum, e.Deps)
 }

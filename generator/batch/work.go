@@ -150,19 +150,27 @@ func (b *batch) build(it *item) *Result {
 		entry.Outputs[f] = o
 		r.Outputs = append(r.Outputs, b.output(f, o))
 	}
-	for _, pf := range packetFormats {
-		if pk == nil || !b.builds(pf.format) {
-			continue
-		}
-		o, err := b.writePacket(it, old, name, pf.key, pk, deps)
+	if pk != nil && b.builds("pdf") {
+		o, err := b.writePacket(it, old, name, pk, deps)
 		if err != nil {
 			for _, w := range entry.Outputs {
 				b.out.remove(w.Path)
 			}
 			return fail("%v", err)
 		}
-		entry.Outputs[pf.key] = o
-		r.Outputs = append(r.Outputs, b.output(pf.key, o))
+		entry.Outputs[PacketOutput] = o
+		r.Outputs = append(r.Outputs, b.output(PacketOutput, o))
+	}
+	if pk != nil && b.builds("html") {
+		o, err := b.writeHTMLPacket(it, old, name, pk, deps) // htmlpacket.go
+		if err != nil {
+			for _, w := range entry.Outputs {
+				b.out.remove(w.Path)
+			}
+			return fail("%v", err)
+		}
+		entry.Outputs[PacketHTMLOutput] = o
+		r.Outputs = append(r.Outputs, b.output(PacketHTMLOutput, o))
 	}
 	for _, w := range r.Diagnostics.Warnings() {
 		entry.Warnings = append(entry.Warnings, w.Error())
