@@ -221,13 +221,14 @@ func TestDeterministic(t *testing.T) {
 func TestPacket(t *testing.T) {
 	memo := page(&doc.Heading{Level: 0, Text: text("Skrivelsen")})
 	att := page(&doc.Heading{Level: 0, Text: text("Direktivet")}, &doc.Heading{Level: 1, Number: "1", ID: "sec-1", Text: text("Bakgrund")})
+	att.Meta.KindLabel, att.Meta.Date, att.Meta.CaseNumber = "Uppdragsdirektiv", date.Of(2024, 11, 18), "HSN 1-2024"
 	parts := []html.Part{{Doc: memo}, {Doc: att, Stamp: "Bilaga 1", Title: "Bilaga 1 Direktivet"}, {Stamp: "Bilaga 2", Title: "Avtal", Href: "bilagor/avtal%20nytt.pdf"}}
 	var b bytes.Buffer
 	require.NoError(t, html.New(style.Default()).RenderParts(&b, parts))
 	testenv.AssertInOrder(t, b.String(),
 		"<h1>Skrivelsen</h1>",
 		`<nav aria-label="Bilagor">`, `<a href="#bilaga-1">Bilaga 1 Direktivet</a>`, `<a href="#bilaga-2">Bilaga 2 Avtal</a>`,
-		`<section class="bilaga" id="bilaga-1"`, "<strong>Bilaga 1 Direktivet</strong>", "<h2>Direktivet</h2>", `<h3 id="sec-1">`,
+		`<section class="bilaga" id="bilaga-1"`, "<strong>Bilaga 1 Direktivet</strong>", `<p class="liten">Uppdragsdirektiv · 2024-11-18 · HSN 1-2024</p>`, "<h2>Direktivet</h2>", `<h3 id="sec-1">`,
 		`<section class="bilaga" id="bilaga-2"`, `<a href="bilagor/avtal%20nytt.pdf" type="application/pdf">Bilaga 2 Avtal (PDF)</a>`)
 	assert.Error(t, html.New(style.Default()).RenderParts(&b, nil), "a packet without its memo")
 }

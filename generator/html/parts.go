@@ -82,6 +82,19 @@ func (w *Writer) part(i int, p Part) error {
 		w.Text(label(p))
 		w.Raw(" (PDF)</a></p>\n")
 	default:
+		// What the attachment's own header says of it, since its header
+		// is not drawn: its kind, date and case number.
+		var facts []string
+		for _, f := range []string{p.Doc.Meta.KindLabel, p.Doc.Meta.Date.ISO(), p.Doc.Meta.CaseNumber} {
+			if f = strings.TrimSpace(f); f != "" {
+				facts = append(facts, f)
+			}
+		}
+		if len(facts) > 0 {
+			w.Raw("<p class=\"liten\">")
+			w.Text(strings.Join(facts, " · "))
+			w.Raw("</p>\n")
+		}
 		w.shift = 1
 		err := w.Blocks(p.Doc.Blocks)
 		w.shift = 0
