@@ -59,9 +59,12 @@ type Browser struct {
 }
 
 // New starts Chromium for t, or skips t (fails it in CI) when Chromium is
-// not installed.
+// not installed. Under -short it skips the test, as testenv.NeedTool does.
 func New(t testing.TB) *Browser {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: opens chromium (make test runs it)")
+	}
 	exe := ""
 	for _, name := range []string{"chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
