@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/underlag/underlag/generator/atomic"
-	"github.com/underlag/underlag/generator/packet"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -71,13 +70,20 @@ attachments.`,
 }
 
 func runPacket(a *app, opts *packetOptions) error {
+	format, ok := a.formats.Packet()
+	if !ok {
+		return errors.New("no output format lays out a packet")
+	}
 	switch {
 	case opts.out == "" || opts.out == "-":
-		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+packet.Suffix+".pdf"))
+		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+pipeline.PacketSuffix+format.Ext))
 	}
-	format, ok := pipeline.FormatOf(opts.out)
-	if !ok || (format.Name != "pdf" && format.Name != "html") {
-		return usageErr(fmt.Errorf("a packet is a PDF or a web page: name the output *.pdf or *.html, not %s", opts.out))
+	// A packet is also one web page, the memo and its attachments in
+	// order (generator/html, RenderParts).
+	if f, ok := a.formats.ByExt(opts.out); ok && f.Name == "html" {
+		format = f
+	} else if !strings.EqualFold(filepath.Ext(opts.out), format.Ext) {
+		return usageErr(fmt.Errorf("a packet is a %s or a web page: name the output *%s or *.html, not %s", strings.ToUpper(format.Name), format.Ext, opts.out))
 	}
 	if fi, err := os.Stat(opts.out); err == nil && fi.IsDir() {
 		return usageErr(fmt.Errorf("-o %s is a directory: give the path of a file", opts.out))
@@ -100,7 +106,7 @@ func runPacket(a *app, opts *packetOptions) error {
 		a.reported = reportDiags(a, diags)
 		return diags.Err()
 	}
-	pk, pds := packet.New(p, d, t)
+	pk, pds := p.Packet(d, t)
 	diags = append(diags, pds...)
 	// Warnings are printed here; an error after them still is, by main.
 	printed := reportDiags(a, diags)
@@ -113,9 +119,9 @@ func runPacket(a *app, opts *packetOptions) error {
 	}
 	if err := atomic.WriteFile(opts.out, 0o644, func(w io.Writer) error {
 		if format.Name == "html" {
-			return pk.RenderHTML(p, w, filepath.Dir(opts.out))
+			return pk.RenderHTML(w, filepath.Dir(opts.out))
 		}
-		_, err := pk.Render(p, w)
+		_, err := pk.Render(w)
 		return err
 	}); err != nil {
 		return fmt.Errorf("packet %s to %s: %w", opts.file, opts.out, err)

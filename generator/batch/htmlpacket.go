@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/underlag/underlag/generator/batch/manifest"
-	"github.com/underlag/underlag/generator/packet"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // A memo with attachments also gets its packet as one web page, written
@@ -21,20 +21,16 @@ import (
 const PacketHTMLOutput = "handling-html"
 
 // htmlPacketPath is the web page packet's path for outputs named name.
-func htmlPacketPath(name string) string { return name + packet.Suffix + ".html" }
+func htmlPacketPath(name string) string { return name + pipeline.PacketSuffix + ".html" }
 
 // writeHTMLPacket renders the packet as a web page and writes it, unless
 // the last build's is still good. Its links to attached PDFs are relative
 // to where it is written.
-func (b *batch) writeHTMLPacket(it *item, old *manifest.Entry, name string, pk *packet.Packet, deps []manifest.Dep) (*manifest.Output, error) {
+func (b *batch) writeHTMLPacket(it *item, old *manifest.Entry, name string, pk *pipeline.Packet, deps []manifest.Dep) (*manifest.Output, error) {
 	rel := htmlPacketPath(name)
 	inputs := b.outputInputs(PacketHTMLOutput, rel, it.sum, deps)
 	if o := b.reuse(old, PacketHTMLOutput, rel, inputs); o != nil {
 		return o, nil
-	}
-	hp, ok := b.p.(packet.HTMLPipeline)
-	if !ok {
-		return nil, fmt.Errorf("packet: the pipeline cannot write html")
 	}
 	if err := b.claimPacket(it, rel); err != nil {
 		return nil, err
@@ -43,7 +39,7 @@ func (b *batch) writeHTMLPacket(it *item, old *manifest.Entry, name string, pk *
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	if err := pk.RenderHTML(hp, buf, filepath.Dir(b.out.show(rel))); err != nil {
+	if err := pk.RenderHTML(buf, filepath.Dir(b.out.show(rel))); err != nil {
 		return nil, fmt.Errorf("packet: %w", err)
 	}
 	if err := b.out.write(rel, buf.Bytes()); err != nil {

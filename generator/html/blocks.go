@@ -8,19 +8,17 @@ import (
 	"github.com/underlag/underlag/generator/doc"
 )
 
-// blockFuncs is the table of built-in block functions, one per kind of the
-// tree, in the style of goldmark's NodeRendererFuncRegisterer.
-func blockFuncs() map[doc.Kind]BlockFunc {
-	return map[doc.Kind]BlockFunc{
-		doc.KindHeading:    heading,
-		doc.KindParagraph:  paragraph,
-		doc.KindList:       list,
-		doc.KindTable:      table,
-		doc.KindSignatures: signatures,
-		doc.KindStatus:     status,
-		doc.KindImage:      image,
-		doc.KindPageBreak:  pageBreak,
-	}
+// registerFuncs fills the renderer's table with a function per block kind
+// (doc.Funcs, in the style of goldmark's NodeRendererFuncRegisterer).
+func registerFuncs(t *doc.Funcs[BlockFunc]) {
+	t.Register(doc.KindHeading, heading)
+	t.Register(doc.KindParagraph, paragraph)
+	t.Register(doc.KindList, list)
+	t.Register(doc.KindTable, table)
+	t.Register(doc.KindSignatures, signatures)
+	t.Register(doc.KindStatus, status)
+	t.Register(doc.KindImage, image)
+	t.Register(doc.KindPageBreak, pageBreak)
 }
 
 // heading writes the document's title (level 0) as <h1> and a section of
@@ -274,7 +272,7 @@ func signatures(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	s := b.(*doc.Signatures)
 	w.Raw("<div class=\"underskrifter\">\n")
 	if s.PlaceDate {
-		if pd := strings.TrimSpace(s.Place + " " + s.Date); pd != "" {
+		if pd, _ := s.PlaceDateText(); pd != "" {
 			w.Raw("<p>" + escape(pd) + "</p>\n")
 		}
 	}
@@ -334,19 +332,12 @@ func status(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	return doc.WalkContinue, nil
 }
 
-// status writes a traffic light's inline content.
+// status writes a traffic light's line (compose wrote it, with the word
+// in bold) after its mark.
 func (w *Writer) status(s *doc.Status) {
 	level := min(max(int(s.Level), 1), 3)
-	w.Raw("<span class=\"status status-" + strconv.Itoa(level) + "\">")
-	if len(s.Label) > 0 {
-		w.Inlines(s.Label)
-		w.Raw(": ")
-	}
-	w.Raw("<strong>" + escape(s.Word) + "</strong></span>")
-	if len(s.Text) > 0 {
-		w.Raw(" – ")
-		w.Inlines(s.Text)
-	}
+	w.Raw("<span class=\"status status-" + strconv.Itoa(level) + "\"></span>")
+	w.Inlines(s.Line)
 }
 
 // image opens a figure with the image as a data: URI; the small paragraph

@@ -32,13 +32,13 @@ import (
 const formatName = "html"
 
 // Renderer renders documents as HTML pages. Like the other renderers it
-// keeps a table of functions indexed by doc.Kind, filled once in New, and
-// walks the tree with doc.Walk; it fails on a block kind it has no
-// function for rather than leave the block out. It holds no other state
-// and is safe for concurrent use.
+// keeps a table of block functions (doc.Funcs), filled once in New, and
+// walks the tree with doc.Walk; it fails with doc.UnknownBlockError on a
+// block kind it has no function for rather than leave the block out. It
+// holds no other state and is safe for concurrent use.
 type Renderer struct {
 	css   string // the stylesheet, made once from the profile
-	funcs [doc.NumKinds]BlockFunc
+	funcs doc.Funcs[BlockFunc]
 }
 
 // BlockFunc writes one block. It is called entering and leaving the block,
@@ -51,21 +51,15 @@ type BlockFunc func(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, erro
 type Option func(*Renderer)
 
 // WithBlock draws a block kind with fn, in place of the built-in function
-// or for a kind the package does not know.
+// (as a goldmark extension replaces a node's renderer).
 func WithBlock(k doc.Kind, fn BlockFunc) Option {
-	return func(r *Renderer) {
-		if int(k) < len(r.funcs) {
-			r.funcs[k] = fn
-		}
-	}
+	return func(r *Renderer) { r.funcs.Register(k, fn) }
 }
 
 // New returns an HTML renderer drawing with the look of profile p.
 func New(p style.Profile, opts ...Option) *Renderer {
 	r := &Renderer{css: stylesheet(p)}
-	for k, fn := range blockFuncs() {
-		r.funcs[k] = fn
-	}
+	registerFuncs(&r.funcs)
 	for _, o := range opts {
 		o(r)
 	}

@@ -45,11 +45,11 @@ func (w *Writer) Blocks(blocks []doc.Block) error {
 			}
 			w.Raw("</figure>\n")
 		}
-		k := b.Kind()
-		if int(k) >= len(w.r.funcs) || w.r.funcs[k] == nil {
-			return doc.WalkStop, &doc.UnknownBlockError{Format: formatName, Block: b}
+		fn, err := w.r.funcs.Func(b)
+		if err != nil {
+			return doc.WalkStop, err
 		}
-		return w.r.funcs[k](w, b, entering)
+		return fn(w, b, entering)
 	})
 	if w.figure {
 		w.figure = false

@@ -10,9 +10,9 @@ import (
 	"github.com/underlag/underlag/generator/html"
 )
 
-// HTMLPipeline is what an HTML packet needs of the pipeline;
-// *pipeline.Pipeline is one when it was prepared for html.
-type HTMLPipeline interface {
+// HTMLStages are the Stages of a pipeline that can write a packet as one
+// web page: the pipeline's when it was prepared for html.
+type HTMLStages interface {
 	RenderHTMLParts(w io.Writer, parts []html.Part) error
 }
 
@@ -37,12 +37,16 @@ func (pk *Packet) HTMLParts(dir string) ([]html.Part, error) {
 }
 
 // RenderHTML writes the packet as one web page in directory dir.
-func (pk *Packet) RenderHTML(p HTMLPipeline, w io.Writer, dir string) error {
+func (pk *Packet) RenderHTML(w io.Writer, dir string) error {
+	hs, ok := pk.stages.(HTMLStages)
+	if !ok {
+		return fmt.Errorf("packet: the pipeline cannot write html")
+	}
 	parts, err := pk.HTMLParts(dir)
 	if err != nil {
 		return err
 	}
-	return p.RenderHTMLParts(w, parts)
+	return hs.RenderHTMLParts(w, parts)
 }
 
 // relativeURL is the link from a page in dir to file: a relative URL with

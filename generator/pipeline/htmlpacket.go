@@ -16,3 +16,9 @@ func (p *Pipeline) RenderHTMLParts(w io.Writer, parts []html.Part) error {
 	}
 	return r.RenderParts(w, parts)
 }
+
+// RenderHTMLParts makes the pipeline's stages HTML stages for a packet
+// (packet.HTMLStages).
+func (s stages) RenderHTMLParts(w io.Writer, parts []html.Part) error {
+	return s.p.RenderHTMLParts(w, parts)
+}
