@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // The flags follow the tools these users know: pandoc names the output

@@ -279,7 +279,7 @@ func signatures(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	for i := range s.Signers {
 		sg := &s.Signers[i]
 		var lines []string
-		if s.Layout == doc.NameUnderLine {
+		if s.Layout != doc.FormLines {
 			lines = sg.NameLines()
 		} else {
 			if sg.Role != "" {

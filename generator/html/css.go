@@ -106,12 +106,22 @@ func num(v float64) string { return strconv.FormatFloat(float64(int(v*1000+0.5))
 
 const css = `html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; font-family: $FONT; font-size: 1rem; line-height: $SCREENLH; color: $TEXT; background: #fff; overflow-wrap: break-word; hyphens: manual; }
+.hel { white-space: nowrap; }
 .hoppa { position: absolute; left: -10000px; top: 0; }
 .hoppa:focus { left: 1rem; top: 1rem; padding: .5em 1em; background: #fff; color: $LINK; outline: 2px solid $LINK; z-index: 1; }
 .sidhuvud, main, .sidfot { max-width: $WIDTH; margin: 0 auto; padding: 0 1rem; }
 .sidhuvud { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: flex-start; gap: .5em 2em; padding-top: 1.5rem; padding-bottom: 1rem; font-size: $HEADER; }
 .sidhuvud p { margin: 0; }
 .uppgifter { text-align: right; }
+.sidhuvud.band { display: block; }
+.bandrad { display: grid; gap: .25em 1.5em; }
+.bandrad + .bandrad { margin-top: .5em; }
+.bandrad p { margin: 0; }
+.bandrad .h { text-align: right; }
+.bandrad .c { text-align: center; }
+.sidhuvud.linje { border-bottom: $GRIDW solid $GRID; }
+.sidfot.band:not(.linje) { border-top: 0; }
+@media screen and (max-width: 30em) { .bandrad { display: block; } .bandrad > div + div { margin-top: .25em; } }
 .logotyp { display: block; max-width: 100%; max-height: 4.5em; height: auto; margin-bottom: .5em; }
 h1, h2, h3, h4, h5, h6 { color: $HEADCOLOR; line-height: 1.25; margin: $HBEFORE 0 $HAFTER; font-weight: bold; }
 h1 { font-size: $TITLE; margin-top: 0; }

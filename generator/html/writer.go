@@ -103,10 +103,30 @@ func inlines(b *bytes.Buffer, runs []doc.Inline) {
 			wrap("<code>", "</code>")
 		}
 		b.WriteString(strings.Join(open, ""))
-		b.WriteString(strings.ReplaceAll(escape(r.Text), "\n", "<br>"))
+		text(b, r.Text)
 		b.WriteString(strings.Join(close, ""))
 	}
 }
+
+// text writes a run's text, escaped, with its line breaks, and each token
+// that every format keeps on one line (doc.Unbreakable: a date, a case
+// number, "§ 173", an amount with its unit, a phone number) in a span
+// the stylesheet does not let the browser break inside. The characters
+// stay as they are, so that the text reads and searches the same.
+func text(b *bytes.Buffer, s string) {
+	at := 0
+	for _, r := range doc.Unbreakable(s) {
+		if !strings.ContainsAny(s[r[0]:r[1]], " -–\u00a0") {
+			continue // nothing in it the browser would break at
+		}
+		b.WriteString(lineBreaks(escape(s[at:r[0]])))
+		b.WriteString("<span class=\"hel\">" + escape(s[r[0]:r[1]]) + "</span>")
+		at = r[1]
+	}
+	b.WriteString(lineBreaks(escape(s[at:])))
+}
+
+func lineBreaks(s string) string { return strings.ReplaceAll(s, "\n", "<br>") }
 
 // safeLink returns a link's target when it goes somewhere a reader can
 // follow safely: the web, mail, a telephone, or a place in the page or
