@@ -333,11 +333,13 @@ func status(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 }
 
 // status writes a traffic light's line (compose wrote it, with the word
-// in bold) after its mark.
+// in bold) in a span whose ::before is the coloured mark. The span holds
+// the line, not nothing: an empty element is one tidy trims.
 func (w *Writer) status(s *doc.Status) {
 	level := min(max(int(s.Level), 1), 3)
-	w.Raw("<span class=\"status status-" + strconv.Itoa(level) + "\"></span>")
+	w.Raw("<span class=\"status status-" + strconv.Itoa(level) + "\">")
 	w.Inlines(s.Line)
+	w.Raw("</span>")
 }
 
 // image opens a figure with the image as a data: URI; the small paragraph

@@ -85,7 +85,7 @@ func TestBlocks(t *testing.T) {
 			[]string{"<img src="}, []string{"alt="}},
 		{"traffic light says its word",
 			[]doc.Block{&doc.Status{Level: doc.Red, Word: "Röd", Line: []doc.Inline{{Text: "Status: "}, {Text: "Röd", Style: doc.Bold}, {Text: " – Försenad."}}}},
-			[]string{`<p><span class="status status-3"></span>Status: <strong>Röd</strong> – Försenad.</p>`}, nil},
+			[]string{`<p><span class="status status-3">Status: <strong>Röd</strong> – Försenad.</span></p>`}, nil},
 		{"signatures as text, without fields",
 			[]doc.Block{&doc.Signatures{PlaceDate: true, Place: "Umeå", Date: "2024-11-20", Labels: doc.SignatureLabels{Date: "Datum"},
 				Signers: []doc.Signer{{Role: "Uppdragsägare", Name: "Isabell Zemrén", Title: "Hälso- och sjukvårdsdirektör", Date: "2024-11-20"}, {Role: "Handläggare"}}}},

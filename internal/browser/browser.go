@@ -39,9 +39,24 @@ var Tags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 var flags = []string{"headless", "no-sandbox", "disable-gpu", "disable-quic", "no-first-run",
 	"disable-background-networking", "disable-component-update", "disable-sync", "hide-scrollbars"}
 
-// timeout bounds one page's work, so that a hung browser fails the test
-// rather than the whole run's deadline. It is not an assertion on speed.
-const timeout = 2 * time.Minute
+// budget is how long the browser may take to start, and one page its
+// work: the time left before the test binary's deadline (go test
+// -timeout), less a margin to report in, so that a hung browser fails
+// the test with its own message rather than the whole run, and a busy
+// machine (a slow start, a slow axe run) never fails it: there is no
+// bound tighter than the run's own. It is not an assertion on speed.
+func budget(t testing.TB) time.Duration {
+	const margin, least, unbounded = 30 * time.Second, time.Minute, 30 * time.Minute
+	dt, ok := t.(interface{ Deadline() (time.Time, bool) })
+	if !ok {
+		return unbounded
+	}
+	deadline, ok := dt.Deadline()
+	if !ok {
+		return unbounded
+	}
+	return max(time.Until(deadline)-margin, least)
+}
 
 // missing skips the test outside CI and fails it in CI.
 func missing(t testing.TB, msg string) {
@@ -75,7 +90,10 @@ func New(t testing.TB) *Browser {
 	if exe == "" {
 		missing(t, "chromium not installed (Debian: chromium)")
 	}
-	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(exe), chromedp.UserDataDir(t.TempDir())}
+	// A profile of its own, in the test's temporary directory: concurrent
+	// runs never share one, and nothing is left behind.
+	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(exe), chromedp.UserDataDir(t.TempDir()),
+		chromedp.WSURLReadTimeout(budget(t))}
 	for _, f := range flags {
 		opts = append(opts, chromedp.Flag(f, true))
 	}
@@ -107,7 +125,7 @@ func (b *Browser) Open(t testing.TB, path string, width int) *Page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(b.ctx, timeout)
+	ctx, cancel := context.WithTimeout(b.ctx, budget(t))
 	t.Cleanup(cancel)
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 800), chromedp.Navigate(u.String())); err != nil {
