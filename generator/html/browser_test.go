@@ -28,8 +28,14 @@ import (
 // headless Chromium (internal/browser), and read it with tidy and
 // pdftotext. They skip on a machine without those programs and fail in CI.
 
-// buildExamples builds the example data (data/) to HTML and PDF, as
-// `underlag build data/ --to pdf,html` does, and returns the HTML files.
+// exampleTrees are the data trees the browser tests build: the example
+// data, and the third organisation of the command's acceptance test,
+// whose header and footer are furniture templates (doc.Band) where the
+// example data's are the profile's lists.
+var exampleTrees = []string{"data", filepath.Join("cmd", "underlag", "testdata", "teknik")}
+
+// buildExamples builds the example trees to HTML and PDF, as `underlag
+// build data/ --to pdf,html` does, and returns the HTML files.
 func buildExamples(t *testing.T) (out string, pages []string) {
 	t.Helper()
 	if testing.Short() {
@@ -41,8 +47,12 @@ func buildExamples(t *testing.T) (out string, pages []string) {
 	p, err := pipeline.New(pipeline.Config{Version: "test", Formats: formats})
 	require.NoError(t, err)
 	out = t.TempDir()
+	var paths []string
+	for _, tree := range exampleTrees {
+		paths = append(paths, filepath.Join(root, tree))
+	}
 	s, err := batch.Run(context.Background(), p, batch.Options{
-		Paths: []string{filepath.Join(root, "data")}, Out: out, Formats: []string{"pdf", "html"}, Jobs: 1,
+		Paths: paths, Out: out, Formats: []string{"pdf", "html"}, Jobs: 1,
 	})
 	require.NoError(t, err)
 	require.True(t, s.OK(), "the example data must build: %+v", s)

@@ -116,8 +116,10 @@ func squash(s string) string {
 	}, s)
 }
 
-// leftOver is what the PDF may say that the page's main text does not.
-var leftOver = regexp.MustCompile(`^(•|–|-|\d+\.|\d+\(\d+\)|Underskrift|Datum|Namnförtydligande|Ort|Ortochdatum|…+|\.+|_+)*$`)
+// leftOver is what the PDF may say that the page's main text does not:
+// list marks, page numbers ("2 (5)", "Sida 2 av 5"), the words printed
+// under signature lines.
+var leftOver = regexp.MustCompile(`^(•|–|-|\d+\.|\d+\(\d+\)|(?:Sida)?\d+av\d+|Sida\d+|Underskrift|Datum|Namnförtydligande|Ort|Ortochdatum|…+|\.+|_+)*$`)
 
 // textProblems compares the page's text with the PDF's (see
 // TestTextMatchesPDF) and says what differs, nothing when they agree.
