@@ -79,11 +79,15 @@ func runPacket(a *app, opts *packetOptions) error {
 		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+pipeline.PacketSuffix+format.Ext))
 	}
 	// A packet is also one web page, the memo and its attachments in
-	// order (generator/html, RenderParts).
-	if f, ok := a.formats.ByExt(opts.out); ok && f.Name == "html" {
-		format = f
-	} else if !strings.EqualFold(filepath.Ext(opts.out), format.Ext) {
-		return usageErr(fmt.Errorf("a packet is a %s or a web page: name the output *%s or *.html, not %s", strings.ToUpper(format.Name), format.Ext, opts.out))
+	// order (Format.PacketPage: generator/html, RenderParts).
+	page, hasPage := a.formats.PacketPage()
+	switch {
+	case hasPage && strings.EqualFold(filepath.Ext(opts.out), page.Ext):
+		format = page
+	case !strings.EqualFold(filepath.Ext(opts.out), format.Ext) && hasPage:
+		return usageErr(fmt.Errorf("a packet is a %s or a web page: name the output *%s or *%s, not %s", strings.ToUpper(format.Name), format.Ext, page.Ext, opts.out))
+	case !strings.EqualFold(filepath.Ext(opts.out), format.Ext):
+		return usageErr(fmt.Errorf("a packet is a %s: name the output *%s, not %s", strings.ToUpper(format.Name), format.Ext, opts.out))
 	}
 	if fi, err := os.Stat(opts.out); err == nil && fi.IsDir() {
 		return usageErr(fmt.Errorf("-o %s is a directory: give the path of a file", opts.out))
@@ -118,7 +122,7 @@ func runPacket(a *app, opts *packetOptions) error {
 		return fmt.Errorf("%s has no attachments: a packet needs a beslutsunderlag entry with fil: (a data file or a PDF); render the memo alone with underlag render", opts.file)
 	}
 	if err := atomic.WriteFile(opts.out, 0o644, func(w io.Writer) error {
-		if format.Name == "html" {
+		if format.PacketPage {
 			return pk.RenderHTML(w, filepath.Dir(opts.out))
 		}
 		_, err := pk.Render(w)

@@ -21,7 +21,17 @@ import (
 const PacketHTMLOutput = "handling-html"
 
 // htmlPacketPath is the web page packet's path for outputs named name.
-func htmlPacketPath(name string) string { return name + pipeline.PacketSuffix + ".html" }
+func htmlPacketPath(name string) string {
+	f, _ := pipeline.PacketPageFormat()
+	return name + pipeline.PacketSuffix + f.Ext
+}
+
+// buildsPacketPage reports whether the format that writes a packet as one
+// page (pipeline.Format.PacketPage, HTML) is built.
+func (b *batch) buildsPacketPage() bool {
+	f, ok := pipeline.PacketPageFormat()
+	return ok && b.builds(f.Name)
+}
 
 // writeHTMLPacket renders the packet as a web page and writes it, unless
 // the last build's is still good. Its links to attached PDFs are relative
@@ -53,7 +63,7 @@ func (b *batch) writeHTMLPacket(it *item, old *manifest.Entry, name string, pk *
 // one, or a build without HTML, is fresh as far as it goes.
 func (b *batch) htmlPacketFresh(it *item, e *manifest.Entry) bool {
 	o := e.Outputs[PacketHTMLOutput]
-	if o == nil || !b.builds("html") {
+	if o == nil || !b.buildsPacketPage() {
 		return true
 	}
 	return o.Path == htmlPacketPath(e.Name) && o.Inputs == b.outputInputs(PacketHTMLOutput, o.Path, it.sum, e.Deps) && b.out.intact(o)

@@ -79,7 +79,7 @@ func markPacketDeps(d *pipeline.Doc, deps []manifest.Dep) {
 // dependencies with those of the packet added.
 func (b *batch) packet(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, r *Result) (*pipeline.Packet, []manifest.Dep) {
 	pp, ok := b.p.(packeter)
-	if !ok || t == nil || len(d.Attachments()) == 0 || (!b.buildsPackets() && !b.builds("html")) {
+	if !ok || t == nil || len(d.Attachments()) == 0 || (!b.buildsPackets() && !b.buildsPacketPage()) {
 		return nil, deps
 	}
 	pk, ds := pp.Packet(d, t)
@@ -211,7 +211,7 @@ func (b *batch) packetFresh(it *item, e *manifest.Entry) bool {
 func (b *batch) keepsOld(f string, o *manifest.Output, it *item, e *manifest.Entry) bool {
 	want := e.Name + "." + f
 	if f == PacketHTMLOutput {
-		return !b.builds("html") && o.Path == htmlPacketPath(e.Name) && o.Inputs == b.outputInputs(f, o.Path, it.sum, e.Deps)
+		return !b.buildsPacketPage() && o.Path == htmlPacketPath(e.Name) && o.Inputs == b.outputInputs(f, o.Path, it.sum, e.Deps)
 	}
 	if f == PacketOutput {
 		if b.buildsPackets() {

@@ -117,7 +117,7 @@ func (b *batch) build(it *item) *Result {
 			r.Outputs = append(r.Outputs, b.output(PacketOutput, o))
 		}
 	}
-	if err == nil && pk != nil && b.builds("html") {
+	if err == nil && pk != nil && b.buildsPacketPage() {
 		var o *manifest.Output
 		if o, err = b.writeHTMLPacket(it, old, name, pk, deps); err == nil { // htmlpacket.go
 			entry.Outputs[PacketHTMLOutput] = o

@@ -41,6 +41,12 @@ type Format struct {
 	// committee packet, generator/packet): its renderer is a
 	// PartsRenderer. Packets ask for this, not for a format by name.
 	Parts bool
+	// PacketPage says the format writes a packet as one page too: the
+	// memo and its data-file attachments drawn in it, in order, and links
+	// to the attached PDFs, not the PDFs themselves (the web page,
+	// packet.RenderHTML). A build writes it beside the packet's PDF when
+	// the format is built; `packet -o` takes its extension.
+	PacketPage bool
 	// Reference is the format's reference document option (pandoc's
 	// --reference-doc): nil for a format that takes none.
 	Reference *Reference
@@ -105,7 +111,7 @@ func DefaultTable() Table {
 			New: func(Config, style.Profile) (doc.Renderer, error) { return markdown.New(), nil }},
 		// HTML draws every script: the browser finds a font for it, so
 		// the glyph check (which asks only for pdf) does not apply.
-		{Name: "html", Ext: ".html", MediaType: "text/html", ReferenceLook: true,
+		{Name: "html", Ext: ".html", MediaType: "text/html", ReferenceLook: true, PacketPage: true,
 			New: func(_ Config, p style.Profile) (doc.Renderer, error) { return html.New(p), nil }},
 	}
 }
@@ -215,6 +221,17 @@ func (t Table) Packet() (Format, bool) {
 	return Format{}, false
 }
 
+// PacketPage is the format that writes a packet as one page linking to
+// its attached PDFs (Format.PacketPage).
+func (t Table) PacketPage() (Format, bool) {
+	for _, f := range t {
+		if f.PacketPage {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
 // WithReference lists the formats that take a reference document.
 func (t Table) WithReference() []Format {
 	var out []Format
@@ -260,3 +277,7 @@ func ParseFormats(s string) ([]Format, error) { return DefaultTable().Parse(s) }
 
 // PacketFormat is the default table's format for packets.
 func PacketFormat() (Format, bool) { return DefaultTable().Packet() }
+
+// PacketPageFormat is the default table's format for a packet as one
+// page (Format.PacketPage).
+func PacketPageFormat() (Format, bool) { return DefaultTable().PacketPage() }

@@ -61,6 +61,10 @@ func TestFormatTable(t *testing.T) {
 	pk, ok := table.Packet()
 	require.True(t, ok)
 	assert.True(t, pk.Parts)
+	pp, ok := table.PacketPage()
+	require.True(t, ok)
+	assert.True(t, pp.PacketPage)
+	assert.NotEqual(t, pk.Ext, pp.Ext, "a packet's page is not written over the packet")
 	for _, f := range table.WithReference() {
 		assert.NotNil(t, f.Reference.Profile, f.Name)
 		assert.NotNil(t, f.Reference.Write, f.Name)

@@ -8,11 +8,15 @@ import (
 )
 
 // RenderHTMLParts writes a packet's parts as one web page (see
-// generator/packet) with the pipeline's HTML renderer.
+// generator/packet) with the renderer of the table's PacketPage format.
 func (p *Pipeline) RenderHTMLParts(w io.Writer, parts []html.Part) error {
-	r, ok := p.renderers["html"].(*html.Renderer)
+	f, ok := PacketPageFormat()
 	if !ok {
-		return fmt.Errorf("packet: the pipeline was not prepared for html")
+		return fmt.Errorf("packet: no format writes a packet as one page")
+	}
+	r, ok := p.renderers[f.Name].(*html.Renderer)
+	if !ok {
+		return fmt.Errorf("packet: the pipeline was not prepared for %s", f.Name)
 	}
 	return r.RenderParts(w, parts)
 }
