@@ -3,12 +3,15 @@ package html_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,19 +37,53 @@ import (
 // example data's are the profile's lists.
 var exampleTrees = []string{"data", filepath.Join("cmd", "underlag", "testdata", "teknik")}
 
+// examples is the one build of the example trees that the tests of this
+// package share (they only read it): building them once instead of once
+// a test spares a busy machine. TestMain removes it.
+var examples struct {
+	once  sync.Once
+	out   string
+	pages []string
+	err   error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if examples.out != "" {
+		os.RemoveAll(examples.out)
+	}
+	os.Exit(code)
+}
+
 // buildExamples builds the example trees to HTML and PDF, as `underlag
-// build data/ --to pdf,html` does, and returns the HTML files.
+// build data/ --to pdf,html` does, once for the package's tests, and
+// returns the HTML files.
 func buildExamples(t *testing.T) (out string, pages []string) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds every example and opens it in a browser")
 	}
 	root := testenv.RepoRoot(t)
+	examples.once.Do(func() {
+		examples.out, examples.pages, examples.err = build(root)
+	})
+	require.NoError(t, examples.err)
+	return examples.out, examples.pages
+}
+
+// build builds the example trees under root into a new directory.
+func build(root string) (out string, pages []string, err error) {
 	formats, err := pipeline.ParseFormats("pdf,html")
-	require.NoError(t, err)
+	if err != nil {
+		return "", nil, err
+	}
 	p, err := pipeline.New(pipeline.Config{Version: "test", Formats: formats})
-	require.NoError(t, err)
-	out = t.TempDir()
+	if err != nil {
+		return "", nil, err
+	}
+	if out, err = os.MkdirTemp("", "underlag-html-examples-"); err != nil {
+		return "", nil, err
+	}
 	var paths []string
 	for _, tree := range exampleTrees {
 		paths = append(paths, filepath.Join(root, tree))
@@ -54,16 +91,22 @@ func buildExamples(t *testing.T) (out string, pages []string) {
 	s, err := batch.Run(context.Background(), p, batch.Options{
 		Paths: paths, Out: out, Formats: []string{"pdf", "html"}, Jobs: 1,
 	})
-	require.NoError(t, err)
-	require.True(t, s.OK(), "the example data must build: %+v", s)
-	require.NoError(t, filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+	if err != nil {
+		return out, nil, err
+	}
+	if !s.OK() {
+		return out, nil, fmt.Errorf("the example data must build: %+v", s)
+	}
+	err = filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(path, ".html") {
 			pages = append(pages, path)
 		}
 		return err
-	}))
-	require.NotEmpty(t, pages, "the example data built no HTML")
-	return out, pages
+	})
+	if err == nil && len(pages) == 0 {
+		err = errors.New("the example data built no HTML")
+	}
+	return out, pages, err
 }
 
 // TestExamplesAreAccessible runs axe-core's WCAG 2.1 A and AA rules on
