@@ -90,3 +90,30 @@ func TestBands(t *testing.T) {
 		})
 	}
 }
+
+// TestRowsKept checks the print stylesheet's hold on table rows: the rows
+// a printed page keeps with the next (doc.KeepRow: the first two, the
+// last two, a short table whole) are marked, and the others not.
+func TestRowsKept(t *testing.T) {
+	cases := []struct {
+		rows int
+		kept []string // the rows marked, by their text
+	}{
+		{1, nil},
+		{3, []string{"r0", "r1"}},
+		{6, []string{"r0", "r4"}},
+	}
+	for _, c := range cases {
+		tbl := &doc.Table{Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell("Rad")}}}}
+		for i := range c.rows {
+			tbl.Rows = append(tbl.Rows, doc.Row{Cells: []doc.Cell{doc.TextCell("r" + string(rune('0'+i)))}})
+		}
+		s := render(t, page(tbl))
+		var got []string
+		for _, part := range strings.Split(s, `<tr class="hall"><td>`)[1:] {
+			got = append(got, part[:strings.Index(part, "<")])
+		}
+		assert.Equal(t, c.kept, got, "%d rows", c.rows)
+		assert.NotContains(t, s, `<tr class="hall"><th`, "a header row is kept by thead's own rule")
+	}
+}

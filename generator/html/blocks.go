@@ -152,7 +152,7 @@ func table(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	if len(t.Header) > 0 {
 		w.Raw("<thead>\n")
 		for _, r := range t.Header {
-			if err := w.row(t, r, "col"); err != nil {
+			if err := w.row(t, r, "col", false); err != nil {
 				return doc.WalkStop, err
 			}
 		}
@@ -160,12 +160,12 @@ func table(w *Writer, b doc.Block, entering bool) (doc.WalkStatus, error) {
 	}
 	if len(t.Rows) > 0 {
 		w.Raw("<tbody>\n")
-		for _, r := range t.Rows {
+		for i, r := range t.Rows {
 			scope := ""
 			if facts {
 				scope = "row"
 			}
-			if err := w.row(t, r, scope); err != nil {
+			if err := w.row(t, r, scope, doc.KeepRow(i, len(t.Rows))); err != nil {
 				return doc.WalkStop, err
 			}
 		}
@@ -210,9 +210,15 @@ func colgroup(w *Writer, cols []doc.Column) {
 
 // row writes one row. scope is "col" for header rows, where every cell
 // with text is a column header, "row" when the first cell labels the row,
-// and "" for data rows.
-func (w *Writer) row(t *doc.Table, r doc.Row, scope string) error {
-	w.Raw("<tr>")
+// and "" for data rows. keep marks a body row that a printed page keeps
+// with the next, by the rule every format breaks tables by (doc.KeepRow):
+// no page shows one body row alone.
+func (w *Writer) row(t *doc.Table, r doc.Row, scope string, keep bool) error {
+	if keep {
+		w.Raw("<tr class=\"hall\">")
+	} else {
+		w.Raw("<tr>")
+	}
 	for i, c := range r.Cells {
 		tag, attr := "td", ""
 		switch {

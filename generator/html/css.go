@@ -168,6 +168,7 @@ caption { caption-side: bottom; text-align: left; font-style: italic; padding-to
   a { color: inherit; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; }
   tr, figure, .underskrifter, .fakta { break-inside: avoid; }
+  thead, tr.hall { break-after: avoid; }
   .tabellram { overflow: visible; }
   thead { display: table-header-group; }
   .sidbrytning { display: block; break-after: page; }
