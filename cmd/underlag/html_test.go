@@ -36,6 +36,15 @@ func TestHTMLCommands(t *testing.T) {
 	}
 	assert.FileExists(t, filepath.Join(dir, "out", "tjansteskrivelse-hsn-1203-2024-handling.html"), "build writes the packet's page")
 
+	// A reference document's look applies to HTML (Format.ReferenceLook):
+	// the page takes the profile read from it.
+	ref := filepath.Join(dir, "mall.docx")
+	code, _, errOut := execute(t, "reference-docx", "-o", ref)
+	require.Equal(t, 0, code, errOut)
+	code, _, errOut = execute(t, "render", memo, "--reference-docx", ref, "-o", filepath.Join(dir, "mall.html"))
+	require.Equal(t, 0, code, "render --reference-docx -o x.html: %s", errOut)
+	assert.FileExists(t, filepath.Join(dir, "mall.html"))
+
 	// Standard output: HTML is text, so it may go to a terminal or a pipe.
 	code, out, errOut := execute(t, "render", memo, "--to", "html")
 	require.Equal(t, 0, code, errOut)
