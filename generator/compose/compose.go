@@ -39,6 +39,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/kind"
@@ -154,41 +155,58 @@ func New(opts ...Option) (*Composer, error) {
 	return c, nil
 }
 
-// readTemplateDir reads the templates (*.md.tmpl) and labels of a folder.
+// maxTemplateSize bounds a template or labels file: a few kilobytes of
+// text, far below the limit.
+const maxTemplateSize = 1 << 20
+
+// readTemplateDir reads the templates (*.md.tmpl) and labels of a folder
+// (--templates), each inside the folder (package confine): a link out of
+// it, a FIFO or a device is refused, not read.
 func readTemplateDir(dir string) (map[string]file, []file, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read template directory: %w", err)
 	}
-	files := map[string]file{}
-	var labels []file
+	raw := map[string][]byte{}
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || (name != templates.Labels && !strings.HasSuffix(name, tmplExt)) {
 			continue
 		}
 		p := filepath.Join(dir, name)
-		b, err := readTemplateFile(p)
+		b, err := confine.ReadFile([]string{dir}, p, maxTemplateSize)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", p, err)
+		}
+		raw[name] = b
+	}
+	return templateFiles(dir, raw)
+}
+
+// templateFiles sorts the files of a templates folder, read, into
+// templates and labels, and checks that each is UTF-8 text.
+func templateFiles(dir string, raw map[string][]byte) (map[string]file, []file, error) {
+	files := map[string]file{}
+	var labels []file
+	for name, b := range raw {
+		p := filepath.Join(dir, name)
+		b, err := templateText(p, b)
 		if err != nil {
 			return nil, nil, err
 		}
 		if name == templates.Labels {
 			labels = append(labels, file{path: p, data: b})
-		} else {
+		} else if strings.HasSuffix(name, tmplExt) {
 			files[name] = file{path: p, data: b}
 		}
 	}
 	return files, labels, nil
 }
 
-// readTemplateFile reads a template as UTF-8 text. A template saved as
+// templateText checks that a template is UTF-8 text. A template saved as
 // UTF-16 (Windows Notepad's "Unicode") or in Latin-1 would otherwise
 // compose garbage with no error.
-func readTemplateFile(p string) ([]byte, error) {
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return nil, fmt.Errorf("read template: %w", err)
-	}
+func templateText(p string, b []byte) ([]byte, error) {
 	if len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
 		return nil, fmt.Errorf("%s is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", p)
 	}
@@ -264,18 +282,16 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 }
 
 // Overlay returns a Composer whose templates and labels are c's with those
-// of dir laid over them, file by file: an organisation's own templates
-// folder (mallar: in its profile) over the built-in ones. extra adds
-// templates by file name (a custom kind's). c is not changed; parsed
-// templates are shared, which is safe because Compose clones them.
-func (c *Composer) Overlay(dir string, extra map[string][]byte) (*Composer, error) {
-	files := map[string]file{}
-	var labels []file
-	if dir != "" {
-		var err error
-		if files, labels, err = readTemplateDir(dir); err != nil {
-			return nil, err
-		}
+// of a folder laid over them, file by file: an organisation's own
+// templates folder (mallar: in its profile), read by the loader, over the
+// built-in ones. own holds the folder's files by name, dir names it in
+// messages. extra adds templates by file name (a custom kind's). c is not
+// changed; parsed templates are shared, which is safe because Compose
+// clones them.
+func (c *Composer) Overlay(dir string, own, extra map[string][]byte) (*Composer, error) {
+	files, labels, err := templateFiles(dir, own)
+	if err != nil {
+		return nil, err
 	}
 	for n, b := range extra {
 		if _, own := files[n]; !own {

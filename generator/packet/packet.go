@@ -26,7 +26,6 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/pdf"
 	"github.com/underlag/underlag/generator/pipeline"
@@ -110,7 +109,7 @@ func attachment(p Pipeline, d *pipeline.Doc, a model.Attachment) (pdf.Part, []st
 	case ".yaml", ".yml":
 		return dataAttachment(p, d, a, path, part)
 	}
-	data, err := load.ReadFile(path, MaxPDFSize)
+	data, err := d.ReadFile(path, MaxPDFSize)
 	if err != nil {
 		return part, []string{path}, diag.List{at(d, a, diag.Error, "%s: cannot read %s: %v", a.Mark(), a.File, err)}
 	}

@@ -15,13 +15,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
 
 	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/compose"
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/docx"
@@ -126,7 +126,7 @@ func New(cfg Config) (*Pipeline, error) {
 		p.renderers[f.Name] = r
 	}
 	if cfg.ReferenceDOCX != "" {
-		data, err := os.ReadFile(cfg.ReferenceDOCX)
+		data, err := confine.ReadFile(confine.Dir(cfg.ReferenceDOCX), cfg.ReferenceDOCX, docx.MaxReference)
 		if err != nil {
 			return nil, fmt.Errorf("reference docx: %w", err)
 		}
@@ -318,7 +318,7 @@ func (p *Pipeline) composerFor(d *Doc) (*compose.Composer, error) {
 			}
 			extra = map[string][]byte{k.Template: b}
 		}
-		o.c, o.err = p.composer.Overlay(dir, extra)
+		o.c, o.err = p.composer.Overlay(dir, d.in.Templates, extra)
 	})
 	return o.c, o.err
 }
