@@ -116,4 +116,3 @@ func TestLogoLimits(t *testing.T) {
 	assert.Equal(t, [2]int{5, 10}, [2]int{diags[0].Line, diags[0].Col})
 	assert.Contains(t, diags[0].Msg, "the logo logo.png is 50000 × 50000 pixels")
 }
-
