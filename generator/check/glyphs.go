@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"reflect"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/diag"
@@ -10,53 +11,213 @@ import (
 	"github.com/underlag/underlag/generator/pdf/coverage"
 )
 
+// Repertoire is what one output format can draw. The caller says which
+// formats a build writes and what each covers, so that the glyph check
+// knows no format itself.
+type Repertoire struct {
+	Format string          // as messages name it: "PDF"
+	Covers func(rune) bool // nil: every character but the invalid ones
+}
+
+// PDF is the PDF renderer's repertoire: its embedded fonts, laid out left
+// to right (see package coverage).
+var PDF = Repertoire{Format: "PDF", Covers: coverage.Covers}
+
 // Glyphs checks every text field of a document for characters that
 // would be lost: control characters (other than tab and line breaks),
-// which are an error whatever the output, and, when pdf is set (the
-// build writes PDF), characters the PDF's fonts cannot draw or its
-// layout cannot order (CJK, emoji, Arabic, Hebrew; see package
+// non-characters (U+FFFE, U+FFFF, which no XML holds, so the DOCX drops
+// them) and U+FFFD (the mark of a character lost in a conversion), which
+// are an error whatever the output, and characters a format in reps cannot
+// draw or order (the PDF: CJK, emoji, Arabic, Hebrew; see package
 // coverage). Each is reported once per field, at the line and column
 // where it stands, named by code point and class:
 //
 //	doc.yaml:4:12: bakgrund: U+4E2D 中 (CJK) cannot be drawn in the PDF: …
 //
-// The DOCX keeps every character: Word and LibreOffice fall back to
-// fonts of their own.
-func Glyphs(d model.Document, pdf bool) diag.List {
+// Headings renamed with rubriker: are fields like any other.
+func Glyphs(d model.Document, reps []Repertoire) diag.List {
 	if d == nil || reflect.ValueOf(d).IsNil() {
 		return nil
 	}
-	base := d.Base()
-	c := &Checker{src: base.Source}
-	model.WalkTexts(d, func(t model.TextAt) {
-		if t.S != "" {
-			c.glyphs(t.Path, t.S, pdf)
+	return glyphsIn(d.Base().Source, d, reps)
+}
+
+// RegistryGlyphs checks the registries' text (the organisation's name,
+// address, committees, offices and rubriker; people's names and titles),
+// which a document prints as it prints its own, in each registry's file.
+func RegistryGlyphs(reg *model.Registries, reps []Repertoire) diag.List {
+	if reg == nil {
+		return nil
+	}
+	var all diag.List
+	if o := reg.Organisation; o != nil {
+		all = append(all, glyphsIn(o.Source, o, reps)...)
+	}
+	if p := reg.People; p != nil {
+		all = append(all, glyphsIn(p.Source, p, reps)...)
+	}
+	if g := reg.Glossary; g != nil {
+		all = append(all, glyphsIn(g.Source, g, reps)...)
+	}
+	all.Sort()
+	return all
+}
+
+// Text is a string written at a place in a file that is not a data file:
+// a template's text, a label in etiketter.yaml.
+type Text struct {
+	File      string
+	Line, Col int
+	S         string
+}
+
+// TextGlyphs checks texts from templates and labels files, at the line
+// and column of each bad character.
+func TextGlyphs(texts []Text, reps []Repertoire) diag.List {
+	var all diag.List
+	for _, t := range texts {
+		line, col := t.Line, t.Col
+		for _, r := range t.S {
+			if r == '\n' {
+				line, col = line+1, 1
+				continue
+			}
+			if msg := glyphProblem(r, reps); msg != "" {
+				all.Add(diag.Diagnostic{File: t.File, Line: line, Col: col, Msg: msg})
+			}
+			col++
+		}
+	}
+	all.Sort()
+	return uniqueDiags(all)
+}
+
+func uniqueDiags(l diag.List) diag.List {
+	seen := map[diag.Diagnostic]bool{}
+	out := l[:0]
+	for _, d := range l {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// glyphsIn checks every string of v, a model read from src, including the
+// values of its maps (rubriker).
+func glyphsIn(src *model.Source, v any, reps []Repertoire) diag.List {
+	c := &Checker{src: src}
+	walkStrings(reflect.ValueOf(v), "", func(path, s string) {
+		if s != "" {
+			c.glyphs(path, s, reps)
 		}
 	})
 	c.diags.Sort()
 	return c.diags
 }
 
+// walkStrings calls fn with every string in v and its field path, as the
+// loader records positions: "nämnder[0].namn", "rubriker.bakgrund".
+func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		fn(path, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() && v.Type() != reflect.TypeFor[*model.Source]() {
+			walkStrings(v.Elem(), path, fn)
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			return
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			walkStrings(v.MapIndex(k), join(path, k.String()), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, opts := yamlName(f.Tag.Get("yaml"))
+			switch {
+			case name == "-":
+			case opts == "inline" || f.Anonymous && name == "":
+				walkStrings(v.Field(i), path, fn)
+			case name != "":
+				walkStrings(v.Field(i), join(path, name), fn)
+			}
+		}
+	}
+}
+
+func yamlName(tag string) (name, opts string) {
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			return tag[:i], tag[i+1:]
+		}
+	}
+	return tag, ""
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
 // glyphs reports the bad characters of one field.
-func (c *Checker) glyphs(path, s string, pdf bool) {
+func (c *Checker) glyphs(path, s string, reps []Repertoire) {
 	var reported []rune
 	for i, r := range s {
-		if r == utf8.RuneError || seenRune(reported, r) {
+		if seenRune(reported, r) {
 			continue
 		}
-		var msg string
-		switch {
-		case isControl(r):
-			msg = fmt.Sprintf("%s (%s) in the text: remove it; it is invisible and no output can show it", name(r), coverage.Class(r))
-		case pdf && !coverage.Covers(r):
-			msg = fmt.Sprintf("%s (%s) cannot be drawn in the PDF: %s", name(r), coverage.Class(r), why(r))
-		default:
+		msg := glyphProblem(r, reps)
+		if msg == "" {
 			continue
 		}
 		reported = append(reported, r)
 		c.Errorf(path, "%s", msg)
 		c.pointAt(s, i)
 	}
+}
+
+// glyphProblem says what is wrong with r in a text for the formats reps,
+// or "".
+func glyphProblem(r rune, reps []Repertoire) string {
+	switch {
+	case isControl(r):
+		return fmt.Sprintf("%s (%s) in the text: remove it; it is invisible and no output can show it", name(r), coverage.Class(r))
+	case isNonCharacter(r):
+		return fmt.Sprintf("U+%04X (a non-character) in the text: remove it; no document format may hold it (the DOCX would drop it)", r)
+	case r == utf8.RuneError:
+		return "U+FFFD (the replacement character) in the text: it stands where a character was lost when the text was converted; write the character that was meant"
+	}
+	for _, rep := range reps {
+		if rep.Covers != nil && !rep.Covers(r) {
+			return fmt.Sprintf("%s (%s) cannot be drawn in the %s: %s", name(r), coverage.Class(r), rep.Format, why(r))
+		}
+	}
+	return ""
+}
+
+// isNonCharacter tells the 66 code points Unicode keeps out of text:
+// U+FDD0–U+FDEF and the last two of every plane.
+func isNonCharacter(r rune) bool {
+	return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE
 }
 
 // name is "U+4E2D 中", or the code point alone for a control character.

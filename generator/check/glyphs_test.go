@@ -68,8 +68,8 @@ func TestGlyphs(t *testing.T) {
 			t.Parallel()
 			v, diags := load.Bytes("doc.yaml", []byte(dirHead+"idé: "+tc.text+"\n"))
 			require.Empty(t, diags)
-			assert.Equal(t, tc.pdf, lines(check.Glyphs(v.(model.Document), true)), "for PDF")
-			assert.Equal(t, tc.docx, lines(check.Glyphs(v.(model.Document), false)), "for DOCX only")
+			assert.Equal(t, tc.pdf, lines(check.Glyphs(v.(model.Document), []check.Repertoire{check.PDF})), "for PDF")
+			assert.Equal(t, tc.docx, lines(check.Glyphs(v.(model.Document), nil)), "for DOCX only")
 		})
 	}
 }

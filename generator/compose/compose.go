@@ -17,6 +17,7 @@ package compose
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -30,12 +31,12 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"time"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
@@ -55,6 +56,9 @@ type Composer struct {
 	labels    map[string]string             // etiketter.yaml, overrides merged in
 	labelKeys []string                      // sorted, for messages
 	labelPath string
+	labelAt   map[string]Text   // where each label in effect is written
+	sources   map[string][]byte // each template's text, for positions
+	timeLimit time.Duration     // how long one document's template may run
 	hash      string
 
 	tmplMD goldmark.Markdown // parses template output: heading attributes on
@@ -64,8 +68,9 @@ type Composer struct {
 }
 
 type config struct {
-	dir   string
-	kinds *kind.Registry
+	dir       string
+	kinds     *kind.Registry
+	timeLimit time.Duration
 }
 
 // Option configures a Composer.
@@ -140,15 +145,18 @@ func New(opts ...Option) (*Composer, error) {
 		labelFiles = append(labelFiles, dlabels...)
 	}
 	c := &Composer{
-		tmpls:  map[string]*template.Template{},
-		paths:  map[string]string{},
-		labels: map[string]string{},
+		tmpls:   map[string]*template.Template{},
+		paths:   map[string]string{},
+		labels:  map[string]string{},
+		labelAt: map[string]Text{},
+		sources: map[string][]byte{},
 		// Pipe tables in templates and data alike (goldmark's GFM table
 		// extension: the syntax GitHub, GitLab and pandoc read).
 		tmplMD: goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()), goldmark.WithExtensions(extension.Table)),
 		dataMD: goldmark.New(goldmark.WithExtensions(extension.Table)),
 	}
 	c.collators.New = func() any { return collate.New(language.Swedish) }
+	c.timeLimit = cmp.Or(cfg.timeLimit, MaxTemplateTime)
 	if err := c.add(files, labelFiles, ""); err != nil {
 		return nil, err
 	}
@@ -236,12 +244,14 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 	h := sha256.New()
 	io.WriteString(h, base)
 	for _, lf := range labelFiles {
-		var m map[string]string
-		if err := yaml.Unmarshal(lf.data, &m); err != nil {
-			return fmt.Errorf("%s: labels must be a mapping of key to text: %w", lf.path, err)
+		lf.path = displayPath(lf.path)
+		m, err := labelsOf(lf)
+		if err != nil {
+			return err
 		}
 		for k, v := range m {
-			c.labels[k] = v
+			c.labels[k] = v.S
+			c.labelAt[k] = v
 		}
 		c.labelPath = lf.path
 		fmt.Fprintf(h, "%s\x00%d\x00", templates.Labels, len(lf.data))
@@ -263,17 +273,20 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 		f := files[n]
 		// The template is named by its path, so that text/template's
 		// errors ("template: dir/x.md.tmpl:12: …") name the file.
+		f.path = displayPath(f.path)
 		t, err := template.New(f.path).Option("missingkey=error").Funcs(stubs).Parse(string(f.data))
 		if err != nil {
-			return fmt.Errorf("parse template: %w", err)
+			return parseError(f, err)
 		}
 		for _, tt := range t.Templates() {
 			if tt.Tree != nil {
 				escapeActions(tt.Tree.Root)
 			}
 		}
+		limitTemplate(t)
 		c.tmpls[n] = t
 		c.paths[n] = f.path
+		c.sources[n] = f.data
 		fmt.Fprintf(h, "%s\x00%d\x00", n, len(f.data))
 		h.Write(f.data)
 	}
@@ -304,6 +317,9 @@ func (c *Composer) Overlay(dir string, own, extra map[string][]byte) (*Composer,
 		labels:    maps.Clone(c.labels),
 		labelKeys: slices.Clone(c.labelKeys),
 		labelPath: c.labelPath,
+		labelAt:   maps.Clone(c.labelAt),
+		timeLimit: c.timeLimit,
+		sources:   maps.Clone(c.sources),
 		tmplMD:    c.tmplMD,
 		dataMD:    c.dataMD,
 	}
@@ -379,8 +395,14 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	}
 	t.Funcs(r.funcs())
 	var out bytes.Buffer
-	if err := t.Execute(&out, in.Doc); err != nil {
-		r.diags.Add(templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries))
+	lim := newLimits(&out, c.timeLimit)
+	t.Funcs(lim.funcs())
+	if err := t.Execute(cappedWriter{&out}, in.Doc); err != nil {
+		d := templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries)
+		if lim.hit != nil {
+			d.Msg, d.Hint = lim.hit.Error(), ""
+		}
+		r.diags.Add(d)
 		return nil, r.diags
 	}
 	d.Blocks = r.convertTemplate(out.Bytes())

@@ -49,13 +49,14 @@ type Config struct {
 
 // Pipeline is the prepared pipeline.
 type Pipeline struct {
-	kinds     *kind.Registry
-	lint      *lint.Linter
-	info      bool
-	loader    *load.Loader
-	composer  *compose.Composer
-	renderers map[string]doc.Renderer
-	overlays  sync.Map // template folder → *overlay: an organisation's templates over the base ones
+	kinds      *kind.Registry
+	lint       *lint.Linter
+	info       bool
+	loader     *load.Loader
+	composer   *compose.Composer
+	renderers  map[string]doc.Renderer
+	overlays   sync.Map // template folder → *overlay: an organisation's templates over the base ones
+	textChecks sync.Map // templateKey → *textCheck: the glyph check of a template's text
 	// drawsPDF is whether the run may write PDF (a build, a PDF render, or
 	// validate and lint, which check for the build): characters the PDF
 	// cannot draw are then errors.
@@ -240,10 +241,11 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 			own = in.Kind.Check
 		}
 		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive, own)...)
-		diags = append(diags, check.Glyphs(in.Doc, p.drawsPDF)...)
+		diags = append(diags, p.glyphs(in.Doc, in.Registries)...)
 		diags = append(diags, p.review(p.lint.Document(in))...)
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)
+		diags = append(diags, check.RegistryGlyphs(in.Registries, p.repertoires())...)
 		diags = append(diags, p.lint.Profile(in.Registries.Organisation, p.kinds)...)
 	}
 	diags = withExcerpts(diags, in)
@@ -262,8 +264,14 @@ func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
 		logo = d.in.Logo.Data
 	}
 	c, err := p.composerFor(d)
+	if te, ok := compose.AsTemplateError(err); ok {
+		return nil, diag.List{{File: te.File, Line: te.Line, Col: te.Col, Msg: te.Msg}}
+	}
 	if err != nil {
 		return nil, diag.List{{File: d.Source(), Path: "mallar", Msg: err.Error()}}
+	}
+	if gd := p.templateGlyphs(c, d); len(gd) > 0 {
+		return nil, gd
 	}
 	var images map[string][]byte
 	for ref, a := range d.in.Images {
