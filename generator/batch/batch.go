@@ -177,6 +177,8 @@ func Run(ctx context.Context, p Pipeline, opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The output directory is never data, whatever it is named.
+	files = slices.DeleteFunc(files, func(f string) bool { return under(opt.Out, f) })
 	roots, err := rootsOf(opt.Paths)
 	if err != nil {
 		return nil, err

@@ -18,7 +18,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 	"sync"
 
@@ -528,54 +527,4 @@ func kindOf(v any) model.Kind {
 		return h.FileHead().Type
 	}
 	return ""
-}
-
-// Find lists the YAML files (*.yaml, *.yml) under the given files and
-// directories, sorted and without duplicates. It skips hidden directories
-// and out/ (generated output). A file named explicitly is listed whatever
-// its extension.
-func Find(paths []string) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	for _, root := range paths {
-		st, err := os.Stat(root)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
-		}
-		if !st.IsDir() {
-			add(filepath.Clean(root))
-			continue
-		}
-		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := e.Name()
-			if e.IsDir() {
-				if p != root && (strings.HasPrefix(name, ".") || name == "out") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			// etiketter.yaml is a templates folder's labels, not data.
-			if strings.HasPrefix(name, ".") || name == "etiketter.yaml" {
-				return nil
-			}
-			if ext := filepath.Ext(name); ext == ".yaml" || ext == ".yml" {
-				add(p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(out)
-	return out, nil
 }

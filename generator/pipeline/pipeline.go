@@ -45,18 +45,20 @@ type Config struct {
 	Profile       *style.Profile // default style.Default()
 	Lint          *lint.Linter   // the review rules; default lint.Default()
 	Info          bool           // keep review findings of severity info (lint, validate); a build leaves them out
+	IncludeHidden bool           // read files and folders whose names start with "." (--include-hidden)
 }
 
 // Pipeline is the prepared pipeline.
 type Pipeline struct {
-	kinds      *kind.Registry
-	lint       *lint.Linter
-	info       bool
-	loader     *load.Loader
-	composer   *compose.Composer
-	renderers  map[string]doc.Renderer
-	overlays   sync.Map // template folder → *overlay: an organisation's templates over the base ones
-	textChecks sync.Map // templateKey → *textCheck: the glyph check of a template's text
+	kinds         *kind.Registry
+	lint          *lint.Linter
+	info          bool
+	loader        *load.Loader
+	composer      *compose.Composer
+	renderers     map[string]doc.Renderer
+	overlays      sync.Map // template folder → *overlay: an organisation's templates over the base ones
+	textChecks    sync.Map // templateKey → *textCheck: the glyph check of a template's text
+	includeHidden bool
 	// drawsPDF is whether the run may write PDF (a build, a PDF render, or
 	// validate and lint, which check for the build): characters the PDF
 	// cannot draw are then errors.
@@ -115,6 +117,7 @@ func New(cfg Config) (*Pipeline, error) {
 		notes:     notes,
 	}
 	p.drawsPDF = len(formats) == 0
+	p.includeHidden = cfg.IncludeHidden
 	ref := ""
 	for _, f := range formats {
 		if f.Name == "pdf" {
@@ -167,7 +170,10 @@ func (p *Pipeline) Kinds() *kind.Registry { return p.kinds }
 
 // Find lists the data files (*.yaml, *.yml) under the given files and
 // directories, sorted, without duplicates.
-func (p *Pipeline) Find(paths []string) ([]string, error) { return load.Find(paths) }
+func (p *Pipeline) Find(paths []string) ([]string, error) {
+	files, _, err := p.Walk(paths, "")
+	return files, err
+}
 
 // Registry reports whether a data file is read by documents rather than
 // being one: a registry (organisation.yaml, ordlista.yaml, personer.yaml)
