@@ -56,3 +56,29 @@ func TestPortableNames(t *testing.T) {
 		assert.Contains(t, r.Diagnostics.Error(), tt.want, tt.file)
 	}
 }
+
+// A document whose build panics fails alone: the others are built and the
+// process goes on (issue 23, "a process that never dies for one
+// document").
+func TestPanicFailsOneDocument(t *testing.T) {
+	t.Parallel()
+	panicky := strings.Replace(memo2, "titel: Annan", "titel: PANIC", 1)
+	docs := map[string]string{"a.yaml": memo2, "b.yaml": panicky, "c.yaml": memo2}
+	files := map[string]string{"organisation.yaml": org}
+	for f, c := range docs {
+		files[f] = c
+	}
+	data, out := tree(t, files)
+	s, c := run(t, newFake(t), Options{Paths: []string{data}, Out: out, Formats: []string{"md"}})
+	st := c.statuses()
+	assert.Equal(t, Failed, st["b.yaml"])
+	assert.Contains(t, c.diagnostics().Error(), "internal error while building this document")
+	built := 0
+	for _, v := range st {
+		if v == Built {
+			built++
+		}
+	}
+	assert.Equal(t, len(docs)-1, built)
+	assert.False(t, s.OK())
+}

@@ -358,7 +358,12 @@ func (p *Pipeline) Render(w io.Writer, format string, t *doc.Document) (pages in
 
 // Validate loads, checks and composes one file, as a build would, and
 // returns every problem found; the tree is thrown away.
-func (p *Pipeline) Validate(path string) diag.List {
+func (p *Pipeline) Validate(path string) (diags diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			diags = append(diags, diag.Diagnostic{File: path, Msg: fmt.Sprintf("internal error while checking this file (please report it, with the file): %v", r)})
+		}
+	}()
 	d, diags := p.Load(path)
 	if d == nil {
 		return diags
