@@ -17,7 +17,7 @@ func (b *batch) buildSafely(it *item) (r *Result) {
 		if p := recover(); p != nil {
 			r = &Result{Source: it.src, File: it.file, Status: Failed}
 			r.Diagnostics.Add(diag.Diagnostic{File: it.file,
-				Msg: fmt.Sprintf("internal error while building this document (please report it, with the file): %v", p),
+				Msg:  fmt.Sprintf("internal error while building this document (please report it, with the file): %v", p),
 				Hint: firstFrames(debug.Stack())})
 		}
 	}()
