@@ -100,7 +100,14 @@ var configOnce sync.Once
 // where it gave one). An encrypted file is refused even when it opens
 // without a password: its owner restricted it, and a packet would have to
 // drop the restriction.
-func OpenForeign(data []byte) (*Foreign, error) {
+func OpenForeign(data []byte) (f *Foreign, err error) {
+	// pdfcpu reads what the file says; a file made to mislead it must be
+	// one more damaged file, not the end of the build.
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("%w: it cannot be read (%v)", ErrDamaged, r)
+		}
+	}()
 	configOnce.Do(api.DisableConfigDir)
 	head := data[:min(len(data), 1024)]
 	if !bytes.Contains(head, []byte("%PDF-")) {
@@ -134,7 +141,7 @@ func OpenForeign(data []byte) (*Foreign, error) {
 	if ctx.PageCount == 0 {
 		return nil, ErrNoPages
 	}
-	f := &Foreign{ctx: ctx}
+	f = &Foreign{ctx: ctx}
 	seen := map[int]int{}
 	for i := 1; i <= ctx.PageCount; i++ {
 		d, ref, inh, err := ctx.PageDict(i, false)
