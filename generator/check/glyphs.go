@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/diag"
@@ -109,12 +110,19 @@ func uniqueDiags(l diag.List) diag.List {
 func glyphsIn(src *model.Source, v any, reps []Repertoire) diag.List {
 	c := &Checker{src: src}
 	walkStrings(reflect.ValueOf(v), "", func(path, s string) {
-		if s != "" {
+		if s != "" && !isPathField(path) {
 			c.glyphs(path, s, reps)
 		}
 	})
 	c.diags.Sort()
 	return c.diags
+}
+
+// isPathField tells the registry fields that name files, which no
+// document prints: a file name in any script is the file system's
+// business.
+func isPathField(path string) bool {
+	return path == "logotyp" || path == "mallar" || strings.HasPrefix(path, "dokumenttyper[")
 }
 
 // walkStrings calls fn with every string in v and its field path, as the

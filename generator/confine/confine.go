@@ -107,27 +107,34 @@ func Open(roots []string, path string) (*os.File, fs.FileInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	tried := map[candidate]bool{}
 	var firstErr error
-	for _, c := range candidates(roots, abs) {
-		f, err := openIn(c.root, c.rel)
-		if err == nil {
-			st, err := f.Stat()
-			if err != nil {
-				f.Close()
-				return nil, nil, unwrap(err)
+	try := func(cs []candidate) (*os.File, fs.FileInfo, error) {
+		for _, c := range cs {
+			if tried[c] {
+				continue
 			}
-			if !st.Mode().IsRegular() {
-				f.Close()
-				return nil, nil, ErrNotRegular
+			tried[c] = true
+			f, err := openIn(c.root, c.rel)
+			if err == nil {
+				return checkRegular(f)
 			}
-			return f, st, nil
+			if !errors.Is(err, ErrOutside) {
+				return nil, nil, err
+			}
+			if firstErr == nil {
+				firstErr = err
+			}
 		}
-		if !errors.Is(err, ErrOutside) {
-			return nil, nil, err
-		}
-		if firstErr == nil {
-			firstErr = err
-		}
+		return nil, nil, nil
+	}
+	// As written first, the common case; then with links resolved, which
+	// costs a system call per path element.
+	if f, st, err := try(lexical(roots, abs)); f != nil || err != nil {
+		return f, st, err
+	}
+	if f, st, err := try(candidates(roots, abs)); f != nil || err != nil {
+		return f, st, err
 	}
 	if firstErr == nil {
 		firstErr = ErrOutside
@@ -135,11 +142,42 @@ func Open(roots []string, path string) (*os.File, fs.FileInfo, error) {
 	return nil, nil, firstErr
 }
 
+// checkRegular examines the open descriptor: anything but a regular file
+// is closed and refused.
+func checkRegular(f *os.File) (*os.File, fs.FileInfo, error) {
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, unwrap(err)
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, ErrNotRegular
+	}
+	return f, st, nil
+}
+
 // Dir is the directory a file given by itself may be read from: its own.
 // A link beside it that leads elsewhere is refused.
 func Dir(path string) []string { return []string{filepath.Dir(path)} }
 
 type candidate struct{ root, rel string }
+
+// lexical are the ways to name abs below a root as both are written, the
+// common case, tried before any link is resolved.
+func lexical(roots []string, abs string) []candidate {
+	var out []candidate
+	for _, r := range roots {
+		ra, err := filepath.Abs(r)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(ra, abs); err == nil && filepath.IsLocal(rel) {
+			out = append(out, candidate{ra, rel})
+		}
+	}
+	return out
+}
 
 // candidates are the ways to name abs below a root: as written, and with
 // the links on the roots and on abs's directory resolved (a working
