@@ -328,7 +328,9 @@ func TestFind(t *testing.T) {
 	}
 	got, err := load.Find([]string{dir, filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b", "notes.txt")})
 	require.NoError(t, err)
-	assert.Equal(t, []string{filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b", "c.yml"), filepath.Join(dir, "b", "notes.txt")}, got)
+	// A folder named out is data like any other (only a build's own --out
+	// is left out, see TestWalk).
+	assert.Equal(t, []string{filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b", "c.yml"), filepath.Join(dir, "b", "notes.txt"), filepath.Join(dir, "out", "y.yaml")}, got)
 
 	_, err = load.Find([]string{filepath.Join(dir, "saknas")})
 	assert.ErrorContains(t, err, "no such file")
