@@ -30,10 +30,13 @@ type app struct {
 	// getenv reads the environment (GITHUB_ACTIONS for lint's
 	// annotations); tests give each run its own.
 	getenv func(string) string
+	// formats is the table of output formats the commands offer: the
+	// built-in ones; a test adds one of its own.
+	formats pipeline.Table
 }
 
 func newApp(in io.Reader, out, errOut io.Writer) *app {
-	return &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut), getenv: os.Getenv}
+	return &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut), getenv: os.Getenv, formats: pipeline.DefaultTable()}
 }
 
 // version is the module version stamped by the Go toolchain, or "dev" for

@@ -9,56 +9,56 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/model"
-	"github.com/underlag/underlag/generator/pdf/coverage"
 )
 
-// Repertoire is what one output format can draw. The caller says which
-// formats a build writes and what each covers, so that the glyph check
-// knows no format itself.
-type Repertoire struct {
-	Format string          // as messages name it: "PDF"
-	Covers func(rune) bool // nil: every character but the invalid ones
+// Repertoire is the characters an output format can draw (the format
+// table's Draws): check knows no format, the pipeline hands it the
+// repertoires of the formats a run writes.
+type Repertoire interface {
+	Covers(r rune) bool
+	// Refusal says what r is and why the format cannot draw it, after the
+	// character's name: "(CJK) cannot be drawn in the PDF: …".
+	Refusal(r rune) string
 }
-
-// PDF is the PDF renderer's repertoire: its embedded fonts, laid out left
-// to right (see package coverage).
-var PDF = Repertoire{Format: "PDF", Covers: coverage.Covers}
 
 // Glyphs checks every text field of a document for characters that
 // would be lost: control characters (other than tab and line breaks),
 // non-characters (U+FFFE, U+FFFF, which no XML holds, so the DOCX drops
 // them) and U+FFFD (the mark of a character lost in a conversion), which
-// are an error whatever the output, and characters a format in reps cannot
-// draw or order (the PDF: CJK, emoji, Arabic, Hebrew; see package
-// coverage). Each is reported once per field, at the line and column
-// where it stands, named by code point and class:
+// are an error whatever the output, and characters outside the
+// repertoire of a format the run writes (the PDF's fonts cannot draw CJK
+// or emoji, nor its layout order Arabic or Hebrew). Each is reported once
+// per field, at the line and column where it stands, named by code point
+// and class:
 //
 //	doc.yaml:4:12: bakgrund: U+4E2D 中 (CJK) cannot be drawn in the PDF: …
 //
-// Headings renamed with rubriker: are fields like any other.
-func Glyphs(d model.Document, reps []Repertoire) diag.List {
+// Headings renamed with rubriker: are fields like any other. A format
+// with no repertoire keeps every character: Word and LibreOffice fall
+// back to fonts of their own.
+func Glyphs(d model.Document, draws ...Repertoire) diag.List {
 	if d == nil || reflect.ValueOf(d).IsNil() {
 		return nil
 	}
-	return glyphsIn(d.Base().Source, d, reps)
+	return glyphsIn(d.Base().Source, d, draws)
 }
 
 // RegistryGlyphs checks the registries' text (the organisation's name,
 // address, committees, offices and rubriker; people's names and titles),
 // which a document prints as it prints its own, in each registry's file.
-func RegistryGlyphs(reg *model.Registries, reps []Repertoire) diag.List {
+func RegistryGlyphs(reg *model.Registries, draws ...Repertoire) diag.List {
 	if reg == nil {
 		return nil
 	}
 	var all diag.List
 	if o := reg.Organisation; o != nil {
-		all = append(all, glyphsIn(o.Source, o, reps)...)
+		all = append(all, glyphsIn(o.Source, o, draws)...)
 	}
 	if p := reg.People; p != nil {
-		all = append(all, glyphsIn(p.Source, p, reps)...)
+		all = append(all, glyphsIn(p.Source, p, draws)...)
 	}
 	if g := reg.Glossary; g != nil {
-		all = append(all, glyphsIn(g.Source, g, reps)...)
+		all = append(all, glyphsIn(g.Source, g, draws)...)
 	}
 	all.Sort()
 	return all
@@ -74,7 +74,7 @@ type Text struct {
 
 // TextGlyphs checks texts from templates and labels files, at the line
 // and column of each bad character.
-func TextGlyphs(texts []Text, reps []Repertoire) diag.List {
+func TextGlyphs(texts []Text, draws ...Repertoire) diag.List {
 	var all diag.List
 	for _, t := range texts {
 		line, col := t.Line, t.Col
@@ -83,7 +83,7 @@ func TextGlyphs(texts []Text, reps []Repertoire) diag.List {
 				line, col = line+1, 1
 				continue
 			}
-			if msg := glyphProblem(r, reps); msg != "" {
+			if msg := glyphProblem(r, draws); msg != "" {
 				all.Add(diag.Diagnostic{File: t.File, Line: line, Col: col, Msg: msg})
 			}
 			col++
@@ -106,12 +106,12 @@ func uniqueDiags(l diag.List) diag.List {
 }
 
 // glyphsIn checks every string of v, a model read from src, including the
-// values of its maps (rubriker).
-func glyphsIn(src *model.Source, v any, reps []Repertoire) diag.List {
+// values of its maps (rubriker), which model.WalkTexts leaves out.
+func glyphsIn(src *model.Source, v any, draws []Repertoire) diag.List {
 	c := &Checker{src: src}
 	walkStrings(reflect.ValueOf(v), "", func(path, s string) {
 		if s != "" && !isPathField(path) {
-			c.glyphs(path, s, reps)
+			c.glyphs(path, s, draws)
 		}
 	})
 	c.diags.Sort()
@@ -187,13 +187,13 @@ func join(path, key string) string {
 }
 
 // glyphs reports the bad characters of one field.
-func (c *Checker) glyphs(path, s string, reps []Repertoire) {
+func (c *Checker) glyphs(path, s string, draws []Repertoire) {
 	var reported []rune
 	for i, r := range s {
 		if seenRune(reported, r) {
 			continue
 		}
-		msg := glyphProblem(r, reps)
+		msg := glyphProblem(r, draws)
 		if msg == "" {
 			continue
 		}
@@ -203,20 +203,20 @@ func (c *Checker) glyphs(path, s string, reps []Repertoire) {
 	}
 }
 
-// glyphProblem says what is wrong with r in a text for the formats reps,
-// or "".
-func glyphProblem(r rune, reps []Repertoire) string {
+// glyphProblem says what is wrong with r in a text for the formats with
+// the repertoires draws, or "".
+func glyphProblem(r rune, draws []Repertoire) string {
 	switch {
 	case isControl(r):
-		return fmt.Sprintf("%s (%s) in the text: remove it; it is invisible and no output can show it", name(r), coverage.Class(r))
+		return fmt.Sprintf("%s (control character) in the text: remove it; it is invisible and no output can show it", name(r))
 	case isNonCharacter(r):
 		return fmt.Sprintf("U+%04X (a non-character) in the text: remove it; no document format may hold it (the DOCX would drop it)", r)
 	case r == utf8.RuneError:
 		return "U+FFFD (the replacement character) in the text: it stands where a character was lost when the text was converted; write the character that was meant"
 	}
-	for _, rep := range reps {
-		if rep.Covers != nil && !rep.Covers(r) {
-			return fmt.Sprintf("%s (%s) cannot be drawn in the %s: %s", name(r), coverage.Class(r), rep.Format, why(r))
+	for _, rep := range draws {
+		if !rep.Covers(r) {
+			return name(r) + " " + rep.Refusal(r)
 		}
 	}
 	return ""
@@ -234,16 +234,6 @@ func name(r rune) string {
 		return fmt.Sprintf("U+%04X", r)
 	}
 	return fmt.Sprintf("U+%04X %c", r, r)
-}
-
-func why(r rune) string {
-	switch coverage.Class(r) {
-	case "Arabic", "Hebrew":
-		return "right-to-left text is not laid out in the PDF yet; write it out in the DOCX, or leave it out of the PDF"
-	case "emoji":
-		return "the PDF's fonts have no emoji; write the word instead"
-	}
-	return "the PDF's fonts have no glyph for it; use the DOCX, or leave it out"
 }
 
 func isControl(r rune) bool {

@@ -61,6 +61,9 @@ type Composer struct {
 	timeLimit time.Duration     // how long one document's template may run
 	hash      string
 
+	// kindFuncs make the template functions the kinds bring (Kind.Funcs).
+	kindFuncs []func(kind.Builder) kind.FuncMap
+
 	tmplMD goldmark.Markdown // parses template output: heading attributes on
 	dataMD goldmark.Markdown // parses Markdown fields of the data
 
@@ -83,8 +86,10 @@ type Option func(*config)
 // others keep their default).
 func WithTemplateDir(dir string) Option { return func(c *config) { c.dir = dir } }
 
-// WithKinds adds the templates that kinds bring with them (Kind.Templates)
-// to the embedded ones; a template directory still overrides them.
+// WithKinds adds the templates and template functions that kinds bring
+// with them (Kind.Templates, Kind.Funcs) to the embedded ones; a template
+// directory still overrides the templates. Without it, the composer has
+// the built-in kinds' (kind.Default).
 func WithKinds(r *kind.Registry) Option { return func(c *config) { c.kinds = r } }
 
 const tmplExt = ".md.tmpl"
@@ -122,17 +127,18 @@ func New(opts ...Option) (*Composer, error) {
 		}
 		files[e.Name()] = f
 	}
-	if cfg.kinds != nil {
-		for _, k := range cfg.kinds.All() {
-			if k.Templates == nil {
-				continue
-			}
-			b, err := fs.ReadFile(k.Templates, k.Template)
-			if err != nil {
-				return nil, fmt.Errorf("read the template of kind %s: %w", k.Name, err)
-			}
-			files[k.Template] = file{path: k.Template, data: b}
+	if cfg.kinds == nil {
+		cfg.kinds = kind.Default()
+	}
+	for _, k := range cfg.kinds.All() {
+		if k.Templates == nil {
+			continue
 		}
+		b, err := fs.ReadFile(k.Templates, k.Template)
+		if err != nil {
+			return nil, fmt.Errorf("read the template of kind %s: %w", k.Name, err)
+		}
+		files[k.Template] = file{path: k.Template, data: b}
 	}
 	if cfg.dir != "" {
 		dfiles, dlabels, err := readTemplateDir(cfg.dir)
@@ -157,6 +163,9 @@ func New(opts ...Option) (*Composer, error) {
 	}
 	c.collators.New = func() any { return collate.New(language.Swedish) }
 	c.timeLimit = cmp.Or(cfg.timeLimit, MaxTemplateTime)
+	if c.kindFuncs, err = kindFuncs(cfg.kinds); err != nil {
+		return nil, err
+	}
 	if err := c.add(files, labelFiles, ""); err != nil {
 		return nil, err
 	}
@@ -268,7 +277,7 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	stubs := (&run{}).funcs()
+	stubs := (&run{c: c}).allFuncs()
 	for _, n := range names {
 		f := files[n]
 		// The template is named by its path, so that text/template's
@@ -320,6 +329,7 @@ func (c *Composer) Overlay(dir string, own, extra map[string][]byte) (*Composer,
 		labelAt:   maps.Clone(c.labelAt),
 		timeLimit: c.timeLimit,
 		sources:   maps.Clone(c.sources),
+		kindFuncs: c.kindFuncs,
 		tmplMD:    c.tmplMD,
 		dataMD:    c.dataMD,
 	}
@@ -393,7 +403,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 		r.diags.Add(diag.Diagnostic{File: r.tmplPath, Msg: err.Error()})
 		return nil, r.diags
 	}
-	t.Funcs(r.funcs())
+	t.Funcs(r.allFuncs())
 	var out bytes.Buffer
 	lim := newLimits(&out, c.timeLimit)
 	t.Funcs(lim.funcs())

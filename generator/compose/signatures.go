@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/underlag/underlag/generator/batch/filename"
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/filename"
 	"github.com/underlag/underlag/generator/model"
 )
 

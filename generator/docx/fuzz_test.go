@@ -31,7 +31,7 @@ func FuzzDOCX(f *testing.F) {
 				&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{para}}}},
 				&doc.Table{Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell(s)}}}, Rows: []doc.Row{{Cells: []doc.Cell{{Blocks: []doc.Block{para}}, doc.TextCell(s)}}}, Caption: s},
 				doc.DefinitionTable(s, "", []doc.Definition{{Term: s, Definition: []doc.Inline{run}}}),
-				&doc.Status{Level: doc.StatusLevel(style % 5), Word: s, Label: []doc.Inline{run}},
+				&doc.Status{Level: doc.StatusLevel(style % 5), Word: s, Line: []doc.Inline{run}},
 				&doc.Signatures{Signers: []doc.Signer{{Role: s, Name: s, Title: s, Date: s, Place: s, ShowPlace: true}}},
 			}}
 		var a, b bytes.Buffer

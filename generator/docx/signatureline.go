@@ -192,14 +192,8 @@ func joinRows(parts [][]sigRow, group int) []sigRow {
 // placeDateRows is the place and date line: "Kungsbacka 2025-08-22" when
 // both are known, else a line to write them on, labelled.
 func placeDateRows(sg *doc.Signatures) []sigRow {
-	text := sg.Place
-	if sg.Date != "" {
-		if text != "" {
-			text += " "
-		}
-		text += sg.Date
-	}
-	if sg.Place != "" && sg.Date != "" {
+	text, complete := sg.PlaceDateText()
+	if complete {
 		return []sigRow{{cells: []sigCell{{text: text}}}}
 	}
 	return []sigRow{

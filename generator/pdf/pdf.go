@@ -31,7 +31,7 @@ import (
 type Renderer struct {
 	p     style.Profile
 	faces [numFaces]*face
-	funcs [doc.NumKinds]layoutFunc
+	funcs doc.Funcs[layoutFunc]
 	// zpool holds deflate compressors: each is close to a megabyte of
 	// state, too much to allocate for every document. A buffered channel
 	// rather than a sync.Pool, which the garbage collector empties at
@@ -70,7 +70,7 @@ func New(p style.Profile) (*Renderer, error) {
 	}
 	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy}
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
-	r.fillTable()
+	registerFuncs(&r.funcs)
 	return r, nil
 }
 

@@ -229,6 +229,7 @@ func TestLongDefinitions(t *testing.T) {
 // paragraph before it is on that page too.
 func TestSignaturesKeptTogether(t *testing.T) {
 	t.Parallel()
+	testenv.NeedTool(t, "pdftotext") // the subtests' pages; moved needs them all
 	moved := false
 	for fill := 22; fill <= 34; fill += 2 {
 		t.Run(fmt.Sprint(fill), func(t *testing.T) {
@@ -353,31 +354,6 @@ func TestImagesAndLinks(t *testing.T) {
 
 	bad := &doc.Document{Blocks: []doc.Block{&doc.Image{Data: []byte("no image"), Alt: "Trasig"}}}
 	assert.ErrorContains(t, renderer(t).Render(&bytes.Buffer{}, bad), "Trasig")
-}
-
-// TestSubset checks the font subsetter: the used glyphs keep their bytes,
-// the others are emptied, and the result parses again.
-func TestSubset(t *testing.T) {
-	t.Parallel()
-	f := renderer(t).faces[faceRegular]
-	used := make([]bool, f.font.numGlyphs)
-	a, z := f.glyph('å'), f.glyph('ŋ')
-	require.NotZero(t, a)
-	require.NotZero(t, z)
-	used[a], used[z] = true, true
-	dir, static, dyn := f.sub.subset(used)
-	sub, err := parseSFNT(append(append(append([]byte(nil), dir...), static...), dyn...))
-	require.NoError(t, err)
-	require.Equal(t, f.font.numGlyphs, sub.numGlyphs)
-	glyphLen := func(s *sfnt, g uint16) uint32 { return s.loca[g+1] - s.loca[g] }
-	assert.Equal(t, glyphLen(f.font, a), glyphLen(sub, a))
-	assert.Equal(t, glyphLen(f.font, z), glyphLen(sub, z))
-	// 'å' is a composite of 'a' and the ring: both come along.
-	for _, c := range f.font.comps[a] {
-		assert.NotZero(t, glyphLen(sub, c))
-	}
-	assert.Zero(t, glyphLen(sub, f.glyph('Q')))
-	assert.Equal(t, f.font.advance, sub.advance)
 }
 
 func TestAppendNum(t *testing.T) {
@@ -505,7 +481,7 @@ func FuzzRender(f *testing.F) {
 				&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{para}}}},
 				&doc.Table{Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell(s)}}}, Rows: []doc.Row{{Cells: []doc.Cell{{Blocks: []doc.Block{para}}, doc.TextCell(s)}}}, Caption: s},
 				doc.DefinitionTable(s, "", []doc.Definition{{Term: s, Definition: []doc.Inline{run}}}),
-				&doc.Status{Level: doc.StatusLevel(style % 5), Word: s, Label: []doc.Inline{run}},
+				&doc.Status{Level: doc.StatusLevel(style % 5), Word: s, Line: []doc.Inline{run, doc.Text(": "), doc.Strong(s)}},
 				&doc.Signatures{Signers: []doc.Signer{{Role: s, Name: s, Title: s, Date: s, Place: s, ShowPlace: true}}},
 			}}
 		r := renderer(t)

@@ -86,14 +86,8 @@ func (r *Renderer) signLineWidth(s *doc.Signatures, w float64) float64 {
 // known printed on it and the label under it.
 func (r *Renderer) placeDateBox(s *doc.Signatures, fr frame) box {
 	body := r.textStyle(fr, false)
-	text := s.Place
-	if s.Date != "" {
-		if text != "" {
-			text += " "
-		}
-		text += s.Date
-	}
-	if s.Place != "" && s.Date != "" {
+	text, complete := s.PlaceDateText()
+	if complete {
 		return box{h: body.lead, ops: r.textBoxOps(text, fr.x, 0, fr.width, body)}
 	}
 	sd := &signDraw{r: r, body: body, small: r.styleAt(r.p.SmallSize, false)}

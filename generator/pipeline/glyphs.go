@@ -9,21 +9,10 @@ import (
 	"github.com/underlag/underlag/generator/model"
 )
 
-// repertoires are what the formats of the run can draw, for the glyph
-// check: the PDF's fonts when it may write PDF; the DOCX and Markdown
-// hold every valid character.
-func (p *Pipeline) repertoires() []check.Repertoire {
-	if p.drawsPDF {
-		return []check.Repertoire{check.PDF}
-	}
-	return nil
-}
-
 // glyphs checks every string of a document that reaches a renderer: its
 // own fields and rubriker, and its registries', each in its own file.
 func (p *Pipeline) glyphs(d model.Document, reg *model.Registries) diag.List {
-	reps := p.repertoires()
-	return append(check.Glyphs(d, reps), check.RegistryGlyphs(reg, reps)...)
+	return append(check.Glyphs(d, p.draws...), check.RegistryGlyphs(reg, p.draws...)...)
 }
 
 // textCheck is the glyph check of one template, made once.
@@ -50,7 +39,7 @@ func (p *Pipeline) templateGlyphs(c *compose.Composer, d *Doc) diag.List {
 		for _, t := range c.Texts(name) {
 			texts = append(texts, check.Text{File: t.File, Line: t.Line, Col: t.Col, S: t.S})
 		}
-		tc.diags = check.TextGlyphs(texts, p.repertoires())
+		tc.diags = check.TextGlyphs(texts, p.draws...)
 	})
 	return tc.diags
 }

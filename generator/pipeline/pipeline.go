@@ -12,6 +12,7 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -43,7 +44,7 @@ type Config struct {
 	Formats       []Format       // the renderers to prepare; nil for every format, empty for none (validate, schema)
 	Roots         []string       // directories references may point into besides each document's data tree (--root)
 	Profile       *style.Profile // default style.Default()
-	Lint          *lint.Linter   // the review rules; default lint.Default()
+	Lint          *lint.Linter   // the review rules; default lint.ForKinds(Kinds)
 	Info          bool           // keep review findings of severity info (lint, validate); a build leaves them out
 	IncludeHidden bool           // read files and folders whose names start with "." (--include-hidden)
 }
@@ -55,14 +56,14 @@ type Pipeline struct {
 	info          bool
 	loader        *load.Loader
 	composer      *compose.Composer
-	renderers     map[string]doc.Renderer
-	overlays      sync.Map // template folder → *overlay: an organisation's templates over the base ones
-	textChecks    sync.Map // templateKey → *textCheck: the glyph check of a template's text
+	renderers     map[string]doc.Renderer // by format name
+	overlays      sync.Map                // template folder → *overlay: an organisation's templates over the base ones
+	textChecks    sync.Map                // templateKey → *textCheck: the glyph check of a template's text
 	includeHidden bool
-	// drawsPDF is whether the run may write PDF (a build, a PDF render, or
-	// validate and lint, which check for the build): characters the PDF
-	// cannot draw are then errors.
-	drawsPDF    bool
+	// draws are the repertoires of the formats the run may write (a
+	// build's, a render's, or for validate and lint, which check for the
+	// build, the default formats'): characters outside one are errors.
+	draws       []check.Repertoire
 	notes       []string // about the set-up, for the user: a font the PDF cannot take
 	formats     []Format
 	creator     string
@@ -83,10 +84,14 @@ func New(cfg Config) (*Pipeline, error) {
 		prof = *cfg.Profile
 	} else if cfg.ReferenceDOCX != "" {
 		// The organisation's Word template sets the look of the PDF too,
-		// so that the two formats still look alike.
+		// so that the formats still look alike.
+		refs := DefaultTable().WithReference()
+		if len(refs) == 0 {
+			return nil, fmt.Errorf("reference document %s: no format takes one", cfg.ReferenceDOCX)
+		}
 		var err error
-		if prof, notes, err = docx.ProfileFrom(cfg.ReferenceDOCX, prof); err != nil {
-			return nil, fmt.Errorf("reference docx %s: %w", cfg.ReferenceDOCX, err)
+		if prof, notes, err = refs[0].Reference.Profile(cfg.ReferenceDOCX, prof); err != nil {
+			return nil, fmt.Errorf("reference %s %s: %w", refs[0].Name, cfg.ReferenceDOCX, err)
 		}
 	}
 	formats := cfg.Formats
@@ -103,7 +108,10 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	rules := cfg.Lint
 	if rules == nil {
-		rules = lint.Default()
+		// The built-in rules and those the kinds bring (Kind.Rules).
+		if rules, err = lint.ForKinds(kinds); err != nil {
+			return nil, err
+		}
 	}
 	p := &Pipeline{
 		kinds:     kinds,
@@ -116,13 +124,18 @@ func New(cfg Config) (*Pipeline, error) {
 		creator:   "underlag " + cfg.Version,
 		notes:     notes,
 	}
-	p.drawsPDF = len(formats) == 0
 	p.includeHidden = cfg.IncludeHidden
+	checked := formats
+	if len(formats) == 0 {
+		checked, _ = ParseFormats("")
+	}
+	for _, f := range checked {
+		if f.Draws != nil {
+			p.draws = append(p.draws, f.Draws)
+		}
+	}
 	ref := ""
 	for _, f := range formats {
-		if f.Name == "pdf" {
-			p.drawsPDF = true
-		}
 		r, err := f.New(cfg, prof)
 		if err != nil {
 			return nil, fmt.Errorf("prepare %s: %w", f.Name, err)
@@ -251,7 +264,7 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 		diags = append(diags, p.review(p.lint.Document(in))...)
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)
-		diags = append(diags, check.RegistryGlyphs(in.Registries, p.repertoires())...)
+		diags = append(diags, check.RegistryGlyphs(in.Registries, p.draws...)...)
 		diags = append(diags, p.lint.Profile(in.Registries.Organisation, p.kinds)...)
 	}
 	diags = withExcerpts(diags, in)
@@ -344,16 +357,29 @@ type pageRenderer interface {
 }
 
 // Render writes the tree in the named format; pages is the page count
-// where the format knows it (PDF), else 0.
+// where the format knows it (PDF), else 0. A block the format's renderer
+// has no function for is a *doc.UnknownBlockError that names the format.
 func (p *Pipeline) Render(w io.Writer, format string, t *doc.Document) (pages int, err error) {
 	r, ok := p.renderers[format]
 	if !ok {
 		return 0, fmt.Errorf("render: the pipeline was not prepared for format %q", format)
 	}
 	if pr, ok := r.(pageRenderer); ok {
-		return pr.RenderPages(w, t)
+		pages, err = pr.RenderPages(w, t)
+	} else {
+		err = r.Render(w, t)
 	}
-	return 0, r.Render(w, t)
+	return pages, nameFormat(err, format)
+}
+
+// nameFormat sets the format's name on an unknown-block error, which a
+// renderer leaves empty: the table names formats, not the renderers.
+func nameFormat(err error, format string) error {
+	var ue *doc.UnknownBlockError
+	if errors.As(err, &ue) && ue.Format == "" {
+		ue.Format = format
+	}
+	return err
 }
 
 // Validate loads, checks and composes one file, as a build would, and
