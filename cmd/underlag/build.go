@@ -72,7 +72,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
 		},
 	}
 	f := cmd.Flags()
-	addToFlag(a, cmd, &o.formats, "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
+	addToFlag(a, cmd, &o.formats, defaultFormats(a.formats), "output formats, comma-separated: "+strings.Join(a.formats.Names(), ", "))
 	f.BoolVar(&o.includeHidden, "include-hidden", false, "read files and folders whose names start with \".\" too (skipped by default, with a note)")
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
@@ -90,7 +90,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
 }
 
 func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
-	formats, err := pipeline.ParseFormats(o.formats)
+	formats, err := a.formats.Parse(o.formats)
 	if err != nil {
 		return usageErr(err)
 	}

@@ -64,7 +64,7 @@ Errors and warnings are printed as file:line:col: field.path: message.`,
 		},
 	}
 	f := cmd.Flags()
-	addToFlag(a, cmd, &opts.format, "", "output format: "+formatList()+"; by default the extension of -o, else md")
+	addToFlag(a, cmd, &opts.format, "", "output format: "+formatList(a.formats)+"; by default the extension of -o, else md")
 	f.StringVarP(&opts.out, "output", "o", "", "write to this file (atomically) instead of standard output")
 	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
 	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes (pandoc's --reference-doc works too)")

@@ -73,7 +73,8 @@ func (r *plain) Render(w io.Writer, d *doc.Document) error {
 
 // TestPlainTextFormat adds a format by one entry in the table of formats
 // and its renderer's block functions, and nothing else: render -o x.txt
-// then writes it, and every document of the example data renders in it.
+// then writes it, every document of the example data renders in it, and
+// build --to txt builds the example data.
 func TestPlainTextFormat(t *testing.T) {
 	t.Parallel()
 	r := newPlain()
@@ -121,11 +122,28 @@ func TestPlainTextFormat(t *testing.T) {
 	}
 	assert.Positive(t, built, "the example data has documents")
 
-	// The messages that list formats come from the table.
-	var out, errOut bytes.Buffer
-	a := newApp(strings.NewReader(""), &out, &errOut)
+	// build --to txt writes the same documents, through the batch build.
+	out := filepath.Join(dir, "build")
+	var bout, berr bytes.Buffer
+	a := newApp(strings.NewReader(""), &bout, &berr)
+	a.getenv = func(string) string { return "" }
 	a.formats = table
-	code := runApp(context.Background(), a, []string{"render", files[0], "-o", filepath.Join(dir, "x.fax")})
+	code := runApp(context.Background(), a, []string{"build", "../../data", "--to", "txt", "--out", out, "--quiet"})
+	require.Equal(t, 0, code, berr.String())
+	var txts []string
+	require.NoError(t, filepath.WalkDir(out, func(path string, _ os.DirEntry, err error) error {
+		if err == nil && filepath.Ext(path) == ".txt" {
+			txts = append(txts, path)
+		}
+		return err
+	}))
+	assert.Len(t, txts, built, "build --to txt writes one text file a document: %v", txts)
+
+	// The messages that list formats come from the table.
+	var mout, errOut bytes.Buffer
+	a = newApp(strings.NewReader(""), &mout, &errOut)
+	a.formats = table
+	code = runApp(context.Background(), a, []string{"render", files[0], "-o", filepath.Join(dir, "x.fax")})
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut.String(), fmt.Sprintf("name it %s", table.Patterns()))
 	assert.Contains(t, errOut.String(), "*.txt")

@@ -94,7 +94,7 @@ Ctrl-C.`,
 		},
 	}
 	f := cmd.Flags()
-	addToFlag(a, cmd, &o.formats, "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
+	addToFlag(a, cmd, &o.formats, defaultFormats(a.formats), "output formats, comma-separated: "+strings.Join(a.formats.Names(), ", "))
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
 	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take (pandoc's --reference-doc works too)")
@@ -105,7 +105,7 @@ Ctrl-C.`,
 }
 
 func runWatch(ctx context.Context, a *app, o *watchOptions) error {
-	formats, err := pipeline.ParseFormats(o.formats)
+	formats, err := a.formats.Parse(o.formats)
 	if err != nil {
 		return usageErr(err)
 	}

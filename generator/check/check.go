@@ -150,10 +150,7 @@ func (c *Checker) Committee(path, abbr string) {
 	if _, ok := reg.Organisation.Committee(abbr); ok {
 		return
 	}
-	var abbrs []string
-	for _, cm := range reg.Organisation.Committees {
-		abbrs = append(abbrs, cm.Abbrev)
-	}
+	abbrs := reg.Organisation.CommitteeKeys()
 	c.Errorf(path, "committee %q is not in the organisation profile %s; %s", abbr, reg.Organisation.Source.Path, valid(abbrs, "it lists no committees"))
 }
 
@@ -200,7 +197,12 @@ func Registries(reg *model.Registries) diag.List {
 	var all diag.List
 	if o := reg.Organisation; o != nil {
 		c := &Checker{src: o.Source}
-		c.Duplicates("nämnder", len(o.Committees), func(i int) (string, string) { return "förkortning", o.Committees[i].Abbrev })
+		c.Duplicates("nämnder", len(o.Committees), func(i int) (string, string) {
+			if o.Committees[i].Abbrev == "" {
+				return "namn", o.Committees[i].Key()
+			}
+			return "förkortning", o.Committees[i].Key()
+		})
 		all = append(all, c.diags...)
 	}
 	if g := reg.Glossary; g != nil {

@@ -33,17 +33,18 @@ const (
 // template and every iteration of a range, where the limits are checked.
 const tickName = "_tick"
 
-// limits watches one template run: its deadline and its output.
+// limits watches one document's template run, its partials and
+// furniture templates included: its deadline and its output.
 type limits struct {
 	deadline time.Time
 	limit    time.Duration
-	out      *bytes.Buffer
+	written  int // bytes written by every template of the run
 	calls    int
 	hit      error // the limit reached, for the message
 }
 
-func newLimits(out *bytes.Buffer, d time.Duration) *limits {
-	return &limits{deadline: time.Now().Add(d), limit: d, out: out}
+func newLimits(d time.Duration) *limits {
+	return &limits{deadline: time.Now().Add(d), limit: d}
 }
 
 // WithTimeLimit sets how long one document's template may run, in place
@@ -62,7 +63,7 @@ func (l *limits) funcs() template.FuncMap {
 // milliseconds of the deadline.
 func (l *limits) tick() (safe, error) {
 	l.calls++
-	if l.out.Len() > MaxTemplateOutput {
+	if l.written > MaxTemplateOutput {
 		l.hit = fmt.Errorf("the template wrote more than %d MB, the limit for one document: does this range run too many times?", MaxTemplateOutput>>20)
 		return "", l.hit
 	}
@@ -73,15 +74,19 @@ func (l *limits) tick() (safe, error) {
 	return "", nil
 }
 
-// cappedWriter fails a write past twice MaxTemplateOutput: the last guard,
-// for output written without a range; tick reports the common case first,
-// with the range's position.
-type cappedWriter struct{ b *bytes.Buffer }
+// cappedWriter counts what the templates of a run write and fails a write
+// past twice MaxTemplateOutput: the last guard, for output written without
+// a range; tick reports the common case first, with the range's position.
+type cappedWriter struct {
+	b   *bytes.Buffer
+	lim *limits
+}
 
 func (w cappedWriter) Write(p []byte) (int, error) {
-	if w.b.Len()+len(p) > 2*MaxTemplateOutput {
+	if w.lim.written+len(p) > 2*MaxTemplateOutput {
 		return 0, fmt.Errorf("the template wrote more than %d MB; that is the limit for one document", MaxTemplateOutput>>20)
 	}
+	w.lim.written += len(p)
 	return w.b.Write(p)
 }
 

@@ -1,9 +1,12 @@
 package compose
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
+	"text/template"
+	"time"
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
@@ -25,9 +28,14 @@ type run struct {
 	stored   [][]doc.Block // blocks behind the placeholders, by number
 	keys     map[*doc.Heading]string
 	numbered bool
-	defs     *doc.Table      // the deferred definitions table, filled last
-	figures  int             // figures numbered so far
-	fields   map[string]bool // signature field names given so far
+	defs     *doc.Table                    // the deferred definitions table, filled last
+	figures  int                           // figures numbered so far
+	fields   map[string]bool               // signature field names given so far
+	pg       pageState                     // what the furniture template being run has set
+	fieldHds map[*doc.Heading]bool         // headings of Markdown fields (underavsnitt), placed last
+	partials map[string]*template.Template // partials bound to this run's functions
+	fmap     template.FuncMap              // this run's functions, for partials
+	lim      *limits                       // the time and output the templates may take
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office
@@ -36,6 +44,11 @@ type run struct {
 
 func newRun(c *Composer, in Input) *run {
 	r := &run{c: c, in: in, base: in.Doc.Base(), keys: map[*doc.Heading]string{}}
+	limit := time.Duration(0)
+	if c != nil {
+		limit = c.timeLimit
+	}
+	r.lim = newLimits(cmp.Or(limit, MaxTemplateTime))
 	r.src = r.base.Source
 	if in.Registries != nil {
 		r.org = in.Registries.Organisation
@@ -88,12 +101,16 @@ func (r *run) placed(i int) []doc.Block {
 }
 
 // label is the text for a label key: the document's own rubriker, then the
-// organisation's, then the templates' etiketter.yaml. {år} is the
+// organisation's, then the rubrik a kind defined in data gives the field
+// of that key, then the templates' etiketter.yaml. {år} is the
 // commission's year.
 func (r *run) label(key string) (string, bool) {
 	v, ok := r.base.Labels[key]
 	if !ok && r.org != nil {
 		v, ok = r.org.Labels[key]
+	}
+	if !ok {
+		v, ok = r.fieldLabel(key)
 	}
 	if !ok {
 		v, ok = r.c.labels[key]
@@ -132,15 +149,18 @@ func (r *run) checkLabelOverrides() {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if _, ok := r.c.labels[k]; !ok {
-				report(k)
+				if _, ok := r.fieldLabel(k); !ok {
+					report(k)
+				}
 			}
 		}
 	}
 	unknown := func(k string) string {
-		if c := diag.Closest(k, r.c.labelKeys); c != "" {
+		keys := r.labelKeys()
+		if c := diag.Closest(k, keys); c != "" {
 			return fmt.Sprintf("no heading or label %q; did you mean %q?", k, c)
 		}
-		return fmt.Sprintf("no heading or label %q; valid keys: %s", k, strings.Join(r.c.labelKeys, ", "))
+		return fmt.Sprintf("no heading or label %q; valid keys: %s", k, strings.Join(keys, ", "))
 	}
 	check(r.base.Labels, func(k string) {
 		r.errorf("rubriker."+k, "%s", unknown(k))

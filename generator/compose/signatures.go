@@ -47,8 +47,13 @@ func (r *run) fnSignatures(ss []model.Signer, defaults ...any) (safe, error) {
 		PlaceDate: set.PlaceDate,
 		Signable:  set.Signable,
 	}
-	if set.Layout == model.LayoutNameUnderLine {
+	switch set.Layout {
+	case model.LayoutNameUnderLine:
 		s.Layout = doc.NameUnderLine
+	case model.LayoutNameOnly:
+		// Nothing to sign on: the document is signed on paper or
+		// elsewhere.
+		s.Layout, s.Signable = doc.NameOnly, false
 	}
 	for _, m := range ss {
 		p := r.person(m.Person)

@@ -67,6 +67,16 @@ type Meta struct {
 	First        *Page     // page one's own header and footer, when they differ; nil for none
 	Logo         *Image    // optional logo at the header's left
 	Attachments  []Attachment
+
+	// HeaderBand and FooterBand, when set, are a furniture template's
+	// header and footer and replace Header and Footer (see Band).
+	HeaderBand, FooterBand *Band
+	Numbering              Numbering // how the page fields count
+
+	// Names are the names of people and organisations the registries
+	// know (the people, the organisation, its offices and committees):
+	// a renderer never hyphenates a word of them.
+	Names []string
 }
 
 // FileTime is the moment a document's file says it was created and last
@@ -93,8 +103,9 @@ type Header struct {
 // Page is the header and footer of a page that differs from the others:
 // page one of a memo often carries the address footer alone.
 type Page struct {
-	Header Header
-	Footer []Line
+	Header                 Header
+	Footer                 []Line
+	HeaderBand, FooterBand *Band // as Meta's
 }
 
 // Line is one line of inline runs.
@@ -377,6 +388,9 @@ const (
 	// NameUnderLine is one line to sign on, with the signer's name and
 	// title (or the role alone, when no one is named) printed under it.
 	NameUnderLine
+	// NameOnly is the signer's name and title (or role) with room above
+	// to sign, and no line: what many organisations print.
+	NameOnly
 )
 
 // PlaceDateText is what the place and date line says: "Kungsbacka

@@ -24,6 +24,9 @@ type ctx struct {
 	depth int // list nesting depth of the block
 	width int
 	cell  bool
+	// keepNext keeps the paragraphs on the page of what follows: a table
+	// row kept with the next one (doc.KeepRow).
+	keepNext bool
 }
 
 // registerFuncs fills the renderer's table with a function per block
@@ -109,6 +112,7 @@ func (s *state) reset(d *doc.Document) {
 		s.rels.Add(relTheme, "theme/theme1.xml", false)
 	}
 	s.sect = s.r.sect
+	s.sect.PageStart = d.Meta.Numbering.Start
 	if d.Meta.First != nil {
 		s.sect.FirstHeaderRef = s.rels.Add(wordpkg.RelHeader, firstHeaderPart, false)
 		s.sect.FirstFooterRef = s.rels.Add(wordpkg.RelFooter, firstFooterPart, false)
@@ -248,11 +252,7 @@ func (s *state) run(dst []byte, in *doc.Inline) []byte {
 		if k >= 0 {
 			seg = text[:k]
 		}
-		if seg != "" {
-			dst = append(dst, `<w:t xml:space="preserve">`...)
-			dst = wordpkg.Escape(dst, seg)
-			dst = append(dst, "</w:t>"...)
-		}
+		dst = textElems(dst, seg) // tokens.go
 		if k < 0 {
 			break
 		}
@@ -322,7 +322,7 @@ func renderParagraph(s *state, b doc.Block, c ctx) error {
 	if p.Small {
 		st = sFinePrint
 	}
-	s.pOpen(st, 0, 0, p.KeepWithNext, c.align)
+	s.pOpen(st, 0, 0, p.KeepWithNext || c.keepNext, c.align)
 	s.body = s.inlines(s.body, p.Text, &s.rels)
 	s.pClose()
 	return nil
@@ -429,7 +429,7 @@ func renderList(s *state, b doc.Block, c ctx) error {
 	for _, it := range l.Items {
 		blocks := it.Blocks
 		first, _ := firstParagraph(blocks)
-		s.pOpen(listStyles[ordered][sd], numID, depth, false, doc.AlignLeft)
+		s.pOpen(listStyles[ordered][sd], numID, depth, c.keepNext, doc.AlignLeft)
 		if first != nil {
 			s.body = s.inlines(s.body, first.Text, &s.rels)
 			blocks = blocks[1:]

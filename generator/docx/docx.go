@@ -57,7 +57,8 @@ type Renderer struct {
 	codeRPr   [4]string // and of code
 	listGap   int       // space above the paragraph after a list, twips
 	comp      *wordpkg.Compressors
-	states    sync.Pool // *state, so that buffers are reused across documents
+	measure   doc.Measurer // the PDF's text measure, for column widths (table.go); nil to estimate
+	states    sync.Pool    // *state, so that buffers are reused across documents
 }
 
 // Option configures a Renderer.
@@ -65,6 +66,7 @@ type Option func(*config)
 
 type config struct {
 	reference string
+	measure   doc.Measurer
 }
 
 // WithReference takes the styles, page setup, header logo and footer from
@@ -105,7 +107,7 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 	if p.FontFamily == "" {
 		p.FontFamily = "Liberation Sans"
 	}
-	r := &Renderer{p: p, comp: wordpkg.NewCompressors()}
+	r := &Renderer{p: p, comp: wordpkg.NewCompressors(), measure: c.measure}
 	for s := range numStyles {
 		r.ids[s] = builtinStyles[s].id
 	}
@@ -298,26 +300,28 @@ var docParts = []docPart{
 			return append(append(append(dst, s.r.numHead...), s.nums...), wordpkg.NumberingEnd...), nil
 		}},
 	{name: "word/header1.xml", build: func(s *state, dst []byte) ([]byte, error) {
-		return s.header(dst, s.d.Meta.Header, &s.hdrRels)
+		return s.header(dst, s.d.Meta.Header, s.d.Meta.HeaderBand, &s.hdrRels)
 	}},
 	{name: "word/_rels/header1.xml.rels", has: func(s *state) bool { return s.hdrRels.Len() > 0 },
 		build: func(s *state, dst []byte) ([]byte, error) { return s.hdrRels.AppendXML(dst), nil }},
 	// The reference document's own footer, when it has one, is among the
 	// static parts.
 	{name: "word/footer1.xml", has: ownFooter,
-		build: func(s *state, dst []byte) ([]byte, error) { return s.footer(dst, s.d.Meta.Footer, &s.ftrRels), nil }},
+		build: func(s *state, dst []byte) ([]byte, error) {
+			return s.footer(dst, s.d.Meta.Footer, s.d.Meta.FooterBand, &s.ftrRels)
+		}},
 	{name: "word/_rels/footer1.xml.rels", has: func(s *state) bool { return ownFooter(s) && s.ftrRels.Len() > 0 },
 		build: func(s *state, dst []byte) ([]byte, error) { return s.ftrRels.AppendXML(dst), nil }},
 	// Page one's own header and footer are always written as a pair: with
 	// w:titlePg, a first-page header or footer that is missing would be
 	// an empty one.
 	{name: "word/" + firstHeaderPart, has: hasFirst, build: func(s *state, dst []byte) ([]byte, error) {
-		return s.header(dst, s.d.Meta.First.Header, &s.firstHdrRels)
+		return s.header(dst, s.d.Meta.First.Header, s.d.Meta.First.HeaderBand, &s.firstHdrRels)
 	}},
 	{name: "word/_rels/" + firstHeaderPart + ".rels", has: func(s *state) bool { return hasFirst(s) && s.firstHdrRels.Len() > 0 },
 		build: func(s *state, dst []byte) ([]byte, error) { return s.firstHdrRels.AppendXML(dst), nil }},
 	{name: "word/" + firstFooterPart, has: hasFirst, build: func(s *state, dst []byte) ([]byte, error) {
-		return s.footer(dst, s.d.Meta.First.Footer, &s.firstFtrRels), nil
+		return s.footer(dst, s.d.Meta.First.Footer, s.d.Meta.First.FooterBand, &s.firstFtrRels)
 	}},
 	{name: "word/_rels/" + firstFooterPart + ".rels", has: func(s *state) bool { return hasFirst(s) && s.firstFtrRels.Len() > 0 },
 		build: func(s *state, dst []byte) ([]byte, error) { return s.firstFtrRels.AppendXML(dst), nil }},

@@ -15,10 +15,12 @@ func statusFuncs(b Builder) FuncMap {
 	r := &statusRun{b: b}
 	return FuncMap{
 		"status":           r.fnStatus,
-		"aktivitetsstatus": r.fnActivityStatus,
-		"milstolpsstatus":  r.fnMilestoneStatus,
+		"aktivitetsstatus": r.fnActivityColumns,
+		"aktivitetsrader":  r.fnActivityRows,
+		"milstolpsstatus":  r.fnMilestoneColumns,
+		"milstolpsrader":   r.fnMilestoneRows,
 		"avvikelser":       r.fnDeviations,
-		"risker":           r.fnRisks,
+		"risker":           r.fnRiskColumns,
 		"teckenförklaring": r.fnLegend,
 	}
 }

@@ -272,6 +272,7 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 		val.Elem().FieldByName("Common").FieldByName("Source").Set(reflect.ValueOf(src))
 	}
 	head = append(head, d.diags...)
+	head = append(head, foldedItems(path, data, root, src.Positions)...)
 	head.Sort()
 	for i := range head {
 		if head[i].Line > 0 && head[i].Excerpt == "" {

@@ -89,6 +89,10 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 }
 
 func writeMeta(b *strings.Builder, m doc.Meta) {
+	if m.HeaderBand != nil || m.FooterBand != nil {
+		writeBands(b, m)
+		return
+	}
 	line := func(l doc.Line) string { return inlines(l) }
 	var left, right []string
 	for _, l := range m.Header.Left {
@@ -318,8 +322,11 @@ func writeSignatures(_ *Renderer, b *strings.Builder, bl doc.Block, indent strin
 	}
 	for i := range s.Signers {
 		sg := &s.Signers[i]
-		if s.Layout == doc.NameUnderLine {
+		if s.Layout != doc.FormLines {
 			lines := []string{blank}
+			if s.Layout == doc.NameOnly {
+				lines = nil
+			}
 			for _, l := range sg.NameLines() {
 				lines = append(lines, escape(l))
 			}

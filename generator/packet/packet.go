@@ -193,9 +193,15 @@ func dataAttachment(p Stages, d Doc, a model.Attachment, path string, part pdf.P
 func mark(t *doc.Document, m string) {
 	line := doc.Line{{Text: m, Style: doc.Bold}}
 	t.Meta.Header.Right = append([]doc.Line{line}, t.Meta.Header.Right...)
+	if t.Meta.HeaderBand != nil {
+		t.Meta.HeaderBand = t.Meta.HeaderBand.WithMark(line)
+	}
 	if t.Meta.First != nil {
 		first := *t.Meta.First
 		first.Header.Right = append([]doc.Line{line}, first.Header.Right...)
+		if first.HeaderBand != nil {
+			first.HeaderBand = first.HeaderBand.WithMark(line)
+		}
 		t.Meta.First = &first
 	}
 }

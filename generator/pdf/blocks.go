@@ -27,6 +27,8 @@ type frame struct {
 	// measure; parent is the element new blocks go under.
 	tags   *structTree
 	parent int
+	// names are the words of the document's names, never hyphenated.
+	names nameSet
 	// h1 is the heading level tagged H1: 0 when the document has a title
 	// (a level 0 heading), else 1, so that the first heading is always an
 	// H1 and the levels never skip.
@@ -57,7 +59,10 @@ func (r *Renderer) textStyle(fr frame, small bool) textStyle {
 	if small {
 		size = min(size, r.p.SmallSize)
 	}
-	return r.styleAt(size, fr.bold)
+	ts := r.styleAt(size, fr.bold)
+	ts.hyphenate = !fr.bold // table headers are not hyphenated
+	ts.names = fr.names
+	return ts
 }
 
 func (r *Renderer) styleAt(size float64, bold bool) textStyle {

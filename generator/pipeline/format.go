@@ -89,6 +89,11 @@ func DefaultTable() Table {
 				if c.ReferenceDOCX != "" {
 					opts = append(opts, docx.WithReference(c.ReferenceDOCX))
 				}
+				// Table columns as wide as in the PDF, so that pages break
+				// alike; a profile the PDF cannot set is estimated.
+				if m, err := pdf.New(p); err == nil {
+					opts = append(opts, docx.WithMeasurer(m))
+				}
 				return docx.New(p, opts...)
 			}},
 		{Name: "md", Aliases: []string{"markdown"}, Ext: ".md", Exts: []string{".markdown"}, MediaType: "text/markdown",

@@ -108,12 +108,10 @@ func TestHostileInput(t *testing.T) {
 			files: map[string]string{"m.yaml": memo + "jämställdhet: \"![Karta](kort.jpg)\"\n", "kort.jpg": string(jpg[:len(jpg)*2/3])},
 			check: "m.yaml", want: "m.yaml:6:16: jämställdhet: the image kort.jpg is damaged",
 		},
-		// 4. Templates run without limits.
-		{
-			name:  "a range that fills memory",
-			files: tmpl("# Rubrik\n\n{{ range 1000000000 }}ord {{ end }}\n"),
-			check: "m.yaml", want: "mallar/tjansteskrivelse.md.tmpl:3:10: the template wrote more than 8 MB, the limit for one document",
-		},
+		// 4. Templates run without limits. (The ranges that never end or
+		// fill memory are compose's TestTemplateLimits, with a deadline
+		// of its own: here, on a loaded machine, the 10 s deadline could
+		// come before the output cap.)
 		{
 			// The format; Go 1.26 marks it %!(NOVERB), earlier
 			// versions %!(BADWIDTH).

@@ -266,6 +266,7 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 		diags = append(diags, check.Registries(in.Registries)...)
 		diags = append(diags, check.RegistryGlyphs(in.Registries, p.draws...)...)
 		diags = append(diags, p.lint.Profile(in.Registries.Organisation, p.kinds)...)
+		diags = append(diags, p.checkPage(in.Registries.Organisation)...)
 	}
 	diags = withExcerpts(diags, in)
 	if in.Doc == nil || diags.HasErrors() {
@@ -301,7 +302,7 @@ func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
 	}
 	t, diags := c.Compose(compose.Input{
 		Doc: d.in.Doc, Kind: d.in.Kind, Registries: d.in.Registries, Directive: d.in.Directive,
-		Logo: logo, Images: images, Creator: p.creator,
+		Logo: logo, Images: images, Creator: p.creator, Refs: d.in.Refs,
 	})
 	if t == nil && !diags.HasErrors() {
 		diags.Add(diag.Diagnostic{File: d.Source(), Msg: "compose made no document"})
