@@ -3,6 +3,7 @@ package compose
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"text/template/parse"
 
 	"go.yaml.in/yaml/v3"
@@ -52,8 +53,10 @@ func labelsOf(lf file) (map[string]Text, error) {
 // Texts are the strings the composer's labels and a document's template
 // give it: each label in effect, at its place in etiketter.yaml, and the
 // text and quoted strings of the template the document uses (see
-// TemplateOf), at their line and column. The built-in files are among
-// them, so that a format's check covers what underlag itself writes too.
+// TemplateOf) and of the partials it draws on (the fact box, header and
+// footer: its own _del.<mall>.md.tmpl, else _del.md.tmpl), at their line
+// and column. The built-in files are among them, so that a format's check
+// covers what underlag itself writes too.
 func (c *Composer) Texts(template string) []Text {
 	var out []Text
 	keys := make([]string, 0, len(c.labelAt))
@@ -64,10 +67,12 @@ func (c *Composer) Texts(template string) []Text {
 	for _, k := range keys {
 		out = append(out, c.labelAt[k])
 	}
-	if t, ok := c.tmpls[template]; ok {
-		n := template
+	if _, ok := c.tmpls[template]; !ok {
+		return out
+	}
+	for _, n := range append([]string{template}, c.partialsOf(template)...) {
 		src := c.sources[n]
-		for _, tt := range t.Templates() {
+		for _, tt := range c.tmpls[n].Templates() {
 			if tt.Tree == nil {
 				continue
 			}
@@ -77,6 +82,24 @@ func (c *Composer) Texts(template string) []Text {
 			})
 		}
 	}
+	return out
+}
+
+// partialsOf are the partials a document with the template may use, as
+// run.partialName picks them: for each part, the template's own, else the
+// one for every kind; sorted.
+func (c *Composer) partialsOf(template string) []string {
+	var out []string
+	for n := range c.tmpls {
+		part, rest, ok := strings.Cut(n, ".")
+		if !strings.HasPrefix(n, "_") || !ok {
+			continue
+		}
+		if _, own := c.tmpls[part+"."+template]; rest == template || rest == tmplExt[1:] && !own {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 

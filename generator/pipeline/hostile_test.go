@@ -170,6 +170,18 @@ func TestHostileInput(t *testing.T) {
 			files: tmpl("# Rubrik\n\nHej 🙂 {{ md .Summary }}\n"),
 			check: "m.yaml", want: "mallar/tjansteskrivelse.md.tmpl:3:5: U+1F642 🙂 (emoji) cannot be drawn in the PDF",
 		},
+		{
+			name: "emoji in the organisation's footer template",
+			files: map[string]string{"m.yaml": memo, "organisation.yaml": mallar,
+				"mallar/_sidfot.md.tmpl": "Min kommun 🙂\n"},
+			check: "m.yaml", want: "mallar/_sidfot.md.tmpl:1:12: U+1F642 🙂 (emoji) cannot be drawn in the PDF",
+		},
+		{
+			name: "CJK in the memo's own fact box template",
+			files: map[string]string{"m.yaml": memo, "organisation.yaml": mallar,
+				"mallar/_fakta.tjansteskrivelse.md.tmpl": "Nämnd: 中\n"},
+			check: "m.yaml", want: "mallar/_fakta.tjansteskrivelse.md.tmpl:1:8: U+4E2D 中 (CJK) cannot be drawn in the PDF",
+		},
 		// 8. One 8 MB paragraph.
 		{
 			name:  "an 8 MB paragraph",
