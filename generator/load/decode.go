@@ -184,10 +184,11 @@ func (d *decoder) decodeNull(n *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
-// checkLength refuses a text longer than MaxFieldSize.
+// checkLength refuses a text longer than MaxFieldSize, or nested deeper
+// than MaxNesting.
 func (d *decoder) checkLength(n *yaml.Node, path string) bool {
 	if len(n.Value) <= MaxFieldSize {
-		return true
+		return d.checkNesting(n, path)
 	}
 	d.errorf(n, path, "this text is %s; the limit for one field is %s: split it, or attach the document it comes from as a file", confine.Size(int64(len(n.Value))), confine.Size(MaxFieldSize))
 	return false
