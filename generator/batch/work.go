@@ -51,7 +51,7 @@ func (b *batch) run(ctx context.Context, n int, next func(k int) *item, emit fun
 					j.done <- nil
 					continue
 				}
-				j.done <- b.build(j.it)
+				j.done <- b.buildSafely(j.it)
 			}
 		})
 	}

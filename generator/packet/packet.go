@@ -26,7 +26,6 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/pdf"
 )
@@ -45,6 +44,9 @@ type Doc interface {
 	Attachments() []model.Attachment
 	File(field string) string
 	Deps() []string
+	// ReadFile reads a file the document names, confined to its data
+	// tree and the roots, and bounded by limit (see package confine).
+	ReadFile(path string, limit int64) ([]byte, error)
 }
 
 // Stages is what a packet needs of the pipeline: to load and compose an
@@ -124,7 +126,7 @@ func attachment(p Stages, d Doc, a model.Attachment) (pdf.Part, []string, diag.L
 	case ".yaml", ".yml":
 		return dataAttachment(p, d, a, path, part)
 	}
-	data, err := load.ReadFile(path, MaxPDFSize)
+	data, err := d.ReadFile(path, MaxPDFSize)
 	if err != nil {
 		return part, []string{path}, diag.List{at(d, a, diag.Error, "%s: cannot read %s: %v", a.Mark(), a.File, err)}
 	}

@@ -31,7 +31,7 @@ var layers = []struct {
 	prefix string
 	layer  layer
 }{
-	{"generator/atomic", leaf}, {"generator/date", leaf}, {"generator/diag", leaf},
+	{"generator/atomic", leaf}, {"generator/confine", leaf}, {"generator/date", leaf}, {"generator/diag", leaf},
 	{"generator/filename", leaf}, {"generator/style", leaf}, {"generator/doc", leaf},
 	{"generator/model", leaf}, {"generator/scaffold", leaf}, {"generator/watch", leaf},
 	{"generator/pdf", render}, {"generator/docx", render}, {"generator/markdown", render},
