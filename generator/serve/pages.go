@@ -146,7 +146,7 @@ type docData struct {
 	Formats  []pipeline.Format
 	Preview  bool
 	Saved    bool
-	Gen      int // the tree's state the page shows
+	Gen      int    // the tree's state the page shows
 	Note     string // why the form is not shown
 }
 
