@@ -47,6 +47,9 @@ type Renderer struct {
 	dictionary string
 	compOnce   sync.Once
 	comp       *hyphen.Compounds
+	// fonts are the font objects of the glyph sets the build's documents
+	// used, made once per set (fontcache.go).
+	fonts fontSets
 }
 
 var _ doc.Renderer = (*Renderer)(nil)
