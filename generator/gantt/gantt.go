@@ -237,6 +237,10 @@ func (c *chart) columns(width float64) {
 		noteW = min(noteW+gap, 0.2*width)
 	}
 	c.x0, c.x1 = labW, width-noteW
+	if noteW == 0 {
+		// Room for half a diamond on the chart's last day.
+		c.x1 -= diamondW / 2
+	}
 	if c.t.Today.IsZero() {
 		return
 	}
