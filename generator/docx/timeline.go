@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/docx/wordpkg"
 )
 
 // A timeline goes into the DOCX as a picture: generator/gantt lays it out
@@ -38,7 +39,10 @@ func renderTimeline(s *state, b doc.Block, c ctx) error {
 	img := &doc.Image{Data: png, Format: "png", Alt: t.Alt, Width: d.W}
 	// Kept with the caption after it, as the PDF keeps the two.
 	s.pOpen(c.para, 0, 0, true, doc.AlignLeft)
-	s.body, err = s.drawing(s.body, img, &s.rels, c.width, 0)
+	// At most a page high, less room for the caption, as in the PDF.
+	p := s.r.p
+	maxH := wordpkg.Twips(p.PageHeight - p.MarginTop - p.MarginBottom - 3*p.BodySize*25.4/72)
+	s.body, err = s.drawing(s.body, img, &s.rels, c.width, maxH)
 	if err != nil {
 		return err
 	}

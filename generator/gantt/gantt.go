@@ -475,7 +475,7 @@ func (c *chart) markTexts(r doc.TimelineRow, ext [][2]float64, mid float64) {
 
 // mark draws a bar or a diamond centred on mid and returns its extent.
 func (c *chart) mark(m doc.TimelineMark, mid float64) [2]float64 {
-	fill, edge, hatch, _ := c.look(m)
+	fill, edge, hatch := c.look(m)
 	if m.Point() {
 		a, b := m.From.First(), m.From.Last().AddDate(0, 0, 1)
 		xa, xb := c.x(a), c.x(b)
@@ -509,22 +509,22 @@ func (c *chart) mark(m doc.TimelineMark, mid float64) [2]float64 {
 	return [2]float64{xa, xb}
 }
 
-// look is how a mark of a role is drawn: its fill, its edge, whether it
-// is hatched and whether it is solid. A plan is solid in the accent; a
+// look is how a mark of a role is drawn: its fill, its edge and whether
+// it is hatched. A plan is solid in the accent; a
 // planned mark is white with an edge; a forecast is hatched and an actual
 // solid, both in the traffic light's colour when they have one.
-func (c *chart) look(m doc.TimelineMark) (fill, edge style.RGB, hatch, solid bool) {
+func (c *chart) look(m doc.TimelineMark) (fill, edge style.RGB, hatch bool) {
 	switch m.Role {
 	case doc.Planned:
-		return white, mix(c.accent, c.p.TextColor, 0.3), false, false
+		return white, mix(c.accent, c.p.TextColor, 0.3), false
 	case doc.Forecast:
 		e := c.level(m.Level, c.accent)
-		return white, e, true, false
+		return white, e, true
 	case doc.Actual:
 		e := c.level(m.Level, c.accent)
-		return e, e, false, true
+		return e, e, false
 	}
-	return c.accent, c.accent, false, true
+	return c.accent, c.accent, false
 }
 
 // level is a traffic light's colour, or def for none.
@@ -587,7 +587,7 @@ func (c *chart) legend(y float64) float64 {
 			c.circle(x+sw/2, y, 1.4, c.level(it.Level, c.accent))
 		default:
 			m := doc.TimelineMark{Role: it.Role, Level: it.Level}
-			fill, edge, hatch, _ := c.look(m)
+			fill, edge, hatch := c.look(m)
 			if it.Level == 0 && (it.Role == doc.Forecast || it.Role == doc.Actual) {
 				// The shape alone: the traffic lights have their own
 				// entries.
@@ -782,4 +782,28 @@ func CheckColor(s string) error {
 		return fmt.Errorf("%q is not a colour: write it as #RRGGBB, such as #005AA0", s)
 	}
 	return nil
+}
+
+// Fit returns the drawing scaled down, whole, to be at most maxH high: a
+// timeline of more rows than a page holds is drawn smaller rather than
+// past the page's foot. A drawing that fits is returned as it is.
+func (d *Drawing) Fit(maxH float64) *Drawing {
+	if d.H <= maxH || maxH <= 0 {
+		return d
+	}
+	f := maxH / d.H
+	out := &Drawing{W: d.W * f, H: maxH, Alt: d.Alt, Shapes: make([]Shape, len(d.Shapes))}
+	for i, s := range d.Shapes {
+		s.X, s.Y, s.W, s.H = s.X*f, s.Y*f, s.W*f, s.H*f
+		s.LineW, s.Dash, s.Size = s.LineW*f, s.Dash*f, s.Size*f
+		if s.Pts != nil {
+			pts := make([]float64, len(s.Pts))
+			for j, v := range s.Pts {
+				pts[j] = v * f
+			}
+			s.Pts = pts
+		}
+		out.Shapes[i] = s
+	}
+	return out
 }

@@ -20,6 +20,9 @@ func layoutTimeline(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	if d.H == 0 {
 		return nil, nil
 	}
+	// A chart taller than a page, less room for its caption, is drawn
+	// smaller: the box is never split.
+	d = d.Fit(r.p.PageHeight - r.p.MarginTop - r.p.MarginBottom - 3*r.p.BodySize*ptToMM)
 	ops := make([]op, 0, len(d.Shapes))
 	for _, s := range d.Shapes {
 		o := op{x: fr.x + s.X, y: s.Y}

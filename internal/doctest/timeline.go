@@ -1,6 +1,7 @@
 package doctest
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/underlag/underlag/generator/date"
@@ -55,4 +56,17 @@ func Timeline() *doc.Document {
 		tl,
 		&doc.Paragraph{Text: []doc.Inline{{Text: "Figur 1. Planerat, prognos och utfall", Style: doc.Italic}}, Small: true},
 	}}
+}
+
+// TallTimeline returns a document whose timeline has n rows: more than a
+// page holds when n is large.
+func TallTimeline(n int) *doc.Document {
+	tl := &doc.Timeline{Alt: "Många faser."}
+	for i := range n {
+		from := date.Of(2025, time.Month(i%12+1), 1)
+		tl.Rows = append(tl.Rows, doc.TimelineRow{ID: "F" + strconv.Itoa(i+1), Label: "Fas", Marks: []doc.TimelineMark{
+			{Role: doc.Plan, From: from, To: date.OfMonth(2026, time.Month(i%12+1))},
+		}})
+	}
+	return &doc.Document{Meta: Meta(), Blocks: []doc.Block{tl}}
 }
