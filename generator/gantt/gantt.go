@@ -359,9 +359,13 @@ func (c *chart) rows(y float64) float64 {
 	top := y
 	light := mix(c.p.GridColor, white, 0.55)
 	band := mix(c.p.GridColor, white, 0.88)
-	for i, r := range c.t.Rows {
+	n := 0 // rows of marks so far: every other one is shaded
+	for _, r := range c.t.Rows {
 		h := c.rowHeight(r)
-		if !r.Group && i%2 == 1 {
+		if !r.Group {
+			n++
+		}
+		if !r.Group && n%2 == 0 {
 			c.rect(0, y, c.d.W, h, band, false, style.RGB{}, 0)
 		}
 		y += h
@@ -405,7 +409,7 @@ func (c *chart) row(r doc.TimelineRow, y, h float64) {
 	mid := y + h/2
 	var placed [][2]float64 // the marks' extents, left to right in data order
 	for _, m := range r.Marks {
-		placed = append(placed, c.mark(m, mid))
+		placed = append(placed, c.mark(m, mid, stacked(r)))
 	}
 	c.markTexts(r, placed, mid)
 	if r.Note != "" {
@@ -473,8 +477,28 @@ func (c *chart) markTexts(r doc.TimelineRow, ext [][2]float64, mid float64) {
 	}
 }
 
-// mark draws a bar or a diamond centred on mid and returns its extent.
-func (c *chart) mark(m doc.TimelineMark, mid float64) [2]float64 {
+// stacked reports whether a row has a planned bar and another bar: the
+// plan is then drawn as a thin baseline under the other, as a project
+// plan draws its baseline, so that neither hides the other.
+func stacked(r doc.TimelineRow) bool {
+	planned, other := false, false
+	for _, m := range r.Marks {
+		if m.Point() {
+			continue
+		}
+		if m.Role == doc.Planned {
+			planned = true
+		} else {
+			other = true
+		}
+	}
+	return planned && other
+}
+
+// mark draws a bar or a diamond centred on mid and returns its extent. In
+// a stacked row a planned bar is a thin baseline under the middle and the
+// other bars sit above it.
+func (c *chart) mark(m doc.TimelineMark, mid float64, stack bool) [2]float64 {
 	fill, edge, hatch := c.look(m)
 	if m.Point() {
 		a, b := m.From.First(), m.From.Last().AddDate(0, 0, 1)
@@ -500,8 +524,15 @@ func (c *chart) mark(m doc.TimelineMark, mid float64) [2]float64 {
 	if xb-xa < 0.8 {
 		xb = xa + 0.8
 	}
-	y := mid - barH/2
-	pts := []float64{xa, y, xb, y, xb, y + barH, xa, y + barH}
+	y, h := mid-barH/2, barH
+	if stack {
+		if m.Role == doc.Planned {
+			y, h = mid+barH/2-0.2, 1.4
+		} else {
+			y, h = mid-barH/2-0.9, barH
+		}
+	}
+	pts := []float64{xa, y, xb, y, xb, y + h, xa, y + h}
 	c.poly(pts, fill, true, edge, 0.3)
 	if hatch {
 		c.hatch(pts, edge)
