@@ -106,13 +106,10 @@ type chart struct {
 }
 
 // Layout lays out t in a figure width millimetres wide, in the colours of
-// p (its link colour, or t.Color, for a plan; its status colours for the
-// traffic lights). A timeline with no marks lays out as an empty drawing.
+// p (Accent for a plan; its status colours for the traffic lights). A
+// timeline with no marks lays out as an empty drawing.
 func (l *Layouter) Layout(t *doc.Timeline, width float64, p style.Profile) *Drawing {
-	c := &chart{l: l, p: p, t: t, d: &Drawing{W: width, Alt: t.Alt}, accent: p.LinkColor}
-	if rgb, ok := ParseColor(t.Color); ok {
-		c.accent = rgb
-	}
+	c := &chart{l: l, p: p, t: t, d: &Drawing{W: width, Alt: t.Alt}, accent: Accent(t, p)}
 	lo, hi, ok := c.span()
 	if !ok {
 		return c.d
@@ -792,6 +789,20 @@ func minTime(a, b time.Time) time.Time {
 		return a
 	}
 	return b
+}
+
+// Accent is the colour of a plan's bars and diamonds: the timeline's own
+// (the template's "färg"), else the organisation's heading colour when
+// its reference document gives its headings one, else the profile's link
+// colour.
+func Accent(t *doc.Timeline, p style.Profile) style.RGB {
+	if rgb, ok := ParseColor(t.Color); ok {
+		return rgb
+	}
+	if p.HeadingColor != p.TextColor {
+		return p.HeadingColor
+	}
+	return p.LinkColor
 }
 
 // ParseColor reads #RRGGBB.

@@ -215,3 +215,24 @@ func TestPictures(t *testing.T) {
 	assert.Equal(t, tl.Alt, root.Title)
 	assert.Contains(t, strings.Join(root.Texts, "|"), "Beslut <i nämnd>")
 }
+
+// The plan is drawn in the organisation's colour: the template's, else
+// the headings' of its reference document, else the link colour.
+func TestAccent(t *testing.T) {
+	branded := style.Default()
+	branded.HeadingColor = style.RGB{R: 0, G: 100, B: 110}
+	for _, tc := range []struct {
+		name  string
+		color string
+		p     style.Profile
+		want  style.RGB
+	}{
+		{"default", "", style.Default(), style.Default().LinkColor},
+		{"reference document's headings", "", branded, branded.HeadingColor},
+		{"template's", "#AA0033", branded, style.RGB{R: 0xAA, G: 0, B: 0x33}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, Accent(&doc.Timeline{Color: tc.color}, tc.p))
+		})
+	}
+}
