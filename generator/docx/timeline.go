@@ -19,7 +19,7 @@ import (
 // every program and on the page the PDF puts it on. The data, not the
 // drawing, is what an author edits; the tables beside the chart carry the
 // same dates as text.
-const chartDPI = 300
+const chartDPI = 200
 
 func renderTimeline(s *state, b doc.Block, c ctx) error {
 	t := b.(*doc.Timeline)

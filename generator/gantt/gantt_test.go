@@ -5,8 +5,10 @@ import (
 	"encoding/xml"
 	"image/png"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -234,5 +236,42 @@ func TestAccent(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, Accent(&doc.Timeline{Color: tc.color}, tc.p))
 		})
+	}
+}
+
+// benchTimeline is a status report's chart: every role, a dozen rows.
+func benchTimeline(b *testing.B) *doc.Timeline {
+	tl := &doc.Timeline{Today: date.Of(2025, 11, 15), TodayLabel: "Rapportdatum 2025-11-15"}
+	for i := range 12 {
+		from := date.OfMonth(2025, time.Month(i%12+1))
+		tl.Rows = append(tl.Rows, doc.TimelineRow{ID: "DA" + strconv.Itoa(i), Label: "En aktivitet med ett namn", Note: "Försenad", Level: doc.Red,
+			Marks: []doc.TimelineMark{
+				{Role: doc.Planned, From: from, To: date.OfMonth(2025, 12)},
+				{Role: doc.Forecast, From: from, To: date.OfMonth(2026, 3), Level: doc.Red},
+			}})
+	}
+	return tl
+}
+
+func BenchmarkLayout(b *testing.B) {
+	l, err := New()
+	require.NoError(b, err)
+	tl := benchTimeline(b)
+	p := style.Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		l.Layout(tl, textWidth, p)
+	}
+}
+
+func BenchmarkPNG(b *testing.B) {
+	l, err := New()
+	require.NoError(b, err)
+	d := l.Layout(benchTimeline(b), textWidth, style.Default())
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := d.PNG(200); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
