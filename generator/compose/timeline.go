@@ -9,6 +9,7 @@ import (
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/style"
 )
 
 // timelineOptions are the options of `tidslinje`, by name.
@@ -33,17 +34,17 @@ func (r *run) fnTidslinje(d any, opts ...string) (safe, error) {
 	if len(opts)%2 != 0 {
 		return "", fmt.Errorf("tidslinje takes its options in pairs, such as \"färg\" \"#005AA0\"; options: %s", strings.Join(timelineOptions, ", "))
 	}
-	var color, style, caption, tables string
+	var color, styleName, caption, tables string
 	for i := 0; i < len(opts); i += 2 {
 		v := strings.TrimSpace(opts[i+1])
 		switch opts[i] {
 		case "färg":
-			if _, ok := parseHex(v); !ok {
+			if _, ok := style.ParseHex(v); !ok {
 				return "", fmt.Errorf("tidslinje: färg %q is not a colour: write it as #RRGGBB, such as #005AA0", v)
 			}
 			color = v
 		case "datumformat":
-			style = v
+			styleName = v
 		case "rubrik":
 			caption = v
 		case "tabeller":
@@ -52,7 +53,7 @@ func (r *run) fnTidslinje(d any, opts ...string) (safe, error) {
 			return "", fmt.Errorf("tidslinje has no option %q; %s", opts[i], validOf(opts[i], timelineOptions))
 		}
 	}
-	st, err := r.dateStyle("tidslinje", []string{style})
+	st, err := r.dateStyle("tidslinje", []string{styleName})
 	if err != nil {
 		return "", fmt.Errorf("tidslinje: %w", err)
 	}
@@ -292,17 +293,4 @@ func (r *run) levelWord(l doc.StatusLevel) string {
 		return r.lbl(string(model.Red))
 	}
 	return ""
-}
-
-// parseHex reads a colour as #RRGGBB.
-func parseHex(s string) ([3]uint8, bool) {
-	s, ok := strings.CutPrefix(s, "#")
-	if !ok || len(s) != 6 {
-		return [3]uint8{}, false
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return [3]uint8{}, false
-	}
-	return [3]uint8{uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
 }

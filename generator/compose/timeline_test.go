@@ -155,3 +155,18 @@ func TestTimelineOptions(t *testing.T) {
 		})
 	}
 }
+
+// The timeline reads the same rows as the status tables, and what those
+// report (an id the directive lacks) is reported once, not again for the
+// figure.
+func TestStatusTimelineReportsOnce(t *testing.T) {
+	t.Parallel()
+	in := fixture(t, testdata("statusrapport.yaml"))
+	sr := in.Doc.(*model.StatusReport)
+	sr.Activities = append(sr.Activities, model.ActivityStatus{ID: "DA99", Progress: model.Ongoing})
+	d, ds := newComposer(t).Compose(in)
+	require.False(t, ds.HasErrors(), ds.Error())
+	assert.Equal(t, 1, strings.Count(ds.Error(), `"DA99"`), ds.Error())
+	tl, _ := timelineOf(t, d)
+	assert.Contains(t, tl.Alt, "DA99", "the figure has the row too")
+}

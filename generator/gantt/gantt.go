@@ -10,7 +10,6 @@
 package gantt
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -796,34 +795,13 @@ func minTime(a, b time.Time) time.Time {
 // its reference document gives its headings one, else the profile's link
 // colour.
 func Accent(t *doc.Timeline, p style.Profile) style.RGB {
-	if rgb, ok := ParseColor(t.Color); ok {
+	if rgb, ok := style.ParseHex(t.Color); ok {
 		return rgb
 	}
 	if p.HeadingColor != p.TextColor {
 		return p.HeadingColor
 	}
 	return p.LinkColor
-}
-
-// ParseColor reads #RRGGBB.
-func ParseColor(s string) (style.RGB, bool) {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if len(s) != 6 {
-		return style.RGB{}, false
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return style.RGB{}, false
-	}
-	return style.RGB{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v)}, true
-}
-
-// CheckColor is the error for a colour ParseColor does not read.
-func CheckColor(s string) error {
-	if _, ok := ParseColor(s); !ok {
-		return fmt.Errorf("%q is not a colour: write it as #RRGGBB, such as #005AA0", s)
-	}
-	return nil
 }
 
 // Fit returns the drawing scaled down, whole, to be at most maxH high: a

@@ -48,7 +48,11 @@ func directiveTimeline(b Builder, d *model.Directive, o TimelineOptions) *doc.Ti
 // the directive, planned against forecast and actual, in the traffic
 // light of the row, with the report's date as a line.
 func statusTimeline(b Builder, sr *model.StatusReport, o TimelineOptions) *doc.Timeline {
-	r := &statusRun{b: b}
+	// The status tables report what lateness finds wrong (an id the
+	// directive lacks), and the review's status-unknown-id rule does too:
+	// the timeline computes the same rows quietly, not a second time in
+	// the diagnostics.
+	r := &statusRun{b: quiet{b}}
 	l := r.lateness(sr)
 	t := &doc.Timeline{Today: l.asOf}
 	if !l.asOf.IsZero() {
@@ -120,6 +124,12 @@ func statusTimeline(b Builder, sr *model.StatusReport, o TimelineOptions) *doc.T
 	t.Rows = group(t.Rows, b.Label("milstolpar"), rows)
 	return t
 }
+
+// quiet is a Builder that reports nothing.
+type quiet struct{ Builder }
+
+func (quiet) Errorf(string, string, ...any) {}
+func (quiet) Warnf(string, string, ...any)  {}
 
 // rowLevel is the traffic light a row's marks are drawn in: the one the
 // report gives, else red for what is late and green for what is done, as
