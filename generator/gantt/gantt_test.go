@@ -204,10 +204,11 @@ func TestPictures(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int(math.Ceil(d.W*150/25.4)), img.Bounds().Dx())
 
-	svg := d.SVG("tl-1")
+	svg := d.SVG()
 	var root struct {
 		XMLName xml.Name
 		Role    string   `xml:"role,attr"`
+		Label   string   `xml:"aria-label,attr"`
 		Title   string   `xml:"title"`
 		Texts   []string `xml:"text"`
 	}
@@ -215,6 +216,7 @@ func TestPictures(t *testing.T) {
 	assert.Equal(t, "svg", root.XMLName.Local)
 	assert.Equal(t, "img", root.Role)
 	assert.Equal(t, tl.Alt, root.Title)
+	assert.Equal(t, tl.Alt, root.Label)
 	assert.Contains(t, strings.Join(root.Texts, "|"), "Beslut <i nämnd>")
 }
 

@@ -8,23 +8,22 @@ import (
 )
 
 // SVG writes the drawing as an SVG element for HTML: an image to a screen
-// reader (role img) named by its title, the alternative text, with the
-// id given; its shapes in millimetres of its view box, so that it scales
-// to the width of the page it is on.
-func (d *Drawing) SVG(id string) []byte {
+// reader (role img) named by the alternative text (aria-label, and the
+// title a pointer shows); its shapes in millimetres of its view box, so
+// that it scales to the width of the page it is on, up to its own.
+// Sizes and the font are in its style attribute, which HTML checkers read
+// (tidy takes no units in width and height).
+func (d *Drawing) SVG() []byte {
 	var b []byte
-	b = append(b, `<svg xmlns="http://www.w3.org/2000/svg" class="tidslinje" role="img" aria-labelledby="`...)
-	b = append(b, html.EscapeString(id)...)
+	alt := html.EscapeString(d.Alt)
+	b = append(b, `<svg xmlns="http://www.w3.org/2000/svg" class="tidslinje" role="img" aria-label="`...)
+	b = append(b, alt...)
 	b = append(b, `" viewBox="0 0 `...)
 	b = appendNums(b, d.W, d.H)
-	b = append(b, `" width="`...)
+	b = append(b, `" style="width: 100%; max-width: `...)
 	b = appendNum(b, d.W)
-	b = append(b, `mm" height="`...)
-	b = appendNum(b, d.H)
-	b = append(b, `mm" font-family="'Liberation Sans', Arial, Helvetica, sans-serif"><title id="`...)
-	b = append(b, html.EscapeString(id)...)
-	b = append(b, `">`...)
-	b = append(b, html.EscapeString(d.Alt)...)
+	b = append(b, `mm; height: auto; font-family: 'Liberation Sans', Arial, Helvetica, sans-serif"><title>`...)
+	b = append(b, alt...)
 	b = append(b, "</title>\n"...)
 	for _, s := range d.Shapes {
 		switch s.Kind {
