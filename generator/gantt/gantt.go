@@ -101,6 +101,7 @@ type chart struct {
 	d      *Drawing
 	lo, hi time.Time // the axis's first day and the day after its last
 	x0, x1 float64   // the chart area between the labels and the notes
+	sc     scale     // the axis's unit
 	accent style.RGB
 }
 
@@ -114,6 +115,7 @@ func (l *Layouter) Layout(t *doc.Timeline, width float64, p style.Profile) *Draw
 		return c.d
 	}
 	sc := pickScale(lo, hi)
+	c.sc = sc
 	c.lo, c.hi = snap(lo, sc, false), snap(hi, sc, true)
 	if sc == months && hasTexts(t) {
 		// A month more at the end, for the date beside the last mark.
@@ -123,7 +125,7 @@ func (l *Layouter) Layout(t *doc.Timeline, width float64, p style.Profile) *Draw
 		c.hi = c.lo.AddDate(0, 3, 0)
 	}
 	c.columns(width)
-	y := c.axis(sc)
+	y := c.axis()
 	y = c.rows(y)
 	y = c.today(y)
 	y = c.legend(y + gap)
@@ -237,14 +239,6 @@ func (c *chart) columns(width float64) {
 		// Room for half a diamond on the chart's last day.
 		c.x1 -= diamondW / 2
 	}
-	if c.t.Today.IsZero() {
-		return
-	}
-	// Before the chart is wide enough for the months, the note column
-	// gives way first.
-	if c.x1-c.x0 < 0.5*width {
-		c.x1 = c.x0 + 0.5*width
-	}
 }
 
 // rowHeight is a row's height: a label of two lines makes it taller.
@@ -306,7 +300,8 @@ var monthShort = [...]string{"jan", "feb", "mar", "apr", "maj", "jun", "jul", "a
 
 // axis draws the two rows of the scale (years over months, quarters or
 // halves) and returns the y under it.
-func (c *chart) axis(sc scale) float64 {
+func (c *chart) axis() float64 {
+	sc := c.sc
 	grid := c.p.GridColor
 	text := c.p.TextColor
 	y1 := axisRowH
@@ -317,7 +312,7 @@ func (c *chart) axis(sc scale) float64 {
 		b := minTime(c.hi, time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC))
 		xa, xb := c.x(a), c.x(b)
 		label := strconv.Itoa(y)
-		if c.l.faces.width(label, smallSize, true)+1 > xb-xa {
+		if c.l.faces.width(label, smallSize, true)+1 > xb-xa && len(label) == 4 {
 			label = "’" + label[2:]
 		}
 		c.centred(label, (xa+xb)/2, y1-1.2, smallSize, true, text, xb-xa)
@@ -367,8 +362,7 @@ func (c *chart) rows(y float64) float64 {
 		y += h
 	}
 	// Grid: a light line at every month (or the unit), darker at a year.
-	sc := pickScale(c.lo, c.hi)
-	for t := c.lo; !t.After(c.hi); t = t.AddDate(0, unitMonths(sc), 0) {
+	for t := c.lo; !t.After(c.hi); t = t.AddDate(0, unitMonths(c.sc), 0) {
 		col, from := light, top
 		if t.Month() == time.January || t.Equal(c.lo) || t.Equal(c.hi) {
 			col, from = c.p.GridColor, axisRowH*0.15

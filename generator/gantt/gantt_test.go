@@ -277,3 +277,25 @@ func BenchmarkPNG(b *testing.B) {
 		}
 	}
 }
+
+// The grid has a line at every step of the axis's second row, and the
+// month the chart adds for the last date's text does not change its unit.
+func TestGridFollowsAxis(t *testing.T) {
+	l := layouter(t)
+	from, to := must(t, "2025-01"), must(t, "2026-06")
+	d := l.Layout(&doc.Timeline{Rows: []doc.TimelineRow{
+		{ID: "A", Marks: []doc.TimelineMark{{Role: doc.Plan, From: from, To: to}}},
+		{ID: "B", Marks: []doc.TimelineMark{{Role: doc.Plan, From: to, Text: "2026-06"}}},
+	}}, textWidth, style.Default())
+	months, lines := 0, 0
+	for _, s := range d.Shapes {
+		if s.Kind == Text && strings.Contains(strings.Join(monthShort[:], " "), s.Text) && len(s.Text) == 3 {
+			months++
+		}
+		if s.Kind == Line && s.W == 0 && s.H > rowH {
+			lines++
+		}
+	}
+	assert.Equal(t, 19, months, "18 months and one for the text")
+	assert.Equal(t, months+1, lines, "a line at each month's start and after the last")
+}
