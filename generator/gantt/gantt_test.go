@@ -299,3 +299,36 @@ func TestGridFollowsAxis(t *testing.T) {
 	assert.Equal(t, 19, months, "18 months and one for the text")
 	assert.Equal(t, months+1, lines, "a line at each month's start and after the last")
 }
+
+// Whatever the data, a layout ends, and draws inside its figure.
+func TestOddTimelines(t *testing.T) {
+	l := layouter(t)
+	p := style.Default()
+	row := func(ms ...doc.TimelineMark) doc.TimelineRow {
+		return doc.TimelineRow{ID: "X", Label: strings.Repeat("långt ", 40), Note: strings.Repeat("Försenad ", 10), Level: doc.Red, Marks: ms}
+	}
+	for _, tc := range []struct {
+		name  string
+		tl    doc.Timeline
+		empty bool
+	}{
+		{"nothing", doc.Timeline{}, true},
+		{"only headings", doc.Timeline{Rows: []doc.TimelineRow{{Label: "Faser", Group: true}}}, true},
+		{"end before start", doc.Timeline{Rows: []doc.TimelineRow{row(doc.TimelineMark{From: must(t, "2026-03"), To: must(t, "2025-01")})}}, false},
+		{"one day", doc.Timeline{Rows: []doc.TimelineRow{row(doc.TimelineMark{From: must(t, "2025-03-14"), To: must(t, "2025-03-14")})}}, false},
+		{"two centuries", doc.Timeline{Rows: []doc.TimelineRow{row(doc.TimelineMark{From: must(t, "1900"), To: must(t, "2099")})}}, false},
+		{"year one", doc.Timeline{Rows: []doc.TimelineRow{row(doc.TimelineMark{From: date.OfYear(1), Text: "år 1"})}, Today: date.OfYear(2)}, false},
+		{"today far away", doc.Timeline{Rows: []doc.TimelineRow{row(doc.TimelineMark{From: must(t, "2025-05")})}, Today: must(t, "2030-01-01"), TodayLabel: "Rapportdatum"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := l.Layout(&tc.tl, textWidth, p)
+			assert.Equal(t, tc.empty, d.H == 0)
+			for _, s := range d.Shapes {
+				x0, x1, _, y1 := extent(l, s)
+				assert.GreaterOrEqual(t, x0, -0.01, "%+v", s)
+				assert.LessOrEqual(t, x1, d.W+0.01, "%+v", s)
+				assert.LessOrEqual(t, y1, d.H+0.01, "%+v", s)
+			}
+		})
+	}
+}
