@@ -63,6 +63,11 @@ type Renderer struct {
 	// chart lays out timelines; made when a document first has one
 	// (timeline.go).
 	chart func() (*gantt.Layouter, error)
+	// pictures are the signature lines' pictures by size in mm
+	// ([2]float64 → []byte), drawn and encoded once: a build draws the
+	// same few thousands of times, and each PNG encoding allocated a
+	// deflate compressor of its own.
+	pictures sync.Map
 }
 
 // Option configures a Renderer.
