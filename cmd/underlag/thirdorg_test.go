@@ -218,9 +218,24 @@ func TestThirdOrganisationDocx(t *testing.T) {
 import json, sys, docx
 from docx.oxml.ns import qn
 res = {}
+def plain(el):
+    # Word's non-breaking hyphen and space keep tokens whole (Dnr TN
+    # 2025/41, 2025-03-12); Debian's python-docx 0.8 drops the hyphen
+    # (1.x reads it as "-"): read both as the characters they print.
+    for h in list(el.iter(qn("w:noBreakHyphen"))):
+        t = h.makeelement(qn("w:t"), {})
+        t.text = "-"
+        h.addprevious(t)
+        h.getparent().remove(h)
+    for t in el.iter(qn("w:t")):
+        if t.text:
+            t.text = t.text.replace("\u00a0", " ")
 for path in sys.argv[1:]:
     d = docx.Document(path)
     s = d.sections[0]
+    plain(d.element.body)
+    for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer):
+        plain(hf._element)
     def part(p):
         return {"tables": [[[c.text for c in r.cells] for r in t.rows] for t in p.tables],
                 "cells": [[[para.text for para in c.paragraphs] for c in t.rows[0].cells] for t in p.tables],
