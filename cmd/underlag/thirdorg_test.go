@@ -405,3 +405,48 @@ func TestThirdOrganisationDocxPages(t *testing.T) {
 	assert.Contains(t, pages[0], "PROTOKOLLSUTDRAG")
 	assert.NotContains(t, pages[1], "PROTOKOLLSUTDRAG")
 }
+
+// No Go outside tests knows the third organisation: what it gets, it gets
+// from its data and templates (the tests above build it with the command
+// line alone). A word of its own in the program's code would say otherwise.
+func TestThirdOrganisationNotInGo(t *testing.T) {
+	t.Parallel()
+	// Its own words, each found in its files, and the path of its tree.
+	words := []string{"Småfjäll", "smafjall", "Nämnden för teknik", "PROTOKOLLSUTDRAG"}
+	var own strings.Builder
+	require.NoError(t, filepath.WalkDir(thirdOrg, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, rerr := os.ReadFile(p)
+			own.Write(b)
+			return rerr
+		}
+		return err
+	}))
+	for _, w := range words {
+		require.Contains(t, own.String(), w, "a word of the organisation's own")
+	}
+	names := append(words, thirdOrg)
+	root := filepath.Join("..", "..")
+	checked := 0
+	require.NoError(t, filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "out" || strings.HasPrefix(d.Name(), ".")) && p != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		checked++
+		for _, n := range names {
+			assert.NotContains(t, string(b), n, "%s names the third organisation", p)
+		}
+		return nil
+	}))
+	assert.Greater(t, checked, 100, "the program's Go files were read")
+}
