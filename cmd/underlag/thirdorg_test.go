@@ -110,6 +110,8 @@ func TestThirdOrganisationPDF(t *testing.T) {
 		assert.Regexp(t, `Nr\s+Aktivitet\s+Ansvarig\s+Planerat\s+Status\s+Kommentar`, report[0])
 		assert.Regexp(t, `(?m)^\s*A2\s.*Försenad\s+Ledningsflytten`, report[0])
 		assert.Regexp(t, `(?m)^\s*A1\s.*Klar`, report[0])
+		assert.Regexp(t, `Beslutspunkt\s+Beslut\s+Planerat\s+Status\s*\n`, report[0], "Prognos and Utfall, empty in every milestone, dropped")
+		assert.Regexp(t, `(?m)^\s*BP1\s.*Försenad`, report[0], "the milestone's lateness computed")
 	})
 	t.Run("key-value table without header, plain lines, numbered headings", func(t *testing.T) {
 		all := strings.Join(extract, "\n")
