@@ -372,7 +372,7 @@ func TestThirdOrganisationSettingErrors(t *testing.T) {
 		{"key of a table", "      utan_rubrikrad: true", "      utan_rubrikrader: true",
 			`unknown key "utan_rubrikrader"; did you mean "utan_rubrikrad"?`},
 		{"date style", "      utan_rubrikrad: true", "      datumformat: isoo",
-			`kolumner.protokollsutdrag.uppgifter.datumformat: unknown date style "isoo"`},
+			`kolumner.protokollsutdrag.uppgifter.datumformat: unknown date style "isoo": valid styles are iso, namn, lång, kort, ord; did you mean "iso"?`},
 		{"signature layout", "layout: namn_och_titel", "layout: namn_och_titl",
 			`"namn_och_titl" is not valid; did you mean "namn_och_titel"?`},
 	} {
