@@ -241,7 +241,8 @@ for path in sys.argv[1:]:
     def part(p):
         return {"tables": [[[c.text for c in r.cells] for r in t.rows] for t in p.tables],
                 "cells": [[[para.text for para in c.paragraphs] for c in t.rows[0].cells] for t in p.tables],
-                "borders": len(p._element.findall(".//" + qn("w:pBdr")))}
+                "borders": len(p._element.findall(".//" + qn("w:pBdr"))),
+                "styles": [t.style.name if t.style is not None else "" for t in p.tables]}
     start = s._sectPr.find(qn("w:pgNumType"))
     paras = []
     for p in d.paragraphs:
@@ -270,6 +271,7 @@ print(json.dumps(res))
 		Tables  [][][]string `json:"tables"`
 		Cells   [][][]string `json:"cells"`
 		Borders int          `json:"borders"`
+		Styles  []string     `json:"styles"`
 	}
 	var got map[string]struct {
 		First       bool         `json:"first"`
@@ -300,6 +302,14 @@ print(json.dumps(res))
 		require.Len(t, cells, 2)
 		assert.Equal(t, []string{"Småfjälls kommun", "Samhällsbyggnadsförvaltningen", "Postadress", "Box 7, 830 99 Småfjäll", "Handläggare", "Łukasz Wójcik, Gatuingenjör"}, cells[0])
 		assert.Equal(t, []string{"Besöksadress", "Fjällvägen 2", "Telefon", "0640-100 00", "Webb", "smafjall.se"}, cells[1])
+		assert.Positive(t, memo.Footer.Borders, "the rule above the footer (linje)")
+		assert.Zero(t, memo.Header.Borders, "no rule under the header: its template has no linje")
+		for _, p := range []part{memo.Header, memo.FirstHeader, memo.Footer, extract.FirstHeader, report.Header} {
+			require.NotEmpty(t, p.Styles)
+			for _, st := range p.Styles {
+				assert.Equal(t, "Table Borderless", st, "the grid is a borderless table")
+			}
+		}
 	})
 	t.Run("extract starts at page 5 of 53", func(t *testing.T) {
 		assert.Equal(t, "5", extract.Start)
