@@ -85,7 +85,11 @@ func TestThirdOrganisationPDF(t *testing.T) {
 	t.Run("case officer of a kind defined in data in the footer", func(t *testing.T) {
 		for _, p := range extract {
 			assert.Contains(t, p, "Trần Bảo Ngọc, Projektledare")
+			assert.NotContains(t, p, "Direkt", "she has no phone of her own: no label without a value")
 		}
+	})
+	t.Run("the case officer's phone from the people registry", func(t *testing.T) {
+		assert.Regexp(t, `Direkt[^\n]*\n\s*0640-100 17`, memo[0])
 	})
 	t.Run("the packet marks the attachment in its header", func(t *testing.T) {
 		packet := pages(thirdOrgDocs.memo + "-handling")
@@ -300,7 +304,7 @@ print(json.dumps(res))
 	t.Run("footer: two columns, labels above values", func(t *testing.T) {
 		cells := memo.Footer.Cells[0]
 		require.Len(t, cells, 2)
-		assert.Equal(t, []string{"Småfjälls kommun", "Samhällsbyggnadsförvaltningen", "Postadress", "Box 7, 830 99 Småfjäll", "Handläggare", "Łukasz Wójcik, Gatuingenjör"}, cells[0])
+		assert.Equal(t, []string{"Småfjälls kommun", "Samhällsbyggnadsförvaltningen", "Postadress", "Box 7, 830 99 Småfjäll", "Handläggare", "Łukasz Wójcik, Gatuingenjör", "Direkt", "0640-100 17"}, cells[0])
 		assert.Equal(t, []string{"Besöksadress", "Fjällvägen 2", "Telefon", "0640-100 00", "Webb", "smafjall.se"}, cells[1])
 		assert.Positive(t, memo.Footer.Borders, "the rule above the footer (linje)")
 		assert.Zero(t, memo.Header.Borders, "no rule under the header: its template has no linje")
