@@ -466,3 +466,22 @@ func TestThirdOrganisationNotInGo(t *testing.T) {
 	}))
 	assert.Greater(t, checked, 100, "the program's Go files were read")
 }
+
+// An extract whose pages run past the protocol's count is an error that
+// says so, not a page "54 (53)"; the other documents still build.
+func TestThirdOrganisationNumberingPastCount(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	data := filepath.Join(root, "teknik")
+	require.NoError(t, os.CopyFS(data, os.DirFS(thirdOrg)))
+	p := filepath.Join(data, thirdOrgDocs.extract+".yaml")
+	b, err := os.ReadFile(p)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `första_sida: "5"`)
+	require.NoError(t, os.WriteFile(p, []byte(strings.Replace(string(b), `första_sida: "5"`, `första_sida: "53"`, 1)), 0o644))
+	code, out, errOut := execute(t, "build", data, "--out", filepath.Join(root, "out"), "--to", "pdf")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out+errOut, "_sidhuvud.protokollsutdrag.md.tmpl: sidnumrering 53 53: the document's 2 pages would be numbered 53 to 54, past the count 53; make the first page 52 or less, or the count 54 or more")
+	assert.FileExists(t, filepath.Join(root, "out", thirdOrgDocs.report+".pdf"), "the others build")
+	assert.NoFileExists(t, filepath.Join(root, "out", thirdOrgDocs.extract+".pdf"))
+}
