@@ -141,7 +141,11 @@ func (r *Renderer) layout(d *doc.Document) ([]page, *structTree, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	pages := paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom)
+	top, bottom, err := r.bodyLimits(&d.Meta)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages := paginate(boxes, top, bottom)
 	for i := range pages {
 		if pages[i].decor, err = r.decoration(&d.Meta, i+1, len(pages), tree); err != nil {
 			return nil, nil, err
