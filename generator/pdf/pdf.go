@@ -175,7 +175,11 @@ func (r *Renderer) layoutBody(d *doc.Document) (*body, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &body{pages: paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom), tree: tree}, nil
+	top, bottom, err := r.bodyLimits(&d.Meta)
+	if err != nil {
+		return nil, err
+	}
+	return &body{pages: paginate(boxes, top, bottom), tree: tree}, nil
 }
 
 // page is one finished page: its drawing operations, in page
