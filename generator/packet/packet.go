@@ -64,6 +64,7 @@ type Stages interface {
 type Packet struct {
 	stages Stages
 	parts  []pdf.Part
+	files  []string // the file of each part, "" for the memo (see HTMLParts)
 	// Deps are the files the packet depends on besides those of the memo
 	// itself: each attachment, and for a data file everything it is made
 	// from (see pipeline.Doc.Deps).
@@ -84,12 +85,13 @@ func New(p Stages, d Doc, memo *doc.Document) (*Packet, diag.List) {
 	if len(atts) == 0 {
 		return nil, nil
 	}
-	pk := &Packet{stages: p, parts: []pdf.Part{{Doc: memo}}}
+	pk := &Packet{stages: p, parts: []pdf.Part{{Doc: memo}}, files: []string{""}}
 	var diags diag.List
 	for _, a := range atts {
 		part, deps, ds := attachment(p, d, a)
 		diags = append(diags, ds...)
 		pk.parts = append(pk.parts, part)
+		pk.files = append(pk.files, d.File(a.Field))
 		pk.Deps = append(pk.Deps, deps...)
 	}
 	if diags.HasErrors() {
