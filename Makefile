@@ -33,8 +33,12 @@ test-short: vet
 # Each fuzz target for FUZZTIME (make fuzz FUZZTIME=30s): the loader,
 # images, Markdown text, templates as data brings them, foreign PDFs and
 # the PDF and DOCX writers. A finding is kept in the package's
-# testdata/fuzz, where `go test` runs it from then on.
+# testdata/fuzz, where `go test` runs it from then on. A new input is
+# minimized for at most FUZZMINIMIZE: with Go's default of 60s, one
+# minimization of a slow target (a foreign PDF through pdfcpu) took all
+# of a 30s run.
 FUZZTIME ?= 60s
+FUZZMINIMIZE ?= 5s
 FUZZ_TARGETS := \
 	./generator/load:FuzzBytes \
 	./generator/load:FuzzImage \
@@ -48,7 +52,7 @@ fuzz:
 	@failed=; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$fn in $$pkg for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || failed="$$failed $$fn"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg || failed="$$failed $$fn"; \
 	done; \
 	test -z "$$failed" || { echo "fuzz: findings in$$failed (see testdata/fuzz)"; exit 1; }
 

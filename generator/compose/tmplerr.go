@@ -45,6 +45,11 @@ func templateError(path string, err error, roots ...any) diag.Diagnostic {
 	if !errors.As(err, &ee) || m == nil {
 		return diag.Diagnostic{File: path, Msg: err.Error()}
 	}
+	// A partial's error (del "fakta") is wrapped in the calling
+	// template's: the position is the partial's, and so is the file.
+	if i := strings.LastIndex(m[1], "template: "); i >= 0 {
+		path = m[1][i+len("template: "):]
+	}
 	line, _ := strconv.Atoi(m[2])
 	byteCol, _ := strconv.Atoi(m[3])
 	node, problem := m[4], m[5]
