@@ -6,12 +6,19 @@ BIN     := bin/underlag
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 
-.PHONY: all build run test vet fuzz bench bench-compare bench-memory schema dist clean
+.PHONY: all build install run test vet fuzz bench bench-compare bench-memory schema dist release lint-workflows clean
 
 all: run
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/underlag
+
+# install puts underlag in $(PREFIX)/bin, by default ~/.local/bin, which
+# needs no root; `make install PREFIX=/usr/local` as root for every user.
+PREFIX ?= $(HOME)/.local
+install:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(PREFIX)/bin/underlag ./cmd/underlag
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "underlag: $(PREFIX)/bin is not on PATH; add it with"; echo '  export PATH="$(PREFIX)/bin:$$PATH"';; esac
 
 # build checks every file as validate does and prints its warnings once.
 run: build
