@@ -64,6 +64,15 @@ dist:
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $$out ./cmd/underlag || exit 1; \
 	done
 
+# The release: an archive per system (a zip holding underlag.exe for
+# Windows, tar.gz elsewhere), a CycloneDX SBOM per binary and SHA256SUMS,
+# into dist/ (internal/release; docs/ci.md, "Releases and versions").
+# Archives are stamped with the commit's time, so a commit gives the same
+# archives again. Tag first: git tag -a v0.1.0 && make release.
+release:
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
+		$(GO) run ./internal/release/mkrelease -version $(VERSION) -out dist
+
 clean:
 	rm -rf bin dist
 	find out -mindepth 1 ! -name .gitkeep -delete
