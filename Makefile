@@ -73,6 +73,13 @@ release:
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
 		$(GO) run ./internal/release/mkrelease -version $(VERSION) -out dist
 
+# The example CI workflows: actionlint (a tool in go.mod, so offline once
+# `go mod download` has run) checks docs/github-actions.yml, with
+# shellcheck on its scripts when shellcheck is installed. GitLab's file has
+# no offline linter; docs/workflows_test.go checks its structure.
+lint-workflows:
+	$(GO) tool actionlint docs/github-actions.yml
+
 clean:
 	rm -rf bin dist
 	find out -mindepth 1 ! -name .gitkeep -delete

@@ -85,7 +85,7 @@ func TestInitAsks(t *testing.T) {
 				return
 			}
 			require.NoError(t, err, errOut.String())
-			assert.Contains(t, errOut.String(), "Organisationens namn")
+			assert.Contains(t, errOut.String(), "The organisation's name")
 			b, err := os.ReadFile(filepath.Join(dir, "data", "organisation.yaml"))
 			require.NoError(t, err)
 			assert.Contains(t, string(b), "namn: Exempelby kommun")
