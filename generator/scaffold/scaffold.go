@@ -42,15 +42,15 @@ const DataDir = "data"
 
 // Options are what the scaffold is made for.
 type Options struct {
-	Name   string    // the organisation's name, "Exempelby kommun"; required
-	Office string    // an office (förvaltning) that sends documents, "Kommunledningsförvaltningen"; "" for none
-	Schema []byte    // the JSON Schema of the format, from the pipeline; required
+	Name   string // the organisation's name, "Exempelby kommun"; required
+	Office string // an office (förvaltning) that sends documents, "Kommunledningsförvaltningen"; "" for none
+	Schema []byte // the JSON Schema of the format, from the pipeline; required
 	// Version is the underlag that makes the scaffold (`underlag
 	// version`): a release (v1.2.3) is what the README and the CI files
 	// pin; a development build pins the workflows' own release.
 	Version string
 	Year    int       // the year the examples are dated in; default this year
-	Now    time.Time // when; only Year is taken from it when Year is 0
+	Now     time.Time // when; only Year is taken from it when Year is 0
 }
 
 // File is one file of the scaffold.
