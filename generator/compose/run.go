@@ -138,10 +138,7 @@ func (r *run) checkLabelOverrides() {
 		}
 	}
 	unknown := func(k string) string {
-		if c := diag.Closest(k, r.c.labelKeys); c != "" {
-			return fmt.Sprintf("no heading or label %q; did you mean %q?", k, c)
-		}
-		return fmt.Sprintf("no heading or label %q; valid keys: %s", k, strings.Join(r.c.labelKeys, ", "))
+		return strings.Replace(unknownLabel(k, "", r.c.labelKeys), "no label", "no heading or label", 1)
 	}
 	check(r.base.Labels, func(k string) {
 		r.errorf("rubriker."+k, "%s", unknown(k))
