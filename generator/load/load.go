@@ -267,7 +267,7 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 
 	k, kk, head := l.readHead(path, root)
 	if head.HasErrors() {
-		return nil, head
+		return nil, withExcerpts(head, data)
 	}
 	var t reflect.Type
 	if kk != nil {
@@ -286,11 +286,7 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	}
 	head = append(head, d.diags...)
 	head.Sort()
-	for i := range head {
-		if head[i].Line > 0 && head[i].Excerpt == "" {
-			head[i].Excerpt = model.LineOf(data, head[i].Line)
-		}
-	}
+	head = withExcerpts(head, data)
 	if kk != nil && kk.Wrap != nil {
 		return kk.Wrap(val), head
 	}
@@ -590,4 +586,16 @@ func Find(paths []string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// withExcerpts gives each diagnostic with a line the text of that line of
+// data, for the caret (typ: and version: errors too, which end the load
+// before the rest is decoded).
+func withExcerpts(ds diag.List, data []byte) diag.List {
+	for i := range ds {
+		if ds[i].Line > 0 && ds[i].Excerpt == "" {
+			ds[i].Excerpt = model.LineOf(data, ds[i].Line)
+		}
+	}
+	return ds
 }
