@@ -51,7 +51,7 @@ func TestSchema(t *testing.T) {
 	assert.Subset(t, memo["required"], []any{"typ", "version", "nämnd", "sammanfattning", "förslag_till_beslut"})
 	props := memo["properties"].(map[string]any)
 	assert.Equal(t, map[string]any{"description": props["typ"].(map[string]any)["description"], "const": "tjänsteskrivelse"}, props["typ"])
-	assert.Equal(t, map[string]any{"description": "Handläggare.", "$ref": "#/definitions/Person"}, props["handläggare"])
+	assert.Equal(t, map[string]any{"description": "Handläggare.", "markdownDescription": "Handläggare.", "$ref": "#/definitions/Person"}, props["handläggare"])
 
 	// A Person may be written as just a name; a Status as just its level.
 	assert.Contains(t, s.Definitions["Person"], "anyOf")
