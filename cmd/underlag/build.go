@@ -74,8 +74,11 @@ left looking fresh. The exit status is 1 when any document failed.`,
 	addToFlag(a, cmd, &o.formats, "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
+	// --output, as render and schema name their output: the same flag.
+	f.StringVar(&o.out, "output", "out", "output directory (as --out)")
+	_ = f.MarkHidden("output")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
-	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take (pandoc's --reference-doc works too)")
+	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take, over the profile's referensdokument: (pandoc's --reference-doc works too)")
 	f.BoolVar(&o.force, "force", false, "rebuild every document, ignoring the manifest")
 	f.BoolVar(&o.prune, "prune", false, "remove outputs whose source file was deleted")
 	f.StringVar(&o.shard, "shard", "", "build only shard i of n, such as 2/4, for a CI matrix")
@@ -102,7 +105,11 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: o.referenceDOCX, Formats: formats, Roots: o.roots})
+	ref, err := referenceFor(o.referenceDOCX, o.paths, o.roots)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots})
 	if err != nil {
 		return err
 	}
