@@ -1,12 +1,13 @@
 # underlag — see README.md.
 #   make          build the tool and generate every document in data/ into out/
 #   make test     vet and run the whole test suite (what CI runs)
+#   make test-short  vet and run the tests that need nothing but Go
 GO      ?= go
 BIN     := bin/underlag
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 
-.PHONY: all build install run test vet fuzz bench bench-compare bench-memory schema dist release lint-workflows clean
+.PHONY: all build install run test test-short vet fuzz bench bench-compare bench-memory schema dist release lint-workflows clean
 
 all: run
 
@@ -30,6 +31,11 @@ vet:
 
 test: vet
 	$(GO) test -timeout 20m ./...
+
+# -short skips every test that runs an external program (LibreOffice,
+# poppler, qpdf, python, pdfsig): quick, and needs nothing but Go.
+test-short: vet
+	$(GO) test -short ./...
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzBytes -fuzztime 60s ./generator/load

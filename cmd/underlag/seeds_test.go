@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -496,13 +495,12 @@ func convertDocx(t *testing.T, docs []*seedDoc) []string {
 	t.Helper()
 	testenv.NeedTool(t, "libreoffice", "pdftotext", "pdfinfo")
 	dir := t.TempDir()
-	args := []string{"--headless", "-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir}
+	var files []string
 	for _, d := range docs {
-		args = append(args, d.docx)
+		files = append(files, d.docx)
 	}
-	out, err := exec.Command("libreoffice", args...).CombinedOutput()
-	require.NoError(t, err, "libreoffice: %s", out)
-	assert.NotContains(t, string(out), "Error", "libreoffice complained:\n%s", out)
+	out := testenv.LibreOffice(t, "pdf", dir, files...)
+	assert.NotContains(t, out, "Error", "libreoffice complained:\n%s", out)
 	var pdfs []string
 	for _, d := range docs {
 		p := filepath.Join(dir, strings.TrimSuffix(filepath.Base(d.docx), ".docx")+".pdf")

@@ -152,6 +152,45 @@ func (s *Summary) note(format string, args ...any) {
 // done. When ctx is done, what was finished is in the manifest.
 func Run(ctx context.Context, p Pipeline, opt Options) (*Summary, error) {
 	start := time.Now()
+	if err := opt.complete(p); err != nil {
+		return nil, err
+	}
+	files, srcs, roots, err := sources(p, opt.Paths)
+	if err != nil {
+		return nil, err
+	}
+	out, err := openOut(opt.Out)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	defer out.Close()
+	var wait func(string)
+	if w, ok := opt.Observer.(Waiter); ok {
+		wait = w.Waiting
+	}
+	lock, err := lockOut(ctx, out, opt.NoWait, wait)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	defer lock.Unlock()
+
+	// Read only once the lock is ours: the build before may have just
+	// written it.
+	b, err := newBatch(p, opt, out, roots, srcs)
+	if err != nil {
+		return nil, err
+	}
+	b.buildAll(ctx, files, srcs)
+	if err := b.finish(ctx); err != nil {
+		return nil, err
+	}
+	b.sum.Duration = time.Since(start)
+	return b.sum, nil
+}
+
+// complete fills in the defaults of the options and checks that the
+// pipeline was prepared for every format asked for.
+func (opt *Options) complete(p Pipeline) error {
 	if len(opt.Paths) == 0 {
 		opt.Paths = []string{"data"}
 	}
@@ -170,48 +209,42 @@ func Run(ctx context.Context, p Pipeline, opt Options) (*Summary, error) {
 	}
 	for _, f := range opt.Formats {
 		if !slices.ContainsFunc(p.Formats(), func(pf pipeline.Format) bool { return pf.Name == f }) {
-			return nil, fmt.Errorf("build: the pipeline was not prepared for %s", f)
+			return fmt.Errorf("build: the pipeline was not prepared for %s", f)
 		}
 	}
-	files, err := p.Find(opt.Paths)
+	return nil
+}
+
+// sources finds the document files under paths, as found (files) and as
+// the manifest keys them (srcs: slash-separated, cleaned), and the roots
+// their outputs are named from.
+func sources(p Pipeline, paths []string) (files, srcs []string, roots []root, err error) {
+	files, err = p.Find(paths)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	roots, err := rootsOf(opt.Paths)
+	roots, err = rootsOf(paths)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	// Registry files have no output of their own: they are read by the
 	// documents that draw on them.
 	files = slices.DeleteFunc(files, p.Registry)
 	if len(files) == 0 {
-		return nil, fmt.Errorf("no documents (*.yaml, *.yml other than %s) in %s", strings.Join(model.RegistryFiles, ", "), strings.Join(opt.Paths, ", "))
+		return nil, nil, nil, fmt.Errorf("no documents (*.yaml, *.yml other than %s) in %s", strings.Join(model.RegistryFiles, ", "), strings.Join(paths, ", "))
 	}
-	srcs := make([]string, len(files))
-	found := make(map[string]bool, len(files))
+	srcs = make([]string, len(files))
 	for i, f := range files {
 		srcs[i] = filepath.ToSlash(filepath.Clean(f))
-		found[srcs[i]] = true
 	}
+	return files, srcs, roots, nil
+}
 
-	out, err := openOut(opt.Out)
-	if err != nil {
-		return nil, fmt.Errorf("build: %w", err)
-	}
-	defer out.Close()
-	var wait func(string)
-	if w, ok := opt.Observer.(Waiter); ok {
-		wait = w.Waiting
-	}
-	lock, err := lockOut(ctx, out, opt.NoWait, wait)
-	if err != nil {
-		return nil, fmt.Errorf("build: %w", err)
-	}
-	defer lock.Unlock()
-
+// newBatch starts a build into the locked output directory: it reads the
+// manifest of the last build (an unreadable one is a note, and everything
+// is rebuilt) and opens the journal.
+func newBatch(p Pipeline, opt Options, out *outDir, roots []root, srcs []string) (*batch, error) {
 	sum := &Summary{}
-	// Read only once the lock is ours: the build before may have just
-	// written it.
 	m, err := manifest.Read(opt.Out)
 	if err != nil {
 		sum.note("%v", err)
@@ -220,48 +253,57 @@ func Run(ctx context.Context, p Pipeline, opt Options) (*Summary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build: cannot write to the output directory %s: %w", opt.Out, unwrapPath(err))
 	}
-	b := &batch{
+	found := make(map[string]bool, len(srcs))
+	for _, s := range srcs {
+		found[s] = true
+	}
+	return &batch{
 		p: p, opt: opt, out: out, roots: roots, found: found,
 		clash: collisions(roots, srcs), m: m, j: j, sum: sum,
 		hashes: newFileHashes(), claimed: map[string]string{},
-	}
+	}, nil
+}
+
+// buildAll builds this shard's sources, tells the observer, and counts
+// what became of them.
+func (b *batch) buildAll(ctx context.Context, files, srcs []string) {
 	var mine []int
 	for i, src := range srcs {
-		if opt.Shard.Contains(src) {
+		if b.opt.Shard.Contains(src) {
 			mine = append(mine, i)
 		}
 	}
-	sum.Total = len(mine)
-	if opt.Observer != nil {
-		opt.Observer.Start(len(mine))
+	b.sum.Total = len(mine)
+	if b.opt.Observer != nil {
+		b.opt.Observer.Start(len(mine))
 	}
 	b.run(ctx, len(mine), func(k int) *item { return b.item(files[mine[k]], srcs[mine[k]]) }, func(r *Result) {
 		switch r.Status {
 		case Built:
-			sum.Built++
+			b.sum.Built++
 		case Skipped:
-			sum.Skipped++
+			b.sum.Skipped++
 		case Failed:
-			sum.Failed++
+			b.sum.Failed++
 		}
-		if opt.Observer != nil {
-			opt.Observer.Done(r)
+		if b.opt.Observer != nil {
+			b.opt.Observer.Done(r)
 		}
 	})
+}
+
+// finish finds the orphans of a build that ran to its end, and compacts
+// the journal into the manifest: also when cancelled, so that what was
+// finished is kept. It returns ctx's error when the build was cancelled.
+func (b *batch) finish(ctx context.Context) error {
 	if ctx.Err() == nil {
 		b.orphans()
 	}
-	// Compact the journal into the manifest: also when cancelled, so that
-	// what was finished is kept.
-	jerr := j.Close()
-	if err := m.Write(opt.Out); err != nil {
-		return nil, fmt.Errorf("build: %w", errors.Join(err, jerr))
+	jerr := b.j.Close()
+	if err := b.m.Write(b.opt.Out); err != nil {
+		return fmt.Errorf("build: %w", errors.Join(err, jerr))
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	sum.Duration = time.Since(start)
-	return sum, nil
+	return ctx.Err()
 }
 
 // batch is one run of the build.

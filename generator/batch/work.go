@@ -65,62 +65,40 @@ func (b *batch) run(ctx context.Context, n int, next func(k int) *item, emit fun
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// build takes one source through the build, start to end.
+// build takes one source through the build, start to end: it checks the
+// source can be built, skips it when nothing it is made from changed,
+// loads and checks it, composes it, renders and writes each output, and
+// records what it became. Each step is a method below.
 func (b *batch) build(it *item) *Result {
 	r := &Result{Source: it.src, File: it.file}
 	b.mu.Lock()
 	old := b.m.Entries[it.src]
 	b.mu.Unlock()
-	fail := func(msg string, args ...any) *Result {
-		if msg != "" {
-			r.Diagnostics.Add(diag.Diagnostic{File: it.file, Msg: fmt.Sprintf(msg, args...)})
-		}
-		b.forget(it, old)
-		r.Status, r.Outputs = Failed, nil
-		r.Diagnostics.Sort()
-		return r
+	if err := b.admit(it); err != nil {
+		return b.fail(it, old, r, "%v", err)
 	}
-	if others := b.clash[it.src]; len(others) > 0 {
-		return fail("its outputs would have the name of those of %s: outputs are named after their source's path (%s), so rename one of the files", strings.Join(others, " and "), it.dir+"/"+it.stem)
-	}
-	if it.nameErr != nil {
-		return fail("%v", it.nameErr)
-	}
-	s, err := hashFile(it.file)
-	if err != nil {
-		return fail("cannot read: %v", unwrapPath(err))
-	}
-	it.sum = s
 	if old != nil && !b.opt.Force && b.fresh(it, old) {
-		r.Status, r.Warnings = Skipped, old.Warnings
-		for _, f := range b.opt.Formats {
-			r.Outputs = append(r.Outputs, b.output(f, old.Outputs[f]))
-		}
-		return r
+		return b.skip(r, old)
 	}
 
 	d, ds := b.p.Load(it.file)
 	r.Diagnostics = ds
 	if d == nil {
 		if ds.HasErrors() {
-			return fail("")
+			return b.fail(it, old, r, "")
 		}
-		// A registry under a name the loader does not look for.
-		b.forget(it, old)
-		r.Status = Skipped
-		r.Diagnostics.Add(diag.Diagnostic{File: it.file, Severity: diag.Warning,
-			Msg: "is a registry, which has no output of its own, and no document reads it: documents read registries named " + strings.Join(model.RegistryFiles, ", ")})
-		return r
+		return b.unread(it, old, r)
 	}
 	name := it.pathName
 	if b.opt.Names == DescriptiveNames {
+		var err error
 		if name, err = outputName(DescriptiveNames, it.dir, it.stem, d.OutputName()); err != nil {
-			return fail("%v", err)
+			return b.fail(it, old, r, "%v", err)
 		}
 	}
 	deps := b.deps(d)
 	if err := b.claim(it, name); err != nil {
-		return fail("%v", err)
+		return b.fail(it, old, r, "%v", err)
 	}
 	defer b.unclaim(it, name)
 	t, cds := b.p.Compose(d)
@@ -128,9 +106,88 @@ func (b *batch) build(it *item) *Result {
 	pk, deps := b.packet(d, t, deps, r) // a memo's packet: packet.go
 	d = nil                             // nothing of the loaded document is needed any more
 	if cds.HasErrors() || t == nil || r.Diagnostics.HasErrors() {
-		return fail("")
+		return b.fail(it, old, r, "")
 	}
 	entry := &manifest.Entry{SHA256: it.sum, Deps: deps, Name: name, Outputs: map[string]*manifest.Output{}}
+	err := b.writeOutputs(it, old, entry, t, r)
+	if err == nil && pk != nil {
+		var o *manifest.Output
+		if o, err = b.writePacket(it, old, name, pk, deps); err == nil {
+			entry.Outputs[PacketOutput] = o
+			r.Outputs = append(r.Outputs, b.output(PacketOutput, o))
+		}
+	}
+	if err != nil {
+		// Leave nothing of this document that looks fresh.
+		for _, w := range entry.Outputs {
+			b.out.remove(w.Path)
+		}
+		return b.fail(it, old, r, "%v", err)
+	}
+	for _, w := range r.Diagnostics.Warnings() {
+		entry.Warnings = append(entry.Warnings, w.Error())
+	}
+	b.commit(it, entry, old)
+	r.Status = Built
+	r.Diagnostics.Sort()
+	return r
+}
+
+// admit checks that a source can be built at all, before it is read: its
+// outputs have a name of their own, and its bytes can be read (it.sum).
+func (b *batch) admit(it *item) error {
+	if others := b.clash[it.src]; len(others) > 0 {
+		return fmt.Errorf("its outputs would have the name of those of %s: outputs are named after their source's path (%s), so rename one of the files", strings.Join(others, " and "), it.dir+"/"+it.stem)
+	}
+	if it.nameErr != nil {
+		return it.nameErr
+	}
+	s, err := hashFile(it.file)
+	if err != nil {
+		return fmt.Errorf("cannot read: %v", unwrapPath(err))
+	}
+	it.sum = s
+	return nil
+}
+
+// fail ends a source's build as failed: msg, unless empty, is added to
+// what the result already says, and what earlier builds made of the
+// source is removed, so that nothing looks fresh.
+func (b *batch) fail(it *item, old *manifest.Entry, r *Result, msg string, args ...any) *Result {
+	if msg != "" {
+		r.Diagnostics.Add(diag.Diagnostic{File: it.file, Msg: fmt.Sprintf(msg, args...)})
+	}
+	b.forget(it, old)
+	r.Status, r.Outputs = Failed, nil
+	r.Diagnostics.Sort()
+	return r
+}
+
+// skip ends a source's build as skipped: its outputs of the last build
+// are still what it would make.
+func (b *batch) skip(r *Result, old *manifest.Entry) *Result {
+	r.Status, r.Warnings = Skipped, old.Warnings
+	for _, f := range b.opt.Formats {
+		r.Outputs = append(r.Outputs, b.output(f, old.Outputs[f]))
+	}
+	return r
+}
+
+// unread ends the build of a file that loaded as a registry under a name
+// the loader does not look for: nothing reads it, and it has no output.
+func (b *batch) unread(it *item, old *manifest.Entry, r *Result) *Result {
+	b.forget(it, old)
+	r.Status = Skipped
+	r.Diagnostics.Add(diag.Diagnostic{File: it.file, Severity: diag.Warning,
+		Msg: "is a registry, which has no output of its own, and no document reads it: documents read registries named " + strings.Join(model.RegistryFiles, ", ")})
+	return r
+}
+
+// writeOutputs renders and writes each format of a composed document into
+// entry and r; an output whose inputs are those of the last build is kept
+// as it is.
+func (b *batch) writeOutputs(it *item, old, entry *manifest.Entry, t *doc.Document, r *Result) error {
+	name, deps := entry.Name, entry.Deps
 	for _, f := range b.opt.Formats {
 		rel := name + "." + f
 		if o := b.reuse(old, f, rel, b.outputInputs(f, rel, it.sum, deps)); o != nil {
@@ -140,34 +197,13 @@ func (b *batch) build(it *item) *Result {
 		}
 		o, err := b.render(f, t, rel)
 		if err != nil {
-			// Leave nothing of this document that looks fresh.
-			for _, w := range entry.Outputs {
-				b.out.remove(w.Path)
-			}
-			return fail("%s: %v", f, err)
+			return fmt.Errorf("%s: %v", f, err)
 		}
 		o.Inputs = b.outputInputs(f, rel, it.sum, deps)
 		entry.Outputs[f] = o
 		r.Outputs = append(r.Outputs, b.output(f, o))
 	}
-	if pk != nil {
-		o, err := b.writePacket(it, old, name, pk, deps)
-		if err != nil {
-			for _, w := range entry.Outputs {
-				b.out.remove(w.Path)
-			}
-			return fail("%v", err)
-		}
-		entry.Outputs[PacketOutput] = o
-		r.Outputs = append(r.Outputs, b.output(PacketOutput, o))
-	}
-	for _, w := range r.Diagnostics.Warnings() {
-		entry.Warnings = append(entry.Warnings, w.Error())
-	}
-	b.commit(it, entry, old)
-	r.Status = Built
-	r.Diagnostics.Sort()
-	return r
+	return nil
 }
 
 // render renders one format into a pooled buffer and writes it.

@@ -87,9 +87,9 @@ func (r *run) factLabel(key string) string {
 	if v, ok := r.label(key); ok {
 		return v
 	}
-	if c, ok := r.in.Doc.(*model.Custom); ok {
-		if f, ok := c.Spec.Field(key); ok && f.Label != "" {
-			return f.Label
+	if k := r.in.Kind; k != nil && k.FieldLabel != nil {
+		if v, ok := k.FieldLabel(key); ok {
+			return v
 		}
 	}
 	return model.Capitalise(strings.ReplaceAll(key, "_", " "))
@@ -307,14 +307,4 @@ func (r *run) fnDispatch(ps []model.Person) safe {
 }
 
 // mergeRuns joins neighbouring runs of the same kind.
-func mergeRuns(in []doc.Inline) []doc.Inline {
-	var out []doc.Inline
-	for _, x := range in {
-		if k := len(out) - 1; k >= 0 && !x.Break && x.Field == doc.NoField && !out[k].Break && out[k].Field == doc.NoField && out[k].Style == x.Style && out[k].Link == x.Link {
-			out[k].Text += x.Text
-			continue
-		}
-		out = append(out, x)
-	}
-	return out
-}
+func mergeRuns(in []doc.Inline) []doc.Inline { return doc.MergeRuns(in) }

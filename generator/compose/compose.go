@@ -57,6 +57,9 @@ type Composer struct {
 	labelPath string
 	hash      string
 
+	// kindFuncs make the template functions the kinds bring (Kind.Funcs).
+	kindFuncs []func(kind.Builder) kind.FuncMap
+
 	tmplMD goldmark.Markdown // parses template output: heading attributes on
 	dataMD goldmark.Markdown // parses Markdown fields of the data
 
@@ -78,8 +81,10 @@ type Option func(*config)
 // others keep their default).
 func WithTemplateDir(dir string) Option { return func(c *config) { c.dir = dir } }
 
-// WithKinds adds the templates that kinds bring with them (Kind.Templates)
-// to the embedded ones; a template directory still overrides them.
+// WithKinds adds the templates and template functions that kinds bring
+// with them (Kind.Templates, Kind.Funcs) to the embedded ones; a template
+// directory still overrides the templates. Without it, the composer has
+// the built-in kinds' (kind.Default).
 func WithKinds(r *kind.Registry) Option { return func(c *config) { c.kinds = r } }
 
 const tmplExt = ".md.tmpl"
@@ -117,17 +122,18 @@ func New(opts ...Option) (*Composer, error) {
 		}
 		files[e.Name()] = f
 	}
-	if cfg.kinds != nil {
-		for _, k := range cfg.kinds.All() {
-			if k.Templates == nil {
-				continue
-			}
-			b, err := fs.ReadFile(k.Templates, k.Template)
-			if err != nil {
-				return nil, fmt.Errorf("read the template of kind %s: %w", k.Name, err)
-			}
-			files[k.Template] = file{path: k.Template, data: b}
+	if cfg.kinds == nil {
+		cfg.kinds = kind.Default()
+	}
+	for _, k := range cfg.kinds.All() {
+		if k.Templates == nil {
+			continue
 		}
+		b, err := fs.ReadFile(k.Templates, k.Template)
+		if err != nil {
+			return nil, fmt.Errorf("read the template of kind %s: %w", k.Name, err)
+		}
+		files[k.Template] = file{path: k.Template, data: b}
 	}
 	if cfg.dir != "" {
 		dfiles, dlabels, err := readTemplateDir(cfg.dir)
@@ -150,6 +156,9 @@ func New(opts ...Option) (*Composer, error) {
 		dataMD: goldmark.New(goldmark.WithExtensions(extension.Table)),
 	}
 	c.collators.New = func() any { return collate.New(language.Swedish) }
+	if c.kindFuncs, err = kindFuncs(cfg.kinds); err != nil {
+		return nil, err
+	}
 	if err := c.add(files, labelFiles, ""); err != nil {
 		return nil, err
 	}
@@ -242,7 +251,7 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	stubs := (&run{}).funcs()
+	stubs := (&run{c: c}).allFuncs()
 	funcNames := make([]string, 0, len(stubs))
 	for name := range stubs {
 		if name != escName {
@@ -301,6 +310,7 @@ func (c *Composer) Overlay(dir string, extra map[string][]byte) (*Composer, erro
 		labels:    maps.Clone(c.labels),
 		labelKeys: slices.Clone(c.labelKeys),
 		labelPath: c.labelPath,
+		kindFuncs: c.kindFuncs,
 		tmplMD:    c.tmplMD,
 		dataMD:    c.dataMD,
 	}
@@ -384,7 +394,7 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 		r.diags.Add(diag.Diagnostic{File: r.tmplPath, Msg: err.Error()})
 		return nil, r.diags
 	}
-	t.Funcs(r.funcs())
+	t.Funcs(r.allFuncs())
 	var out bytes.Buffer
 	if err := t.Execute(&out, in.Doc); err != nil {
 		r.diags.Add(templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries))

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"strings"
 	"text/template/parse"
+
+	"github.com/underlag/underlag/generator/kind"
 )
 
 // safe is Markdown that a template function built itself and vouches for:
 // escaped text, or a placeholder for finished blocks. Every other value a
 // template prints is escaped first.
-type safe string
+type safe = kind.Markup
 
 // escName is the function escapeActions appends to every printing action.
 const escName = "_esc"

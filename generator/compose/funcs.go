@@ -43,14 +43,6 @@ func (r *run) funcs() template.FuncMap {
 		"expedieras":      r.fnDispatch,
 		"tabell":          r.fnTable,
 		"punktlista":      r.fnList,
-
-		// Status report.
-		"status":           r.fnStatus,
-		"aktivitetsstatus": r.fnActivityStatus,
-		"milstolpsstatus":  r.fnMilestoneStatus,
-		"avvikelser":       r.fnDeviations,
-		"risker":           r.fnRisks,
-		"teckenförklaring": r.fnLegend,
 	}
 }
 
@@ -102,6 +94,10 @@ func (r *run) title() string {
 	}
 	return t
 }
+
+// The status report's functions (status, aktivitetsstatus, …) are the
+// status kind's: generator/kind/statusfuncs.go. allFuncs (builder.go)
+// adds them, and every other kind's, to the composer's own.
 
 func para(runs ...doc.Inline) *doc.Paragraph { return &doc.Paragraph{Text: runs} }
 

@@ -26,7 +26,6 @@ type run struct {
 	keys     map[*doc.Heading]string
 	numbered bool
 	defs     *doc.Table      // the deferred definitions table, filled last
-	late     *lateness       // status report: what is late, computed once
 	figures  int             // figures numbered so far
 	fields   map[string]bool // signature field names given so far
 

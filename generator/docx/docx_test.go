@@ -171,8 +171,7 @@ func TestLibreOffice(t *testing.T) {
 		require.NoError(t, os.WriteFile(f, render(t, r, d), 0o644))
 		files = append(files, f)
 	}
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir}, files...)
-	testenv.Run(t, "libreoffice", args...)
+	testenv.LibreOffice(t, "pdf", dir, files...)
 	for name, d := range docs {
 		pdf := filepath.Join(dir, name+".pdf")
 		text := testenv.Run(t, "pdftotext", pdf, "-")

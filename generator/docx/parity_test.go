@@ -64,7 +64,7 @@ func TestPageParity(t *testing.T) {
 		}
 	}
 	lo := filepath.Join(dir, "lo")
-	testenv.Run(t, "libreoffice", append([]string{"--headless", "--convert-to", "pdf", "--outdir", lo}, docxs...)...)
+	testenv.LibreOffice(t, "pdf", lo, docxs...)
 	for name, hs := range headings {
 		ours := pages(t, filepath.Join(dir, name+".pdf"))
 		theirs := pages(t, filepath.Join(lo, name+".pdf"))

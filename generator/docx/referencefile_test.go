@@ -69,8 +69,9 @@ func TestReferenceKeepsLanguage(t *testing.T) {
 	english := zipParts(t, p)
 
 	refs := map[string]string{"english": english}
-	if _, err := exec.LookPath("pandoc"); err == nil {
-		// pandoc is optional: it is not among the programs CI installs.
+	if _, err := exec.LookPath("pandoc"); err == nil && !testing.Short() {
+		// pandoc is optional: it is not among the programs CI installs;
+		// and -short runs no external program.
 		f := filepath.Join(t.TempDir(), "pandoc-reference.docx")
 		require.NoError(t, exec.Command("pandoc", "-o", f, "--print-default-data-file", "reference.docx").Run())
 		refs["pandoc"] = f

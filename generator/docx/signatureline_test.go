@@ -158,8 +158,7 @@ func TestSignatureLinesInLibreOffice(t *testing.T) {
 			}
 		}
 	}
-	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "odt", "--outdir", dir}, files...)
-	testenv.Run(t, "libreoffice", args...)
+	testenv.LibreOffice(t, "odt", dir, files...)
 	re := regexp.MustCompile(`<loext:signatureline [^>]*loext:suggested-signer-name="([^"]*)"`)
 	for i, c := range cases {
 		odt := strings.TrimSuffix(files[i], ".docx") + ".odt"

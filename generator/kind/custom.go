@@ -57,7 +57,13 @@ func FromSpec(spec *model.KindSpec) (Kind, error) {
 			return c
 		},
 		Template: Slug(spec.Name) + ".md.tmpl",
-		Check:    func(c *check.Checker, d model.Document) { checkCustom(c, spec, d.(*model.Custom)) },
+		FieldLabel: func(key string) (string, bool) {
+			if f, ok := spec.Field(key); ok && f.Label != "" {
+				return f.Label, true
+			}
+			return "", false
+		},
+		Check: func(c *check.Checker, d model.Document) { checkCustom(c, spec, d.(*model.Custom)) },
 	}
 	if spec.Template != "" && spec.Source != nil {
 		dir := filepath.Dir(spec.Source.Path)

@@ -20,11 +20,19 @@ func Directive() Kind {
 		New:      func() model.Document { return new(model.Directive) },
 		Template: "uppdragsdirektiv.md.tmpl",
 		Check:    func(c *check.Checker, d model.Document) { checkDirective(c, d.(*model.Directive)) },
+		Rules:    directiveRules(),
 		// A directive without its timeline or its signature block is not
 		// a commission anyone can be held to; both come last in the file,
 		// so their absence is also how a cut-off file shows.
 		Requires: []string{"tidplan", "underskrifter"},
 	}
+}
+
+// AsDirective returns a loaded document as a directive, the one kind
+// other documents refer to; false for any other value.
+func AsDirective(v any) (*model.Directive, bool) {
+	d, ok := v.(*model.Directive)
+	return d, ok
 }
 
 func checkDirective(c *check.Checker, d *model.Directive) {

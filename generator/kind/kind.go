@@ -1,8 +1,17 @@
 // Package kind is the table of document kinds: for each kind, in one
-// place, its model type, its template, its checks, its file-name rule and
-// what it refers to. Every stage asks this table instead of switching on
-// the kind, so that adding a kind is one file for its model, one for its
-// template and one registration (see docs/architecture.md).
+// place, its model type, its template, its checks, its template functions,
+// its review rules, its file-name rule and what it refers to. Every stage
+// asks this table instead of switching on the kind, so that adding a kind
+// is one file for its model, one for its template and one registration
+// (see docs/architecture.md).
+//
+// A built-in kind's files are all here, named for the kind: memo.go,
+// directive.go, status.go (the entry and its checks), statusfuncs.go (its
+// template functions and the lateness they compute), and <kind>rules.go
+// (its review rules). Only these files assert a document to the kind's
+// model type. The package imports model, doc, date, diag and check, never
+// compose, lint or load: those import kind, and implement the Builder and
+// Reporter that a kind's functions and rules use.
 //
 // A Registry is a value, not a global: Default returns a new one holding
 // the built-in kinds, a test or an organisation adds its own with
@@ -64,6 +73,23 @@ type Kind struct {
 	// (attachments of a decision basis, say), for the loader to confirm
 	// that each is a regular file inside the data root; nil for none.
 	Files func(d model.Document) []model.FileRef
+	// Funcs returns the template functions the kind brings, bound to one
+	// Compose call (see Builder); nil for none. The composer offers them
+	// to every template beside its own, so a name the composer or another
+	// kind already uses is an error when the composer is made. Funcs must
+	// not use b until one of its functions runs: the composer also calls
+	// it with an unbound Builder to learn the names when it parses.
+	Funcs func(b Builder) FuncMap
+	// Rules are the review rules the kind brings (see Rule); generator/lint
+	// runs them for documents of this kind only.
+	Rules []Rule
+	// Cites lists the documents a document of the kind names by title
+	// (a memo's decision basis), for the review rules that compare
+	// documents with each other; nil for none.
+	Cites func(d model.Document) []Citation
+	// FieldLabel is the heading a kind defined in data gives one of its
+	// fields, for the facts table; nil for none.
+	FieldLabel func(key string) (string, bool)
 	// FileName is the descriptive part of an output name for a document
 	// of this kind, such as "2024-11-20-hsn-1203-2024-tjansteskrivelse",
 	// for builds that ask for descriptive names; nil for the default rule

@@ -30,6 +30,13 @@ func Memo() Kind {
 			}
 			return refs
 		},
+		Cites: func(d model.Document) []Citation {
+			var cs []Citation
+			for i, b := range d.(*model.Memo).Basis {
+				cs = append(cs, Citation{Field: fmt.Sprintf("beslutsunderlag[%d].titel", i), Title: b.Title, File: b.File})
+			}
+			return cs
+		},
 	}
 }
 

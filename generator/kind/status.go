@@ -17,6 +17,8 @@ func StatusReport() Kind {
 		New:      func() model.Document { return new(model.StatusReport) },
 		Template: "statusrapport.md.tmpl",
 		Check:    func(c *check.Checker, d model.Document) { checkStatus(c, d.(*model.StatusReport)) },
+		Funcs:    statusFuncs,
+		Rules:    statusRules(),
 		// A report is judged as of its date.
 		Requires: []string{"datum"},
 	}
@@ -28,6 +30,6 @@ func checkStatus(c *check.Checker, s *model.StatusReport) {
 	c.Duplicates("aktiviteter", len(s.Activities), func(i int) (string, string) { return "id", s.Activities[i].ID })
 	c.Duplicates("milstolpar", len(s.Milestones), func(i int) (string, string) { return "beslutspunkt", s.Milestones[i].ID })
 	// Whether the rows name the directive's ids, and whether the status
-	// says why, are review rules (generator/lint: status-unknown-id,
+	// says why, are review rules (statusrules.go: status-unknown-id,
 	// status-comment), so a profile can tune them.
 }

@@ -1,61 +1,20 @@
 package lint
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode"
 
-	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 )
 
-func statusBeforeDirective(c *Context, in load.Input) {
-	s, ok := in.Doc.(*model.StatusReport)
-	if !ok || in.Directive == nil || in.Directive.Date.IsZero() {
-		return
-	}
-	path, asOf := "datum", s.Date
-	if asOf.IsZero() {
-		path, asOf = "period.till", s.Period.To
-	}
-	if asOf.Before(in.Directive.Date) {
-		c.Report(path, "the report is dated %s, before its directive %s (%s)", asOf, s.Directive, in.Directive.Date)
-	}
-}
-
-func statusUnknownID(c *Context, in load.Input) {
-	s, ok := in.Doc.(*model.StatusReport)
-	if !ok || in.Directive == nil {
-		return
-	}
-	dir := in.Directive
-	acts, points := dir.ActivityIDs(), dir.PointIDs()
-	for i, a := range s.Activities {
-		if _, ok := dir.Activity(a.ID); a.ID != "" && !ok {
-			c.Report(fmt.Sprintf("aktiviteter[%d].id", i), "the directive %s has no delaktivitet with id %q; %s", s.Directive, a.ID, check.Valid(acts, "its delaktiviteter have no id"))
-		}
-	}
-	for i, m := range s.Milestones {
-		if _, ok := dir.Point(m.ID); m.ID != "" && !ok {
-			c.Report(fmt.Sprintf("milstolpar[%d].beslutspunkt", i), "the directive %s has no milstolpe or beslutspunkt %q; %s", s.Directive, m.ID, check.Valid(points, "it has no milstolpar"))
-		}
-	}
-}
-
-func statusComment(c *Context, in load.Input) {
-	s, ok := in.Doc.(*model.StatusReport)
-	if ok && s.Status.Level != "" && strings.TrimSpace(string(s.Status.Comment)) == "" {
-		c.Report("status", "the status %s has no kommentar", s.Status.Level)
-	}
-}
-
-// basisTitle compares each memo's decision basis with the documents of the
-// tree: one it names by file (fil:) must carry the title the basis gives
-// it, and a title close to a document's title, but not the same, is most
-// likely that document misnamed. Titles are compared within the memo's own
+// basisTitle compares what each document names of others (a memo's
+// decision basis: kind.Kind.Cites) with the documents of the tree: one it
+// names by file (fil:) must carry the title the basis gives it, and a
+// title close to a document's title, but not the same, is most likely that
+// document misnamed. Titles are compared within the memo's own
 // organisation (a basis names its own organisation's documents), and only
 // those whose lengths are close enough to be near, so that a tree of
 // thousands of documents is not compared pair by pair.
@@ -75,17 +34,17 @@ func basisTitle(c *Context, ins []load.Input) {
 		}
 	}
 	for _, in := range ins {
-		m, ok := in.Doc.(*model.Memo)
-		if !ok {
+		cites := citesOf(in)
+		if len(cites) == 0 {
 			continue
 		}
-		src := m.Source
+		src := in.Doc.Base().Source
 		at := c.In(src)
-		for i, b := range m.Basis {
+		for _, b := range cites {
 			if b.Title == "" {
 				continue
 			}
-			path := fmt.Sprintf("beslutsunderlag[%d].titel", i)
+			path := b.Field
 			if b.File != "" {
 				other, ok := byPath[absPath(filepath.Join(filepath.Dir(src.Path), b.File))]
 				if !ok {

@@ -29,6 +29,7 @@ import (
 	"strings"
 
 	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 )
@@ -51,6 +52,31 @@ type Rule struct {
 	// document. It sees every document given to lint or validate that
 	// loaded without errors.
 	Tree func(c *Context, ins []load.Input)
+	// Kinds are the kinds whose documents Doc checks; nil for every kind.
+	// A kind's own rules (kind.Kind.Rules) apply to that kind only.
+	Kinds []model.Kind
+}
+
+// applies reports whether a rule of one document checks documents of
+// kind k.
+func (r *Rule) applies(k model.Kind) bool {
+	return len(r.Kinds) == 0 || slices.Contains(r.Kinds, k)
+}
+
+// KindRules are the rules the kinds of a registry bring with them
+// (kind.Kind.Rules), each for documents of its own kind only.
+func KindRules(kinds *kind.Registry) []Rule {
+	var out []Rule
+	for _, k := range kinds.All() {
+		for _, kr := range k.Rules {
+			check := kr.Check
+			out = append(out, Rule{ID: kr.ID, Severity: kr.Severity, Summary: kr.Summary, Hint: kr.Hint, Kinds: []model.Kind{k.Name},
+				Doc: func(c *Context, in load.Input) {
+					check(c, kind.RuleInput{Doc: in.Doc, Directive: in.Directive, Registries: in.Registries})
+				}})
+		}
+	}
+	return out
 }
 
 // Linter is a set of rules. It is a value: Default returns a new one with
@@ -86,13 +112,21 @@ func New(rules ...Rule) (*Linter, error) {
 	return l, nil
 }
 
-// Default returns a new linter with the built-in rules.
+// Default returns a new linter with the built-in rules and those of the
+// built-in kinds (kind.Default).
 func Default() *Linter {
-	l, err := New(builtin()...)
+	l, err := ForKinds(kind.Default())
 	if err != nil {
 		panic("lint: built-in rules: " + err.Error()) // a programming error, caught by every test
 	}
 	return l
+}
+
+// ForKinds returns a new linter with the built-in rules and those the
+// kinds of the registry bring; an error when a kind's rule is malformed
+// or takes an id already taken.
+func ForKinds(kinds *kind.Registry) (*Linter, error) {
+	return New(append(builtin(), KindRules(kinds)...)...)
 }
 
 // Rules lists the rules in the order they were registered.
@@ -127,9 +161,13 @@ func (l *Linter) Document(in load.Input) diag.List {
 	cfg := l.config(profileOf(in))
 	var found []finding
 	cache := &textCache{d: in.Doc}
+	k := in.Doc.Base().Type
+	if in.Kind != nil {
+		k = in.Kind.Name
+	}
 	for i := range l.rules {
 		r := &l.rules[i]
-		if r.Doc == nil || cfg.off(r.ID) {
+		if r.Doc == nil || cfg.off(r.ID) || !r.applies(k) {
 			continue
 		}
 		c := &Context{rule: r, cfg: cfg, src: in.Doc.Base().Source, cache: cache}
@@ -139,10 +177,10 @@ func (l *Linter) Document(in load.Input) diag.List {
 	return cfg.finish(found)
 }
 
-// Slim is what the rules that compare documents keep of one: a memo with
-// its decision basis, title and source (for positions and ignore
-// comments), any other document with its kind, title and path only, and
-// the profile. A tree of any number of documents is then compared without
+// Slim is what the rules that compare documents keep of one: a document
+// that names others (a memo's decision basis: kind.Kind.Cites) with what
+// it names, its title and source (for positions and ignore comments), any
+// other document with its kind, title and path only, and the profile. A tree of any number of documents is then compared without
 // keeping their texts.
 func Slim(in load.Input) load.Input {
 	if in.Doc == nil {
@@ -154,15 +192,20 @@ func Slim(in load.Input) load.Input {
 	if in.Registries != nil {
 		out.Registries = &model.Registries{Organisation: in.Registries.Organisation}
 	}
-	if m, ok := in.Doc.(*model.Memo); ok && len(m.Basis) > 0 {
+	if cites := citesOf(in); len(cites) > 0 && b.Source != nil {
 		// The source's bytes stay, for ignore comments and the place of a
-		// title in the text; of its positions, only the basis's.
+		// title in the text; of its positions, only those of the lists
+		// the citations are in (beslutsunderlag).
+		lists := map[string]bool{}
+		for _, ct := range cites {
+			lists[listOf(ct.Field)] = true
+		}
 		src := &model.Source{Path: b.Source.Path, Positions: map[string]model.Pos{}}
 		first, last := 0, 0
 		for path, pos := range b.Source.Positions {
-			if path == "typ" || strings.HasPrefix(path, "beslutsunderlag") {
+			if path == "typ" || lists[listOf(path)] {
 				src.Positions[path] = pos
-				if strings.HasPrefix(path, "beslutsunderlag") {
+				if lists[listOf(path)] {
 					first, last = minPos(first, pos.Line), max(last, pos.Line)
 				}
 			}
@@ -172,7 +215,7 @@ func Slim(in load.Input) load.Input {
 		// the rest become empty lines, so that line numbers hold.
 		src.Data = keepLines(b.Source.Data, first-1, last)
 		common.Source = src
-		out.Doc = &model.Memo{Common: common, Basis: m.Basis}
+		out.Doc = &cited{Common: common, cites: cites}
 		return out
 	}
 	if b.Source != nil {
@@ -215,6 +258,32 @@ func keepLines(data []byte, from, to int) []byte {
 
 // titled is a document reduced to what another document may name of it.
 type titled struct{ model.Common }
+
+// cited is a document reduced to what it names of others, for Slim.
+type cited struct {
+	model.Common
+	cites []kind.Citation
+}
+
+// citesOf lists the documents a document names, by its kind's Cites.
+func citesOf(in load.Input) []kind.Citation {
+	if c, ok := in.Doc.(*cited); ok {
+		return c.cites
+	}
+	if in.Kind == nil || in.Kind.Cites == nil || in.Doc == nil {
+		return nil
+	}
+	return in.Kind.Cites(in.Doc)
+}
+
+// listOf is the top key of a yaml path: "beslutsunderlag" of
+// "beslutsunderlag[0].titel".
+func listOf(path string) string {
+	if i := strings.IndexAny(path, "[."); i >= 0 {
+		return path[:i]
+	}
+	return path
+}
 
 // Tree runs the rules that compare documents with each other over the
 // documents given (those that loaded, whole or Slim; in any order). Each finding is

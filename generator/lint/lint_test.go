@@ -361,7 +361,32 @@ func TestNew(t *testing.T) {
 	}
 	_, err = lint.New(ok, ok)
 	assert.ErrorContains(t, err, "registered twice")
-	assert.Len(t, lint.Default().Rules(), 15)
+	_, err = lint.New(lint.Rule{ID: lint.Placeholder, Severity: diag.Warning, Summary: "s", Hint: "h", Doc: doc}, ok, ok)
+	assert.ErrorContains(t, err, "registered twice")
+}
+
+// The default linter holds every rule the built-in kinds bring, each for
+// its own kind only, beside the rules of every kind.
+func TestDefaultHoldsTheKindsRules(t *testing.T) {
+	t.Parallel()
+	l := lint.Default()
+	own := map[string]model.Kind{}
+	for _, k := range kind.Default().All() {
+		for _, r := range k.Rules {
+			own[r.ID] = k.Name
+			got, ok := l.Rule(r.ID)
+			if assert.True(t, ok, r.ID) {
+				assert.Equal(t, []model.Kind{k.Name}, got.Kinds, r.ID)
+			}
+		}
+	}
+	require.NotEmpty(t, own, "the built-in kinds bring rules")
+	for _, r := range l.Rules() {
+		if _, isOwn := own[r.ID]; !isOwn {
+			assert.Empty(t, r.Kinds, "%s is no kind's, so it checks every kind", r.ID)
+		}
+	}
+	assert.Len(t, l.IDs(), len(l.Rules()))
 }
 
 func TestBasisTitle(t *testing.T) {

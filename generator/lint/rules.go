@@ -1,19 +1,23 @@
 package lint
 
-import "github.com/underlag/underlag/generator/diag"
+import (
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/kind"
+)
 
-// The built-in rules' ids. They are part of underlag's interface: profiles
-// and ignore comments name them, so an id is never renamed or reused.
+// The built-in rules' ids, and those the built-in kinds bring
+// (generator/kind). They are part of underlag's interface: profiles and
+// ignore comments name them, so an id is never renamed or reused.
 const (
 	RequiredField         = "required-field"
 	UnfinishedText        = "unfinished-text"
 	EmptySection          = "empty-section"
-	TimelineMilestone     = "timeline-milestone-date"
-	ActivityOutsidePeriod = "activity-outside-period"
-	HeadingYear           = "heading-year"
-	StatusBeforeDirective = "status-before-directive"
-	StatusUnknownID       = "status-unknown-id"
-	StatusComment         = "status-comment"
+	TimelineMilestone     = kind.RuleTimelineMilestone
+	ActivityOutsidePeriod = kind.RuleActivityOutsidePeriod
+	HeadingYear           = kind.RuleHeadingYear
+	StatusBeforeDirective = kind.RuleStatusBeforeDirective
+	StatusUnknownID       = kind.RuleStatusUnknownID
+	StatusComment         = kind.RuleStatusComment
 	BasisTitle            = "basis-title"
 	NameNearMiss          = "name-near-miss"
 	RoleWithoutPerson     = "role-without-person"
@@ -23,7 +27,8 @@ const (
 )
 
 // builtin lists the built-in rules, grouped as the documentation shows
-// them.
+// them. The rules of one kind are that kind's (kind.Kind.Rules): dates
+// within a directive, a status report against its directive.
 func builtin() []Rule {
 	return []Rule{
 		// Completeness.
@@ -36,26 +41,7 @@ func builtin() []Rule {
 		{ID: EmptySection, Severity: diag.Warning, Doc: emptySection,
 			Summary: "A section is written but holds no text.",
 			Hint:    "Write the section, or remove the key: a section left out is left out of the document."},
-		// Dates within a document.
-		{ID: TimelineMilestone, Severity: diag.Warning, Doc: timelineMilestone,
-			Summary: "A decision point's date in milstolpar falls outside its phase in tidplan.",
-			Hint:    "Make tidplan and milstolpar agree: move the milestone's datum into the phase, or the phase's start/slut around it."},
-		{ID: ActivityOutsidePeriod, Severity: diag.Warning, Doc: activityOutsidePeriod,
-			Summary: "An activity's date falls outside the commission's period (its timeline, or its year).",
-			Hint:    "Correct the activity's start/slut, or widen the timeline if the commission really runs longer."},
-		{ID: HeadingYear, Severity: diag.Warning, Doc: headingYear,
-			Summary: "A heading names a year that none of the dates under it is in.",
-			Hint:    "Correct the year in the heading (rubriker), or the dates under it."},
 		// Across documents.
-		{ID: StatusBeforeDirective, Severity: diag.Error, Doc: statusBeforeDirective,
-			Summary: "A status report is dated before the directive it reports on.",
-			Hint:    "Correct the report's datum (or period), or point uppdragsdirektiv at the right directive."},
-		{ID: StatusUnknownID, Severity: diag.Error, Doc: statusUnknownID,
-			Summary: "A status report names an activity or milestone its directive does not have.",
-			Hint:    "Use an id from the directive's delaktiviteter or milstolpar/tidplan, or add the row to the directive."},
-		{ID: StatusComment, Severity: diag.Warning, Doc: statusComment,
-			Summary: "A status report's overall status has no comment.",
-			Hint:    "Say in status.kommentar why the status is what it is, so that it is never a colour alone."},
 		{ID: BasisTitle, Severity: diag.Warning, Tree: basisTitle,
 			Summary: "A memo's decision basis names a document of the data tree by another title than the document has.",
 			Hint:    "Copy the title from the document itself, so that the committee can find what it decides on."},

@@ -168,7 +168,7 @@ func (l *Loader) directive(from *model.Source, ref string, roots []string) (*mod
 	if v == nil {
 		return nil, diags
 	}
-	dir, ok := v.(*model.Directive)
+	dir, ok := kind.AsDirective(v)
 	if !ok {
 		pos := from.Pos(field)
 		diags = append(diags, diag.Diagnostic{File: from.Path, Line: pos.Line, Col: pos.Col, Path: field,

@@ -27,7 +27,7 @@ type OrgProfile struct {
 	Header     *HeaderSpec           `yaml:"sidhuvud" desc:"Vad sidhuvudet visar; utelämnat: organisation och förvaltning till vänster, dokumenttyp, sida, datum och diarienummer till höger."`
 	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
 	// ReferenceDOCX is read by the CLI (cmd/underlag, load.ReferenceDOCX).
-	ReferenceDOCX string `yaml:"referensdokument" desc:"Word-fil (.docx) vars formatmallar DOCX-filerna får, relativ till organisation.yaml, till exempel mallar/referens.docx; --reference-docx går före."`
+	ReferenceDOCX string   `yaml:"referensdokument" desc:"Word-fil (.docx) vars formatmallar DOCX-filerna får, relativ till organisation.yaml, till exempel mallar/referens.docx; --reference-docx går före."`
 	Kinds         []string `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
 
 	SignatureBlock *SignatureBlock `yaml:"underskriftsblock" desc:"Hur organisationens underskrifter ritas: layout (formulär eller namn_under_linje), placering (under eller bredvid), ort_och_datum, ort och signeringsbar (signaturfält i PDF och signaturrader i DOCX)."`

@@ -229,6 +229,7 @@ func TestLongDefinitions(t *testing.T) {
 // paragraph before it is on that page too.
 func TestSignaturesKeptTogether(t *testing.T) {
 	t.Parallel()
+	testenv.NeedTool(t, "pdftotext") // the subtests' pages; moved needs them all
 	moved := false
 	for fill := 22; fill <= 34; fill += 2 {
 		t.Run(fmt.Sprint(fill), func(t *testing.T) {

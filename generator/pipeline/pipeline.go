@@ -43,7 +43,7 @@ type Config struct {
 	Formats       []Format       // the renderers to prepare; nil for every format, empty for none (validate, schema)
 	Roots         []string       // directories references may point into besides each document's data tree (--root)
 	Profile       *style.Profile // default style.Default()
-	Lint          *lint.Linter   // the review rules; default lint.Default()
+	Lint          *lint.Linter   // the review rules; default lint.ForKinds(Kinds)
 	Info          bool           // keep review findings of severity info (lint, validate); a build leaves them out
 }
 
@@ -100,7 +100,10 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	rules := cfg.Lint
 	if rules == nil {
-		rules = lint.Default()
+		// The built-in rules and those the kinds bring (Kind.Rules).
+		if rules, err = lint.ForKinds(kinds); err != nil {
+			return nil, err
+		}
 	}
 	p := &Pipeline{
 		kinds:     kinds,

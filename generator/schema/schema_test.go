@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/underlag/underlag/generator/kind"
+	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/schema"
 )
 
@@ -41,7 +42,19 @@ func TestSchema(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(b, &s))
 	assert.Equal(t, "http://json-schema.org/draft-07/schema#", s.Schema)
-	assert.Len(t, s.AllOf, 7, "one case per kind: three documents, three registries, dokumenttyp")
+	// One case per kind, in the table's order: the documents' kinds, the
+	// registries', dokumenttyp.
+	want := kind.Default().Names()
+	for _, k := range model.RegistryKinds {
+		want = append(want, string(k))
+	}
+	want = append(want, string(model.KindDefinition))
+	var got []string
+	for _, c := range s.AllOf {
+		typ := c["if"].(map[string]any)["properties"].(map[string]any)["typ"].(map[string]any)
+		got = append(got, typ["const"].(string))
+	}
+	assert.Equal(t, want, got)
 	for _, name := range []string{"Directive", "Memo", "StatusReport", "OrgProfile", "Glossary", "People", "KindSpec", "Date", "Person", "Phase"} {
 		assert.Contains(t, s.Definitions, name)
 	}

@@ -4,8 +4,13 @@
 //
 // Whatever a test needs and cannot find is skipped on a developer's
 // machine but fails the test in CI (CI set), where a missing program or
-// seed directory is a broken setup, not a reason to pass. Only tests
-// import this package.
+// seed directory is a broken setup, not a reason to pass. `go test -short`
+// (make test-short) skips every test that runs an external program
+// (LibreOffice, poppler, qpdf, python, pdfsig …), so that it needs nothing
+// but Go and is quick on a busy machine; make test runs them all.
+// LibreOffice runs go through LibreOffice, with a private profile each and
+// a machine-wide limit on how many run at once. Only tests import this
+// package.
 package testenv
 
 import (
@@ -36,8 +41,18 @@ func missing(t testing.TB, msg string) {
 }
 
 // NeedTool checks that each named program is installed: a name found on
-// PATH, or an absolute path to an executable.
+// PATH, or an absolute path to an executable. Under -short it skips the
+// test whatever is installed.
 func NeedTool(t testing.TB, names ...string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("-short: runs %s (make test runs it)", strings.Join(names, ", "))
+	}
+	lookTools(t, names...)
+}
+
+// lookTools is NeedTool without -short.
+func lookTools(t testing.TB, names ...string) {
 	t.Helper()
 	for _, name := range names {
 		if _, err := exec.LookPath(name); err != nil {
@@ -52,6 +67,13 @@ func NeedTool(t testing.TB, names ...string) {
 func Run(t testing.TB, name string, args ...string) string {
 	t.Helper()
 	NeedTool(t, name)
+	return run(t, name, args...)
+}
+
+// run is Run without -short.
+func run(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	lookTools(t, name)
 	cmd := exec.Command(name, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

@@ -1,4 +1,4 @@
-package lint
+package kind
 
 import (
 	"fmt"
@@ -7,9 +7,32 @@ import (
 	"strconv"
 
 	"github.com/underlag/underlag/generator/date"
-	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/model"
 )
+
+// The directive's review rules' ids; see Rule.
+const (
+	RuleTimelineMilestone     = "timeline-milestone-date"
+	RuleActivityOutsidePeriod = "activity-outside-period"
+	RuleHeadingYear           = "heading-year"
+)
+
+// directiveRules are the review rules of a directive: dates within it
+// that disagree.
+func directiveRules() []Rule {
+	return []Rule{
+		{ID: RuleTimelineMilestone, Severity: diag.Warning, Check: timelineMilestone,
+			Summary: "A decision point's date in milstolpar falls outside its phase in tidplan.",
+			Hint:    "Make tidplan and milstolpar agree: move the milestone's datum into the phase, or the phase's start/slut around it."},
+		{ID: RuleActivityOutsidePeriod, Severity: diag.Warning, Check: activityOutsidePeriod,
+			Summary: "An activity's date falls outside the commission's period (its timeline, or its year).",
+			Hint:    "Correct the activity's start/slut, or widen the timeline if the commission really runs longer."},
+		{ID: RuleHeadingYear, Severity: diag.Warning, Check: headingYear,
+			Summary: "A heading names a year that none of the dates under it is in.",
+			Hint:    "Correct the year in the heading (rubriker), or the dates under it."},
+	}
+}
 
 // span is the days a phase or period covers, from the first day of its
 // first date to the last day of its last; a phase with only a start or
@@ -40,7 +63,7 @@ func (s span) String() string {
 	return s.from.String() + "–" + s.to.String()
 }
 
-func timelineMilestone(c *Context, in load.Input) {
+func timelineMilestone(c Reporter, in RuleInput) {
 	d, ok := in.Doc.(*model.Directive)
 	if !ok {
 		return
@@ -58,7 +81,7 @@ func timelineMilestone(c *Context, in load.Input) {
 				break
 			}
 			c.Report(fmt.Sprintf("milstolpar[%d].datum", i), "%s is dated %s in milstolpar, but its phase in tidplan (line %d) is %s",
-				m.ID, m.Date, c.src.Pos(fmt.Sprintf("tidplan[%d]", j)).Line, s)
+				m.ID, m.Date, d.Source.Pos(fmt.Sprintf("tidplan[%d]", j)).Line, s)
 			break
 		}
 	}
@@ -90,7 +113,7 @@ func period(d *model.Directive) (span, string, bool) {
 	return span{}, "", false
 }
 
-func activityOutsidePeriod(c *Context, in load.Input) {
+func activityOutsidePeriod(c Reporter, in RuleInput) {
 	d, ok := in.Doc.(*model.Directive)
 	if !ok {
 		return
@@ -114,7 +137,7 @@ func activityOutsidePeriod(c *Context, in load.Input) {
 
 var yearPattern = regexp.MustCompile(`\b(19|20)\d\d\b`)
 
-func headingYear(c *Context, in load.Input) {
+func headingYear(c Reporter, in RuleInput) {
 	d, ok := in.Doc.(*model.Directive)
 	if !ok {
 		return

@@ -1,4 +1,4 @@
-package compose
+package kind
 
 import (
 	"strconv"
@@ -8,6 +8,55 @@ import (
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/model"
 )
+
+// statusFuncs are the template functions the status report brings. They
+// are bound to one Compose call, and compute what is late once for it.
+func statusFuncs(b Builder) FuncMap {
+	r := &statusRun{b: b}
+	return FuncMap{
+		"status":           r.fnStatus,
+		"aktivitetsstatus": r.fnActivityStatus,
+		"milstolpsstatus":  r.fnMilestoneStatus,
+		"avvikelser":       r.fnDeviations,
+		"risker":           r.fnRisks,
+		"teckenförklaring": r.fnLegend,
+	}
+}
+
+// statusRun is the state of the status functions in one Compose call.
+type statusRun struct {
+	b    Builder
+	late *lateness // what is late, computed once
+}
+
+// safe is what the functions print: see Markup.
+type safe = Markup
+
+// The builder's methods under the names the composer's own functions use.
+func (r *statusRun) place(bs ...doc.Block) safe          { return r.b.Place(bs...) }
+func (r *statusRun) lbl(key string) string               { return r.b.Label(key) }
+func (r *statusRun) markdownBlocks(s string) []doc.Block { return r.b.Markdown(s) }
+func (r *statusRun) table(widths []float64, keys []string, rows []doc.Row) doc.Block {
+	return r.b.Table(widths, keys, rows)
+}
+func (r *statusRun) warnf(path, format string, args ...any)  { r.b.Warnf(path, format, args...) }
+func (r *statusRun) errorf(path, format string, args ...any) { r.b.Errorf(path, format, args...) }
+
+// Small constructors of tree nodes, as the composer has them.
+func para(runs ...doc.Inline) *doc.Paragraph { return &doc.Paragraph{Text: runs} }
+
+func textPara(s string) doc.Block {
+	if s == "" {
+		return nil
+	}
+	return para(doc.Text(s))
+}
+
+func cells(cs ...doc.Cell) doc.Row { return doc.Row{Cells: cs} }
+
+func blocksCell(bs []doc.Block) doc.Cell { return doc.Cell{Blocks: bs} }
+
+func mergeRuns(in []doc.Inline) []doc.Inline { return doc.MergeRuns(in) }
 
 // A status report states what can be computed: as of the report date, an
 // activity whose planned end or forecast has passed without being done is
@@ -39,7 +88,7 @@ type lateness struct {
 }
 
 // lateness merges the directive's plan with the report's statuses, once.
-func (r *run) lateness(sr *model.StatusReport) *lateness {
+func (r *statusRun) lateness(sr *model.StatusReport) *lateness {
 	if r.late != nil {
 		return r.late
 	}
@@ -49,7 +98,7 @@ func (r *run) lateness(sr *model.StatusReport) *lateness {
 		return l
 	}
 	l.asOf = sr.AsOf()
-	dir := r.in.Directive
+	dir := r.b.Directive()
 	if dir == nil {
 		dir = &model.Directive{}
 	}
@@ -153,7 +202,7 @@ func statusLevel(l model.Level) doc.StatusLevel {
 
 // statusCell is a row's status: its traffic light with the level's word
 // when the row has one, then the progress word (bold when late).
-func (r *run) statusCell(level model.Level, word string, late bool) doc.Cell {
+func (r *statusRun) statusCell(level model.Level, word string, late bool) doc.Cell {
 	var bs []doc.Block
 	if lvl := statusLevel(level); lvl != 0 {
 		bs = append(bs, &doc.Status{Level: lvl, Word: r.lbl(string(level))})
@@ -163,7 +212,7 @@ func (r *run) statusCell(level model.Level, word string, late bool) doc.Cell {
 
 // fnLegend is `teckenförklaring`: what the traffic-light colours mean, each
 // with its mark and word, so that no reader has to guess a colour.
-func (r *run) fnLegend() safe {
+func (r *statusRun) fnLegend() safe {
 	t := &doc.Table{Borderless: true, Columns: []doc.Column{{Width: 1.2}, {Width: 4}}}
 	for _, l := range model.Levels {
 		t.Rows = append(t.Rows, cells(
@@ -175,7 +224,7 @@ func (r *run) fnLegend() safe {
 }
 
 // fnStatus is `status`: the overall status as a traffic light with its word.
-func (r *run) fnStatus(s model.Status) safe {
+func (r *statusRun) fnStatus(s model.Status) safe {
 	lvl := statusLevel(s.Level)
 	switch lvl {
 	case 0:
@@ -197,7 +246,7 @@ func (r *run) fnStatus(s model.Status) safe {
 	return r.place(append([]doc.Block{st}, rest...)...)
 }
 
-func (r *run) progressWord(st *model.ActivityStatus, late bool) string {
+func (r *statusRun) progressWord(st *model.ActivityStatus, late bool) string {
 	switch {
 	case late:
 		return r.lbl("försenad")
@@ -209,7 +258,7 @@ func (r *run) progressWord(st *model.ActivityStatus, late bool) string {
 
 // fnActivityStatus is `aktivitetsstatus .`: every activity of the
 // directive with its reported status, late ones marked.
-func (r *run) fnActivityStatus(sr *model.StatusReport) safe {
+func (r *statusRun) fnActivityStatus(sr *model.StatusReport) safe {
 	l := r.lateness(sr)
 	var rows []doc.Row
 	for _, a := range l.activities {
@@ -242,7 +291,7 @@ func (r *run) fnActivityStatus(sr *model.StatusReport) safe {
 // comment is a status comment set under the activity or milestone it is
 // about, led by the label "Kommentar:" in italics. It stands in the widest
 // column: in a narrow status column a sentence breaks into one word a line.
-func (r *run) comment(md model.Markdown) []doc.Block {
+func (r *statusRun) comment(md model.Markdown) []doc.Block {
 	bs := r.markdownBlocks(string(md))
 	if len(bs) == 0 {
 		return nil
@@ -263,7 +312,7 @@ func styled(s string, bold bool) doc.Inline {
 // fnMilestoneStatus is `milstolpsstatus .`: every milestone of the
 // directive, and the decision points the report names from its timeline,
 // with their status.
-func (r *run) fnMilestoneStatus(sr *model.StatusReport) safe {
+func (r *statusRun) fnMilestoneStatus(sr *model.StatusReport) safe {
 	l := r.lateness(sr)
 	var rows []doc.Row
 	for _, m := range l.milestones {
@@ -294,7 +343,7 @@ func (r *run) fnMilestoneStatus(sr *model.StatusReport) safe {
 
 // fnDeviations is `avvikelser`: what is late as of the report date, as
 // computed, then what the reporter wrote.
-func (r *run) fnDeviations(sr *model.StatusReport) safe {
+func (r *statusRun) fnDeviations(sr *model.StatusReport) safe {
 	l := r.lateness(sr)
 	var text model.Markdown
 	if sr != nil {
@@ -350,7 +399,7 @@ func firstLine(bs []doc.Block) string {
 // fnRisks is `risker` in a status report: a table of risks.
 //
 // Risks with ids or owners get those columns too.
-func (r *run) fnRisks(rs []model.Risk) safe {
+func (r *statusRun) fnRisks(rs []model.Risk) safe {
 	full := false
 	for _, k := range rs {
 		full = full || k.ID != "" || !k.Owner.IsZero()
@@ -360,7 +409,7 @@ func (r *run) fnRisks(rs []model.Risk) safe {
 		row := cells(doc.TextCell(k.Risk), doc.TextCell(k.Probability), doc.TextCell(k.Impact), blocksCell(r.markdownBlocks(string(k.Action))))
 		if full {
 			row.Cells = append([]doc.Cell{doc.TextCell(k.ID)}, row.Cells...)
-			row.Cells = append(row.Cells[:2], append([]doc.Cell{doc.TextCell(nameTitle(r.person(k.Owner)))}, row.Cells[2:]...)...)
+			row.Cells = append(row.Cells[:2], append([]doc.Cell{doc.TextCell(r.b.NameTitle(k.Owner))}, row.Cells[2:]...)...)
 		}
 		rows = append(rows, row)
 	}
