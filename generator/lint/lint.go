@@ -270,6 +270,9 @@ func citesOf(in load.Input) []kind.Citation {
 	if c, ok := in.Doc.(*cited); ok {
 		return c.cites
 	}
+	if _, ok := in.Doc.(*titled); ok {
+		return nil // Slim kept no citations: the document names none
+	}
 	if in.Kind == nil || in.Kind.Cites == nil || in.Doc == nil {
 		return nil
 	}
