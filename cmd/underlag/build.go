@@ -109,7 +109,12 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots})
+	font, err := fontFor(o.paths, o.roots)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font})
+	err = fontProblem(err, o.paths, o.roots)
 	if err != nil {
 		return err
 	}

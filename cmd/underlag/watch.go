@@ -151,7 +151,14 @@ func watchBuild(ctx context.Context, a *app, o *watchOptions, formats []pipeline
 		fmt.Fprintln(a.errOut, "underlag:", err)
 		return r
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots})
+	font, err := fontFor(o.paths, o.roots)
+	if err != nil {
+		r.err = err
+		fmt.Fprintln(a.errOut, "underlag:", err)
+		return r
+	}
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font})
+	err = fontProblem(err, o.paths, o.roots)
 	if err != nil {
 		r.err = err
 		fmt.Fprintln(a.errOut, "underlag:", err)

@@ -48,3 +48,77 @@ func (l *Loader) ReferenceDOCX(dir string) (string, diag.List) {
 	}
 	return p, nil
 }
+
+// MaxFontSize bounds a font file: a TrueType face of a Latin typeface is
+// tens to hundreds of kilobytes; CJK faces reach tens of megabytes.
+const MaxFontSize = 32 << 20
+
+// Font is an organisation's own typeface, read: its name and the bytes of
+// each face (nil for a face it does not name).
+type Font struct {
+	Name                              string
+	Regular, Bold, Italic, BoldItalic []byte
+}
+
+// Font reads the typeface the organisation profile of the data tree at
+// dir names (typsnitt:), each file resolved and confined to the tree as a
+// logo is and read with a bound; nil when the profile names none.
+func (l *Loader) Font(dir string) (*Font, diag.List) {
+	reg, diags := l.Registries(dir)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	o := reg.Organisation
+	if o == nil || o.Source == nil || o.Font == nil {
+		return nil, nil
+	}
+	roots := append([]string(nil), l.roots...)
+	if r, err := realDir(filepath.Dir(o.Source.Path)); err == nil {
+		roots = append(roots, r)
+	}
+	f := &Font{Name: strings.TrimSpace(o.Font.Name)}
+	var out diag.List
+	for _, face := range []struct {
+		key  string
+		ref  string
+		into *[]byte
+	}{
+		{"typsnitt.normal", o.Font.Regular, &f.Regular},
+		{"typsnitt.fet", o.Font.Bold, &f.Bold},
+		{"typsnitt.kursiv", o.Font.Italic, &f.Italic},
+		{"typsnitt.fet_kursiv", o.Font.BoldItalic, &f.BoldItalic},
+	} {
+		if strings.TrimSpace(face.ref) == "" {
+			continue
+		}
+		p, bad := resolveRef(o.Source, face.key, face.ref, roots)
+		if bad != nil {
+			out = append(out, *bad)
+			continue
+		}
+		data, err := ReadFile(p, MaxFontSize)
+		if err != nil {
+			pos := o.Source.Pos(face.key)
+			out = append(out, diag.Diagnostic{File: o.Source.Path, Line: pos.Line, Col: pos.Col, Path: face.key,
+				Msg: fmt.Sprintf("cannot read the font %s: %v", face.ref, err), Excerpt: model.LineOf(o.Source.Data, pos.Line)})
+			continue
+		}
+		*face.into = data
+	}
+	if out.HasErrors() {
+		return nil, out
+	}
+	return f, nil
+}
+
+// FontDiagnostic is a problem of the font file at the profile's key (a
+// licence that forbids embedding), placed at that key's line.
+func (l *Loader) FontDiagnostic(dir, key, msg string) diag.List {
+	reg, _ := l.Registries(dir)
+	if reg == nil || reg.Organisation == nil || reg.Organisation.Source == nil {
+		return diag.List{{Msg: msg}}
+	}
+	src := reg.Organisation.Source
+	pos := src.Pos(key)
+	return diag.List{{File: src.Path, Line: pos.Line, Col: pos.Col, Path: key, Msg: msg, Excerpt: model.LineOf(src.Data, pos.Line)}}
+}

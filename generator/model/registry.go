@@ -26,6 +26,8 @@ type OrgProfile struct {
 	DateStyles map[string]date.Style `yaml:"datumformat" desc:"Hur datum skrivs per tabell eller fält (tidplan, milstolpar, delaktiviteter, datum …): iso (2024-12), namn (december 2024), lång (den 20 november 2024) eller kort (dag som ISO, annars med namn)."`
 	Header     *HeaderSpec           `yaml:"sidhuvud" desc:"Vad sidhuvudet visar; utelämnat: organisation och förvaltning till vänster, dokumenttyp, sida, datum och diarienummer till höger."`
 	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
+	// Font is read by the CLI (cmd/underlag, load.Fonts).
+	Font *FontSpec `yaml:"typsnitt" desc:"Organisationens eget typsnitt ur den grafiska profilen: TrueType-filer (.ttf) i datamappen, inbäddade i PDF-filen och namngivna i DOCX-filen."`
 	// ReferenceDOCX is read by the CLI (cmd/underlag, load.ReferenceDOCX).
 	ReferenceDOCX string   `yaml:"referensdokument" desc:"Word-fil (.docx) vars formatmallar DOCX-filerna får, relativ till organisation.yaml, till exempel mallar/referens.docx; --reference-docx går före."`
 	Kinds         []string `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
@@ -175,4 +177,14 @@ func (r *Registries) Resolve(p Person) (Person, bool) {
 		out.Unit = p.Unit
 	}
 	return out, true
+}
+
+// FontSpec is an organisation's own typeface: its name and the files of
+// its faces, relative to organisation.yaml.
+type FontSpec struct {
+	Name       string `yaml:"namn" desc:"Typsnittets namn som Word känner det, till exempel Carlito." required:"true"`
+	Regular    string `yaml:"normal" desc:"Fil med normal stil, till exempel typsnitt/Carlito-Regular.ttf." required:"true"`
+	Bold       string `yaml:"fet" desc:"Fil med fet stil, till exempel typsnitt/Carlito-Bold.ttf."`
+	Italic     string `yaml:"kursiv" desc:"Fil med kursiv stil, till exempel typsnitt/Carlito-Italic.ttf."`
+	BoldItalic string `yaml:"fet_kursiv" desc:"Fil med fet kursiv stil, till exempel typsnitt/Carlito-BoldItalic.ttf."`
 }

@@ -28,6 +28,7 @@ import (
 	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/pdf/coverage"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/schema"
 	"github.com/underlag/underlag/generator/style"
@@ -45,6 +46,9 @@ type Config struct {
 	Profile       *style.Profile // default style.Default()
 	Lint          *lint.Linter   // the review rules; default lint.ForKinds(Kinds)
 	Info          bool           // keep review findings of severity info (lint, validate); a build leaves them out
+	// Font is the organisation's own typeface (typsnitt:, read by
+	// load.Font); nil for Liberation Sans.
+	Font *load.Font
 }
 
 // Pipeline is the prepared pipeline.
@@ -61,6 +65,7 @@ type Pipeline struct {
 	// cannot draw are then errors.
 	drawsPDF    bool
 	notes       []string // about the set-up, for the user: a font the PDF cannot take
+	font        *ownFont // the organisation's typeface, for the glyph check; nil for Liberation Sans
 	formats     []Format
 	creator     string
 	fingerprint string
@@ -85,6 +90,10 @@ func New(cfg Config) (*Pipeline, error) {
 		if prof, notes, err = docx.ProfileFrom(cfg.ReferenceDOCX, prof); err != nil {
 			return nil, fmt.Errorf("reference docx %s: %w", cfg.ReferenceDOCX, err)
 		}
+	}
+	font, err := useFont(&prof, cfg.Font)
+	if err != nil {
+		return nil, err
 	}
 	formats := cfg.Formats
 	if formats == nil {
@@ -138,7 +147,10 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	// The version is in the fingerprint because the outputs carry it (as
 	// their creator) and a new version may render differently.
-	p.fingerprint = fingerprint(cfg.Version, c.Hash(), fmt.Sprintf("%#v", prof), ref)
+	fprof := prof
+	fprof.Fonts = nil // by its files' hash, not its address
+	p.fingerprint = fingerprint(cfg.Version, c.Hash(), fmt.Sprintf("%#v", fprof), ref, font.hash())
+	p.font = font
 	return p, nil
 }
 
@@ -244,6 +256,9 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 		}
 		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive, own)...)
 		diags = append(diags, check.Glyphs(in.Doc, p.drawsPDF)...)
+		if p.drawsPDF && p.font != nil {
+			diags = append(diags, check.FontGlyphs(in.Doc, p.font.family, p.font.has, coverage.Covers)...)
+		}
 		diags = append(diags, p.review(p.lint.Document(in))...)
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)

@@ -1,0 +1,107 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/underlag/underlag/generator/style"
+)
+
+// An organisation's own typeface (the profile's typsnitt:) replaces
+// Liberation Sans in the four text faces; code stays in Liberation Mono.
+// The font's licence must allow embedding: the OS/2 table's fsType says
+// so, and a font marked "restricted licence" or "bitmap embedding only" is
+// refused with the reason, never embedded against its licence.
+
+// ownFaces prepares the family's faces into faces: a face the family lacks
+// is drawn with its regular face.
+func ownFaces(faces *[numFaces]*face, family string, f *style.Fonts) error {
+	if len(f.Regular) == 0 {
+		return fmt.Errorf("pdf: font %s: no regular face", family)
+	}
+	ps := strings.ReplaceAll(family, " ", "")
+	for i, src := range [4]struct {
+		name string
+		ttf  []byte
+	}{
+		faceRegular:    {ps, f.Regular},
+		faceBold:       {ps + "-Bold", f.Bold},
+		faceItalic:     {ps + "-Italic", f.Italic},
+		faceBoldItalic: {ps + "-BoldItalic", f.BoldItalic},
+	} {
+		ttf := src.ttf
+		if len(ttf) == 0 {
+			ttf = f.Regular
+		}
+		if err := Embeddable(ttf); err != nil {
+			return fmt.Errorf("pdf: font %s: %w", src.name, err)
+		}
+		fc, err := prepareFace(src.name, ttf)
+		if err != nil {
+			return fmt.Errorf("pdf: font %s: %w", src.name, err)
+		}
+		standIn(fc)
+		faces[i] = fc
+	}
+	return nil
+}
+
+// stand-ins are characters a font often leaves out of its character map
+// that the layout still draws: the soft hyphen at a hyphenation point, the
+// no-break and narrow spaces. Carlito, for one, maps neither U+00AD nor
+// U+00A0. They are drawn with the hyphen and the space.
+var standIns = map[rune]rune{0x00AD: '-', 0x00A0: ' ', 0x2007: ' ', 0x2009: ' ', 0x202F: ' ', 0x2011: '-'}
+
+// StandsIn reports whether r is drawn with another character when the
+// font lacks it (so that the data check need not report it).
+func StandsIn(r rune) bool { _, ok := standIns[r]; return ok }
+
+func standIn(f *face) {
+	for r, with := range standIns {
+		if int(r) < len(f.gid) && f.gid[r] == 0 {
+			f.gid[r] = f.glyph(with)
+		}
+	}
+}
+
+// Embeddable reports why a TrueType font may not be embedded in a PDF, by
+// its OS/2 fsType bits, or nil when it may: installable (0), editable (8)
+// and preview-and-print (4) allow embedding; restricted licence (2) and
+// bitmap embedding only (0x200) do not. A font without outlines that
+// this renderer reads (CFF-based OpenType) is refused too.
+func Embeddable(ttf []byte) error {
+	f, err := parseSFNT(ttf)
+	if err != nil {
+		return fmt.Errorf("not a TrueType font this renderer can read (an OpenType font with CFF outlines, .otf, must be converted to TrueType outlines): %w", err)
+	}
+	if _, ok := f.tables["glyf"]; !ok {
+		return fmt.Errorf("the font has no TrueType outlines (glyf); OpenType fonts with CFF outlines are not supported: use the family's TTF files")
+	}
+	os2 := f.tables["OS/2"]
+	if len(os2) < 10 {
+		return nil // no OS/2 table: no restriction stated
+	}
+	fsType := u16(os2, 8)
+	switch {
+	case fsType&0x000F == 0x0002:
+		return fmt.Errorf("its licence forbids embedding it in a document (OS/2 fsType %#04x: restricted licence); ask the font's vendor for a licence that allows embedding, or name another font", fsType)
+	case fsType&0x0200 != 0:
+		return fmt.Errorf("its licence allows only bitmaps of it to be embedded (OS/2 fsType %#04x), which a PDF/A cannot use; name another font", fsType)
+	}
+	return nil
+}
+
+// Has reports whether the regular face of ttf has a glyph for each rune,
+// for the data check: a character the organisation's font lacks is
+// reported where it stands, as one Liberation Sans lacks is.
+func Has(ttf []byte) (func(rune) bool, error) {
+	f, err := parseSFNT(ttf)
+	if err != nil {
+		return nil, err
+	}
+	gid, err := f.cmap(0x10FFFF)
+	if err != nil {
+		return nil, err
+	}
+	return func(r rune) bool { return StandsIn(r) || r >= 0 && int(r) < len(gid) && gid[r] != 0 }, nil
+}

@@ -1,0 +1,68 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/generator/pdf"
+	"github.com/underlag/underlag/generator/style"
+)
+
+// ownFont is the organisation's typeface as the pipeline uses it: in the
+// style profile (the PDF embeds it, the DOCX names it) and in the glyph
+// check (has).
+type ownFont struct {
+	family string
+	has    func(rune) bool
+	sum    string // SHA-256 of every face, for the fingerprint
+}
+
+func (f *ownFont) hash() string {
+	if f == nil {
+		return ""
+	}
+	return f.sum
+}
+
+// useFont puts f into prof: its family name for both formats and its
+// files for the PDF, after checking that each face may be embedded.
+func useFont(prof *style.Profile, f *load.Font) (*ownFont, error) {
+	if f == nil {
+		return nil, nil
+	}
+	if f.Name == "" {
+		return nil, fmt.Errorf("typsnitt: the font needs a name (namn:), as Word knows it")
+	}
+	h := sha256.New()
+	for _, face := range []struct {
+		key  string
+		data []byte
+	}{{"normal", f.Regular}, {"fet", f.Bold}, {"kursiv", f.Italic}, {"fet_kursiv", f.BoldItalic}} {
+		if face.data == nil {
+			continue
+		}
+		if err := pdf.Embeddable(face.data); err != nil {
+			return nil, &FontError{Key: "typsnitt." + face.key, Err: fmt.Errorf("the font %s (%s) cannot be embedded in the PDF: %w", f.Name, face.key, err)}
+		}
+		h.Write(face.data)
+	}
+	has, err := pdf.Has(f.Regular)
+	if err != nil {
+		return nil, &FontError{Key: "typsnitt.normal", Err: fmt.Errorf("the font %s: %w", f.Name, err)}
+	}
+	prof.FontFamily = f.Name
+	prof.Fonts = &style.Fonts{Regular: f.Regular, Bold: f.Bold, Italic: f.Italic, BoldItalic: f.BoldItalic}
+	return &ownFont{family: f.Name, has: has, sum: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// FontError is a font the profile names that cannot be used, with the key
+// of typsnitt: that names it, so that the command can show the line.
+type FontError struct {
+	Key string
+	Err error
+}
+
+func (e *FontError) Error() string { return e.Err.Error() }
+func (e *FontError) Unwrap() error { return e.Err }
