@@ -28,8 +28,8 @@ import (
 	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/load"
-	"github.com/underlag/underlag/generator/pdf/coverage"
 	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/pdf/coverage"
 	"github.com/underlag/underlag/generator/schema"
 	"github.com/underlag/underlag/generator/style"
 )

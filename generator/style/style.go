@@ -14,10 +14,10 @@ type Profile struct {
 	HeaderTop                                        float64 // distance from the page's top edge to the header's first line
 	FooterBottom                                     float64 // distance from the page's bottom edge to the footer's last line
 
-	FontFamily string  // "Liberation Sans": metric-compatible with Arial
+	FontFamily string // "Liberation Sans": metric-compatible with Arial
 	// Fonts are the organisation's own font files for FontFamily (the
 	// profile's typsnitt:); nil for Liberation Sans, which is built in.
-	Fonts *Fonts
+	Fonts      *Fonts
 	BodySize   float64 // running text
 	LineHeight float64 // line height as a multiple of the font size
 
