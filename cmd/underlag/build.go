@@ -28,6 +28,7 @@ type buildOptions struct {
 	quiet         bool
 	report        string
 	roots         []string
+	metadata      []string // -M KEY=VALUE
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -77,6 +78,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
 	// --output, as render and schema name their output: the same flag.
 	f.StringVar(&o.out, "output", "out", "output directory (as --out)")
 	_ = f.MarkHidden("output")
+	f.StringArrayVarP(&o.metadata, "metadata", "M", nil, "set a field of every document, as pandoc's -M: KEY=VALUE (the value read as YAML), such as -M utkast=true; repeatable")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
 	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take, over the profile's referensdokument: (pandoc's --reference-doc works too)")
 	f.BoolVar(&o.force, "force", false, "rebuild every document, ignoring the manifest")
@@ -109,11 +111,15 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	meta, err := parseMetadata(o.metadata)
+	if err != nil {
+		return err
+	}
 	font, err := fontFor(o.paths, o.roots)
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font, Metadata: meta})
 	err = fontProblem(err, o.paths, o.roots)
 	if err != nil {
 		return err

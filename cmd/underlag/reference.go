@@ -102,3 +102,16 @@ func fontProblem(err error, paths, roots []string) error {
 	}
 	return load.New(kind.Default(), load.WithRoots(roots...)).FontDiagnostic(dir, fe.Key, fe.Error()).Err()
 }
+
+// parseMetadata reads the -M flags.
+func parseMetadata(flags []string) ([]load.Metadata, error) {
+	var out []load.Metadata
+	for _, f := range flags {
+		m, err := load.ParseMetadata(f)
+		if err != nil {
+			return nil, usageErr(err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}

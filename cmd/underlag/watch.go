@@ -26,6 +26,7 @@ type watchOptions struct {
 	templates     string
 	referenceDOCX string
 	roots         []string
+	metadata      []string // -M KEY=VALUE
 	jobs          int
 	quiet         bool
 
@@ -98,6 +99,7 @@ Ctrl-C.`,
 	f.StringVarP(&o.out, "out", "o", "out", "output directory; outputs whose source is renamed or deleted are removed from it")
 	f.StringVar(&o.out, "output", "out", "output directory (as --out)")
 	_ = f.MarkHidden("output")
+	f.StringArrayVarP(&o.metadata, "metadata", "M", nil, "set a field of every document, as pandoc's -M: KEY=VALUE (the value read as YAML), such as -M utkast=true; repeatable")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
 	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take (pandoc's --reference-doc works too)")
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
@@ -151,13 +153,19 @@ func watchBuild(ctx context.Context, a *app, o *watchOptions, formats []pipeline
 		fmt.Fprintln(a.errOut, "underlag:", err)
 		return r
 	}
+	meta, err := parseMetadata(o.metadata)
+	if err != nil {
+		r.err = err
+		fmt.Fprintln(a.errOut, "underlag:", err)
+		return r
+	}
 	font, err := fontFor(o.paths, o.roots)
 	if err != nil {
 		r.err = err
 		fmt.Fprintln(a.errOut, "underlag:", err)
 		return r
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font, Metadata: meta})
 	err = fontProblem(err, o.paths, o.roots)
 	if err != nil {
 		r.err = err

@@ -51,6 +51,8 @@ const aliasBudget = 100_000
 type Loader struct {
 	kinds *kind.Registry
 	roots []string // extra directories references may point into, absolute and without symlinks
+	// metadata are the fields -M sets on every document (metadata.go).
+	metadata []Metadata
 
 	mu    sync.Mutex
 	files *lru[*entry]
@@ -269,6 +271,17 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	if head.HasErrors() {
 		return nil, withExcerpts(head, data)
 	}
+	var fromFlags map[string]Metadata
+	if kk != nil && len(l.metadata) > 0 {
+		var bad diag.List
+		fromFlags, bad = setMetadata(root, l.metadata)
+		if bad.HasErrors() {
+			for i := range bad {
+				bad[i].File = path
+			}
+			return nil, bad
+		}
+	}
 	var t reflect.Type
 	if kk != nil {
 		t = kk.DecodeType()
@@ -285,6 +298,7 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 		val.Elem().FieldByName("Common").FieldByName("Source").Set(reflect.ValueOf(src))
 	}
 	head = append(head, d.diags...)
+	head = blameMetadata(head, fromFlags, path)
 	head.Sort()
 	head = withExcerpts(head, data)
 	if kk != nil && kk.Wrap != nil {

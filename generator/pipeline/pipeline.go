@@ -49,6 +49,8 @@ type Config struct {
 	// Font is the organisation's own typeface (typsnitt:, read by
 	// load.Font); nil for Liberation Sans.
 	Font *load.Font
+	// Metadata are the fields -M sets on every document.
+	Metadata []load.Metadata
 }
 
 // Pipeline is the prepared pipeline.
@@ -118,7 +120,7 @@ func New(cfg Config) (*Pipeline, error) {
 		kinds:     kinds,
 		lint:      rules,
 		info:      cfg.Info,
-		loader:    load.New(kinds, load.WithRoots(cfg.Roots...)),
+		loader:    load.New(kinds, load.WithRoots(cfg.Roots...), load.WithMetadata(cfg.Metadata...)),
 		composer:  c,
 		renderers: map[string]doc.Renderer{},
 		formats:   formats,
@@ -149,7 +151,7 @@ func New(cfg Config) (*Pipeline, error) {
 	// their creator) and a new version may render differently.
 	fprof := prof
 	fprof.Fonts = nil // by its files' hash, not its address
-	p.fingerprint = fingerprint(cfg.Version, c.Hash(), fmt.Sprintf("%#v", fprof), ref, font.hash())
+	p.fingerprint = fingerprint(cfg.Version, c.Hash(), fmt.Sprintf("%#v", fprof), ref, font.hash(), fmt.Sprint(cfg.Metadata))
 	p.font = font
 	return p, nil
 }
