@@ -109,7 +109,7 @@ func names(vs []Named) []string {
 
 // example is an example value for a key, from its description ("… till
 // exempel HSN."), its enum or its type; nil when there is none to give.
-func example(desc, enum string, t reflect.Type) any {
+func example(key, desc, enum string, t reflect.Type) any {
 	if enum != "" {
 		return strings.Split(enum, ",")[0]
 	}
@@ -130,6 +130,9 @@ func example(desc, enum string, t reflect.Type) any {
 	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if ex, ok := examples[key]; ok && (t.Kind() == reflect.String || t.Kind() == reflect.Int || t.Kind() == reflect.Float64) {
+		return ex
 	}
 	switch {
 	case t == reflect.TypeFor[date.Date]():

@@ -325,7 +325,7 @@ func (g *generator) named(f obj, def string, t reflect.Type) obj {
 // withExample adds the key's example and its Markdown description.
 func withExample(f obj, key string, tag reflect.StructTag, t reflect.Type) obj {
 	desc := tag.Get("desc")
-	ex := example(desc, tag.Get("enum"), t)
+	ex := example(key, desc, tag.Get("enum"), t)
 	if desc != "" {
 		f = append(f, kv{"markdownDescription", markdown(key, desc, ex)})
 	}
@@ -345,7 +345,7 @@ func (g *generator) snippet(k model.Kind, t reflect.Type) obj {
 		}
 		ft := t.FieldByIndex(key.Index).Type
 		var v any = ""
-		if ex := example(key.Tag.Get("desc"), key.Tag.Get("enum"), ft); ex != nil {
+		if ex := example(key.Name, key.Tag.Get("desc"), key.Tag.Get("enum"), ft); ex != nil {
 			v = ex
 		} else if ft.Kind() == reflect.Slice {
 			v = []any{}

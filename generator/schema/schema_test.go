@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -72,4 +73,47 @@ func TestSchema(t *testing.T) {
 	assert.Equal(t, map[string]any{"type": "string", "enum": []any{"grön", "gul", "röd"}}, status[0])
 	// A NamedRole embeds Role but is never just text.
 	assert.NotContains(t, s.Definitions["NamedRole"], "anyOf")
+}
+
+// Every property has a description, a Markdown description, and every
+// property of a single value (text, number, date, committee, person id) an
+// example, so that the editor shows what to write.
+func TestEveryPropertyDescribed(t *testing.T) {
+	t.Parallel()
+	b, err := schema.JSON(kind.Default())
+	require.NoError(t, err)
+	var s struct {
+		Definitions map[string]map[string]any
+	}
+	require.NoError(t, json.Unmarshal(b, &s))
+	single := func(p map[string]any) bool {
+		switch p["type"] {
+		case "string", "integer", "number", "boolean":
+			return true
+		}
+		ref, _ := p["$ref"].(string)
+		return strings.HasSuffix(ref, "/Date") || strings.HasSuffix(ref, "/Nämnd") || strings.HasSuffix(ref, "/Personid")
+	}
+	for name, d := range s.Definitions {
+		obj := d
+		if alts, ok := d["anyOf"].([]any); ok {
+			for _, a := range alts {
+				if m := a.(map[string]any); m["type"] == "object" {
+					obj = m
+				}
+			}
+		}
+		props, _ := obj["properties"].(map[string]any)
+		for key, v := range props {
+			p := v.(map[string]any)
+			assert.NotEmpty(t, p["description"], "%s.%s has a description", name, key)
+			if _, isConst := p["const"]; isConst {
+				continue
+			}
+			assert.NotEmpty(t, p["markdownDescription"], "%s.%s has a Markdown description", name, key)
+			if single(p) {
+				assert.NotEmpty(t, p["examples"], "%s.%s has an example", name, key)
+			}
+		}
+	}
 }
