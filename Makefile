@@ -26,7 +26,7 @@ run: build
 	./$(BIN) build data/ --out out/
 
 vet:
-	@test -z "$$(gofmt -l cmd generator internal templates bench 2>/dev/null)" || { gofmt -l cmd generator internal templates bench; echo "gofmt: files above need formatting"; exit 1; }
+	@test -z "$$(gofmt -l cmd generator internal templates bench docs 2>/dev/null)" || { gofmt -l cmd generator internal templates bench docs; echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
 
 test: vet
