@@ -72,7 +72,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
 		},
 	}
 	f := cmd.Flags()
-	addToFlag(a, cmd, &o.formats, "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
+	addToFlag(a, cmd, &o.formats, defaultFormats(a.formats), "output formats, comma-separated: "+strings.Join(a.formats.Names(), ", "))
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
 	// --output, as render and schema name their output: the same flag.
@@ -93,7 +93,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
 }
 
 func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
-	formats, err := pipeline.ParseFormats(o.formats)
+	formats, err := a.formats.Parse(o.formats)
 	if err != nil {
 		return usageErr(err)
 	}

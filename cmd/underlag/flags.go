@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/underlag/underlag/generator/diag"
-	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // The flags follow the tools these users know: pandoc names the output
@@ -51,7 +50,9 @@ func addToFlag(a *app, cmd *cobra.Command, p *string, value, usage string) {
 	f.StringVarP(p, "to", "t", value, usage)
 	f.StringVar(p, "format", value, usage)
 	_ = f.MarkDeprecated("format", "use -t/--to, as in pandoc")
-	_ = cmd.RegisterFlagCompletionFunc("to", completeFormats)
+	_ = cmd.RegisterFlagCompletionFunc("to", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return a.formats.Names(), cobra.ShellCompDirectiveNoFileComp
+	})
 }
 
 // flagError is cobra's flag error with a did-you-mean: an unknown flag is
@@ -106,9 +107,4 @@ func flagNames(cmd *cobra.Command) []string {
 		}
 	}
 	return names
-}
-
-// completeFormats completes -t/--to with the names of the formats.
-func completeFormats(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-	return pipeline.FormatNames(), cobra.ShellCompDirectiveNoFileComp
 }

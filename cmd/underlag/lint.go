@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -19,7 +18,7 @@ type lintOptions struct {
 	roots     []string
 	jobs      int
 	strict    bool
-	format    string // one of lint.Formats
+	format    string // one of pipeline.ReportFormats()
 	output    string // file for the report; "" for standard output
 	rules     bool   // list the rules instead
 }
@@ -84,7 +83,7 @@ findings for people to standard output, for the CI log.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "human", "report format: "+strings.Join(lint.Formats, ", "))
+	f.StringVar(&opts.format, "format", "human", "report format: "+strings.Join(pipeline.ReportFormats(), ", "))
 	f.StringVarP(&opts.output, "output", "o", "", "write the report to this file instead of standard output")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit status 1) on warnings too, not only on errors")
 	f.BoolVar(&opts.rules, "rules", false, "list the review rules and exit")
@@ -92,22 +91,22 @@ findings for people to standard output, for the CI log.`,
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "files checked in parallel (default: number of CPUs)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return lint.Formats, cobra.ShellCompDirectiveNoFileComp
+		return pipeline.ReportFormats(), cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
 }
 
 func runLint(a *app, opts *lintOptions) error {
-	rules := lint.Default()
+	rules := pipeline.DefaultRules()
 	if opts.rules {
 		return printRules(a.out, rules)
 	}
 	known := false
-	for _, f := range lint.Formats {
+	for _, f := range pipeline.ReportFormats() {
 		known = known || f == opts.format
 	}
 	if !known {
-		return usageErr(fmt.Errorf("unknown --format %q; valid: %s", opts.format, strings.Join(lint.Formats, ", ")))
+		return usageErr(fmt.Errorf("unknown --format %q; valid: %s", opts.format, strings.Join(pipeline.ReportFormats(), ", ")))
 	}
 	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots,
 		Formats: []pipeline.Format{}, Lint: rules, Info: true})
@@ -121,7 +120,7 @@ func runLint(a *app, opts *lintOptions) error {
 	if len(files) == 0 {
 		return fmt.Errorf("no YAML files (*.yaml, *.yml) in %s", strings.Join(opts.paths, ", "))
 	}
-	run := lint.Run{Linter: rules, Diags: p.ValidateTree(files, opts.jobs), Files: len(files), Version: a.version}
+	run := pipeline.ReviewRun{Linter: rules, Diags: p.ValidateTree(files, opts.jobs), Files: len(files), Version: a.version}
 	if wd, err := os.Getwd(); err == nil {
 		run.Base = wd
 	}
@@ -136,7 +135,7 @@ func runLint(a *app, opts *lintOptions) error {
 		defer f.Close()
 		w = f
 	}
-	if err := lint.Write(w, opts.format, run); err != nil {
+	if err := pipeline.WriteReport(w, opts.format, run); err != nil {
 		return fmt.Errorf("lint: write the report: %w", err)
 	}
 	if opts.output != "" {
@@ -148,7 +147,7 @@ func runLint(a *app, opts *lintOptions) error {
 	case opts.format != "human" && opts.output != "":
 		// The report went to a file: the CI log gets the findings for
 		// people.
-		if err := lint.Write(a.out, "human", run); err != nil {
+		if err := pipeline.WriteReport(a.out, "human", run); err != nil {
 			return err
 		}
 	case opts.format != "human":
@@ -157,7 +156,7 @@ func runLint(a *app, opts *lintOptions) error {
 	// Annotations go to standard output, where the runner reads workflow
 	// commands, unless a machine report is being written there.
 	if a.getenv("GITHUB_ACTIONS") == "true" && (opts.format == "human" || opts.output != "") {
-		if err := lint.WriteGitHub(a.out, run); err != nil {
+		if err := pipeline.WriteGitHub(a.out, run); err != nil {
 			return err
 		}
 	}
@@ -177,12 +176,12 @@ func firstLine(err error) string {
 }
 
 // printRules lists the rules: id, default severity, what it finds.
-func printRules(w io.Writer, l *lint.Linter) error {
+func printRules(w io.Writer, l *pipeline.Linter) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tFINDS")
 	for _, r := range l.Rules() {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.ID, r.Severity, r.Summary)
 	}
-	fmt.Fprintf(tw, "\nLevels in organisation.yaml (granskning.regler): %s. See `underlag lint --help`.\n", strings.Join(lint.Levels, ", "))
+	fmt.Fprintf(tw, "\nLevels in organisation.yaml (granskning.regler): %s. See `underlag lint --help`.\n", strings.Join(pipeline.RuleLevels(), ", "))
 	return tw.Flush()
 }

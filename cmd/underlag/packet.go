@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/underlag/underlag/generator/atomic"
-	"github.com/underlag/underlag/generator/packet"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -63,17 +62,20 @@ memo's PDF for every memo with attachments.`,
 }
 
 func runPacket(a *app, opts *packetOptions) error {
+	format, ok := a.formats.Packet()
+	if !ok {
+		return errors.New("no output format lays out a packet")
+	}
 	switch {
 	case opts.out == "" || opts.out == "-":
-		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+packet.Suffix+".pdf"))
-	case !strings.EqualFold(filepath.Ext(opts.out), ".pdf"):
-		return usageErr(fmt.Errorf("a packet is a PDF: name the output *.pdf, not %s", opts.out))
+		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+pipeline.PacketSuffix+format.Ext))
+	case !strings.EqualFold(filepath.Ext(opts.out), format.Ext):
+		return usageErr(fmt.Errorf("a packet is a %s: name the output *%s, not %s", strings.ToUpper(format.Name), format.Ext, opts.out))
 	}
 	if fi, err := os.Stat(opts.out); err == nil && fi.IsDir() {
 		return usageErr(fmt.Errorf("-o %s is a directory: give the path of a file", opts.out))
 	}
-	pdfFormat, _ := pipeline.LookupFormat("pdf")
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Formats: []pipeline.Format{pdfFormat}, Roots: opts.roots})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Formats: []pipeline.Format{format}, Roots: opts.roots})
 	if err != nil {
 		return err
 	}
@@ -91,7 +93,7 @@ func runPacket(a *app, opts *packetOptions) error {
 		a.reported = reportDiags(a, diags)
 		return diags.Err()
 	}
-	pk, pds := packet.New(p, d, t)
+	pk, pds := p.Packet(d, t)
 	diags = append(diags, pds...)
 	// Warnings are printed here; an error after them still is, by main.
 	printed := reportDiags(a, diags)
@@ -103,7 +105,7 @@ func runPacket(a *app, opts *packetOptions) error {
 		return fmt.Errorf("%s has no attachments: a packet needs a beslutsunderlag entry with fil: (a data file or a PDF); render the memo alone with underlag render", opts.file)
 	}
 	if err := atomic.WriteFile(opts.out, 0o644, func(w io.Writer) error {
-		_, err := pk.Render(p, w)
+		_, err := pk.Render(w)
 		return err
 	}); err != nil {
 		return fmt.Errorf("packet %s to %s: %w", opts.file, opts.out, err)

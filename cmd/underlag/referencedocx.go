@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -48,7 +49,11 @@ of underlag's own styles (Table Text, Signature Label, the status colours).`,
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the document to `FILE` (.docx); without it, to standard output when that is not a terminal")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
 	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"docx"}, cobra.ShellCompDirectiveFilterFileExt
+		var exts []string
+		for _, f := range a.formats.WithReference() {
+			exts = append(exts, strings.TrimPrefix(f.Ext, "."))
+		}
+		return exts, cobra.ShellCompDirectiveFilterFileExt
 	})
 	return cmd
 }
@@ -60,7 +65,7 @@ func runReferenceDocx(a *app, o *referenceDocxOptions) error {
 		}
 		return pipeline.WriteReferenceDOCX(a.out)
 	}
-	if f, ok := pipeline.FormatOf(o.output); !ok || f.Name != "docx" {
+	if f, ok := a.formats.ByExt(o.output); !ok || f.Reference == nil {
 		return usageErr(fmt.Errorf("%s: name the reference document *.docx, as Word expects", o.output))
 	}
 	if !o.force {

@@ -64,7 +64,7 @@ Errors and warnings are printed as file:line:col: field.path: message.`,
 		},
 	}
 	f := cmd.Flags()
-	addToFlag(a, cmd, &opts.format, "", "output format: "+formatList()+"; by default the extension of -o, else md")
+	addToFlag(a, cmd, &opts.format, "", "output format: "+formatList(a.formats)+"; by default the extension of -o, else md")
 	f.StringVarP(&opts.out, "output", "o", "", "write to this file (atomically) instead of standard output")
 	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
 	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes (pandoc's --reference-doc works too)")
@@ -75,14 +75,14 @@ Errors and warnings are printed as file:line:col: field.path: message.`,
 // renderFormat decides the output format from --to and -o: the
 // extension of -o names it, --to must agree with it, and standard
 // output defaults to Markdown.
-func renderFormat(flag, out string) (pipeline.Format, error) {
+func renderFormat(formats pipeline.Table, flag, out string) (pipeline.Format, error) {
 	var byExt, byFlag pipeline.Format
 	hasExt := false
 	if out != "" && out != "-" {
-		byExt, hasExt = pipeline.FormatOf(out)
+		byExt, hasExt = formats.ByExt(out)
 	}
 	if flag != "" {
-		f, err := pipeline.LookupFormat(flag)
+		f, err := formats.Lookup(flag)
 		if err != nil {
 			return pipeline.Format{}, usageErr(err)
 		}
@@ -96,28 +96,37 @@ func renderFormat(flag, out string) (pipeline.Format, error) {
 	case hasExt:
 		return byExt, nil
 	case out != "" && out != "-":
-		return pipeline.Format{}, usageErr(fmt.Errorf("cannot tell the format of %s from its extension: name it *.pdf, *.docx or *.md, or give -t/--to", out))
+		return pipeline.Format{}, usageErr(fmt.Errorf("cannot tell the format of %s from its extension: name it %s, or give -t/--to", out, formats.Patterns()))
 	}
-	f, _ := pipeline.LookupFormat("md")
-	return f, nil
+	// Standard output: the first text format, which a terminal shows.
+	for _, f := range formats {
+		if !f.Binary {
+			return f, nil
+		}
+	}
+	return pipeline.Format{}, usageErr(fmt.Errorf("give the format with -t/--to: %s", strings.Join(formats.Names(), ", ")))
 }
 
 func runRender(a *app, opts *renderOptions) error {
 	if opts.out != "" && opts.out != "-" {
 		if fi, err := os.Stat(opts.out); (err == nil && fi.IsDir()) || strings.HasSuffix(opts.out, "/") || strings.HasSuffix(opts.out, string(filepath.Separator)) {
-			ext := ".pdf"
-			if f, err := pipeline.LookupFormat(opts.format); err == nil && opts.format != "" {
+			ext := a.formats[0].Ext
+			if f, err := a.formats.Lookup(opts.format); err == nil && opts.format != "" {
 				ext = f.Ext
 			}
 			return usageErr(fmt.Errorf("-o %s is a directory: give the path of a file, such as %s", opts.out, filepath.Join(opts.out, strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+ext)))
 		}
 	}
-	format, err := renderFormat(opts.format, opts.out)
+	format, err := renderFormat(a.formats, opts.format, opts.out)
 	if err != nil {
 		return err
 	}
-	if opts.referenceDocx != "" && format.Name != "docx" {
-		return usageErr(fmt.Errorf("--reference-docx applies to DOCX output only, not %s", format.Name))
+	if opts.referenceDocx != "" && format.Reference == nil {
+		var takes []string
+		for _, f := range a.formats.WithReference() {
+			takes = append(takes, strings.ToUpper(f.Name))
+		}
+		return usageErr(fmt.Errorf("--reference-docx applies to %s output only, not %s", strings.Join(takes, " and "), format.Name))
 	}
 	if (opts.out == "" || opts.out == "-") && format.Binary && isCharDevice(a.out) {
 		return fmt.Errorf("%s is binary: write it to a file with -o FILE, or pipe it", format.Name)

@@ -30,10 +30,13 @@ type app struct {
 	// getenv reads the environment (GITHUB_ACTIONS for lint's
 	// annotations); tests give each run its own.
 	getenv func(string) string
+	// formats is the table of output formats the commands offer: the
+	// built-in ones; a test adds one of its own.
+	formats pipeline.Table
 }
 
 func newApp(in io.Reader, out, errOut io.Writer) *app {
-	a := &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut), getenv: os.Getenv}
+	a := &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut), getenv: os.Getenv, formats: pipeline.DefaultTable()}
 	if useColor(a.isTerminal, a.getenv) {
 		a.errOut = colorWriter{errOut}
 	}
@@ -138,12 +141,24 @@ func printDiags(w io.Writer, diags diag.List) {
 }
 
 // formatList is the formats for help texts: "pdf, docx or md".
-func formatList() string {
-	names := pipeline.FormatNames()
+func formatList(t pipeline.Table) string {
+	names := t.Names()
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// defaultFormats is what a build writes unasked, for a flag's default:
+// "pdf,docx".
+func defaultFormats(t pipeline.Table) string {
+	var names []string
+	for _, f := range t {
+		if f.Default {
+			names = append(names, f.Name)
+		}
+	}
+	return strings.Join(names, ",")
 }
 
 // printNotes prints what the set-up could not do as asked, one line each.

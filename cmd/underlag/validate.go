@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -87,7 +86,7 @@ func runValidate(a *app, opts *validateOptions) error {
 	diags := p.ValidateTree(files, opts.jobs)
 	a.reported = true
 	printDiags(a.errOut, diags)
-	run := lint.Run{Diags: diags, Files: len(files)}
+	run := pipeline.ReviewRun{Diags: diags, Files: len(files)}
 	fmt.Fprintln(a.errOut, run.Summary())
 	err = failure(run, opts.strict)
 	if errs, _, _ := run.Count(); err != nil && errs == 0 {
@@ -98,7 +97,7 @@ func runValidate(a *app, opts *validateOptions) error {
 
 // failure is the error a run of validate or lint ends with: its errors,
 // or with strict its warnings too; nil when it passed.
-func failure(run lint.Run, strict bool) error {
+func failure(run pipeline.ReviewRun, strict bool) error {
 	errs, warns, _ := run.Count()
 	switch {
 	case errs > 0:

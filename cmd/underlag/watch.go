@@ -95,7 +95,7 @@ Ctrl-C.`,
 		},
 	}
 	f := cmd.Flags()
-	addToFlag(a, cmd, &o.formats, "pdf,docx", "output formats, comma-separated: "+strings.Join(pipeline.FormatNames(), ", "))
+	addToFlag(a, cmd, &o.formats, defaultFormats(a.formats), "output formats, comma-separated: "+strings.Join(a.formats.Names(), ", "))
 	f.StringVarP(&o.out, "out", "o", "out", "output directory; outputs whose source is renamed or deleted are removed from it")
 	f.StringVar(&o.out, "output", "out", "output directory (as --out)")
 	_ = f.MarkHidden("output")
@@ -109,7 +109,7 @@ Ctrl-C.`,
 }
 
 func runWatch(ctx context.Context, a *app, o *watchOptions) error {
-	formats, err := pipeline.ParseFormats(o.formats)
+	formats, err := a.formats.Parse(o.formats)
 	if err != nil {
 		return usageErr(err)
 	}

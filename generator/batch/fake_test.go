@@ -52,7 +52,7 @@ func (f *fake) Compose(d *pipeline.Doc) (*doc.Document, diag.List) {
 	case "":
 		ds.Add(diag.Diagnostic{File: c.Source.Path, Path: "titel", Msg: "no title", Severity: diag.Warning})
 	}
-	out := &doc.Document{Meta: doc.Meta{Title: c.Title, CaseNumber: c.CaseNumber}}
+	out := &doc.Document{Meta: doc.Meta{Title: c.Title, CaseNumber: c.CaseNumber.String()}}
 	out.Blocks = append(out.Blocks, &doc.Paragraph{Text: []doc.Inline{doc.Text(string(c.Source.Data))}})
 	return out, ds
 }

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/underlag/underlag/generator/batch/filename"
+	"github.com/underlag/underlag/generator/filename"
 )
 
 // Naming is the rule that names a document's outputs. Under either rule

@@ -9,7 +9,6 @@ import (
 	"github.com/underlag/underlag/generator/batch/manifest"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/packet"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -22,12 +21,24 @@ import (
 // without them, so a changed attachment makes the packet again and leaves
 // the memo's PDF and DOCX as they are.
 
+// packeter is a pipeline that makes packets; *pipeline.Pipeline is one,
+// a test's fake pipeline may not be.
+type packeter interface {
+	Packet(d *pipeline.Doc, memo *doc.Document) (*pipeline.Packet, diag.List)
+}
+
+var _ packeter = (*pipeline.Pipeline)(nil)
+
 // PacketOutput is the packet's key among an entry's outputs and its
 // Output.Format in results and reports.
 const PacketOutput = "handling"
 
-// packetPath is the packet's path for outputs named name.
-func packetPath(name string) string { return name + packet.Suffix + ".pdf" }
+// packetPath is the packet's path for outputs named name, with the
+// extension of the format packets are written in.
+func packetPath(name string) string {
+	f, _ := pipeline.PacketFormat()
+	return name + pipeline.PacketSuffix + f.Ext
+}
 
 // ownDeps are the dependencies of the source's own outputs.
 func ownDeps(deps []manifest.Dep) []manifest.Dep {
@@ -66,12 +77,12 @@ func markPacketDeps(d *pipeline.Doc, deps []manifest.Dep) {
 // attachments and PDF is built, adds its problems to r (an attachment's
 // own warnings are left to the attachment's own build), and returns the
 // dependencies with those of the packet added.
-func (b *batch) packet(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, r *Result) (*packet.Packet, []manifest.Dep) {
-	pp, ok := b.p.(packet.Pipeline)
-	if !ok || t == nil || len(d.Attachments()) == 0 || !b.builds("pdf") {
+func (b *batch) packet(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, r *Result) (*pipeline.Packet, []manifest.Dep) {
+	pp, ok := b.p.(packeter)
+	if !ok || t == nil || len(d.Attachments()) == 0 || !b.buildsPackets() {
 		return nil, deps
 	}
-	pk, ds := packet.New(pp, d, t)
+	pk, ds := pp.Packet(d, t)
 	for _, x := range ds {
 		if x.File == d.Source() || x.Severity == diag.Error {
 			r.Diagnostics = append(r.Diagnostics, x)
@@ -92,6 +103,13 @@ func (b *batch) packet(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, r 
 		}
 	}
 	return pk, deps
+}
+
+// buildsPackets reports whether the build writes a format that lays out
+// a packet's parts (the format table's Parts).
+func (b *batch) buildsPackets() bool {
+	f, ok := pipeline.PacketFormat()
+	return ok && b.builds(f.Name)
 }
 
 func (b *batch) builds(format string) bool {
@@ -119,7 +137,7 @@ func (b *batch) reuse(old *manifest.Entry, f, rel, inputs string) *manifest.Outp
 
 // writePacket renders the packet and writes it, unless the last build's is
 // still good.
-func (b *batch) writePacket(it *item, old *manifest.Entry, name string, pk *packet.Packet, deps []manifest.Dep) (*manifest.Output, error) {
+func (b *batch) writePacket(it *item, old *manifest.Entry, name string, pk *pipeline.Packet, deps []manifest.Dep) (*manifest.Output, error) {
 	rel := packetPath(name)
 	inputs := b.outputInputs(PacketOutput, rel, it.sum, deps)
 	if o := b.reuse(old, PacketOutput, rel, inputs); o != nil {
@@ -129,11 +147,10 @@ func (b *batch) writePacket(it *item, old *manifest.Entry, name string, pk *pack
 		return nil, err
 	}
 	defer b.unclaimPacket(it, rel)
-	pp := b.p.(packet.Pipeline) // packet made it, so it is one
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	pages, err := pk.Render(pp, buf)
+	pages, err := pk.Render(buf)
 	if err != nil {
 		return nil, fmt.Errorf("packet: %w", err)
 	}
@@ -150,7 +167,7 @@ func (b *batch) writePacket(it *item, old *manifest.Entry, name string, pk *pack
 func (b *batch) claimPacket(it *item, rel string) error {
 	dir, _ := path.Split(it.src)
 	for _, ext := range []string{".yaml", ".yml"} {
-		if other := dir + it.stem + packet.Suffix + ext; b.found[other] {
+		if other := dir + it.stem + pipeline.PacketSuffix + ext; b.found[other] {
 			return fmt.Errorf("its packet %s would have the name of the outputs of %s: rename one of the files", b.out.show(rel), other)
 		}
 	}
@@ -179,7 +196,7 @@ func (b *batch) unclaimPacket(it *item, rel string) {
 // as far as packets go: the memo had no attachments, or PDF was not built.
 func (b *batch) packetFresh(it *item, e *manifest.Entry) bool {
 	o := e.Outputs[PacketOutput]
-	if o == nil || !b.builds("pdf") {
+	if o == nil || !b.buildsPackets() {
 		return true
 	}
 	return o.Path == packetPath(e.Name) && o.Inputs == b.outputInputs(PacketOutput, o.Path, it.sum, e.Deps) && b.out.intact(o)
@@ -191,7 +208,7 @@ func (b *batch) packetFresh(it *item, e *manifest.Entry) bool {
 func (b *batch) keepsOld(f string, o *manifest.Output, it *item, e *manifest.Entry) bool {
 	want := e.Name + "." + f
 	if f == PacketOutput {
-		if b.builds("pdf") {
+		if b.buildsPackets() {
 			return false // built this time, and had no attachments
 		}
 		want = packetPath(e.Name)

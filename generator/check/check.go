@@ -192,7 +192,12 @@ func Registries(reg *model.Registries) diag.List {
 	var all diag.List
 	if o := reg.Organisation; o != nil {
 		c := &Checker{src: o.Source}
-		c.Duplicates("nämnder", len(o.Committees), func(i int) (string, string) { return "förkortning", o.Committees[i].Abbrev })
+		c.Duplicates("nämnder", len(o.Committees), func(i int) (string, string) {
+			if o.Committees[i].Abbrev == "" {
+				return "namn", o.Committees[i].Key()
+			}
+			return "förkortning", o.Committees[i].Key()
+		})
 		all = append(all, c.diags...)
 	}
 	if g := reg.Glossary; g != nil {

@@ -7,22 +7,31 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/model"
-	"github.com/underlag/underlag/generator/pdf/coverage"
 )
+
+// Repertoire is the characters an output format can draw (the format
+// table's Draws): check knows no format, the pipeline hands it the
+// repertoires of the formats a run writes.
+type Repertoire interface {
+	Covers(r rune) bool
+	// Refusal says what r is and why the format cannot draw it, after the
+	// character's name: "(CJK) cannot be drawn in the PDF: …".
+	Refusal(r rune) string
+}
 
 // Glyphs checks every text field of a document for characters that
 // would be lost: control characters (other than tab and line breaks),
-// which are an error whatever the output, and, when pdf is set (the
-// build writes PDF), characters the PDF's fonts cannot draw or its
-// layout cannot order (CJK, emoji, Arabic, Hebrew; see package
-// coverage). Each is reported once per field, at the line and column
-// where it stands, named by code point and class:
+// which are an error whatever the output, and characters outside the
+// repertoire of a format the run writes (the PDF's fonts cannot draw CJK
+// or emoji, nor its layout order Arabic or Hebrew). Each is reported once
+// per field, at the line and column where it stands, named by code point
+// and class:
 //
 //	doc.yaml:4:12: bakgrund: U+4E2D 中 (CJK) cannot be drawn in the PDF: …
 //
-// The DOCX keeps every character: Word and LibreOffice fall back to
-// fonts of their own.
-func Glyphs(d model.Document, pdf bool) diag.List {
+// A format with no repertoire keeps every character: Word and LibreOffice
+// fall back to fonts of their own.
+func Glyphs(d model.Document, draws ...Repertoire) diag.List {
 	if d == nil || reflect.ValueOf(d).IsNil() {
 		return nil
 	}
@@ -30,7 +39,7 @@ func Glyphs(d model.Document, pdf bool) diag.List {
 	c := &Checker{src: base.Source}
 	model.WalkTexts(d, func(t model.TextAt) {
 		if t.S != "" {
-			c.glyphs(t.Path, t.S, pdf)
+			c.glyphs(t.Path, t.S, draws)
 		}
 	})
 	c.diags.Sort()
@@ -38,19 +47,24 @@ func Glyphs(d model.Document, pdf bool) diag.List {
 }
 
 // glyphs reports the bad characters of one field.
-func (c *Checker) glyphs(path, s string, pdf bool) {
+func (c *Checker) glyphs(path, s string, draws []Repertoire) {
 	var reported []rune
 	for i, r := range s {
 		if r == utf8.RuneError || seenRune(reported, r) {
 			continue
 		}
 		var msg string
-		switch {
-		case isControl(r):
-			msg = fmt.Sprintf("%s (%s) in the text: remove it; it is invisible and no output can show it", name(r), coverage.Class(r))
-		case pdf && !coverage.Covers(r):
-			msg = fmt.Sprintf("%s (%s) cannot be drawn in the PDF: %s", name(r), coverage.Class(r), why(r))
-		default:
+		if isControl(r) {
+			msg = fmt.Sprintf("%s (control character) in the text: remove it; it is invisible and no output can show it", name(r))
+		} else {
+			for _, rep := range draws {
+				if !rep.Covers(r) {
+					msg = name(r) + " " + rep.Refusal(r)
+					break
+				}
+			}
+		}
+		if msg == "" {
 			continue
 		}
 		reported = append(reported, r)
@@ -65,16 +79,6 @@ func name(r rune) string {
 		return fmt.Sprintf("U+%04X", r)
 	}
 	return fmt.Sprintf("U+%04X %c", r, r)
-}
-
-func why(r rune) string {
-	switch coverage.Class(r) {
-	case "Arabic", "Hebrew":
-		return "right-to-left text is not laid out in the PDF yet; write it out in the DOCX, or leave it out of the PDF"
-	case "emoji":
-		return "the PDF's fonts have no emoji; write the word instead"
-	}
-	return "the PDF's fonts have no glyph for it; use the DOCX, or leave it out"
 }
 
 func isControl(r rune) bool {

@@ -9,6 +9,7 @@ import (
 	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/pdf/coverage"
 )
 
 // TestGlyphs puts each class of character into a memo's text: what the
@@ -68,8 +69,8 @@ func TestGlyphs(t *testing.T) {
 			t.Parallel()
 			v, diags := load.Bytes("doc.yaml", []byte(dirHead+"idé: "+tc.text+"\n"))
 			require.Empty(t, diags)
-			assert.Equal(t, tc.pdf, lines(check.Glyphs(v.(model.Document), true)), "for PDF")
-			assert.Equal(t, tc.docx, lines(check.Glyphs(v.(model.Document), false)), "for DOCX only")
+			assert.Equal(t, tc.pdf, lines(check.Glyphs(v.(model.Document), coverage.PDF{})), "for PDF")
+			assert.Equal(t, tc.docx, lines(check.Glyphs(v.(model.Document))), "for DOCX only")
 		})
 	}
 }

@@ -20,32 +20,33 @@ const maxListed = 12
 // committeeHint is the end of the message for a committee abbreviation the
 // profile does not list: the committee likely meant, or the valid ones.
 func committeeHint(abbr string, cs []model.Committee) string {
-	var abbrs, names []string
+	var keys, names []string
 	for _, cm := range cs {
-		abbrs = append(abbrs, cm.Abbrev)
+		keys = append(keys, cm.Key())
 		names = append(names, cm.Name)
 	}
 	for _, cm := range cs {
-		if strings.EqualFold(strings.TrimSpace(abbr), cm.Name) {
-			return fmt.Sprintf("did you mean %q? A document names a committee by its abbreviation (förkortning), not its name", cm.Abbrev)
+		t := strings.TrimSpace(abbr)
+		if strings.EqualFold(t, cm.Key()) || strings.EqualFold(t, strings.TrimSpace(cm.Name)) {
+			return fmt.Sprintf("did you mean %q (%s)? Committees are named exactly as the profile writes them", cm.Key(), cm.Name)
 		}
 	}
-	if s := diag.Closest(abbr, abbrs); s != "" {
+	if s := diag.Closest(abbr, keys); s != "" {
 		return fmt.Sprintf("did you mean %q (%s)?", s, nameOf(cs, s))
 	}
 	if s := diag.Closest(abbr, names); s != "" {
 		for _, cm := range cs {
 			if cm.Name == s {
-				return fmt.Sprintf("did you mean %q (%s)?", cm.Abbrev, cm.Name)
+				return fmt.Sprintf("did you mean %q (%s)?", cm.Key(), cm.Name)
 			}
 		}
 	}
-	return listed(abbrs, "it lists no committees", "committees")
+	return listed(keys, "it lists no committees", "committees")
 }
 
-func nameOf(cs []model.Committee, abbr string) string {
+func nameOf(cs []model.Committee, key string) string {
 	for _, cm := range cs {
-		if cm.Abbrev == abbr {
+		if cm.Key() == key {
 			return cm.Name
 		}
 	}

@@ -11,7 +11,7 @@ import (
 
 func TestCommitteeHint(t *testing.T) {
 	t.Parallel()
-	cs := []model.Committee{{Abbrev: "KS", Name: "Kommunstyrelsen"}, {Abbrev: "KF", Name: "Kommunfullmäktige"}, {Abbrev: "BUN", Name: "Barn- och utbildningsnämnden"}}
+	cs := []model.Committee{{Abbrev: "KS", Name: "Kommunstyrelsen"}, {Abbrev: "KF", Name: "Kommunfullmäktige"}, {Abbrev: "BUN", Name: "Barn- och utbildningsnämnden"}, {Name: "Valnämnden"}}
 	var many []model.Committee
 	for i := range maxListed + 1 {
 		many = append(many, model.Committee{Abbrev: fmt.Sprintf("N%02d", i), Name: fmt.Sprintf("Nämnd %d", i)})
@@ -21,11 +21,13 @@ func TestCommitteeHint(t *testing.T) {
 		cs   []model.Committee
 		want string
 	}{
-		{"Kommunstyrelsen", cs, `did you mean "KS"? A document names a committee by its abbreviation (förkortning), not its name`},
-		{"kommunstyrelsen", cs, `did you mean "KS"?`},
+		{"kommunstyrelsen", cs, `did you mean "KS" (Kommunstyrelsen)? Committees are named exactly as the profile writes them`},
+		{"ks", cs, `did you mean "KS" (Kommunstyrelsen)?`},
+		{"valnämnden", cs, `did you mean "Valnämnden" (Valnämnden)?`},
+		{"Valnämden", cs, `did you mean "Valnämnden" (Valnämnden)?`},
 		{"KSS", cs, `did you mean "KS" (Kommunstyrelsen)?`},
 		{"Barn och utbildningsnämnden", cs, `did you mean "BUN" (Barn- och utbildningsnämnden)?`},
-		{"XYZQW", cs, "valid: KS, KF, BUN"},
+		{"XYZQW", cs, "valid: KS, KF, BUN, Valnämnden"},
 		{"XYZQW", many, fmt.Sprintf("it lists %d committees, none close to this", len(many))},
 		{"KS", nil, "it lists no committees"},
 	} {

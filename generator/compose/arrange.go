@@ -8,13 +8,15 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/model"
 )
 
-// Sections are arranged after the template is executed and the extra
-// sections are placed: first the organisation's and then the document's
-// utelämna (left out), then their ordning. A section is a keyed heading
-// (`rubrik "key"` in the template, or an extra section's id) with
-// everything up to the next heading of its level or higher.
+// Sections are arranged after the template is executed: first the
+// organisation's and then the document's ordning, then the extra sections
+// are placed against that order, and then utelämna (left out) applies. A
+// section is a keyed heading (`rubrik "key"` in the template, or an extra
+// section's id) with everything up to the next heading of its level or
+// higher.
 
 // span is a section's blocks, [start, end).
 type span struct{ start, end int }
@@ -39,14 +41,19 @@ func (r *run) sectionProblem(report func(msg string), blocks []doc.Block, key, w
 	report(fmt.Sprintf("no section %q to %s; valid keys: %s", key, what, strings.Join(keys, ", ")))
 }
 
-// arrange applies utelämna and ordning from the organisation profile (for
-// this document's kind) and then from the document.
-func (r *run) arrange(blocks []doc.Block) []doc.Block {
+// arrangement is one list of section keys to leave out or put in order,
+// from the profile or the document, with where to report a bad key.
+type arrangement struct {
+	order  bool // ordning; else utelämna
+	keys   []string
+	report func(i int, msg string)
+}
+
+// arrangements are utelämna and ordning from the organisation profile
+// (for this document's kind) and then from the document: every omission,
+// then every order; arrangeWithExtras decides when each applies.
+func (r *run) arrangements() []arrangement {
 	kindName := string(r.in.Kind.Name)
-	type source struct {
-		keys   []string
-		report func(i int, msg string)
-	}
 	orgReport := func(field string) func(i int, msg string) {
 		return func(i int, msg string) {
 			path := fmt.Sprintf("%s.%s[%d]", field, kindName, i)
@@ -61,26 +68,69 @@ func (r *run) arrange(blocks []doc.Block) []doc.Block {
 	docReport := func(field string) func(i int, msg string) {
 		return func(i int, msg string) { r.errorf(fmt.Sprintf("%s[%d]", field, i), "%s", msg) }
 	}
-	var omits, orders []source
+	var out []arrangement
 	if r.org != nil {
-		omits = append(omits, source{r.org.Omit[kindName], orgReport("utelämna")})
-		orders = append(orders, source{r.org.Order[kindName], orgReport("ordning")})
+		out = append(out, arrangement{false, r.org.Omit[kindName], orgReport("utelämna")})
 	}
-	omits = append(omits, source{r.base.Omit, docReport("utelämna")})
-	orders = append(orders, source{r.base.Order, docReport("ordning")})
+	out = append(out, arrangement{false, r.base.Omit, docReport("utelämna")})
+	if r.org != nil {
+		out = append(out, arrangement{true, r.org.Order[kindName], orgReport("ordning")})
+	}
+	return append(out, arrangement{true, r.base.Order, docReport("ordning")})
+}
 
-	for _, s := range omits {
-		for i, key := range s.keys {
-			sp, ok := r.findSection(blocks, key)
-			if !ok {
-				r.sectionProblem(func(m string) { s.report(i, m) }, blocks, key, "leave out")
-				continue
+// arrangeWithExtras puts the sections in the profile's and the
+// document's ordning, places the extra sections against the result (so
+// that `efter: förslag_till_beslut` follows that section wherever the
+// profile's ordning put it), and then leaves out what utelämna names (so
+// that an extra section placed after a left-out section keeps its place).
+// An ordning that names an extra section's id applies after the extra
+// sections are placed, since only then is there such a section.
+func (r *run) arrangeWithExtras(blocks []doc.Block) []doc.Block {
+	ids := map[string]bool{}
+	var collect func(ss []model.Section)
+	collect = func(ss []model.Section) {
+		for _, s := range ss {
+			if s.ID != "" {
+				ids[s.ID] = true
 			}
-			blocks = append(blocks[:sp.start], blocks[sp.end:]...)
+			collect(s.Sections)
 		}
 	}
-	for _, s := range orders {
-		blocks = r.reorder(blocks, s.keys, s.report)
+	collect(r.base.Extra)
+	var later, omits []arrangement
+	for _, a := range r.arrangements() {
+		switch {
+		case !a.order:
+			omits = append(omits, a)
+		case slices.ContainsFunc(a.keys, func(k string) bool { return ids[k] }):
+			later = append(later, a)
+		default:
+			blocks = r.apply(blocks, a)
+		}
+	}
+	blocks = r.insertExtra(blocks)
+	for _, a := range later {
+		blocks = r.apply(blocks, a)
+	}
+	for _, a := range omits {
+		blocks = r.apply(blocks, a)
+	}
+	return blocks
+}
+
+// apply leaves out or orders the sections of one list.
+func (r *run) apply(blocks []doc.Block, a arrangement) []doc.Block {
+	if a.order {
+		return r.reorder(blocks, a.keys, a.report)
+	}
+	for i, key := range a.keys {
+		sp, ok := r.findSection(blocks, key)
+		if !ok {
+			r.sectionProblem(func(m string) { a.report(i, m) }, blocks, key, "leave out")
+			continue
+		}
+		blocks = append(blocks[:sp.start], blocks[sp.end:]...)
 	}
 	return blocks
 }

@@ -58,10 +58,13 @@ func (r *run) factsTable(pairs ...[2]string) doc.Block {
 // directive (its title); pairs with an empty value are left out.
 func (r *run) fnFacts(kv ...any) (safe, error) {
 	var pairs [][2]string
-	var own []model.Fact // the document's own rows, labelled as written
 	for i := 0; i < len(kv); i++ {
+		// The document's own rows, labelled as written, where the
+		// template puts them.
 		if fs, ok := kv[i].([]model.Fact); ok {
-			own = append(own, fs...)
+			for _, f := range fs {
+				pairs = append(pairs, [2]string{f.Label, f.Value})
+			}
 			continue
 		}
 		key, ok := kv[i].(string)
@@ -73,9 +76,6 @@ func (r *run) fnFacts(kv ...any) (safe, error) {
 		}
 		pairs = append(pairs, [2]string{r.factLabel(key), r.factValue(kv[i+1])})
 		i++
-	}
-	for _, f := range own {
-		pairs = append(pairs, [2]string{f.Label, f.Value})
 	}
 	return r.place(r.factsTable(pairs...)), nil
 }
@@ -270,11 +270,8 @@ func (r *run) fnProposal(p model.Proposal) safe {
 func (r *run) fnBasis(bs []model.BasisDocument) safe {
 	l := &doc.List{}
 	n := 0
-	for _, b := range bs {
-		s := strings.TrimSpace(b.Title)
-		if !b.Date.IsZero() {
-			s += ", " + b.Date.Long()
-		}
+	for i, b := range bs {
+		s := r.basisLine(i, b)
 		if b.File != "" {
 			n++
 			s = model.Attachment{Number: n, Title: b.Title, Date: b.Date}.Heading()

@@ -347,6 +347,9 @@ func (c *Composer) templateName(d model.Document, k *kind.Kind) (string, bool) {
 func (c *Composer) TemplateNames() []string {
 	out := make([]string, 0, len(c.tmpls)+len(c.broken))
 	for n := range c.tmpls {
+		if strings.HasPrefix(n, "_") {
+			continue // a partial (_sidhuvud, _fakta …), not a document's template
+		}
 		out = append(out, strings.TrimSuffix(n, tmplExt))
 	}
 	for n := range c.broken {
@@ -366,6 +369,9 @@ type Input struct {
 	Logo       []byte            // the organisation's logo file, PNG or JPEG; nil for none
 	Images     map[string][]byte // the images the document's Markdown shows, by the path as written
 	Creator    string            // the producing program, "underlag v1.2.3", for Meta.Creator
+	// Refs are the documents this one refers to, by the field path of
+	// the reference ("beslutsunderlag[0].dokument", a kind's own field).
+	Refs map[string]*model.Referenced
 }
 
 // Compose builds the document tree. Diagnostics of severity Warning come
@@ -387,6 +393,8 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 		return nil, r.diags
 	}
 	r.checkLabelOverrides()
+	r.numberedByProfile()
+	r.checkFieldLabelKeys()
 	d := &doc.Document{Meta: r.meta()}
 
 	t, err := c.tmpls[name].Clone()
@@ -394,15 +402,15 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 		r.diags.Add(diag.Diagnostic{File: r.tmplPath, Msg: err.Error()})
 		return nil, r.diags
 	}
-	t.Funcs(r.allFuncs())
+	t.Funcs(r.funcMap())
 	var out bytes.Buffer
 	if err := t.Execute(&out, in.Doc); err != nil {
 		r.diags.Add(templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries))
 		return nil, r.diags
 	}
 	d.Blocks = r.convertTemplate(out.Bytes())
-	d.Blocks = r.insertExtra(d.Blocks)
-	d.Blocks = r.arrange(d.Blocks)
+	d.Blocks = r.nestFieldHeadings(d.Blocks)
+	d.Blocks = r.arrangeWithExtras(d.Blocks)
 	d.Blocks = r.fillDefinitions(d, d.Blocks)
 	d.Blocks = dropEmptySections(d.Blocks)
 	if err := doc.Number(d); err != nil {

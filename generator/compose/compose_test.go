@@ -284,7 +284,7 @@ func TestHostileMemo(t *testing.T) {
 	const hostile = "HSN | 1 # *x* {{ .y }} <b>\nz"
 	in := fixture(t, testdata("tjansteskrivelse.yaml"))
 	m := in.Doc.(*model.Memo)
-	m.CaseNumber = hostile
+	m.CaseNumber = model.CaseNumbers{hostile}
 	m.Preparers = model.Markdown("# Rubrik i fältet\n\n<script>alert(1)</script> och {{ .Title }}")
 	d := compose(t, newComposer(t), in)
 	facts := d.Blocks[1].(*doc.Table)

@@ -111,7 +111,7 @@ func documentText(title string, blocks []doc.Block) string {
 		case *doc.Heading:
 			runs(n.Text)
 		case *doc.Status:
-			runs(n.Text)
+			runs(n.Line)
 		}
 		b.WriteByte('\n')
 		return doc.WalkContinue, nil

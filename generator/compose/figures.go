@@ -68,7 +68,21 @@ func (cv *converter) table(n *east.Table) doc.Block {
 			t.Rows = append(t.Rows, r)
 		}
 	}
+	// A header row of empty cells (`| | |`) is a table without one: a
+	// key–value table, whose first column labels its rows.
+	if len(t.Header) == 1 && allEmpty(t.Header[0].Cells) {
+		t.Header = nil
+	}
 	return t
+}
+
+func allEmpty(cs []doc.Cell) bool {
+	for _, c := range cs {
+		if !cellEmpty(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // captionOf reads a table caption paragraph: "Tabell: …" or pandoc's

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"text/template"
 
@@ -13,7 +14,7 @@ import (
 // funcs are the template functions, bound to this run. docs/templates.md
 // lists them; keep the two in step.
 func (r *run) funcs() template.FuncMap {
-	return template.FuncMap{
+	m := template.FuncMap{
 		escName: escapeValue,
 
 		// Text and headings.
@@ -26,14 +27,16 @@ func (r *run) funcs() template.FuncMap {
 		"långt_datum":        func(d date.Date) string { return d.Long() },
 		"nämnd":              r.committeeName,
 		"direktiv":           func() *model.Directive { return r.in.Directive },
+		"dokument":           r.fnDocument,
 		"person":             r.fnPerson,
 		"namn_titel":         func(p model.Person) string { return nameTitle(r.person(p)) },
+		"kontakt":            r.fnContact,
 
 		// Blocks built from data.
 		"fakta":           r.fnFacts,
-		"tidplan":         r.fnTimeline,
-		"milstolpar":      r.fnMilestones,
-		"delaktiviteter":  r.fnActivities,
+		"tidplan":         r.fnTimelineColumns,
+		"milstolpar":      r.fnMilestonesColumns,
+		"delaktiviteter":  r.fnActivitiesColumns,
 		"organisation":    r.fnOrganisation,
 		"definitioner":    r.fnDefinitions,
 		"underskrifter":   r.fnSignatures,
@@ -41,9 +44,11 @@ func (r *run) funcs() template.FuncMap {
 		"förslag":         r.fnProposal,
 		"beslutsunderlag": r.fnBasis,
 		"expedieras":      r.fnDispatch,
-		"tabell":          r.fnTable,
+		"tabell":          r.fnTableColumns,
 		"punktlista":      r.fnList,
 	}
+	maps.Copy(m, r.pageFuncs())
+	return m
 }
 
 // fnMarkdown is `md`: a Markdown field parsed into blocks. An empty field
@@ -67,7 +72,7 @@ func (r *run) fnMarkdown(v any) safe {
 func (r *run) fnHeading(key string) (safe, error) {
 	v, ok := r.label(key)
 	if !ok {
-		return "", labelError(key, r.c.labelKeys)
+		return "", labelError(key, r.labelKeys())
 	}
 	return safe(escapeMarkdown(v)) + sectionTag(key), nil
 }
@@ -76,7 +81,7 @@ func (r *run) fnHeading(key string) (safe, error) {
 func (r *run) fnLabel(key string) (string, error) {
 	v, ok := r.label(key)
 	if !ok {
-		return "", labelError(key, r.c.labelKeys)
+		return "", labelError(key, r.labelKeys())
 	}
 	return v, nil
 }

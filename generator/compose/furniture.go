@@ -211,6 +211,9 @@ func (r *run) footerLines(m *doc.Meta, spec *model.FooterSpec) []doc.Line {
 		}
 		return parts
 	}
+	if spec != nil && spec.Lines != nil && len(spec.Lines) == 0 {
+		return nil // rader: [] written out: no footer
+	}
 	if spec != nil && len(spec.Lines) > 0 {
 		var out []doc.Line
 		for i, line := range spec.Lines {
@@ -250,9 +253,10 @@ func (r *run) footerLines(m *doc.Meta, spec *model.FooterSpec) []doc.Line {
 	return []doc.Line{{doc.Text(strings.Join(addr, sep))}, {doc.Text(strings.Join(contact, sep))}}
 }
 
-// furnish fills the running header and footer, and page one's own when the
-// profile gives one.
-func (r *run) furnish(m *doc.Meta) {
+// furnishProfile fills the running header and footer, and page one's own
+// when the profile gives one, from the profile's sidhuvud and sidfot: the
+// built-in furniture templates' shorthand (profilens_sidhuvud).
+func (r *run) furnishProfile(m *doc.Meta) {
 	var hs *model.HeaderSpec
 	var fs *model.FooterSpec
 	if r.org != nil {

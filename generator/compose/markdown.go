@@ -47,6 +47,9 @@ type converter struct {
 	src      []byte
 	r        *run // set in template mode
 	template bool
+	// subsections makes a data field's headings subsections of the
+	// section the field is in (underavsnitt), rather than bold text.
+	subsections bool
 }
 
 // markdownBlocks parses a Markdown field into blocks.
@@ -191,6 +194,9 @@ func (cv *converter) block(n ast.Node) []doc.Block {
 		return []doc.Block{cv.table(n)}
 	case *ast.Heading:
 		runs, key := cv.inlines(n)
+		if !cv.template && cv.subsections {
+			return []doc.Block{cv.r.fieldHeading(n.Level, runs)}
+		}
 		if !cv.template {
 			return []doc.Block{&doc.Paragraph{Text: embolden(runs)}}
 		}

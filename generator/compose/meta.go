@@ -19,7 +19,7 @@ func (r *run) meta() doc.Meta {
 		KindLabel:  r.kindLabel(),
 		Title:      r.title(),
 		Date:       r.base.Date,
-		CaseNumber: strings.TrimSpace(r.base.CaseNumber),
+		CaseNumber: r.base.CaseNumber.String(),
 		Language:   "sv-SE",
 		Creator:    r.in.Creator,
 	}
@@ -52,6 +52,7 @@ func (r *run) meta() doc.Meta {
 		}
 	}
 
+	m.Names = r.names()
 	r.furnish(&m)
 	m.Logo = r.logo()
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"text/template"
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
@@ -25,9 +26,13 @@ type run struct {
 	stored   [][]doc.Block // blocks behind the placeholders, by number
 	keys     map[*doc.Heading]string
 	numbered bool
-	defs     *doc.Table      // the deferred definitions table, filled last
-	figures  int             // figures numbered so far
-	fields   map[string]bool // signature field names given so far
+	defs     *doc.Table                    // the deferred definitions table, filled last
+	figures  int                           // figures numbered so far
+	fields   map[string]bool               // signature field names given so far
+	pg       pageState                     // what the furniture template being run has set
+	fieldHds map[*doc.Heading]bool         // headings of Markdown fields (underavsnitt), placed last
+	partials map[string]*template.Template // partials bound to this run's functions
+	fmap     template.FuncMap              // this run's functions, for partials
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office
@@ -88,12 +93,16 @@ func (r *run) placed(i int) []doc.Block {
 }
 
 // label is the text for a label key: the document's own rubriker, then the
-// organisation's, then the templates' etiketter.yaml. {år} is the
+// organisation's, then the rubrik a kind defined in data gives the field
+// of that key, then the templates' etiketter.yaml. {år} is the
 // commission's year.
 func (r *run) label(key string) (string, bool) {
 	v, ok := r.base.Labels[key]
 	if !ok && r.org != nil {
 		v, ok = r.org.Labels[key]
+	}
+	if !ok {
+		v, ok = r.fieldLabel(key)
 	}
 	if !ok {
 		v, ok = r.c.labels[key]
@@ -132,12 +141,14 @@ func (r *run) checkLabelOverrides() {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if _, ok := r.c.labels[k]; !ok {
-				report(k)
+				if _, ok := r.fieldLabel(k); !ok {
+					report(k)
+				}
 			}
 		}
 	}
 	unknown := func(k string) string {
-		return strings.Replace(unknownLabel(k, "", r.c.labelKeys), "no label", "no heading or label", 1)
+		return strings.Replace(unknownLabel(k, "", r.labelKeys()), "no label", "no heading or label", 1)
 	}
 	check(r.base.Labels, func(k string) {
 		r.errorf("rubriker."+k, "%s", unknown(k))

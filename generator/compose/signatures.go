@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/underlag/underlag/generator/batch/filename"
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/filename"
 	"github.com/underlag/underlag/generator/model"
 )
 
@@ -47,8 +47,13 @@ func (r *run) fnSignatures(ss []model.Signer, defaults ...any) (safe, error) {
 		PlaceDate: set.PlaceDate,
 		Signable:  set.Signable,
 	}
-	if set.Layout == model.LayoutNameUnderLine {
+	switch set.Layout {
+	case model.LayoutNameUnderLine:
 		s.Layout = doc.NameUnderLine
+	case model.LayoutNameOnly:
+		// Nothing to sign on: the document is signed on paper or
+		// elsewhere.
+		s.Layout, s.Signable = doc.NameOnly, false
 	}
 	for _, m := range ss {
 		p := r.person(m.Person)

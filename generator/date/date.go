@@ -195,17 +195,18 @@ const (
 	Named Style = "namn" // 20 november 2024, december 2024, kvartal 4 2025
 	Long  Style = "lång" // den 20 november 2024: running text
 	Short Style = "kort" // 2024-11-20 for a day, else as Named: tables read by people
+	Words Style = "ord"  // kvartal fyra 2025, första halvåret 2026: a quarter's number in words
 )
 
 // Styles lists the styles in the order documentation shows them.
-var Styles = []Style{ISO, Named, Long, Short}
+var Styles = []Style{ISO, Named, Long, Short, Words}
 
 // ParseStyle reads a style name; "" is ISO.
 func ParseStyle(s string) (Style, error) {
 	switch st := Style(strings.ToLower(strings.TrimSpace(s))); st {
 	case "":
 		return ISO, nil
-	case ISO, Named, Long, Short:
+	case ISO, Named, Long, Short, Words:
 		return st, nil
 	case "månad", "text":
 		return Named, nil
@@ -229,8 +230,24 @@ func (d Date) Format(st Style) string {
 			return d.ISO()
 		}
 		return d.Named()
+	case Words:
+		return d.InWords()
 	}
 	return d.ISO()
+}
+
+var quarterWords = [...]string{"ett", "två", "tre", "fyra"}
+
+// InWords is the date as organisations write quarters and halves in
+// words: "kvartal fyra 2025", "första halvåret 2026". A day, a month and a
+// year have no other form in words than by name, so they print as Named:
+// "20 november 2024", "mars 2025", "2025" (a day's number is never spelt
+// out in Swedish committee papers).
+func (d Date) InWords() string {
+	if d.Prec == Quarter {
+		return fmt.Sprintf("kvartal %s %d", quarterWords[d.QuarterOf()-1], d.Y)
+	}
+	return d.Named()
 }
 
 var months = [...]string{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"}

@@ -122,11 +122,20 @@ func TestFormat(t *testing.T) {
 		{OfHalf(2025, 2), "lång", "andra halvåret 2025"},
 		{OfYear(2025), "", "2025"},
 		{Date{}, "namn", ""},
+		// In words: a quarter's number spelt out, a half as always; a
+		// day, month or year by name.
+		{OfQuarter(2025, 4), "ord", "kvartal fyra 2025"},
+		{OfQuarter(2025, 1), "ord", "kvartal ett 2025"},
+		{OfHalf(2026, 1), "ord", "första halvåret 2026"},
+		{OfHalf(2026, 2), "ord", "andra halvåret 2026"},
+		{Of(2024, 11, 20), "ord", "20 november 2024"},
+		{OfMonth(2025, 3), "ord", "mars 2025"},
+		{OfYear(2025), "ord", "2025"},
 	} {
 		st, err := ParseStyle(tc.st)
 		require.NoError(t, err)
 		assert.Equal(t, tc.want, tc.d.Format(st), "%v %s", tc.d, tc.st)
 	}
 	_, err := ParseStyle("amerikansk")
-	assert.ErrorContains(t, err, `unknown date style "amerikansk": valid styles are iso, namn, lång, kort`)
+	assert.ErrorContains(t, err, `unknown date style "amerikansk": valid styles are iso, namn, lång, kort, ord`)
 }

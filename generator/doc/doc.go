@@ -12,8 +12,11 @@
 // footer say (Meta.Header, Meta.Footer), which columns a table has and how
 // wide they should be (Table.Columns, ColumnWidths), how a list of
 // definitions is drawn (DefinitionTable), and the files' timestamps
-// (Meta.FileTime). A renderer keeps a table of functions indexed by Kind
-// and fails with an *UnknownBlockError on a block it has none for.
+// (Meta.FileTime), the status line (Status.Line) and the place-and-date
+// line (Signatures.PlaceDateText). A renderer keeps a table of functions
+// by Kind (Funcs), walks the tree with Walk when it writes in document
+// order, and fails with the *UnknownBlockError Funcs gives on a block it
+// has no function for.
 package doc
 
 import (
@@ -64,6 +67,16 @@ type Meta struct {
 	First        *Page     // page one's own header and footer, when they differ; nil for none
 	Logo         *Image    // optional logo at the header's left
 	Attachments  []Attachment
+
+	// HeaderBand and FooterBand, when set, are a furniture template's
+	// header and footer and replace Header and Footer (see Band).
+	HeaderBand, FooterBand *Band
+	Numbering              Numbering // how the page fields count
+
+	// Names are the names of people and organisations the registries
+	// know (the people, the organisation, its offices and committees):
+	// a renderer never hyphenates a word of them.
+	Names []string
 }
 
 // FileTime is the moment a document's file says it was created and last
@@ -90,8 +103,9 @@ type Header struct {
 // Page is the header and footer of a page that differs from the others:
 // page one of a memo often carries the address footer alone.
 type Page struct {
-	Header Header
-	Footer []Line
+	Header                 Header
+	Footer                 []Line
+	HeaderBand, FooterBand *Band // as Meta's
 }
 
 // Line is one line of inline runs.
@@ -374,7 +388,25 @@ const (
 	// NameUnderLine is one line to sign on, with the signer's name and
 	// title (or the role alone, when no one is named) printed under it.
 	NameUnderLine
+	// NameOnly is the signer's name and title (or role) with room above
+	// to sign, and no line: what many organisations print.
+	NameOnly
 )
+
+// PlaceDateText is what the place and date line says: "Kungsbacka
+// 2025-08-22", or what is known of it. complete is true when both are
+// known, and the line is then text; else it is a line to write them on,
+// with the text printed on it and Labels.PlaceDate under it.
+func (s *Signatures) PlaceDateText() (text string, complete bool) {
+	text = s.Place
+	if s.Date != "" {
+		if text != "" {
+			text += " "
+		}
+		text += s.Date
+	}
+	return text, s.Place != "" && s.Date != ""
+}
 
 // SignatureLabels are the words printed under the lines.
 type SignatureLabels struct {
@@ -444,11 +476,15 @@ const (
 
 // Status shows a traffic-light status as a coloured mark and, always, its
 // word: colour alone tells nothing to a reader who cannot see it.
+//
+// Line is the text after the mark, the same in every format, so it is
+// composed with the tree (generator/kind, statusline.go) and the
+// renderers only draw it: what the status is of, the
+// word in bold and an explanation, as "Tid: **Grön** – Enligt plan".
 type Status struct {
 	Level StatusLevel
 	Word  string   // "Grön", "Gul", "Röd"
-	Label []Inline // what the status is of, such as "Övergripande status"
-	Text  []Inline // optional explanation after the word
+	Line  []Inline // the line after the mark; it holds Word
 }
 
 // Image is a picture with its alternative text.

@@ -77,3 +77,33 @@ func TestWalk(t *testing.T) {
 	assert.Equal(t, 2, n)
 	assert.Equal(t, "a\nb", Plain([]Inline{Text("a"), {Break: true}, {Field: PageField}, Text("b")}))
 }
+
+// TestFuncs checks the one table every renderer keeps: a registered kind
+// gives its function, any other kind the one UnknownBlockError, and
+// Missing lists exactly the kinds left out.
+func TestFuncs(t *testing.T) {
+	var tab Funcs[string]
+	kinds := Kinds()
+	require.Len(t, tab.Missing(), len(kinds))
+	for i, k := range kinds[:len(kinds)-1] {
+		tab.Register(k, k.String())
+		assert.Len(t, tab.Missing(), len(kinds)-i-1)
+	}
+	last := kinds[len(kinds)-1]
+	assert.Equal(t, []Kind{last}, tab.Missing())
+	f, err := tab.Func(&Paragraph{})
+	require.NoError(t, err)
+	assert.Equal(t, KindParagraph.String(), f)
+	_, err = tab.Func(anyKind(last))
+	var ue *UnknownBlockError
+	require.ErrorAs(t, err, &ue)
+	assert.Equal(t, anyKind(last), ue.Block)
+	tab.Register(Kind(NumKinds), "outside")
+	tab.Register(0, "none")
+	assert.Equal(t, []Kind{last}, tab.Missing())
+}
+
+// anyKind is a block of whatever kind it is.
+type anyKind Kind
+
+func (k anyKind) Kind() Kind { return Kind(k) }

@@ -24,40 +24,48 @@ type ctx struct {
 	depth int // list nesting depth of the block
 	width int
 	cell  bool
+	// keepNext keeps the paragraphs on the page of what follows: a table
+	// row kept with the next one (doc.KeepRow).
+	keepNext bool
 }
 
-func (r *Renderer) fillTable() {
-	r.funcs[doc.KindHeading] = renderHeading
-	r.funcs[doc.KindParagraph] = renderParagraph
-	r.funcs[doc.KindList] = renderList
-	r.funcs[doc.KindTable] = renderTable
-	r.funcs[doc.KindSignatures] = renderSignatures
-	r.funcs[doc.KindStatus] = renderStatus
-	r.funcs[doc.KindImage] = renderImage
-	r.funcs[doc.KindPageBreak] = func(s *state, _ doc.Block, _ ctx) error {
+// registerFuncs fills the renderer's table with a function per block
+// kind (doc.Funcs).
+func registerFuncs(t *doc.Funcs[blockFunc]) {
+	t.Register(doc.KindHeading, renderHeading)
+	t.Register(doc.KindParagraph, renderParagraph)
+	t.Register(doc.KindList, renderList)
+	t.Register(doc.KindTable, renderTable)
+	t.Register(doc.KindSignatures, renderSignatures)
+	t.Register(doc.KindStatus, renderStatus)
+	t.Register(doc.KindImage, renderImage)
+	t.Register(doc.KindPageBreak, func(s *state, _ doc.Block, _ ctx) error {
 		s.body = append(s.body, `<w:p><w:r><w:br w:type="page"/></w:r></w:p>`...)
 		s.afterTable = false
 		return nil
-	}
+	})
 }
 
 // state is one Render call's work: the parts being written and the
 // counters that must be unique within the document.
 type state struct {
-	r        *Renderer
-	d        *doc.Document
-	body     []byte
-	part     []byte
-	nums     []byte
-	rels     wordpkg.Rels
-	hdrRels  wordpkg.Rels
-	ftrRels  wordpkg.Rels
-	media    []media
-	sect     wordpkg.Section // the renderer's, with page one's header and footer when the document has them
-	nextNum  int
-	drawings int
-	marks    int
-	headings [3]int
+	r       *Renderer
+	d       *doc.Document
+	body    []byte
+	part    []byte
+	nums    []byte
+	rels    wordpkg.Rels
+	hdrRels wordpkg.Rels
+	ftrRels wordpkg.Rels
+	// firstHdrRels and firstFtrRels are those of page one's own header
+	// and footer (docParts).
+	firstHdrRels, firstFtrRels wordpkg.Rels
+	media                      []media
+	sect                       wordpkg.Section // the renderer's, with page one's header and footer when the document has them
+	nextNum                    int
+	drawings                   int
+	marks                      int
+	headings                   [3]int
 	// tblPrEnd is where the open table's w:tblPr ends in body, for
 	// tblText.
 	tblPrEnd int
@@ -84,6 +92,8 @@ func (s *state) reset(d *doc.Document) {
 	s.rels.Reset()
 	s.hdrRels.Reset()
 	s.ftrRels.Reset()
+	s.firstHdrRels.Reset()
+	s.firstFtrRels.Reset()
 	s.media = s.media[:0]
 	s.nextNum = firstListNum
 	s.drawings, s.marks = 0, 0
@@ -102,6 +112,7 @@ func (s *state) reset(d *doc.Document) {
 		s.rels.Add(relTheme, "theme/theme1.xml", false)
 	}
 	s.sect = s.r.sect
+	s.sect.PageStart = d.Meta.Numbering.Start
 	if d.Meta.First != nil {
 		s.sect.FirstHeaderRef = s.rels.Add(wordpkg.RelHeader, firstHeaderPart, false)
 		s.sect.FirstFooterRef = s.rels.Add(wordpkg.RelFooter, firstFooterPart, false)
@@ -125,20 +136,26 @@ func (s *state) document() error {
 	return nil
 }
 
+// blocks writes blocks in document order with doc.Walk, each with the
+// function the table has for its kind, when the walk enters it. A list's
+// items and a table's cells are written by their block's function, which
+// gives them their own context (list depth and style, cell width): the
+// walk skips the children, as goldmark's renderers do for a node that
+// writes its own.
 func (s *state) blocks(blocks []doc.Block, c ctx) error {
-	for _, b := range blocks {
-		if b == nil {
-			continue
+	return doc.Walk(blocks, func(b doc.Block, entering bool) (doc.WalkStatus, error) {
+		if !entering || b == nil {
+			return doc.WalkSkipChildren, nil
 		}
-		k := b.Kind()
-		if int(k) >= len(s.r.funcs) || s.r.funcs[k] == nil {
-			return &doc.UnknownBlockError{Format: "docx", Block: b}
+		f, err := s.r.funcs.Func(b)
+		if err != nil {
+			return doc.WalkStop, err
 		}
-		if err := s.r.funcs[k](s, b, c); err != nil {
-			return err
+		if err := f(s, b, c); err != nil {
+			return doc.WalkStop, err
 		}
-	}
-	return nil
+		return doc.WalkSkipChildren, nil
+	})
 }
 
 // emptyParagraph takes no room: a point high, with no space around it.
@@ -235,11 +252,7 @@ func (s *state) run(dst []byte, in *doc.Inline) []byte {
 		if k >= 0 {
 			seg = text[:k]
 		}
-		if seg != "" {
-			dst = append(dst, `<w:t xml:space="preserve">`...)
-			dst = wordpkg.Escape(dst, seg)
-			dst = append(dst, "</w:t>"...)
-		}
+		dst = textElems(dst, seg) // tokens.go
 		if k < 0 {
 			break
 		}
@@ -309,7 +322,7 @@ func renderParagraph(s *state, b doc.Block, c ctx) error {
 	if p.Small {
 		st = sFinePrint
 	}
-	s.pOpen(st, 0, 0, p.KeepWithNext, c.align)
+	s.pOpen(st, 0, 0, p.KeepWithNext || c.keepNext, c.align)
 	s.body = s.inlines(s.body, p.Text, &s.rels)
 	s.pClose()
 	return nil
@@ -416,7 +429,7 @@ func renderList(s *state, b doc.Block, c ctx) error {
 	for _, it := range l.Items {
 		blocks := it.Blocks
 		first, _ := firstParagraph(blocks)
-		s.pOpen(listStyles[ordered][sd], numID, depth, false, doc.AlignLeft)
+		s.pOpen(listStyles[ordered][sd], numID, depth, c.keepNext, doc.AlignLeft)
 		if first != nil {
 			s.body = s.inlines(s.body, first.Text, &s.rels)
 			blocks = blocks[1:]
@@ -457,15 +470,7 @@ func renderStatus(s *state, b doc.Block, c ctx) error {
 		s.body = wordpkg.Val(s.body, "w:rStyle", s.r.ids[mark])
 		s.body = append(s.body, `</w:rPr><w:t xml:space="preserve">● </w:t></w:r>`...)
 	}
-	if len(st.Label) > 0 {
-		s.body = s.inlines(s.body, st.Label, &s.rels)
-		s.body = s.run(s.body, &doc.Inline{Text: ": "})
-	}
-	s.body = s.run(s.body, &doc.Inline{Text: st.Word, Style: doc.Bold})
-	if len(st.Text) > 0 {
-		s.body = s.run(s.body, &doc.Inline{Text: " – "})
-		s.body = s.inlines(s.body, st.Text, &s.rels)
-	}
+	s.body = s.inlines(s.body, st.Line, &s.rels)
 	s.pClose()
 	return nil
 }

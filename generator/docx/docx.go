@@ -43,7 +43,7 @@ import (
 type Renderer struct {
 	p     style.Profile
 	ids   [numStyles]string
-	funcs [doc.NumKinds]blockFunc
+	funcs doc.Funcs[blockFunc]
 	head  []wordpkg.Entry // static parts written before the per-document ones
 	// headFirst is head for a document with page one's own header and
 	// footer: its content types name their parts too.
@@ -57,7 +57,8 @@ type Renderer struct {
 	codeRPr   [4]string // and of code
 	listGap   int       // space above the paragraph after a list, twips
 	comp      *wordpkg.Compressors
-	states    sync.Pool // *state, so that buffers are reused across documents
+	measure   doc.Measurer // the PDF's text measure, for column widths (table.go); nil to estimate
+	states    sync.Pool    // *state, so that buffers are reused across documents
 }
 
 // Option configures a Renderer.
@@ -65,6 +66,7 @@ type Option func(*config)
 
 type config struct {
 	reference string
+	measure   doc.Measurer
 }
 
 // WithReference takes the styles, page setup, header logo and footer from
@@ -105,7 +107,7 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 	if p.FontFamily == "" {
 		p.FontFamily = "Liberation Sans"
 	}
-	r := &Renderer{p: p, comp: wordpkg.NewCompressors()}
+	r := &Renderer{p: p, comp: wordpkg.NewCompressors(), measure: c.measure}
 	for s := range numStyles {
 		r.ids[s] = builtinStyles[s].id
 	}
@@ -141,7 +143,7 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 	if r.numbering, err = wordpkg.Compress("word/numbering.xml", append(r.numHead[:len(r.numHead):len(r.numHead)], wordpkg.NumberingEnd...)); err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
-	r.fillTable()
+	registerFuncs(&r.funcs)
 	r.states.New = func() any { return &state{r: r} }
 	return r, nil
 }
@@ -220,7 +222,9 @@ func (r *Renderer) staticParts(styles []byte) error {
 	return nil
 }
 
-// Render writes d as DOCX to w.
+// Render writes d as DOCX to w: the static parts prepared in New around
+// the document's own parts (docParts), in the order Word's own files
+// have them.
 func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 	if d == nil {
 		return fmt.Errorf("docx: no document")
@@ -241,68 +245,9 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 			return fmt.Errorf("docx: %w", err)
 		}
 	}
-	add := func(name string, data []byte) error {
-		if err := zw.Add(name, data); err != nil {
-			return fmt.Errorf("docx: %w", err)
-		}
-		return nil
-	}
-	s.part = s.core(s.part[:0])
-	if err := add("docProps/core.xml", s.part); err != nil {
-		return err
-	}
-	app := wordpkg.App{Application: "underlag", Company: d.Meta.Organisation}
-	s.part = app.AppendXML(s.part[:0])
-	if err := add("docProps/app.xml", s.part); err != nil {
-		return err
-	}
-	if err := add("word/document.xml", s.body); err != nil {
-		return err
-	}
-	s.part = s.rels.AppendXML(s.part[:0])
-	if err := add("word/_rels/document.xml.rels", s.part); err != nil {
-		return err
-	}
-	if len(s.nums) == 0 {
-		if err := zw.Raw(&r.numbering); err != nil {
-			return fmt.Errorf("docx: %w", err)
-		}
-	} else {
-		s.part = append(append(append(s.part[:0], r.numHead...), s.nums...), wordpkg.NumberingEnd...)
-		if err := add("word/numbering.xml", s.part); err != nil {
-			return err
-		}
-	}
-	// The header, and the footer unless the reference brings its own,
-	// share the part buffer: each is written before the next is built.
-	var err error
-	if s.part, err = s.header(s.part[:0], d.Meta.Header, &s.hdrRels); err != nil {
-		return fmt.Errorf("docx: %w", err)
-	}
-	if err := add("word/header1.xml", s.part); err != nil {
-		return err
-	}
-	if s.hdrRels.Len() > 0 {
-		s.part = s.hdrRels.AppendXML(s.part[:0])
-		if err := add("word/_rels/header1.xml.rels", s.part); err != nil {
-			return err
-		}
-	}
-	if r.ref == nil || r.ref.footer == nil {
-		s.part = s.footer(s.part[:0], d.Meta.Footer, &s.ftrRels)
-		if err := add("word/footer1.xml", s.part); err != nil {
-			return err
-		}
-		if s.ftrRels.Len() > 0 {
-			s.part = s.ftrRels.AppendXML(s.part[:0])
-			if err := add("word/_rels/footer1.xml.rels", s.part); err != nil {
-				return err
-			}
-		}
-	}
-	if f := d.Meta.First; f != nil {
-		if err := s.firstParts(zw, f); err != nil {
-			return err
+	for _, pt := range docParts {
+		if err := s.writePart(zw, pt); err != nil {
+			return fmt.Errorf("docx: %s: %w", pt.name, err)
 		}
 	}
 	for i := range r.tail {
@@ -311,43 +256,98 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 		}
 	}
 	for _, m := range s.media {
-		if err := add(m.name, m.data); err != nil {
-			return err
+		if err := zw.Add(m.name, m.data); err != nil {
+			return fmt.Errorf("docx: %w", err)
 		}
 	}
 	return zw.Close()
 }
 
-// firstParts writes page one's own header and footer, with their
-// relationships. They are always written as a pair: with w:titlePg, a
-// first-page header or footer that is missing would be an empty one.
-func (s *state) firstParts(zw *wordpkg.Writer, f *doc.Page) error {
-	var rels wordpkg.Rels
+// docPart is one part a document writes of its own. Parts built from the
+// document share the state's part buffer: each is written before the
+// next is built.
+type docPart struct {
+	name string
+	// has reports whether the document has the part; nil for always.
+	has func(s *state) bool
+	// raw is the part prepared and deflated in New, when it serves this
+	// document; nil to build it.
+	raw func(s *state) *wordpkg.Entry
+	// built is the part when the render has built it already (the body).
+	built func(s *state) []byte
+	// build appends the part's bytes to dst.
+	build func(s *state, dst []byte) ([]byte, error)
+}
+
+// docParts are the document's own parts, in the order they are written.
+var docParts = []docPart{
+	{name: "docProps/core.xml", build: func(s *state, dst []byte) ([]byte, error) { return s.core(dst), nil }},
+	{name: "docProps/app.xml", build: func(s *state, dst []byte) ([]byte, error) {
+		app := wordpkg.App{Application: "underlag", Company: s.d.Meta.Organisation}
+		return app.AppendXML(dst), nil
+	}},
+	{name: "word/document.xml", built: func(s *state) []byte { return s.body }},
+	{name: "word/_rels/document.xml.rels", build: func(s *state, dst []byte) ([]byte, error) { return s.rels.AppendXML(dst), nil }},
+	{name: "word/numbering.xml",
+		// A document without ordered lists has the numbering of New.
+		raw: func(s *state) *wordpkg.Entry {
+			if len(s.nums) == 0 {
+				return &s.r.numbering
+			}
+			return nil
+		},
+		build: func(s *state, dst []byte) ([]byte, error) {
+			return append(append(append(dst, s.r.numHead...), s.nums...), wordpkg.NumberingEnd...), nil
+		}},
+	{name: "word/header1.xml", build: func(s *state, dst []byte) ([]byte, error) {
+		return s.header(dst, s.d.Meta.Header, s.d.Meta.HeaderBand, &s.hdrRels)
+	}},
+	{name: "word/_rels/header1.xml.rels", has: func(s *state) bool { return s.hdrRels.Len() > 0 },
+		build: func(s *state, dst []byte) ([]byte, error) { return s.hdrRels.AppendXML(dst), nil }},
+	// The reference document's own footer, when it has one, is among the
+	// static parts.
+	{name: "word/footer1.xml", has: ownFooter,
+		build: func(s *state, dst []byte) ([]byte, error) {
+			return s.footer(dst, s.d.Meta.Footer, s.d.Meta.FooterBand, &s.ftrRels)
+		}},
+	{name: "word/_rels/footer1.xml.rels", has: func(s *state) bool { return ownFooter(s) && s.ftrRels.Len() > 0 },
+		build: func(s *state, dst []byte) ([]byte, error) { return s.ftrRels.AppendXML(dst), nil }},
+	// Page one's own header and footer are always written as a pair: with
+	// w:titlePg, a first-page header or footer that is missing would be
+	// an empty one.
+	{name: "word/" + firstHeaderPart, has: hasFirst, build: func(s *state, dst []byte) ([]byte, error) {
+		return s.header(dst, s.d.Meta.First.Header, s.d.Meta.First.HeaderBand, &s.firstHdrRels)
+	}},
+	{name: "word/_rels/" + firstHeaderPart + ".rels", has: func(s *state) bool { return hasFirst(s) && s.firstHdrRels.Len() > 0 },
+		build: func(s *state, dst []byte) ([]byte, error) { return s.firstHdrRels.AppendXML(dst), nil }},
+	{name: "word/" + firstFooterPart, has: hasFirst, build: func(s *state, dst []byte) ([]byte, error) {
+		return s.footer(dst, s.d.Meta.First.Footer, s.d.Meta.First.FooterBand, &s.firstFtrRels)
+	}},
+	{name: "word/_rels/" + firstFooterPart + ".rels", has: func(s *state) bool { return hasFirst(s) && s.firstFtrRels.Len() > 0 },
+		build: func(s *state, dst []byte) ([]byte, error) { return s.firstFtrRels.AppendXML(dst), nil }},
+}
+
+func ownFooter(s *state) bool { return s.r.ref == nil || s.r.ref.footer == nil }
+func hasFirst(s *state) bool  { return s.d.Meta.First != nil }
+
+// writePart writes one of docParts, if the document has it.
+func (s *state) writePart(zw *wordpkg.Writer, pt docPart) error {
+	if pt.has != nil && !pt.has(s) {
+		return nil
+	}
+	if pt.raw != nil {
+		if e := pt.raw(s); e != nil {
+			return zw.Raw(e)
+		}
+	}
+	if pt.built != nil {
+		return zw.Add(pt.name, pt.built(s))
+	}
 	var err error
-	if s.part, err = s.header(s.part[:0], f.Header, &rels); err != nil {
-		return fmt.Errorf("docx: first page: %w", err)
+	if s.part, err = pt.build(s, s.part[:0]); err != nil {
+		return err
 	}
-	if err := zw.Add("word/"+firstHeaderPart, s.part); err != nil {
-		return fmt.Errorf("docx: %w", err)
-	}
-	if rels.Len() > 0 {
-		s.part = rels.AppendXML(s.part[:0])
-		if err := zw.Add("word/_rels/"+firstHeaderPart+".rels", s.part); err != nil {
-			return fmt.Errorf("docx: %w", err)
-		}
-	}
-	rels.Reset()
-	s.part = s.footer(s.part[:0], f.Footer, &rels)
-	if err := zw.Add("word/"+firstFooterPart, s.part); err != nil {
-		return fmt.Errorf("docx: %w", err)
-	}
-	if rels.Len() > 0 {
-		s.part = rels.AppendXML(s.part[:0])
-		if err := zw.Add("word/_rels/"+firstFooterPart+".rels", s.part); err != nil {
-			return fmt.Errorf("docx: %w", err)
-		}
-	}
-	return nil
+	return zw.Add(pt.name, s.part)
 }
 
 // core writes the core properties. Created and modified are the

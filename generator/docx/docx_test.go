@@ -139,7 +139,7 @@ func words(d *doc.Document) []string {
 		case *doc.Paragraph:
 			add(doc.Plain(n.Text))
 		case *doc.Status:
-			add(doc.Plain(n.Label) + " " + n.Word + " " + doc.Plain(n.Text))
+			add(doc.Plain(n.Line))
 		case *doc.Signatures:
 			for _, s := range n.Signers {
 				add(n.Labels.Signature + " " + s.Role)
@@ -241,7 +241,7 @@ func TestHostileText(t *testing.T) {
 			&doc.Table{Caption: s, Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell(s)}}}},
 			doc.DefinitionTable(s, "", []doc.Definition{{Term: s, Definition: []doc.Inline{doc.Text(s)}}}),
 			&doc.Signatures{Labels: doc.SignatureLabels{Signature: s}, Signers: []doc.Signer{{Role: s, Name: s, ShowPlace: true, Place: s}}},
-			&doc.Status{Level: doc.Red, Word: s, Label: []doc.Inline{doc.Text(s)}},
+			&doc.Status{Level: doc.Red, Word: s, Line: []doc.Inline{doc.Text(s), doc.Text(": "), doc.Strong(s)}},
 		)
 		p := parts(t, render(t, r, d)) // checks that every part is well-formed
 		if strings.Contains(s, "\t") {

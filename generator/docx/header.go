@@ -12,7 +12,10 @@ import (
 // the right lines aligned right, where the page number is "PAGE
 // (NUMPAGES)" as Word fields. The logo and links go into rels, the
 // part's own relationships.
-func (s *state) header(dst []byte, h doc.Header, rels *wordpkg.Rels) ([]byte, error) {
+func (s *state) header(dst []byte, h doc.Header, band *doc.Band, rels *wordpkg.Rels) ([]byte, error) {
+	if band != nil {
+		return s.bandPart(dst, band, true, rels)
+	}
 	m := &s.d.Meta
 	r := s.r
 	width := r.sect.PageWidth - r.sect.Left - r.sect.Right
@@ -54,7 +57,7 @@ func (s *state) header(dst []byte, h doc.Header, rels *wordpkg.Rels) ([]byte, er
 		s.tcOpen(widths[col+side], false, "")
 		for _, l := range lines {
 			s.pOpen(st, 0, 0, false, doc.AlignLeft)
-			s.body = s.inlines(s.body, l, rels)
+			s.body = s.pageInlines(s.body, l, rels)
 			s.pClose()
 		}
 		if len(lines) == 0 {
@@ -77,12 +80,15 @@ func (s *state) header(dst []byte, h doc.Header, rels *wordpkg.Rels) ([]byte, er
 // footer writes a footer part (the running one, or page one's own): one
 // paragraph a line, in the Footer style (small type under a thin rule);
 // links go into rels, the part's own relationships.
-func (s *state) footer(dst []byte, lines []doc.Line, rels *wordpkg.Rels) []byte {
+func (s *state) footer(dst []byte, lines []doc.Line, band *doc.Band, rels *wordpkg.Rels) ([]byte, error) {
+	if band != nil {
+		return s.bandPart(dst, band, false, rels)
+	}
 	body := s.body
 	s.body = append(dst, wordpkg.FooterStart...)
 	for _, l := range lines {
 		s.pOpen(sFooter, 0, 0, false, doc.AlignLeft)
-		s.body = s.inlines(s.body, l, rels)
+		s.body = s.pageInlines(s.body, l, rels)
 		s.pClose()
 	}
 	if len(lines) == 0 {
@@ -91,5 +97,5 @@ func (s *state) footer(dst []byte, lines []doc.Line, rels *wordpkg.Rels) []byte 
 	}
 	s.body = append(s.body, wordpkg.FooterEnd...)
 	dst, s.body = s.body, body
-	return dst
+	return dst, nil
 }

@@ -102,9 +102,9 @@ func referenceDocument() *doc.Document {
 				doc.Strong("Hyperlink"), doc.Text(" (teckenformat): "), {Text: "www.exempel.se", Link: "https://www.exempel.se"},
 				doc.Text(". "), doc.Strong("Verbatim Char"), doc.Text(" (teckenformat): "), {Text: "kod", Style: doc.Code}, doc.Text("."),
 			}},
-			&doc.Status{Level: doc.Green, Word: "Grön", Label: []doc.Inline{doc.Text("Status Green")}, Text: []doc.Inline{doc.Text("teckenformatet för en grön status")}},
-			&doc.Status{Level: doc.Yellow, Word: "Gul", Label: []doc.Inline{doc.Text("Status Yellow")}, Text: []doc.Inline{doc.Text("teckenformatet för en gul status")}},
-			&doc.Status{Level: doc.Red, Word: "Röd", Label: []doc.Inline{doc.Text("Status Red")}, Text: []doc.Inline{doc.Text("teckenformatet för en röd status")}},
+			&doc.Status{Level: doc.Green, Word: "Grön", Line: []doc.Inline{doc.Text("Status Green"), doc.Text(": "), doc.Strong("Grön"), doc.Text(" – "), doc.Text("teckenformatet för en grön status")}},
+			&doc.Status{Level: doc.Yellow, Word: "Gul", Line: []doc.Inline{doc.Text("Status Yellow"), doc.Text(": "), doc.Strong("Gul"), doc.Text(" – "), doc.Text("teckenformatet för en gul status")}},
+			&doc.Status{Level: doc.Red, Word: "Röd", Line: []doc.Inline{doc.Text("Status Red"), doc.Text(": "), doc.Strong("Röd"), doc.Text(" – "), doc.Text("teckenformatet för en röd status")}},
 			&doc.Signatures{
 				Labels:  doc.SignatureLabels{Signature: "Signature Label: Underskrift", Date: "Datum", Name: "Namnförtydligande", Place: "Ort"},
 				Signers: []doc.Signer{{Role: "Uppdragsägare", ShowPlace: true}},

@@ -74,7 +74,7 @@ func renderSignatures(s *state, b doc.Block, c ctx) error {
 	// The columns of one signer, repeated for each signer in a row with
 	// a gap between.
 	var group []int
-	if sg.Layout == doc.NameUnderLine {
+	if sg.Layout != doc.FormLines {
 		lw := min(colW, float64(wordpkg.Twips(nameLineMax)))
 		group = []int{int(lw), int(colW - lw)}
 	} else {
@@ -98,7 +98,7 @@ func renderSignatures(s *state, b doc.Block, c ctx) error {
 		n := min(cols, len(sg.Signers)-i)
 		var parts [][]sigRow
 		for k := range n {
-			if sg.Layout == doc.NameUnderLine {
+			if sg.Layout != doc.FormLines {
 				parts = append(parts, nameLineRows(sg, &sg.Signers[i+k]))
 			} else {
 				parts = append(parts, formRows(sg, &sg.Signers[i+k]))
@@ -192,14 +192,8 @@ func joinRows(parts [][]sigRow, group int) []sigRow {
 // placeDateRows is the place and date line: "Kungsbacka 2025-08-22" when
 // both are known, else a line to write them on, labelled.
 func placeDateRows(sg *doc.Signatures) []sigRow {
-	text := sg.Place
-	if sg.Date != "" {
-		if text != "" {
-			text += " "
-		}
-		text += sg.Date
-	}
-	if sg.Place != "" && sg.Date != "" {
+	text, complete := sg.PlaceDateText()
+	if complete {
 		return []sigRow{{cells: []sigCell{{text: text}}}}
 	}
 	return []sigRow{
@@ -231,8 +225,8 @@ func formRows(sg *doc.Signatures, sn *doc.Signer) []sigRow {
 
 // nameLineRows are one NameUnderLine signer's rows: the line, then the
 // name and title (or the role alone) under it.
-func nameLineRows(_ *doc.Signatures, sn *doc.Signer) []sigRow {
-	rows := []sigRow{{height: signRoom, cells: []sigCell{{line: true, sg: sn}}}}
+func nameLineRows(sg *doc.Signatures, sn *doc.Signer) []sigRow {
+	rows := []sigRow{{height: signRoom, cells: []sigCell{{line: sg.Layout != doc.NameOnly, sg: sn}}}}
 	for _, t := range sn.NameLines() {
 		rows = append(rows, sigRow{cells: []sigCell{{text: t}}})
 	}

@@ -65,7 +65,8 @@ const (
 	absNumbered  = 3
 	numHeadings  = 1
 	numBullets   = 2
-	firstListNum = 3
+	numNumbered  = 3 // what the List Number styles carry, for lists made in Word
+	firstListNum = 4
 )
 
 // bulletGlyphs are the list markers by depth, as the PDF draws them.
@@ -161,15 +162,15 @@ var builtinStyles = [numStyles]styleDef{
 	sHeading2: {id: "Heading2", name: "heading 2", typ: "paragraph", basedOn: sNormal, hasBase: true, next: sNormal, hasNext: true, body: heading(1)},
 	sHeading3: {id: "Heading3", name: "heading 3", typ: "paragraph", basedOn: sNormal, hasBase: true, next: sNormal, hasNext: true, body: heading(2)},
 
-	sListBullet:    {id: "ListBullet", name: "List Bullet", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(0)},
-	sListBullet2:   {id: "ListBullet2", name: "List Bullet 2", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(1)},
-	sListBullet3:   {id: "ListBullet3", name: "List Bullet 3", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(2)},
-	sListNumber:    {id: "ListNumber", name: "List Number", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(0)},
-	sListNumber2:   {id: "ListNumber2", name: "List Number 2", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(1)},
-	sListNumber3:   {id: "ListNumber3", name: "List Number 3", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(2)},
-	sListContinue:  {id: "ListContinue", name: "List Continue", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(0)},
-	sListContinue2: {id: "ListContinue2", name: "List Continue 2", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(1)},
-	sListContinue3: {id: "ListContinue3", name: "List Continue 3", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(2)},
+	sListBullet:    {id: "ListBullet", name: "List Bullet", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(0, numBullets)},
+	sListBullet2:   {id: "ListBullet2", name: "List Bullet 2", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(1, numBullets)},
+	sListBullet3:   {id: "ListBullet3", name: "List Bullet 3", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(2, numBullets)},
+	sListNumber:    {id: "ListNumber", name: "List Number", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(0, numNumbered)},
+	sListNumber2:   {id: "ListNumber2", name: "List Number 2", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(1, numNumbered)},
+	sListNumber3:   {id: "ListNumber3", name: "List Number 3", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(2, numNumbered)},
+	sListContinue:  {id: "ListContinue", name: "List Continue", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(0, 0)},
+	sListContinue2: {id: "ListContinue2", name: "List Continue 2", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(1, 0)},
+	sListContinue3: {id: "ListContinue3", name: "List Continue 3", typ: "paragraph", basedOn: sNormal, hasBase: true, body: list(2, 0)},
 
 	sTableText: {id: "TableText", name: "Table Text", typ: "paragraph", basedOn: sNormal, hasBase: true, body: func(dst []byte, p *style.Profile, _ *[numStyles]string) []byte {
 		dst = append(dst, `<w:qFormat/><w:pPr>`...)
@@ -178,7 +179,7 @@ var builtinStyles = [numStyles]styleDef{
 		return rPr(dst, "", p.TableSize, false, false, p.TextColor)
 	}},
 	sTableHeading: {id: "TableHeading", name: "Table Heading", typ: "paragraph", basedOn: sTableText, hasBase: true, body: func(dst []byte, p *style.Profile, _ *[numStyles]string) []byte {
-		dst = append(dst, `<w:qFormat/><w:pPr><w:keepNext/></w:pPr>`...)
+		dst = append(dst, `<w:qFormat/><w:pPr><w:keepNext/><w:suppressAutoHyphens/></w:pPr>`...)
 		return rPr(dst, "", 0, true, false, p.TextColor)
 	}},
 	sCaption: {id: "Caption", name: "caption", typ: "paragraph", basedOn: sNormal, hasBase: true, next: sNormal, hasNext: true, body: func(dst []byte, p *style.Profile, _ *[numStyles]string) []byte {
@@ -192,7 +193,7 @@ var builtinStyles = [numStyles]styleDef{
 		return rPr(dst, "", p.SmallSize, false, false, p.TextColor)
 	}},
 	sHeader: {id: "Header", name: "header", typ: "paragraph", basedOn: sNormal, hasBase: true, body: func(dst []byte, p *style.Profile, _ *[numStyles]string) []byte {
-		dst = append(dst, `<w:pPr>`...)
+		dst = append(dst, `<w:pPr><w:suppressAutoHyphens/>`...)
 		dst = spacing(dst, 0, 0, p.LineHeight)
 		dst = append(dst, `</w:pPr>`...)
 		return rPr(dst, "", p.HeaderSize, false, false, p.TextColor)
@@ -205,13 +206,13 @@ var builtinStyles = [numStyles]styleDef{
 		// same border share it, so it is drawn once above the first.
 		dst = append(dst, `<w:pPr><w:pBdr>`...)
 		dst = border(dst, "w:top", p.GridWidth, p.GridColor, 4)
-		dst = append(dst, `</w:pBdr>`...)
+		dst = append(dst, `</w:pBdr><w:suppressAutoHyphens/>`...)
 		dst = spacing(dst, 0, 0, p.LineHeight)
 		dst = append(dst, `</w:pPr>`...)
 		return rPr(dst, "", p.FooterSize, false, false, p.TextColor)
 	}},
 	sSignatureLabel: {id: "SignatureLabel", name: "Signature Label", typ: "paragraph", basedOn: sNormal, hasBase: true, body: func(dst []byte, p *style.Profile, _ *[numStyles]string) []byte {
-		dst = append(dst, `<w:pPr><w:keepNext/>`...)
+		dst = append(dst, `<w:pPr><w:keepNext/><w:suppressAutoHyphens/>`...)
 		dst = spacing(dst, 0.8, 0, 0)
 		dst = append(dst, `</w:pPr>`...)
 		return rPr(dst, "", p.SmallSize, false, false, p.TextColor)
@@ -287,6 +288,9 @@ func heading(level int) func(dst []byte, p *style.Profile, _ *[numStyles]string)
 			dst = wordpkg.IntVal(dst, "w:numId", numHeadings)
 			dst = append(dst, "</w:numPr>"...)
 		}
+		// Word and LibreOffice hyphenate automatically (settingsXML);
+		// never a title or a heading.
+		dst = append(dst, "<w:suppressAutoHyphens/>"...)
 		dst = spacing(dst, before, after, 0)
 		if level >= 0 {
 			dst = wordpkg.IntVal(dst, "w:outlineLvl", level)
@@ -297,10 +301,20 @@ func heading(level int) func(dst []byte, p *style.Profile, _ *[numStyles]string)
 }
 
 // list writes the list paragraph styles of one depth: the indent comes
-// from the numbering level, the space between items is small.
-func list(depth int) func(dst []byte, p *style.Profile, _ *[numStyles]string) []byte {
+// from the numbering level, the space between items is small. List Bullet
+// and List Number carry their numbering (numID, at the level of their
+// depth), as Word's own do, so that applying the style in Word numbers
+// the paragraph; the renderer's paragraphs still name their list's own
+// instance, which restarts at the list's start. List Continue has none.
+func list(depth, numID int) func(dst []byte, p *style.Profile, _ *[numStyles]string) []byte {
 	return func(dst []byte, p *style.Profile, _ *[numStyles]string) []byte {
 		dst = append(dst, `<w:qFormat/><w:pPr>`...)
+		if numID > 0 {
+			dst = append(dst, "<w:numPr>"...)
+			dst = wordpkg.IntVal(dst, "w:ilvl", depth)
+			dst = wordpkg.IntVal(dst, "w:numId", numID)
+			dst = append(dst, "</w:numPr>"...)
+		}
 		dst = spacing(dst, 0, p.ParagraphSpacing/3, p.LineHeight)
 		dst = append(dst, "<w:ind"...)
 		dst = wordpkg.IntAttr(dst, "w:left", wordpkg.Twips(p.ListIndent*float64(depth+1)))
@@ -373,20 +387,28 @@ func numberingHead(p *style.Profile, ids *[numStyles]string) []byte {
 	for i := range 9 {
 		b.Levels = append(b.Levels, wordpkg.Level{Format: "bullet", Text: bulletGlyphs[i%len(bulletGlyphs)], Indent: ind * (i + 1), Hanging: ind, Font: p.FontFamily})
 		n.Levels = append(n.Levels, wordpkg.Level{Format: "decimal", Text: "%" + strconv.Itoa(i+1) + ".", Indent: ind * (i + 1), Hanging: ind})
+		if i < 3 {
+			// Linked both ways with the list styles of the first three
+			// depths, as the headings' levels are with theirs.
+			b.Levels[i].PStyle = ids[sListBullet+sid(i)]
+			n.Levels[i].PStyle = ids[sListNumber+sid(i)]
+		}
 	}
 	dst = b.AppendXML(dst)
 	dst = n.AppendXML(dst)
 	dst = wordpkg.Num(dst, numHeadings, absHeadings, 0, 0)
-	return wordpkg.Num(dst, numBullets, absBullets, 0, 0)
+	dst = wordpkg.Num(dst, numBullets, absBullets, 0, 0)
+	return wordpkg.Num(dst, numNumbered, absNumbered, 0, 0)
 }
 
 // settingsXML: Swedish tab stops (1304 twips, 2.3 cm, as Swedish Word
 // sets them), automatic hyphenation (the PDF hyphenates Swedish by the
-// same patterns LibreOffice uses, so both break the same words), decimal
-// comma, and Word 2013+ layout.
+// same patterns LibreOffice uses, so both break the same words) with at
+// most two hyphenated lines in a row and no words in capitals, as the
+// PDF, decimal comma, and Word 2013+ layout.
 func settingsXML(lang string) []byte {
 	dst := append([]byte(nil), wordpkg.XMLHeader...)
-	dst = append(dst, `<w:settings xmlns:w="`+wordpkg.NSW+`"><w:zoom w:percent="100"/><w:defaultTabStop w:val="1304"/><w:autoHyphenation/><w:hyphenationZone w:val="425"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`...)
+	dst = append(dst, `<w:settings xmlns:w="`+wordpkg.NSW+`"><w:zoom w:percent="100"/><w:defaultTabStop w:val="1304"/><w:autoHyphenation/><w:consecutiveHyphenLimit w:val="2"/><w:hyphenationZone w:val="425"/><w:doNotHyphenateCaps/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`...)
 	dst = wordpkg.Val(dst, "w:themeFontLang", lang)
 	return append(dst, `<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>`...)
 }

@@ -5,14 +5,32 @@ import (
 	"github.com/underlag/underlag/generator/docx/wordpkg"
 )
 
+// WithMeasurer sizes table columns from text measured as the PDF sets it
+// (the PDF renderer is a doc.Measurer), so that a table's columns, its
+// rows' heights and the pages they break at are the PDF's; without it
+// text is estimated at an average character width.
+func WithMeasurer(m doc.Measurer) Option {
+	return func(c *config) { c.measure = m }
+}
+
 // columnWidths sizes the columns (twips) by doc.ColumnWidths, the rule the
-// PDF uses too, from the content's estimated widths. Text is measured by
-// counting characters at an average width: the DOCX has no font metrics,
-// and the reader's Word reflows the text anyway.
+// PDF uses too: from the PDF's own measure of the content when the
+// renderer has it (WithMeasurer), in millimetres as the PDF does, else
+// from estimated widths.
 func (r *Renderer) columnWidths(dst []int, t *doc.Table, n, width int) []int {
 	want, need := make([]float64, n), make([]float64, n)
-	r.contentWidths(t, want, need)
-	w := doc.ColumnWidths(t.Columns, float64(width), want, need)
+	var w []float64
+	if r.measure != nil {
+		mm := float64(width) * 25.4 / 1440
+		r.measuredWidths(t, want, need)
+		w = doc.ColumnWidths(t.Columns, mm, want, need)
+		for i := range w {
+			w[i] *= 1440 / 25.4
+		}
+	} else {
+		r.contentWidths(t, want, need)
+		w = doc.ColumnWidths(t.Columns, float64(width), want, need)
+	}
 	used := 0
 	for i := range n {
 		x := int(w[i])
@@ -66,6 +84,53 @@ func (r *Renderer) contentWidths(t *doc.Table, want, need []float64) {
 	}
 }
 
+// measuredWidths is the PDF's contentWidths (generator/pdf/table.go) with
+// the PDF's measure: what each column would like and needs, in
+// millimetres, padding included.
+func (r *Renderer) measuredWidths(t *doc.Table, want, need []float64) {
+	p := &r.p
+	measure := func(rows []doc.Row, bold bool) {
+		for _, row := range rows {
+			for i, c := range row.Cells {
+				if i >= len(want) {
+					break
+				}
+				for _, b := range c.Blocks {
+					var runs []doc.Inline
+					extra := 0.0
+					switch n := b.(type) {
+					case *doc.Paragraph:
+						runs = n.Text
+					case *doc.List:
+						for _, it := range n.Items {
+							if q, ok := firstParagraph(it.Blocks); ok && len(doc.Plain(q.Text)) > len(doc.Plain(runs)) {
+								runs = q.Text
+							}
+						}
+						runs = []doc.Inline{doc.Text(doc.Plain(runs))}
+						extra = p.ListIndent
+					default:
+						continue
+					}
+					line, word := r.measure.NaturalWidth(runs, p.TableSize, bold)
+					want[i] = max(want[i], line+extra)
+					need[i] = max(need[i], word+extra)
+				}
+			}
+		}
+	}
+	measure(t.Header, true)
+	measure(t.Rows, false)
+	for i := range want {
+		pad := 2 * p.CellPadding
+		if t.Borderless && i == 0 {
+			pad = p.CellPadding
+		}
+		want[i] += pad + 0.5
+		need[i] += pad + 0.5
+	}
+}
+
 // measureRuns returns the longest line and longest word of runs, in
 // average characters; bold characters count a little wider.
 func measureRuns(runs []doc.Inline) (line, word float64) {
@@ -116,7 +181,7 @@ func renderTable(s *state, b doc.Block, c ctx) error {
 	s.tblText(t)
 	for i, rows := range [2][]doc.Row{t.Header, t.Rows} {
 		head := i == 0
-		for _, row := range rows {
+		for ri, row := range rows {
 			s.body = append(s.body, "<w:tr><w:trPr><w:cantSplit/>"...)
 			if head {
 				s.body = append(s.body, "<w:tblHeader/>"...)
@@ -133,6 +198,8 @@ func renderTable(s *state, b doc.Block, c ctx) error {
 				}
 				if head {
 					cc.para = sTableHeading
+				} else {
+					cc.keepNext = doc.KeepRow(ri, len(rows))
 				}
 				s.tcOpen(widths[j], head && !t.Borderless, "")
 				if err := s.cellBlocks(cell.Blocks, cc); err != nil {

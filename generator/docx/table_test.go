@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -65,9 +66,23 @@ func TestLists(t *testing.T) {
 		p("Efter listan."),
 	}}
 	parts := parts(t, render(t, r, d))
-	body, num := parts["word/document.xml"], parts["word/numbering.xml"]
-	assert.Contains(t, num, `<w:num w:numId="3"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/>`)
-	assert.Contains(t, num, `<w:num w:numId="4"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>`)
+	body, num, styles := parts["word/document.xml"], parts["word/numbering.xml"], parts["word/styles.xml"]
+	// Each ordered list its own instance, counting from its start.
+	assert.Contains(t, num, `<w:num w:numId="`+strconv.Itoa(firstListNum)+`"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/>`)
+	assert.Contains(t, num, `<w:num w:numId="`+strconv.Itoa(firstListNum+1)+`"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/>`)
+	// The list styles carry their numbering, as Word's own do, and the
+	// numbering's levels name the styles back.
+	for _, tc := range []struct {
+		style string
+		lvl   int
+		num   int
+	}{{"ListBullet", 0, numBullets}, {"ListBullet2", 1, numBullets}, {"ListBullet3", 2, numBullets}, {"ListNumber", 0, numNumbered}, {"ListNumber2", 1, numNumbered}, {"ListNumber3", 2, numNumbered}} {
+		assert.Contains(t, styles, `w:styleId="`+tc.style+`"><w:name w:val="`)
+		assert.Regexp(t, `w:styleId="`+tc.style+`">.*?<w:numPr><w:ilvl w:val="`+strconv.Itoa(tc.lvl)+`"/><w:numId w:val="`+strconv.Itoa(tc.num)+`"/></w:numPr>`, styles)
+		assert.Contains(t, num, `<w:pStyle w:val="`+tc.style+`"/>`)
+	}
+	assert.Contains(t, num, `<w:num w:numId="`+strconv.Itoa(numNumbered)+`"><w:abstractNumId w:val="`+strconv.Itoa(absNumbered)+`"/></w:num>`)
+	assert.NotRegexp(t, `w:styleId="ListContinue">(?:[^<]|<[^/]|</[^w]|</w:[^s])*?<w:numPr>`, styles)
 	assert.Contains(t, body, `<w:pStyle w:val="ListContinue"/></w:pPr><w:r><w:t xml:space="preserve">fortsättning`)
 	assert.Contains(t, body, `<w:pStyle w:val="ListBullet2"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">djup`)
 	assert.Contains(t, body, `<w:spacing w:before="94"/></w:pPr><w:r><w:t xml:space="preserve">Efter listan.`, "space after a list")

@@ -30,6 +30,9 @@ func FromSpec(spec *model.KindSpec) (Kind, error) {
 		if f.Required {
 			tag += ` required:"true"`
 		}
+		if len(f.Kinds) > 0 {
+			tag += fmt.Sprintf(` kinds:%q`, strings.Join(f.Kinds, ","))
+		}
 		fields = append(fields, reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: t, Tag: reflect.StructTag(tag)})
 	}
 	values := reflect.StructOf(fields)
@@ -102,6 +105,8 @@ func fieldType(f model.FieldSpec) (reflect.Type, error) {
 		return reflect.TypeFor[[]model.Markdown](), nil
 	case model.FieldSignatures:
 		return reflect.TypeFor[[]model.Signer](), nil
+	case model.FieldDocument:
+		return reflect.TypeFor[model.DocRef](), nil
 	case model.FieldTable:
 		if len(f.Columns) == 0 {
 			return nil, fmt.Errorf("field %s is a tabell without kolumner", f.Key)
@@ -154,7 +159,7 @@ func checkCustom(c *check.Checker, spec *model.KindSpec, d *model.Custom) {
 // expandName fills a file-name rule's {placeholders}.
 func expandName(rule string, d *model.Custom) string {
 	b := d.Base()
-	r := []string{"{datum}", b.Date.ISO(), "{diarienummer}", b.CaseNumber, "{titel}", b.Title, "{typ}", string(b.Type)}
+	r := []string{"{datum}", b.Date.ISO(), "{diarienummer}", b.CaseNumber.First(), "{titel}", b.Title, "{typ}", string(b.Type)}
 	for k, v := range d.Fält {
 		if s, ok := v.(string); ok {
 			r = append(r, "{"+k+"}", s)

@@ -233,7 +233,7 @@ func (r *Registry) Names() []string {
 func DescriptiveName(d model.Document, k model.Kind) string {
 	b := d.Base()
 	var parts []string
-	for _, p := range []string{b.Date.ISO(), b.CaseNumber, string(k)} {
+	for _, p := range []string{b.Date.ISO(), b.CaseNumber.First(), string(k)} {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)
 		}

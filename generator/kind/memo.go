@@ -2,6 +2,7 @@ package kind
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/model"
@@ -45,6 +46,11 @@ func checkMemo(c *check.Checker, m *model.Memo) {
 	c.Person("handläggare", m.CaseOfficer)
 	for i, p := range m.DispatchTo {
 		c.Person(fmt.Sprintf("expedieras_till[%d]", i), p)
+	}
+	for i, b := range m.Basis {
+		if strings.TrimSpace(b.Title) == "" && b.Document.IsZero() {
+			c.Errorf(fmt.Sprintf("beslutsunderlag[%d]", i), "the entry has neither titel nor dokument; give its title, or the document it refers to")
+		}
 	}
 	if p := m.Proposal; p.Text == "" && len(p.Points) == 0 {
 		c.Errorf("förslag_till_beslut", "the proposal has neither text nor points; write it as text, or as inledning and punkter")

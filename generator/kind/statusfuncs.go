@@ -15,10 +15,12 @@ func statusFuncs(b Builder) FuncMap {
 	r := &statusRun{b: b}
 	return FuncMap{
 		"status":           r.fnStatus,
-		"aktivitetsstatus": r.fnActivityStatus,
-		"milstolpsstatus":  r.fnMilestoneStatus,
+		"aktivitetsstatus": r.fnActivityColumns,
+		"aktivitetsrader":  r.fnActivityRows,
+		"milstolpsstatus":  r.fnMilestoneColumns,
+		"milstolpsrader":   r.fnMilestoneRows,
 		"avvikelser":       r.fnDeviations,
-		"risker":           r.fnRisks,
+		"risker":           r.fnRiskColumns,
 		"teckenförklaring": r.fnLegend,
 	}
 }
@@ -205,7 +207,7 @@ func statusLevel(l model.Level) doc.StatusLevel {
 func (r *statusRun) statusCell(level model.Level, word string, late bool) doc.Cell {
 	var bs []doc.Block
 	if lvl := statusLevel(level); lvl != 0 {
-		bs = append(bs, &doc.Status{Level: lvl, Word: r.lbl(string(level))})
+		bs = append(bs, statusBlock(lvl, r.lbl(string(level)), nil, nil))
 	}
 	return blocksCell(append(bs, para(styled(word, late))))
 }
@@ -216,7 +218,7 @@ func (r *statusRun) fnLegend() safe {
 	t := &doc.Table{Borderless: true, Columns: []doc.Column{{Width: 1.2}, {Width: 4}}}
 	for _, l := range model.Levels {
 		t.Rows = append(t.Rows, cells(
-			blocksCell([]doc.Block{&doc.Status{Level: statusLevel(l), Word: r.lbl(string(l))}}),
+			blocksCell([]doc.Block{statusBlock(statusLevel(l), r.lbl(string(l)), nil, nil)}),
 			doc.TextCell(r.lbl("förklaring_"+string(l))),
 		))
 	}
@@ -235,14 +237,15 @@ func (r *statusRun) fnStatus(s model.Status) safe {
 		r.errorf("status.nivå", "status %q is not one of %s", s.Level, strings.Join(valid, ", "))
 		return ""
 	}
-	st := &doc.Status{Level: lvl, Word: r.lbl(string(s.Level))}
+	var text []doc.Inline
 	rest := r.markdownBlocks(string(s.Comment))
 	if len(rest) > 0 {
 		if p, ok := rest[0].(*doc.Paragraph); ok {
-			st.Text = p.Text
+			text = p.Text
 			rest = rest[1:]
 		}
 	}
+	st := statusBlock(lvl, r.lbl(string(s.Level)), nil, text)
 	return r.place(append([]doc.Block{st}, rest...)...)
 }
 

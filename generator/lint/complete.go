@@ -3,6 +3,7 @@ package lint
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
@@ -138,7 +139,7 @@ func unfinished(s string) (string, bool) {
 		return "", false
 	}
 	end := strings.TrimRight(last, `)]"'”’»*_`)
-	if end == "" {
+	if end == "" || notice(end) {
 		return "", false
 	}
 	r := []rune(end)
@@ -146,6 +147,37 @@ func unfinished(s string) (string, bool) {
 		return "", false
 	}
 	return last, true
+}
+
+// notice reports whether a line is a notice rather than a sentence: it
+// ends in an id, a code or a number (a signing notice's transaction id,
+// a case number, a date), or it is a short label and its value
+// ("Transaktions-ID: 09222115557512345678", "Signerat av: Anna Ek"). A
+// sentence cut off in the middle ends in a word.
+func notice(line string) bool {
+	ws := strings.Fields(line)
+	if len(ws) == 0 {
+		return false
+	}
+	if strings.ContainsFunc(ws[len(ws)-1], unicode.IsDigit) {
+		return true
+	}
+	// A label of a few words, and a value of a few that does not go on
+	// as a sentence would ("Beslut: att anta planen och" is cut off).
+	i := strings.LastIndex(line, ": ")
+	if i < 0 {
+		return false
+	}
+	label, value := line[:i], line[i+2:]
+	if j := strings.LastIndexAny(label, ".!?"); j >= 0 {
+		label = label[j+1:] // the notice follows a sentence
+	}
+	vs := strings.Fields(value)
+	if len(vs) == 0 || len(vs) > 3 || len(strings.Fields(label)) > 4 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(vs[0])
+	return !unicode.IsLower(first)
 }
 
 // structured reports whether a Markdown line starts a list item, a

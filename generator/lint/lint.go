@@ -372,7 +372,20 @@ func (c *Context) In(src *model.Source) *Context {
 // Allowed reports whether the organisation's profile allows a word
 // (granskning.tillåtna): an abbreviation or placeholder it never wants
 // flagged.
-func (c *Context) Allowed(word string) bool { return c.cfg.allow[word] }
+// The document's own granskning.tillåtna allows a word in it alone.
+func (c *Context) Allowed(word string) bool {
+	if c.cfg.allow[word] {
+		return true
+	}
+	if c.cache != nil {
+		for _, w := range model.AllowedIn(c.cache.d) {
+			if strings.TrimSpace(w) == word {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // Report reports a finding at a field's position.
 func (c *Context) Report(path, format string, args ...any) {

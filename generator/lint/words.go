@@ -126,12 +126,17 @@ func defined(c *Context, in load.Input) map[string]bool {
 		}
 		if reg.Organisation != nil {
 			for _, cm := range reg.Organisation.Committees {
-				def[cm.Abbrev] = true
+				if cm.Abbrev != "" {
+					def[cm.Abbrev] = true
+				}
 			}
 		}
 	}
 	for w := range c.cfg.allow {
 		def[w] = true
+	}
+	for _, w := range model.AllowedIn(in.Doc) {
+		def[strings.TrimSpace(w)] = true
 	}
 	return def
 }
@@ -155,11 +160,12 @@ func undefinedAbbreviation(c *Context, in load.Input) {
 
 // abbreviations returns the words in s that look like abbreviations: two
 // or more capital letters, optionally followed by digits (HSN, LSO2).
-// Placeholders and Roman numerals are skipped.
+// Placeholders, Roman numerals, ordinary words in capitals (INTE) and
+// company forms (AB) are skipped.
 func abbreviations(s string) []string {
 	var out []string
 	for _, w := range words(s) {
-		if isAbbrev(w) && len(placeholdersIn(w)) == 0 && !roman(w) {
+		if isAbbrev(w) && len(placeholdersIn(w)) == 0 && !roman(w) && !notAbbreviation(w) {
 			out = append(out, w)
 		}
 	}

@@ -28,6 +28,10 @@ type Input struct {
 	// its profile), resolved inside its data tree; "" for none.
 	TemplateDir string
 
+	// Refs are the documents this one refers to (model.DocRef fields),
+	// by the field path of the reference ("beslutsunderlag[0].dokument").
+	Refs map[string]*model.Referenced
+
 	// Files are the files the kind's Files named, resolved, by the field
 	// that names them ("beslutsunderlag[1].fil"): a packet reads them.
 	Files map[string]string
@@ -62,6 +66,10 @@ func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List
 	case *model.OrgProfile:
 		in := Input{Registries: &model.Registries{Organisation: v}}
 		in.Logo, diags = l.logo(v, diags)
+		// The kinds it defines must load even when no document uses one.
+		kinds, ds := l.TreeKinds(filepath.Dir(path))
+		diags = append(diags, ds...)
+		diags = append(diags, checkSettings(v, kinds)...)
 		return in, diags
 	case *model.Glossary:
 		return Input{Registries: &model.Registries{Glossary: v}}, diags
@@ -108,6 +116,10 @@ func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List
 	for _, a := range imgs {
 		in.Deps = append(in.Deps, a.Path)
 	}
+	refs, deps, ds := l.docRefs(d, roots)
+	diags = append(diags, ds...)
+	in.Refs = refs
+	in.Deps = append(in.Deps, deps...)
 	if k != nil && k.Files != nil {
 		for _, f := range k.Files(d) {
 			p, bad := resolveRef(d.Base().Source, f.Field, f.Path, roots)

@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -49,6 +50,7 @@ var commonKeys = func() map[string]bool {
 func (l *Loader) makeTreeKinds(o *model.OrgProfile) (*kind.Registry, diag.List) {
 	reg := l.kinds.Clone()
 	var diags diag.List
+	var specs []*model.KindSpec
 	roots := l.rootsFor(o.Source.Path, &model.Registries{Organisation: o})
 	for i, ref := range o.Kinds {
 		field := fmt.Sprintf("dokumenttyper[%d]", i)
@@ -80,12 +82,36 @@ func (l *Loader) makeTreeKinds(o *model.OrgProfile) (*kind.Registry, diag.List) 
 		if err == nil {
 			err = reg.Register(k)
 		}
+		if err == nil {
+			specs = append(specs, spec)
+		}
 		if err != nil {
 			pos := spec.Source.Pos("namn")
 			diags.Add(diag.Diagnostic{File: spec.Source.Path, Line: pos.Line, Col: pos.Col, Path: "namn", Msg: strings.TrimPrefix(err.Error(), "register kind ")})
 		}
 	}
+	for _, spec := range specs {
+		diags = append(diags, checkRefKinds(spec, reg.Names())...)
+	}
 	return reg, diags
+}
+
+// checkRefKinds reports a document field's dokumenttyper that name no
+// kind of the tree, once every kind of the tree is known.
+func checkRefKinds(s *model.KindSpec, names []string) diag.List {
+	var diags diag.List
+	for i, f := range s.Fields {
+		for j, k := range f.Kinds {
+			if slices.Contains(names, k) {
+				continue
+			}
+			path := fmt.Sprintf("fält[%d].dokumenttyper[%d]", i, j)
+			pos := s.Source.Pos(path)
+			diags.Add(diag.Diagnostic{File: s.Source.Path, Line: pos.Line, Col: pos.Col, Path: path,
+				Msg: fmt.Sprintf("no document kind %q; %s", k, oneOf(k, names))})
+		}
+	}
+	return diags
 }
 
 // checkSpec reports field keys given twice or taken by every document, and
@@ -111,6 +137,9 @@ func checkSpec(s *model.KindSpec) diag.List {
 		}
 		if f.Type != model.FieldTable && len(f.Columns) > 0 {
 			at(path+".kolumner", "only a field of typ tabell has kolumner")
+		}
+		if f.Type != model.FieldDocument && len(f.Kinds) > 0 {
+			at(path+".dokumenttyper", "only a field of typ dokument has dokumenttyper")
 		}
 	}
 	if filepath.Ext(s.Template) != "" && !strings.HasSuffix(s.Template, ".md.tmpl") {

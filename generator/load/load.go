@@ -298,6 +298,7 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 		val.Elem().FieldByName("Common").FieldByName("Source").Set(reflect.ValueOf(src))
 	}
 	head = append(head, d.diags...)
+	head = append(head, foldedItems(path, data, root, src.Positions)...)
 	head = blameMetadata(head, fromFlags, path)
 	head.Sort()
 	head = withExcerpts(head, data)

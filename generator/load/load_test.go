@@ -94,7 +94,7 @@ const memoHead = "typ: tjänsteskrivelse\nversion: 1\nnämnd: HSN\nsammanfattnin
 var badInputs = []bad{
 	{name: "malformed YAML", file: "typ: uppdragsdirektiv\nversion: 1\nbakgrund: [a, b\n", line: 3, col: 11, msg: "invalid YAML: the list that starts with `[` here is not closed"},
 	{name: "unknown key with suggestion", file: memoHead + "sammanfatning: x\n", line: 6, col: 1, path: "sammanfatning", msg: `unknown key "sammanfatning"; did you mean "sammanfattning"?`},
-	{name: "unknown key without near match", file: memoHead + "handläggare:\n  namn: A\n  telefon: 1\n", line: 8, col: 3, path: "handläggare.telefon", msg: "valid keys here: id, namn, titel, enhet"},
+	{name: "unknown key without near match", file: memoHead + "handläggare:\n  namn: A\n  fax: 1\n", line: 8, col: 3, path: "handläggare.fax", msg: "valid keys here: id, namn, titel, enhet, telefon, epost"},
 	{name: "wrong type: list for text", file: "typ: uppdragsdirektiv\nversion: 1\nbakgrund: [a]\n", line: 3, col: 11, path: "bakgrund", msg: "expected text, found a list"},
 	{name: "wrong type: text for list", file: "typ: uppdragsdirektiv\nversion: 1\nbakgrund: a\nnämnder: HSN\n", line: 4, col: 10, path: "nämnder", msg: `expected a list (lines starting with "- "), found the text "HSN"`},
 	{name: "wrong type: text for number", file: "typ: uppdragsdirektiv\nversion: 1\nbakgrund: a\når: tjugo\n", line: 4, col: 5, path: "år", msg: "expected a whole number, such as 2025"},

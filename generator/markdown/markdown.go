@@ -21,7 +21,7 @@ import (
 // the block out. It holds no other state and is safe for concurrent use.
 type Renderer struct {
 	meta  bool
-	funcs [doc.NumKinds]writeFunc
+	funcs doc.Funcs[writeFunc]
 }
 
 // writeFunc writes one block to b, each line after the first prefixed
@@ -41,24 +41,30 @@ func New(opts ...Option) *Renderer {
 	for _, o := range opts {
 		o(r)
 	}
-	r.funcs[doc.KindHeading] = writeHeading
-	r.funcs[doc.KindParagraph] = func(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
+	registerFuncs(&r.funcs)
+	return r
+}
+
+// registerFuncs fills the renderer's table with a function per block
+// kind (doc.Funcs).
+func registerFuncs(t *doc.Funcs[writeFunc]) {
+	t.Register(doc.KindHeading, writeHeading)
+	t.Register(doc.KindParagraph, func(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
 		writeLines(b, inlines(bl.(*doc.Paragraph).Text), indent)
 		return nil
-	}
-	r.funcs[doc.KindList] = writeList
-	r.funcs[doc.KindTable] = writeTable
-	r.funcs[doc.KindSignatures] = writeSignatures
-	r.funcs[doc.KindStatus] = writeStatus
-	r.funcs[doc.KindImage] = func(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
+	})
+	t.Register(doc.KindList, writeList)
+	t.Register(doc.KindTable, writeTable)
+	t.Register(doc.KindSignatures, writeSignatures)
+	t.Register(doc.KindStatus, writeStatus)
+	t.Register(doc.KindImage, func(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
 		writeLines(b, "!["+escape(bl.(*doc.Image).Alt)+"]()", indent)
 		return nil
-	}
-	r.funcs[doc.KindPageBreak] = func(_ *Renderer, b *strings.Builder, _ doc.Block, indent string) error {
+	})
+	t.Register(doc.KindPageBreak, func(_ *Renderer, b *strings.Builder, _ doc.Block, indent string) error {
 		writeLines(b, "---", indent)
 		return nil
-	}
-	return r
+	})
 }
 
 var _ doc.Renderer = (*Renderer)(nil)
@@ -83,6 +89,10 @@ func (r *Renderer) Render(w io.Writer, d *doc.Document) error {
 }
 
 func writeMeta(b *strings.Builder, m doc.Meta) {
+	if m.HeaderBand != nil || m.FooterBand != nil {
+		writeBands(b, m)
+		return
+	}
 	line := func(l doc.Line) string { return inlines(l) }
 	var left, right []string
 	for _, l := range m.Header.Left {
@@ -98,35 +108,43 @@ func writeMeta(b *strings.Builder, m doc.Meta) {
 	b.WriteString("\n")
 }
 
-// blocks writes blocks separated by blank lines, each line prefixed with
-// indent (for list items).
+// blocks writes blocks in document order with doc.Walk, separated by
+// blank lines, each line prefixed with indent (for list items). A list
+// writes its items and a table its cells itself, with their own indent:
+// the walk skips their children, as goldmark's renderers do for a node
+// that writes its own.
 func (r *Renderer) blocks(b *strings.Builder, blocks []doc.Block, indent string) error {
-	for i, bl := range blocks {
-		if i > 0 {
+	var prev doc.Block
+	return doc.Walk(blocks, func(bl doc.Block, entering bool) (doc.WalkStatus, error) {
+		if !entering || bl == nil {
+			return doc.WalkSkipChildren, nil
+		}
+		if prev != nil {
 			b.WriteString(indent)
 			b.WriteString("\n")
 			// Two lists in a row would read back as one: an empty comment
 			// keeps them apart, as CommonMark suggests.
 			if l, ok := bl.(*doc.List); ok {
-				if p, ok := blocks[i-1].(*doc.List); ok && p.Ordered == l.Ordered {
+				if p, ok := prev.(*doc.List); ok && p.Ordered == l.Ordered {
 					b.WriteString(indent + "<!-- -->\n" + indent + "\n")
 				}
 			}
 		}
+		prev = bl
 		if err := r.block(b, bl, indent); err != nil {
-			return err
+			return doc.WalkStop, err
 		}
-	}
-	return nil
+		return doc.WalkSkipChildren, nil
+	})
 }
 
 // block writes one block with the function for its kind.
 func (r *Renderer) block(b *strings.Builder, bl doc.Block, indent string) error {
-	k := bl.Kind()
-	if int(k) >= len(r.funcs) || r.funcs[k] == nil {
-		return &doc.UnknownBlockError{Format: "markdown", Block: bl}
+	f, err := r.funcs.Func(bl)
+	if err != nil {
+		return err
 	}
-	return r.funcs[k](r, b, bl, indent)
+	return f(r, b, bl, indent)
 }
 
 func writeHeading(_ *Renderer, b *strings.Builder, bl doc.Block, _ string) error {
@@ -143,16 +161,7 @@ func writeHeading(_ *Renderer, b *strings.Builder, bl doc.Block, _ string) error
 }
 
 func writeStatus(_ *Renderer, b *strings.Builder, bl doc.Block, indent string) error {
-	n := bl.(*doc.Status)
-	var s strings.Builder
-	if len(n.Label) > 0 {
-		s.WriteString(inlines(n.Label) + ": ")
-	}
-	s.WriteString("**" + escape(n.Word) + "**")
-	if len(n.Text) > 0 {
-		s.WriteString(" – " + inlines(n.Text))
-	}
-	writeLines(b, s.String(), indent)
+	writeLines(b, inlines(bl.(*doc.Status).Line), indent)
 	return nil
 }
 
@@ -264,8 +273,8 @@ func (r *Renderer) cellText(c doc.Cell) (string, error) {
 					// unknown block still fails, as it does elsewhere.
 					if p, ok := ib.(*doc.Paragraph); ok {
 						item.WriteString(inlines(p.Text))
-					} else if k := ib.Kind(); int(k) >= len(r.funcs) || r.funcs[k] == nil {
-						return "", &doc.UnknownBlockError{Format: "markdown", Block: ib}
+					} else if _, err := r.funcs.Func(ib); err != nil {
+						return "", err
 					}
 				}
 				if n.Ordered {
@@ -305,16 +314,19 @@ func writeSignatures(_ *Renderer, b *strings.Builder, bl doc.Block, indent strin
 		writeLines(b, strings.Join(lines, "\\\n"), indent)
 	}
 	if s.PlaceDate {
-		if s.Place != "" && s.Date != "" {
-			para([]string{escape(s.Place + " " + s.Date)})
+		if text, complete := s.PlaceDateText(); complete {
+			para([]string{escape(text)})
 		} else {
-			para([]string{field(s.Labels.PlaceDate, strings.TrimSpace(s.Place+" "+s.Date))})
+			para([]string{field(s.Labels.PlaceDate, text)})
 		}
 	}
 	for i := range s.Signers {
 		sg := &s.Signers[i]
-		if s.Layout == doc.NameUnderLine {
+		if s.Layout != doc.FormLines {
 			lines := []string{blank}
+			if s.Layout == doc.NameOnly {
+				lines = nil
+			}
 			for _, l := range sg.NameLines() {
 				lines = append(lines, escape(l))
 			}

@@ -35,19 +35,21 @@ const (
 	FieldList       = "lista"
 	FieldTable      = "tabell"
 	FieldSignatures = "underskrifter"
+	FieldDocument   = "dokument"
 )
 
 // FieldTypes are the field types a KindSpec may use.
-var FieldTypes = []string{FieldText, FieldMarkdown, FieldDate, FieldPerson, FieldCommittee, FieldList, FieldTable, FieldSignatures}
+var FieldTypes = []string{FieldText, FieldMarkdown, FieldDate, FieldPerson, FieldCommittee, FieldList, FieldTable, FieldSignatures, FieldDocument}
 
 // FieldSpec is one field of a kind defined in data.
 type FieldSpec struct {
 	Key      string       `yaml:"nyckel" desc:"Fältets nyckel i dokumenten, till exempel beställare." required:"true"`
-	Type     string       `yaml:"typ" desc:"text, markdown, datum, person, nämnd, lista, tabell eller underskrifter." required:"true" enum:"text,markdown,datum,person,nämnd,lista,tabell,underskrifter"`
+	Type     string       `yaml:"typ" desc:"text, markdown, datum, person, nämnd, lista, tabell, underskrifter eller dokument (ett annat dokument i dataträdet)." required:"true" enum:"text,markdown,datum,person,nämnd,lista,tabell,underskrifter,dokument"`
 	Label    string       `yaml:"rubrik" desc:"Fältets rubrik, till exempel Beställare."`
 	Desc     string       `yaml:"beskrivning" desc:"Vad fältet ska innehålla; visas i redigeraren."`
 	Required bool         `yaml:"obligatorisk" desc:"Om dokumenten måste ha fältet."`
 	Columns  []ColumnSpec `yaml:"kolumner" desc:"En tabells kolumner, i ordning."`
+	Kinds    []string     `yaml:"dokumenttyper" desc:"För ett fält av typ dokument: de dokumenttyper det får hänvisa till, till exempel [tjänsteskrivelse]; utelämnat: alla."`
 }
 
 // ColumnSpec is a column of a table field. As a plain scalar it is the key,

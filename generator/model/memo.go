@@ -10,7 +10,7 @@ import (
 // proposal for decision.
 type Memo struct {
 	Common      `yaml:",inline"`
-	Committee   string `yaml:"nämnd" desc:"Förkortning för nämnden skrivelsen går till, ur organisationsregistret, till exempel HSN." required:"true"`
+	Committee   string `yaml:"nämnd" desc:"Nämnden skrivelsen går till, ur organisationsregistret: dess förkortning, till exempel HSN, eller namnet för en nämnd utan förkortning." required:"true"`
 	CaseOfficer Person `yaml:"handläggare" desc:"Handläggare."`
 	Directive   string `yaml:"uppdragsdirektiv" desc:"Sökväg till ett uppdragsdirektiv som skrivelsen gäller; dess titel, uppdragsägare och uppdragsledare kan återanvändas."`
 
@@ -47,9 +47,12 @@ func (p *Proposal) UnmarshalText(b []byte) error {
 // BasisDocument is one document in the decision basis. As a plain scalar it
 // is the title.
 type BasisDocument struct {
-	Title string    `yaml:"titel" desc:"Dokumentets titel." required:"true"`
-	Date  date.Date `yaml:"datum" desc:"Dokumentets datum."`
-	File  string    `yaml:"fil" desc:"Sökväg till en datafil eller en PDF som hör till underlaget."`
+	Title string    `yaml:"titel" desc:"Dokumentets titel; utelämnad när dokument anges: det dokumentets titel."`
+	Date  date.Date `yaml:"datum" desc:"Dokumentets datum; utelämnat när dokument anges: det dokumentets datum."`
+	File  string    `yaml:"fil" desc:"Sökväg till en datafil eller en PDF som hör till underlaget; den blir en numrerad bilaga."`
+	// Document refers to another document in the data tree without
+	// attaching it; its title, date, case numbers and § fill the entry.
+	Document DocRef `yaml:"dokument" desc:"Ett annat dokument i dataträdet som underlaget hänvisar till (utan att bifoga det): sökväg till dess datafil, eller fil och paragraf; dess typ, titel, datum, diarienummer och paragraf står i listan."`
 }
 
 // UnmarshalText takes a plain scalar as the title.

@@ -69,7 +69,7 @@ type Common struct {
 	Head        `yaml:",inline"`
 	Title       string            `yaml:"titel" desc:"Dokumentets rubrik."`
 	Date        date.Date         `yaml:"datum" desc:"Dokumentets datum: 2024-11-20 (dag), 2025-03 (månad), 2025-Q4 (kvartal), 2025-H2 (halvår) eller 2025 (år)."`
-	CaseNumber  string            `yaml:"diarienummer" desc:"Diarienummer, till exempel HSN 1203-2024."`
+	CaseNumber  CaseNumbers       `yaml:"diarienummer" desc:"Diarienummer, till exempel HSN 1203-2024; flera som lista, till exempel [TE-2018-00895, TE-2023-00973]."`
 	Template    string            `yaml:"mall" desc:"Namn på en annan mall än standardmallen för dokumenttypen."`
 	Labels      map[string]string `yaml:"rubriker" desc:"Egna rubriker i stället för standardrubrikerna, nyckel → text, till exempel expedieras_till: Beslutet skickas till."`
 	Extra       []Section         `yaml:"extra_avsnitt" desc:"Egna avsnitt (rubrik + Markdown, nästlingsbara) på valfri plats."`
@@ -81,6 +81,8 @@ type Common struct {
 	// SignatureBlock changes the profile's signature block settings for
 	// this document alone.
 	SignatureBlock *SignatureBlock `yaml:"underskriftsblock" desc:"Hur underskrifterna ritas i just det här dokumentet: layout, placering, ort och datum, signeringsbar; utelämnade nycklar tas från organisationsprofilen."`
+	// Review is the document's own review settings.
+	Review *DocReview `yaml:"granskning" desc:"Granskningen av just det här dokumentet: tillåtna förkortningar och ord utöver organisationsprofilens."`
 
 	// Source is where the document was loaded from; set by the loader.
 	Source *Source `yaml:"-"`
@@ -172,10 +174,12 @@ type Definition struct {
 // Person is a person, written in full or as a reference into the people
 // registry. As a plain scalar it is the name.
 type Person struct {
-	ID    string `yaml:"id" desc:"Id i personregistret; namn, titel och enhet hämtas därifrån."`
+	ID    string `yaml:"id" desc:"Id i personregistret; namn, titel, enhet, telefon och e-post hämtas därifrån."`
 	Name  string `yaml:"namn" desc:"Namn."`
 	Title string `yaml:"titel" desc:"Titel eller roll."`
 	Unit  string `yaml:"enhet" desc:"Enhet eller förvaltning."`
+	Phone string `yaml:"telefon" desc:"Telefonnummer, till exempel 090-785 00 00; utelämnat: personregistrets."`
+	Email string `yaml:"epost" desc:"E-postadress; utelämnad: personregistrets."`
 }
 
 // UnmarshalText takes a plain scalar as the person's name.

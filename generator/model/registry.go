@@ -3,7 +3,11 @@ package model
 // Organisation profile, glossary and people registry: files in the data
 // tree that every document draws on.
 
-import "github.com/underlag/underlag/generator/date"
+import (
+	"strings"
+
+	"github.com/underlag/underlag/generator/date"
+)
 
 // OrgProfile is the organisation a data tree belongs to: its name,
 // committees, footer address and logo, and headings it renames for all its
@@ -23,7 +27,7 @@ type OrgProfile struct {
 	Offices    []Office              `yaml:"förvaltningar" desc:"Förvaltningar (kontor) som skickar dokument; ett dokument väljer sin med förvaltning: id."`
 	Order      map[string][]string   `yaml:"ordning" desc:"Avsnittens ordning per dokumenttyp, till exempel tjänsteskrivelse: [förslag_till_beslut, sammanfattning]."`
 	Omit       map[string][]string   `yaml:"utelämna" desc:"Standardavsnitt som organisationens dokument inte har, per dokumenttyp."`
-	DateStyles map[string]date.Style `yaml:"datumformat" desc:"Hur datum skrivs per tabell eller fält (tidplan, milstolpar, delaktiviteter, datum …): iso (2024-12), namn (december 2024), lång (den 20 november 2024) eller kort (dag som ISO, annars med namn)."`
+	DateStyles map[string]date.Style `yaml:"datumformat" desc:"Hur datum skrivs per tabell eller fält (datum, tidplan, milstolpar, delaktiviteter, beslutsunderlag eller en tabell i en egen dokumenttyp): iso (2024-12), namn (december 2024), lång (den 20 november 2024), kort (dag som ISO, annars med namn) eller ord (Kvartal fyra 2025)."`
 	Header     *HeaderSpec           `yaml:"sidhuvud" desc:"Vad sidhuvudet visar; utelämnat: organisation och förvaltning till vänster, dokumenttyp, sida, datum och diarienummer till höger."`
 	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
 	// Font is read by the CLI (cmd/underlag, load.Fonts).
@@ -32,10 +36,18 @@ type OrgProfile struct {
 	ReferenceDOCX string   `yaml:"referensdokument" desc:"Word-fil (.docx) vars formatmallar DOCX-filerna får, relativ till organisation.yaml, till exempel mallar/referens.docx; --reference-docx går före."`
 	Kinds         []string `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
 
+	Columns  map[string]map[string]TableChoice `yaml:"kolumner" desc:"Beräknade tabellers kolumner per dokumenttyp och tabell (aktivitetsstatus, milstolpsstatus, risker, tidplan, milstolpar, delaktiviteter eller en egen dokumenttyps tabellfält): visa, rubriker, dölj_tomma, datumformat, utan_rubrikrad."`
+	Numbered []string                          `yaml:"numrerade_rubriker" desc:"Dokumenttyper vars rubriker numreras (1, 1.1, 2 …), till exempel [statusrapport, protokollsutdrag]."`
+
 	SignatureBlock *SignatureBlock `yaml:"underskriftsblock" desc:"Hur organisationens underskrifter ritas: layout (formulär eller namn_under_linje), placering (under eller bredvid), ort_och_datum, ort och signeringsbar (signaturfält i PDF och signaturrader i DOCX)."`
 
 	Source *Source `yaml:"-"`
 }
+
+// DateStyleKeys are the tables and fields of the built-in kinds whose
+// dates datumformat sets; a table field of a kind defined in data is one
+// too, by its key.
+var DateStyleKeys = []string{"datum", "tidplan", "milstolpar", "delaktiviteter", "beslutsunderlag"}
 
 // Office is a sending office (förvaltning) of an organisation: documents
 // name it by id, and it replaces the organisation's unit and address in
@@ -70,7 +82,7 @@ type HeaderSpec struct {
 
 // FooterSpec says which fields the running footer shows, one list a line.
 type FooterSpec struct {
-	Lines         [][]string  `yaml:"rader" desc:"Rader med fält: organisation, förvaltning, postadress, besöksadress, telefon, epost, webb, organisationsnummer, handläggare."`
+	Lines         [][]string  `yaml:"rader" desc:"Rader med fält: organisation, förvaltning, postadress, besöksadress, telefon, epost, webb, organisationsnummer, handläggare; rader: [] ger ingen sidfot."`
 	Labels        FieldLabels `yaml:"etiketter" desc:"Ledtext före ett fält, till exempel besöksadress: \"Besöksadress: \", telefon: \"Telefon: \"."`
 	FirstPageOnly bool        `yaml:"bara_första_sidan" desc:"Sidfoten står bara på första sidan."`
 }
@@ -79,10 +91,36 @@ type FooterSpec struct {
 // name.
 type FieldLabels map[string]string
 
-// Committee is a committee (nämnd) or board with its abbreviation.
+// Committee is a committee (nämnd) or board, with its abbreviation when
+// it has one. Documents name it by its key: the abbreviation, or the name
+// when it has none (Nämnden för Teknik).
 type Committee struct {
-	Abbrev string `yaml:"förkortning" desc:"Förkortning, till exempel HSN." required:"true"`
+	Abbrev string `yaml:"förkortning" desc:"Förkortning, till exempel HSN; utelämnad när nämnden inte har någon, och dokumenten anger då hela namnet."`
 	Name   string `yaml:"namn" desc:"Fullständigt namn, till exempel Hälso- och sjukvårdsnämnden." required:"true"`
+}
+
+// Key is what documents name the committee by: its abbreviation, or its
+// name when it has none.
+func (c Committee) Key() string {
+	if a := strings.TrimSpace(c.Abbrev); a != "" {
+		return a
+	}
+	return strings.TrimSpace(c.Name)
+}
+
+// CommitteeKeys are the keys documents may name the profile's committees
+// by, in its order, without empty ones.
+func (o *OrgProfile) CommitteeKeys() []string {
+	if o == nil {
+		return nil
+	}
+	var out []string
+	for _, c := range o.Committees {
+		if k := c.Key(); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Address is the organisation's contact details for the footer.
@@ -95,13 +133,21 @@ type Address struct {
 	OrgNr    string `yaml:"organisationsnummer" desc:"Organisationsnummer."`
 }
 
-// Committee returns the committee with the given abbreviation.
+// Committee returns the committee with the given key (abbreviation, or
+// name when it has none) or full name.
 func (o *OrgProfile) Committee(abbrev string) (Committee, bool) {
 	if o == nil {
 		return Committee{}, false
 	}
+	// By its key first, then by its full name, which a document may
+	// write even when the committee has an abbreviation.
 	for _, c := range o.Committees {
-		if c.Abbrev == abbrev {
+		if c.Key() == abbrev {
+			return c, true
+		}
+	}
+	for _, c := range o.Committees {
+		if strings.TrimSpace(c.Name) == abbrev && abbrev != "" {
 			return c, true
 		}
 	}
@@ -133,6 +179,7 @@ type PersonEntry struct {
 	Title string `yaml:"titel" desc:"Titel."`
 	Unit  string `yaml:"enhet" desc:"Enhet eller förvaltning."`
 	Email string `yaml:"epost" desc:"E-post."`
+	Phone string `yaml:"telefon" desc:"Telefonnummer, till exempel 090-785 00 00."`
 }
 
 // Lookup returns the registry entry with the given id.
@@ -169,12 +216,12 @@ func (r *Registries) Resolve(p Person) (Person, bool) {
 	if !ok {
 		return p, false
 	}
-	out := Person{ID: p.ID, Name: e.Name, Title: e.Title, Unit: e.Unit}
-	if p.Title != "" {
-		out.Title = p.Title
-	}
-	if p.Unit != "" {
-		out.Unit = p.Unit
+	out := Person{ID: p.ID, Name: e.Name, Title: e.Title, Unit: e.Unit, Phone: e.Phone, Email: e.Email}
+	// What the document says itself goes before the registry.
+	for _, f := range []struct{ own, dst *string }{{&p.Title, &out.Title}, {&p.Unit, &out.Unit}, {&p.Phone, &out.Phone}, {&p.Email, &out.Email}} {
+		if *f.own != "" {
+			*f.dst = *f.own
+		}
 	}
 	return out, true
 }

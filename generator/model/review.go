@@ -17,3 +17,18 @@ type KindFields struct {
 	Kind   Kind     `yaml:"typ" desc:"Dokumenttypen, till exempel tjänsteskrivelse." required:"true"`
 	Fields []string `yaml:"fält" desc:"Fältens sökvägar, till exempel [handläggare, beredningsansvariga, organisation.uppdragsledare]." required:"true"`
 }
+
+// DocReview is what one document says about the review of itself: words
+// that are not to be flagged in it alone, beside the profile's.
+type DocReview struct {
+	Allow []string `yaml:"tillåtna" desc:"Förkortningar och ord som inte flaggas i just det här dokumentet, utöver organisationsprofilens granskning.tillåtna, till exempel [LSG]."`
+}
+
+// AllowedIn lists the words a document allows for itself
+// (granskning.tillåtna).
+func AllowedIn(d Document) []string {
+	if d == nil || d.Base().Review == nil {
+		return nil
+	}
+	return d.Base().Review.Allow
+}

@@ -13,7 +13,7 @@ package model
 // original: a region signs on form lines with a date, a municipality
 // prints name and title under one line, two signers side by side.
 type SignatureBlock struct {
-	Layout    string `yaml:"layout" desc:"formulär: linjer för underskrift, datum och namnförtydligande (standard); namn_under_linje: en linje att skriva under på, med namn och titel under." enum:"formulär,namn_under_linje"`
+	Layout    string `yaml:"layout" desc:"formulär: linjer för underskrift, datum och namnförtydligande (standard); namn_under_linje: en linje att skriva under på, med namn och titel under; namn_och_titel: bara namn och titel, med plats att skriva under ovanför och ingen linje." enum:"formulär,namn_under_linje,namn_och_titel"`
 	Placement string `yaml:"placering" desc:"under: undertecknarna under varandra (standard); bredvid: två i bredd." enum:"under,bredvid"`
 	PlaceDate *bool  `yaml:"ort_och_datum" desc:"En rad med ort och datum ovanför underskrifterna, till exempel Kungsbacka 2025-08-22; datumet är dokumentets."`
 	Place     string `yaml:"ort" desc:"Orten på raden med ort och datum; utelämnad: den första undertecknarens ort."`
@@ -24,6 +24,7 @@ type SignatureBlock struct {
 const (
 	LayoutForm          = "formulär"
 	LayoutNameUnderLine = "namn_under_linje"
+	LayoutNameOnly      = "namn_och_titel"
 	PlacementStacked    = "under"
 	PlacementBeside     = "bredvid"
 )

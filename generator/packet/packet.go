@@ -29,27 +29,39 @@ import (
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/pdf"
-	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // MaxPDFSize bounds a foreign PDF read into a packet: a scanned agreement
 // or a detailed map is large, but not larger than this.
 const MaxPDFSize = 64 << 20
 
-// Pipeline is what a packet needs of the pipeline; *pipeline.Pipeline is
-// one.
-type Pipeline interface {
-	Load(path string) (*pipeline.Doc, diag.List)
-	Compose(d *pipeline.Doc) (*doc.Document, diag.List)
-	RenderParts(w io.Writer, parts []pdf.Part) (int, error)
+// Doc is a loaded and checked document as the pipeline gives it
+// (*pipeline.Doc). The packet is a stage below the pipeline, which
+// offers it (pipeline.Pipeline.Packet): it knows the pipeline only by
+// these two interfaces.
+type Doc interface {
+	Source() string
+	Model() model.Document
+	Attachments() []model.Attachment
+	File(field string) string
+	Deps() []string
 }
 
-var _ Pipeline = (*pipeline.Pipeline)(nil)
+// Stages is what a packet needs of the pipeline: to load and compose an
+// attachment that is a data file, as a build of it would, and to render
+// the parts with the renderer of the format that lays them out. LoadDoc
+// returns a nil Doc for a file that did not load or is a registry.
+type Stages interface {
+	LoadDoc(path string) (Doc, diag.List)
+	ComposeDoc(d Doc) (*doc.Document, diag.List)
+	RenderParts(w io.Writer, parts []pdf.Part) (int, error)
+}
 
 // Packet is a memo with its attachments, loaded, composed and read, ready
 // to render.
 type Packet struct {
-	parts []pdf.Part
+	stages Stages
+	parts  []pdf.Part
 	// Deps are the files the packet depends on besides those of the memo
 	// itself: each attachment, and for a data file everything it is made
 	// from (see pipeline.Doc.Deps).
@@ -65,12 +77,12 @@ const Suffix = "-handling"
 // name external PDFs that keep the packet from claiming PDF/A or PDF/UA
 // conformance; problems inside an attachment's data file are reported at
 // that file too.
-func New(p Pipeline, d *pipeline.Doc, memo *doc.Document) (*Packet, diag.List) {
+func New(p Stages, d Doc, memo *doc.Document) (*Packet, diag.List) {
 	atts := d.Attachments()
 	if len(atts) == 0 {
 		return nil, nil
 	}
-	pk := &Packet{parts: []pdf.Part{{Doc: memo}}}
+	pk := &Packet{stages: p, parts: []pdf.Part{{Doc: memo}}}
 	var diags diag.List
 	for _, a := range atts {
 		part, deps, ds := attachment(p, d, a)
@@ -84,13 +96,13 @@ func New(p Pipeline, d *pipeline.Doc, memo *doc.Document) (*Packet, diag.List) {
 	return pk, diags
 }
 
-// Render writes the packet as PDF and returns its page count.
-func (pk *Packet) Render(p Pipeline, w io.Writer) (int, error) {
-	return p.RenderParts(w, pk.parts)
+// Render writes the packet as one file and returns its page count.
+func (pk *Packet) Render(w io.Writer) (int, error) {
+	return pk.stages.RenderParts(w, pk.parts)
 }
 
 // at makes a diagnostic at an attachment's fil field of the memo.
-func at(d *pipeline.Doc, a model.Attachment, sev diag.Severity, format string, args ...any) diag.Diagnostic {
+func at(d Doc, a model.Attachment, sev diag.Severity, format string, args ...any) diag.Diagnostic {
 	src := d.Model().Base().Source
 	pos := src.Pos(a.Field)
 	return diag.Diagnostic{File: src.Path, Line: pos.Line, Col: pos.Col, Path: a.Field, Severity: sev,
@@ -99,7 +111,7 @@ func at(d *pipeline.Doc, a model.Attachment, sev diag.Severity, format string, a
 
 // attachment prepares one attachment: its part, the files it depends on,
 // and its problems.
-func attachment(p Pipeline, d *pipeline.Doc, a model.Attachment) (pdf.Part, []string, diag.List) {
+func attachment(p Stages, d Doc, a model.Attachment) (pdf.Part, []string, diag.List) {
 	path := d.File(a.Field)
 	if path == "" {
 		// The loader resolves every file it is told of; not reached.
@@ -147,12 +159,12 @@ func attachment(p Pipeline, d *pipeline.Doc, a model.Attachment) (pdf.Part, []st
 
 // dataAttachment loads, checks and composes an attachment that is a data
 // file, as a build of it would, and marks its header.
-func dataAttachment(p Pipeline, d *pipeline.Doc, a model.Attachment, path string, part pdf.Part) (pdf.Part, []string, diag.List) {
+func dataAttachment(p Stages, d Doc, a model.Attachment, path string, part pdf.Part) (pdf.Part, []string, diag.List) {
 	deps := []string{path}
 	if same(path, d.Source()) {
 		return part, deps, diag.List{at(d, a, diag.Error, "%s: %s is the memo itself; a document cannot be its own attachment", a.Mark(), a.File)}
 	}
-	ad, ds := p.Load(path)
+	ad, ds := p.LoadDoc(path)
 	if ad == nil || ds.HasErrors() {
 		if !ds.HasErrors() {
 			return part, deps, diag.List{at(d, a, diag.Error, "%s: %s is a registry, not a document; attach a document or a PDF", a.Mark(), a.File)}
@@ -160,7 +172,7 @@ func dataAttachment(p Pipeline, d *pipeline.Doc, a model.Attachment, path string
 		return part, deps, append(ds, at(d, a, diag.Error, "%s: %s has errors (listed with it), so there is no packet", a.Mark(), a.File))
 	}
 	deps = append(deps, ad.Deps()...)
-	t, cds := p.Compose(ad)
+	t, cds := p.ComposeDoc(ad)
 	ds = append(ds, cds...)
 	if t == nil || cds.HasErrors() {
 		return part, deps, append(ds, at(d, a, diag.Error, "%s: %s could not be composed (see its errors), so there is no packet", a.Mark(), a.File))
@@ -179,9 +191,15 @@ func dataAttachment(p Pipeline, d *pipeline.Doc, a model.Attachment, path string
 func mark(t *doc.Document, m string) {
 	line := doc.Line{{Text: m, Style: doc.Bold}}
 	t.Meta.Header.Right = append([]doc.Line{line}, t.Meta.Header.Right...)
+	if t.Meta.HeaderBand != nil {
+		t.Meta.HeaderBand = t.Meta.HeaderBand.WithMark(line)
+	}
 	if t.Meta.First != nil {
 		first := *t.Meta.First
 		first.Header.Right = append([]doc.Line{line}, first.Header.Right...)
+		if first.HeaderBand != nil {
+			first.HeaderBand = first.HeaderBand.WithMark(line)
+		}
 		t.Meta.First = &first
 	}
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/packet"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -44,7 +43,7 @@ func TestNew(t *testing.T) {
 	t.Parallel()
 	p := newPipeline(t)
 	d, tree := compose(t, p, memo)
-	pk, ds := packet.New(p, d, tree)
+	pk, ds := p.Packet(d, tree)
 	require.NotNil(t, pk, "%v", ds)
 	assert.False(t, ds.HasErrors())
 	var deps []string
@@ -70,7 +69,7 @@ func TestNew(t *testing.T) {
 
 	// A document without attachments has no packet.
 	d, tree = compose(t, p, directive)
-	pk, ds = packet.New(p, d, tree)
+	pk, ds = p.Packet(d, tree)
 	assert.Nil(t, pk)
 	assert.Empty(t, ds)
 }
@@ -88,7 +87,7 @@ func TestNestedAttachments(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "tjansteskrivelse-hsn-1203-2024.yaml"), []byte(s), 0o644))
 	p := newPipeline(t)
 	d, tree := compose(t, p, filepath.Join(dir, "tjansteskrivelse-hsn-1203-2024.yaml"))
-	pk, ds := packet.New(p, d, tree)
+	pk, ds := p.Packet(d, tree)
 	require.NotNil(t, pk, "%v", ds)
 	found := false
 	for _, x := range ds {
@@ -96,7 +95,7 @@ func TestNestedAttachments(t *testing.T) {
 	}
 	assert.True(t, found, "%v", ds)
 	var buf bytes.Buffer
-	_, err = pk.Render(p, &buf)
+	_, err = pk.Render(&buf)
 	require.NoError(t, err)
 }
 
@@ -124,11 +123,11 @@ func BenchmarkPacket(b *testing.B) {
 	b.Run("packet", func(b *testing.B) {
 		for b.Loop() {
 			d, t := compose(b, p, memo)
-			pk, ds := packet.New(p, d, t)
+			pk, ds := p.Packet(d, t)
 			if pk == nil {
 				b.Fatal(ds)
 			}
-			if _, err := pk.Render(p, io.Discard); err != nil {
+			if _, err := pk.Render(io.Discard); err != nil {
 				b.Fatal(err)
 			}
 		}

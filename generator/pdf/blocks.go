@@ -27,23 +27,27 @@ type frame struct {
 	// measure; parent is the element new blocks go under.
 	tags   *structTree
 	parent int
+	// names are the words of the document's names, never hyphenated.
+	names nameSet
 	// h1 is the heading level tagged H1: 0 when the document has a title
 	// (a level 0 heading), else 1, so that the first heading is always an
 	// H1 and the levels never skip.
 	h1 int
 }
 
-func (r *Renderer) fillTable() {
-	r.funcs[doc.KindHeading] = layoutHeading
-	r.funcs[doc.KindParagraph] = layoutParagraph
-	r.funcs[doc.KindList] = layoutList
-	r.funcs[doc.KindTable] = layoutTable
-	r.funcs[doc.KindSignatures] = layoutSignatures
-	r.funcs[doc.KindStatus] = layoutStatus
-	r.funcs[doc.KindImage] = layoutImage
-	r.funcs[doc.KindPageBreak] = func(*Renderer, doc.Block, frame) ([]box, error) {
+// registerFuncs fills the renderer's table with a layout function per
+// block kind (doc.Funcs).
+func registerFuncs(t *doc.Funcs[layoutFunc]) {
+	t.Register(doc.KindHeading, layoutHeading)
+	t.Register(doc.KindParagraph, layoutParagraph)
+	t.Register(doc.KindList, layoutList)
+	t.Register(doc.KindTable, layoutTable)
+	t.Register(doc.KindSignatures, layoutSignatures)
+	t.Register(doc.KindStatus, layoutStatus)
+	t.Register(doc.KindImage, layoutImage)
+	t.Register(doc.KindPageBreak, func(*Renderer, doc.Block, frame) ([]box, error) {
 		return []box{{pageBreak: true}}, nil
-	}
+	})
 }
 
 // textStyle returns the style of running text in a frame.
@@ -55,7 +59,10 @@ func (r *Renderer) textStyle(fr frame, small bool) textStyle {
 	if small {
 		size = min(size, r.p.SmallSize)
 	}
-	return r.styleAt(size, fr.bold)
+	ts := r.styleAt(size, fr.bold)
+	ts.hyphenate = !fr.bold // table headers are not hyphenated
+	ts.names = fr.names
+	return ts
 }
 
 func (r *Renderer) styleAt(size float64, bold bool) textStyle {
@@ -71,9 +78,9 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 		if b == nil {
 			continue
 		}
-		k := b.Kind()
-		if int(k) >= len(r.funcs) || r.funcs[k] == nil {
-			return nil, &doc.UnknownBlockError{Format: "pdf", Block: b}
+		layout, err := r.funcs.Func(b)
+		if err != nil {
+			return nil, err
 		}
 		inner := fr
 		if e := fr.tags.add(role(b, fr.h1), fr.parent); e != 0 {
@@ -82,7 +89,7 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 				fr.tags.elems[e].alt = img.Alt
 			}
 		}
-		bs, err := r.funcs[k](r, b, inner)
+		bs, err := layout(r, b, inner)
 		if err != nil {
 			return nil, err
 		}
@@ -249,20 +256,10 @@ func layoutStatus(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	ts := r.textStyle(fr, false)
 	radius := ts.size * ptToMM * 0.32
 	indent := 2*radius + 2
-	var runs []doc.Inline
-	if len(s.Label) > 0 {
-		runs = append(runs, s.Label...)
-		runs = append(runs, doc.Text(": "))
-	}
-	runs = append(runs, doc.Strong(s.Word))
-	if len(s.Text) > 0 {
-		runs = append(runs, doc.Text(" – "))
-		runs = append(runs, s.Text...)
-	}
 	// The mark comes first on the line, the label after it: reading order
 	// and layout agree, and the word is always there for who cannot see
 	// the colour.
-	bs := r.textBoxes(runs, fr.x+indent, fr.width-indent, doc.AlignLeft, ts)
+	bs := r.textBoxes(s.Line, fr.x+indent, fr.width-indent, doc.AlignLeft, ts)
 	c := r.p.TextColor
 	if s.Level >= doc.Green && int(s.Level) <= len(r.p.StatusColors) {
 		c = r.p.StatusColors[s.Level-1]

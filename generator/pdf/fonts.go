@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/go-pdf/fpdf"
 	"github.com/underlag/underlag/generator/pdf/coverage"
+	"github.com/underlag/underlag/generator/pdf/sfnt"
 )
 
 // Face indexes. The first four are the bits of doc.Bold and doc.Italic, so
@@ -29,8 +31,8 @@ const (
 // tables, so that measuring and encoding text need no lock and no parsing.
 type face struct {
 	name   string // PostScript name, as the PDF names the font
-	font   *sfnt
-	sub    *subsetter
+	font   *sfnt.Font
+	sub    *sfnt.Subsetter
 	gid    []uint16 // glyph id by rune; 0 is the missing glyph
 	widths []uint16 // advance widths by glyph id, in thousandths of an em
 	// ascent and descent in thousandths of an em, for placing baselines.
@@ -75,7 +77,9 @@ func loadFaces() ([numFaces]*face, error) {
 
 // prepareFace cuts a font down to the repertoire with fpdf's cutter (a
 // rune the font lacks maps to the missing glyph, as it would in the full
-// font) and reads the cut font's tables once.
+// font), repairs the cut font's cmap, and reads its tables once. The
+// cutter is fpdf's one use here, and its seam: everything after it is
+// package sfnt's.
 func prepareFace(name string, ttf []byte) (*face, error) {
 	cut := make([]byte, 0, 8192)
 	top := rune(0)
@@ -84,34 +88,39 @@ func prepareFace(name string, ttf []byte) (*face, error) {
 		top = max(top, r)
 	}
 	small := fpdf.UTF8CutFont(ttf, string(cut))
-	font, err := parseSFNT(small)
+	// fpdf's cutter declares a cmap subtable length short of its bytes
+	// (odd for the regular face), which strict font readers refuse.
+	if err := sfnt.RepairCmap(small); err != nil {
+		return nil, err
+	}
+	font, err := sfnt.Parse(small)
 	if err != nil {
 		return nil, err
 	}
-	gid, err := font.cmap(top)
+	gid, err := font.Cmap(top)
 	if err != nil {
 		return nil, err
 	}
-	em := float64(font.unitsPerEm)
+	em := float64(font.UnitsPerEm)
 	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / em)) }
-	sub, err := newSubsetter(font)
+	sub, err := sfnt.NewSubsetter(font)
 	if err != nil {
 		return nil, err
 	}
-	f := &face{name: name, font: font, sub: sub, gid: gid, widths: make([]uint16, font.numGlyphs)}
-	for g, a := range font.advance {
+	f := &face{name: name, font: font, sub: sub, gid: gid, widths: make([]uint16, font.NumGlyphs)}
+	for g, a := range font.Advance {
 		f.widths[g] = uint16(scale(int(a)))
 	}
-	head, hhea := font.tables["head"], font.tables["hhea"]
+	head, hhea := font.Tables["head"], font.Tables["hhea"]
 	i16 := func(b []byte, off int) int { return int(int16(u16(b, off))) }
 	f.bbox = [4]int{scale(i16(head, 36)), scale(i16(head, 38)), scale(i16(head, 40)), scale(i16(head, 42))}
 	f.ascent = float64(scale(i16(hhea, 4)))
 	f.descent = float64(scale(i16(hhea, 6)))
 	f.capHeight = f.ascent
-	if os2 := font.tables["OS/2"]; len(os2) >= 90 && u16(os2, 0) >= 2 {
+	if os2 := font.Tables["OS/2"]; len(os2) >= 90 && u16(os2, 0) >= 2 {
 		f.capHeight = float64(scale(i16(os2, 88)))
 	}
-	post := font.tables["post"]
+	post := font.Tables["post"]
 	if len(post) >= 8 {
 		f.italicAngle = float64(int32(u32(post, 4))) / 65536
 	}
@@ -150,6 +159,12 @@ func (f *face) advance(s string) float64 {
 func (f *face) width(s string, size float64) float64 {
 	return f.advance(s) * size / 1000 * ptToMM
 }
+
+// u16 and u32 read big-endian numbers of a font table; sfnt.Parse has
+// checked the length of head and hhea, and the callers that of OS/2 and
+// post.
+func u16(b []byte, off int) int    { return int(binary.BigEndian.Uint16(b[off:])) }
+func u32(b []byte, off int) uint32 { return binary.BigEndian.Uint32(b[off:]) }
 
 // ptToMM converts points to millimetres.
 const ptToMM = 25.4 / 72

@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -91,5 +93,144 @@ func TestCharacterClasses(t *testing.T) {
 			path, _, _ := render(t, d)
 			assert.Contains(t, testenv.Run(t, "pdftotext", "-enc", "UTF-8", path, "-"), tc.want)
 		})
+	}
+}
+
+// compoundSample are long words of the example documents and the seed
+// texts with their compound joints marked by hand: the truth the share
+// of breaks on joints is measured against.
+var compoundSample = []string{
+	"huvud|ansvarig", "kommunikations|insatsen", "sjuk|vårds|nämnden", "uppdrags|direktivet",
+	"region|full|mäktige", "verksamhets|utveckling", "primär|vårds|frågor", "läns|samverkans|strukturen",
+	"färd|planens", "kunskaps|styrning", "implementerings|plan", "uppföljnings|plan",
+	"ersättnings|modell", "sjukhus|vården", "besluts|underlag", "arbets|utskottet",
+	"jämställdhets|målen", "vård|omställningen", "tjänste|skrivelsen", "samverkans|avtalet",
+	"ledningsgrupps|möte", "region|styrelsen", "styr|dokument", "besluts|fattare",
+	"utvecklings|arbeten", "styrnings|frågor", "kvalitets|register", "resurs|fördelning",
+	"förvaltnings|chefen", "verksamhets|året", "områdes|chefer", "hälso|val",
+}
+
+// TestJointShare measures how many breaks of the sample land on a hand-
+// marked joint, with the patterns alone and with the word list's joints
+// preferred: at every width a pattern point allows, the word is broken
+// as the line breaker would. Needs hunspell-sv (skipped without it, a
+// failure in CI).
+func TestJointShare(t *testing.T) {
+	t.Parallel()
+	r := renderer(t)
+	if r.compounds() == nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("hunspell-sv not installed (.ci/run installs it)")
+		}
+		t.Skip("hunspell-sv not installed")
+	}
+	ts := r.textStyle(frame{}, false)
+	f := r.faces[faceRegular]
+	var before, after, total, possible int
+	for _, marked := range compoundSample {
+		word := strings.ReplaceAll(marked, "|", "")
+		truth := map[int]bool{}
+		at := 0
+		for _, part := range strings.Split(marked, "|") {
+			at += len(part)
+			truth[at] = true
+		}
+		for _, p := range r.hyph.Points(word) {
+			room := f.width(word[:p]+softHyphen, ts.size) + 0.01
+			total++
+			for j := range truth {
+				if j < len(word) && j <= p {
+					possible++ // a joint fits: the break could be on one
+					break
+				}
+			}
+			plain := span{text: word, soft: r.hyph.Points(word)} // no joints: the patterns alone
+			if h, _, ok := r.hyphenate(&plain, room, ts); ok && truth[len(h.text)] {
+				before++
+			}
+			withJoints := span{text: word}
+			if h, _, ok := r.hyphenate(&withJoints, room, ts); ok && truth[len(h.text)] {
+				after++
+			}
+		}
+	}
+	t.Logf("breaks on a compound joint: %d of %d with the patterns alone (%.0f %%), %d of %d with joints preferred (%.0f %%); a joint fits in %d",
+		before, total, 100*float64(before)/float64(total), after, total, 100*float64(after)/float64(total), possible)
+	assert.Greater(t, after, before)
+}
+
+// TestBreakRules lays out a stress text, long compounds, names and
+// tokens, at many widths and checks each line break against the rules.
+func TestBreakRules(t *testing.T) {
+	t.Parallel()
+	r := renderer(t)
+	const text = "Monica Wahlström och Per Sehlin är huvudansvariga för kommunikationsinsatsen; " +
+		"beslutet 2025-06-16 i ärende KS-2020-00547 och HSN 1203-2024 enligt § 173 kostar 12 500 kr, " +
+		"ring 090-785 00 00. Primärvårdsutvecklingsarbetet, läns­samverkansstrukturen och " +
+		"verksamhetsutvecklingen inom hälso- och sjukvårdsnämnden både inom och utom länet, e-arkivet och RF-uppdragets mål."
+	names := []string{"Monica Wahlström", "Per Sehlin"}
+	fr := frame{names: newNameSet(names)}
+	ts := r.textStyle(fr, false)
+	tokens := doc.Unbreakable(text)
+	require.NotEmpty(t, tokens)
+	for width := 40.0; width <= 120; width += 1.5 { // every token fits from 40 mm on
+		lines := r.lines(r.spans([]doc.Inline{doc.Text(text)}, ts), width, ts)
+		run := 0
+		for i, l := range lines[:len(lines)-1] {
+			last := l[len(l)-1]
+			if last.hyphen {
+				// The hyphen drawn is U+00AD, which tells text extraction
+				// and screen readers that the word goes on (PDF 1.7,
+				// 14.8.2.2.3): copied text rejoins it.
+				ops := r.lineOps(nil, l, 0, 0, width, doc.AlignLeft, ts, true)
+				end := ""
+				for _, o := range ops {
+					if o.kind == opText {
+						end = o.text
+					}
+				}
+				assert.True(t, strings.HasSuffix(end, softHyphen), "width %.1f: %q", width, end)
+			}
+			if !last.cut {
+				run = 0
+				continue
+			}
+			run++
+			assert.LessOrEqual(t, run, maxHyphenated, "width %.1f line %d", width, i)
+			next := lines[i+1][0]
+			head, tail := trimWord(last.text), trimWord(next.text)
+			word := head + tail
+			assert.GreaterOrEqual(t, utf8.RuneCountInString(head), 2, "width %.1f: %s-%s", width, head, tail)
+			assert.GreaterOrEqual(t, utf8.RuneCountInString(tail), 3, "width %.1f: %s-%s", width, head, tail)
+			assert.False(t, fr.names.has(word), "width %.1f: a name broken: %s-%s", width, head, tail)
+			for _, tok := range tokens {
+				assert.NotContains(t, text[tok[0]:tok[1]], last.text+next.text, "width %.1f: token broken", width)
+			}
+		}
+		// Tokens are never split at a space either: each is on one line.
+		var rendered []string
+		for _, l := range lines {
+			var b strings.Builder
+			for _, s := range l {
+				b.WriteString(s.text)
+			}
+			rendered = append(rendered, b.String())
+		}
+		for _, tok := range tokens {
+			s := text[tok[0]:tok[1]]
+			if r.faces[faceRegular].width(s, ts.size) > width {
+				continue
+			}
+			found := false
+			for _, l := range rendered {
+				found = found || strings.Contains(l, s)
+			}
+			assert.True(t, found, "width %.1f: %q split over lines %q", width, s, rendered)
+		}
+	}
+	// Headings are never hyphenated, however narrow.
+	h := r.styleAt(r.p.HeadingSizes[0], true)
+	for _, l := range r.lines(r.spans([]doc.Inline{doc.Text("Kommunikationsinsatsen")}, h), 20, h) {
+		assert.False(t, l[len(l)-1].hyphen, "a heading is hyphenated")
 	}
 }

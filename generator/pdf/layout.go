@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/style"
@@ -103,6 +104,15 @@ type span struct {
 	// soft holds the offsets in text where the data put soft hyphens
 	// (U+00AD, taken out of text): the word's only hyphenation points.
 	soft []int
+	// joints are the offsets in text where a compound's parts meet,
+	// found with soft (hyphen.Compounds).
+	joints []int
+	// whole is set on a word that is never hyphenated nor broken after
+	// a hyphen of its own: a name, or a piece of a date, case number,
+	// amount or phone number (doc.Unbreakable).
+	whole bool
+	// glue is set on a space inside such a token: not a place to break.
+	glue bool
 }
 
 // textStyle is what a paragraph's runs are set in.
@@ -111,6 +121,13 @@ type textStyle struct {
 	lead  float64 // line height in mm
 	color style.RGB
 	bold  bool // everything bold, as in headings and table header rows
+	// hyphenate allows words to be hyphenated: only running text and
+	// table body cells are (see hyphenate.go), never headings, table
+	// headers, signatures or the running header and footer.
+	hyphenate bool
+	// names are the words of the document's names (doc.Meta.Names),
+	// never hyphenated.
+	names nameSet
 }
 
 // faceOf picks the face for a run.
@@ -144,29 +161,42 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 		f := r.faces[fc]
 		text := invisible(in.Text)
 		lang := cleanLang(in.Lang)
-		word := func(w string) span {
+		// Tokens that must stay on one line, as byte ranges of text.
+		tokens := doc.Unbreakable(text)
+		inToken := func(start, end int) bool {
+			for _, t := range tokens {
+				if start >= t[0] && end <= t[1] {
+					return true
+				}
+			}
+			return false
+		}
+		word := func(w string, at int) span {
 			sp := span{text: w, face: fc, link: in.Link, lang: lang}
 			if strings.Contains(w, softHyphen) {
 				sp.text, sp.soft = softPoints(w)
 			}
+			sp.whole = inToken(at, at+len(w)) || ts.names.has(sp.text)
 			sp.w = f.width(sp.text, ts.size)
 			return sp
 		}
-		for text != "" {
-			i := strings.IndexAny(text, " \t\n\r")
+		for pos := 0; pos < len(text); {
+			i := strings.IndexAny(text[pos:], " \t\n\r")
 			if i < 0 {
-				out = append(out, word(text))
+				out = append(out, word(text[pos:], pos))
 				break
 			}
-			if i > 0 {
-				out = append(out, word(text[:i]))
+			i += pos
+			if i > pos {
+				out = append(out, word(text[pos:i], pos))
 			}
 			if text[i] == '\n' {
 				out = append(out, span{brk: true})
 			} else if text[i] != '\r' {
-				out = append(out, span{text: " ", face: fc, link: in.Link, lang: lang, w: f.width(" ", ts.size), space: true})
+				glue := text[i] == ' ' && inToken(i, i+1)
+				out = append(out, span{text: " ", face: fc, link: in.Link, lang: lang, w: f.width(" ", ts.size), space: true, glue: glue})
 			}
-			text = text[i+1:]
+			pos = i + 1
 		}
 	}
 	return out
@@ -182,10 +212,18 @@ func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 	buf := make([]span, 0, len(sp)+4)
 	cur := buf
 	x := 0.0
+	// hyphenated counts the lines just before this one that end in a
+	// hyphenated word: no more than maxHyphenated in a row.
+	hyphenated := 0
 	flush := func() {
 		// Drop trailing spaces: they would only push right-aligned text left.
 		for len(cur) > 0 && cur[len(cur)-1].space {
 			cur = cur[:len(cur)-1]
+		}
+		if len(cur) > 0 && cur[len(cur)-1].cut {
+			hyphenated++
+		} else {
+			hyphenated = 0
 		}
 		out = append(out, cur[:len(cur):len(cur)])
 		cur = cur[len(cur):]
@@ -206,13 +244,14 @@ func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 			i++
 			continue
 		}
-		// A word: the spans up to the next space or break.
+		// A word: the spans up to the next space or break, spaces inside
+		// a token (glue) included.
 		j, ww := i, 0.0
-		for j < len(sp) && !sp[j].space && !sp[j].brk {
+		for j < len(sp) && !(sp[j].space && !sp[j].glue) && !sp[j].brk {
 			ww += sp[j].w
 			j++
 		}
-		if x+ww > width && j == i+1 {
+		if x+ww > width && j == i+1 && r.mayHyphenate(&sp[i], ts) && (hyphenated < maxHyphenated || len(cur) == 0) {
 			// One span that does not fit: hyphenate it, the first part
 			// onto this line when there is room for one, else onto the
 			// next; the rest is then laid out as a word of its own.
@@ -272,7 +311,19 @@ func (r *Renderer) cutWord(s span, width, x float64, ts textStyle) []span {
 		}
 		w += cw
 	}
-	return append(out, span{text: s.text[start:], face: s.face, link: s.link, lang: s.lang, w: w})
+	out = append(out, span{text: s.text[start:], face: s.face, link: s.link, lang: s.lang, w: w})
+	// The last piece keeps three letters, as a hyphenated word's does:
+	// the piece before it gives them up.
+	if n := len(out); n > 1 {
+		last, prev := &out[n-1], &out[n-2]
+		for utf8.RuneCountInString(last.text) < 3 && utf8.RuneCountInString(prev.text) > 3 {
+			_, size := utf8.DecodeLastRuneInString(prev.text)
+			last.text = prev.text[len(prev.text)-size:] + last.text
+			prev.text = prev.text[:len(prev.text)-size]
+		}
+		last.w, prev.w = f.width(last.text, ts.size), f.width(prev.text, ts.size)
+	}
+	return out
 }
 
 // lineOps turns one line into drawing operations, merging neighbouring
@@ -368,6 +419,8 @@ func (r *Renderer) textBoxes(runs []doc.Inline, x, width float64, align doc.Alig
 	boxes := make([]box, len(ls))
 	for i, l := range ls {
 		boxes[i] = box{h: ts.lead, ops: r.lineOps(nil, l, x, 0, width, align, ts, i < len(ls)-1)}
+		// A word broken at the line's end goes on on the same page.
+		boxes[i].keep = len(l) > 0 && l[len(l)-1].cut
 	}
 	n := len(boxes)
 	if n >= 2 {

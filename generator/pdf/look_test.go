@@ -45,8 +45,8 @@ func TestWriteSamples(t *testing.T) {
 				&doc.List{Items: []doc.ListItem{{Blocks: []doc.Block{&doc.Paragraph{Text: []doc.Inline{doc.Text("Nivå tre")}}}}}},
 			}}}},
 		}}}},
-		&doc.Status{Level: doc.Green, Word: "Grön", Label: []doc.Inline{doc.Text("Tid")}},
-		&doc.Status{Level: doc.Red, Word: "Röd", Label: []doc.Inline{doc.Text("Budget")}, Text: []doc.Inline{doc.Text(strings.Repeat("Kostnaderna överstiger budget. ", 6))}},
+		&doc.Status{Level: doc.Green, Word: "Grön", Line: []doc.Inline{doc.Text("Tid"), doc.Text(": "), doc.Strong("Grön")}},
+		&doc.Status{Level: doc.Red, Word: "Röd", Line: []doc.Inline{doc.Text("Budget"), doc.Text(": "), doc.Strong("Röd"), doc.Text(" – "), doc.Text(strings.Repeat("Kostnaderna överstiger budget. ", 6))}},
 	}}
 	if seed := os.Getenv("PDF_SEED"); seed != "" {
 		data, err := os.ReadFile(seed)

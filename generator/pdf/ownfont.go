@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
+	"github.com/underlag/underlag/generator/pdf/sfnt"
 	"github.com/underlag/underlag/generator/style"
 )
 
@@ -70,14 +72,14 @@ func standIn(f *face) {
 // bitmap embedding only (0x200) do not. A font without outlines that
 // this renderer reads (CFF-based OpenType) is refused too.
 func Embeddable(ttf []byte) error {
-	f, err := parseSFNT(ttf)
+	if bytes.HasPrefix(ttf, []byte("OTTO")) {
+		return fmt.Errorf("the font has no TrueType outlines (glyf): OpenType fonts with CFF outlines are not supported; use the family's TTF files, or convert the OTF to TrueType outlines")
+	}
+	f, err := sfnt.Parse(ttf)
 	if err != nil {
-		return fmt.Errorf("not a TrueType font this renderer can read (an OpenType font with CFF outlines, .otf, must be converted to TrueType outlines): %w", err)
+		return fmt.Errorf("not a TrueType font this renderer can read: %w", err)
 	}
-	if _, ok := f.tables["glyf"]; !ok {
-		return fmt.Errorf("the font has no TrueType outlines (glyf); OpenType fonts with CFF outlines are not supported: use the family's TTF files")
-	}
-	os2 := f.tables["OS/2"]
+	os2 := f.Tables["OS/2"]
 	if len(os2) < 10 {
 		return nil // no OS/2 table: no restriction stated
 	}
@@ -95,11 +97,7 @@ func Embeddable(ttf []byte) error {
 // for the data check: a character the organisation's font lacks is
 // reported where it stands, as one Liberation Sans lacks is.
 func Has(ttf []byte) (func(rune) bool, error) {
-	f, err := parseSFNT(ttf)
-	if err != nil {
-		return nil, err
-	}
-	gid, err := f.cmap(0x10FFFF)
+	gid, err := sfnt.CmapOf(ttf, 0xFFFF) // format 4 maps the BMP only
 	if err != nil {
 		return nil, err
 	}

@@ -121,10 +121,14 @@ func graft(tree, t *structTree, part int, pages []page) {
 		e.kids = kids
 		tree.elems = append(tree.elems, e)
 	}
+	// The body's operations, and the decoration's too: page one's header
+	// lines are content, tagged as paragraphs of the part (decoration).
 	for i := range pages {
-		for j := range pages[i].ops {
-			if tag := pages[i].ops[j].tag; tag > 0 {
-				pages[i].ops[j].tag = int32(to(int(tag)))
+		for _, ops := range [2][]op{pages[i].ops, pages[i].decor} {
+			for j := range ops {
+				if tag := ops[j].tag; tag > 0 {
+					ops[j].tag = int32(to(int(tag)))
+				}
 			}
 		}
 	}

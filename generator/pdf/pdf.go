@@ -19,6 +19,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/underlag/underlag/generator/doc"
@@ -31,7 +32,7 @@ import (
 type Renderer struct {
 	p     style.Profile
 	faces [numFaces]*face
-	funcs [doc.NumKinds]layoutFunc
+	funcs doc.Funcs[layoutFunc]
 	// zpool holds deflate compressors: each is close to a megabyte of
 	// state, too much to allocate for every document. A buffered channel
 	// rather than a sync.Pool, which the garbage collector empties at
@@ -41,6 +42,11 @@ type Renderer struct {
 	iccZ []byte
 	// hyph hyphenates Swedish words that do not fit their line.
 	hyph *hyphen.Hyphenator
+	// dictionary is the Swedish word list compounds() reads once, when
+	// a word is first hyphenated (hyphenate.go).
+	dictionary string
+	compOnce   sync.Once
+	comp       *hyphen.Compounds
 }
 
 var _ doc.Renderer = (*Renderer)(nil)
@@ -75,9 +81,9 @@ func New(p style.Profile) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy}
+	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy, dictionary: hyphen.SystemDictionary}
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
-	r.fillTable()
+	registerFuncs(&r.funcs)
 	return r, nil
 }
 
@@ -131,7 +137,7 @@ func (r *Renderer) RenderPages(w io.Writer, d *doc.Document) (int, error) {
 func (r *Renderer) layout(d *doc.Document) ([]page, *structTree, error) {
 	p := &r.p
 	tree := newTree()
-	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1, h1: 1}
+	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1, h1: 1, names: newNameSet(d.Meta.Names)}
 	for _, b := range d.Blocks {
 		if h, ok := b.(*doc.Heading); ok && h.Level <= 0 {
 			body.h1 = 0
@@ -258,18 +264,27 @@ func paginate(boxes []box, top, bottom float64) []page {
 // measuring.
 func (r *Renderer) decoration(m *doc.Meta, n, total int, tree *structTree) ([]op, error) {
 	p := &r.p
+	page1 := n == 1
 	header, footer := m.Header, m.Footer
+	hb, fb := m.HeaderBand, m.FooterBand
 	if n == 1 && m.First != nil {
 		header, footer = m.First.Header, m.First.Footer
+		hb, fb = m.First.HeaderBand, m.First.FooterBand
 	}
-	type opRange struct{ start, end int }
+	n, total = m.Numbering.Page(n, total)
 	var content []opRange // ops of the header lines read as content
 	ts := r.styleAt(p.HeaderSize, false)
 	var ops []op
 	left := p.MarginLeft
 	right := p.PageWidth - p.MarginRight
 	width := right - left
-	if m.Logo != nil {
+	if hb != nil {
+		var err error
+		if ops, content, err = r.bandOps(ops, m, hb, n, total, true, page1 && tree != nil); err != nil {
+			return nil, err
+		}
+		header = doc.Header{}
+	} else if m.Logo != nil {
 		w, h, err := imageSize(m.Logo, width/3)
 		if err != nil {
 			return nil, err
@@ -299,10 +314,17 @@ func (r *Renderer) decoration(m *doc.Meta, n, total int, tree *structTree) ([]op
 				ops = r.lineOps(ops, ln, x, y, width/2, align, ts, false)
 				y += ts.lead
 			}
-			if n == 1 && tree != nil && !hasField(l) && len(ops) > start {
+			if page1 && tree != nil && !hasField(l) && len(ops) > start {
 				content = append(content, opRange{start, len(ops)})
 			}
 		}
+	}
+	if fb != nil {
+		var err error
+		if ops, _, err = r.bandOps(ops, m, fb, n, total, false, false); err != nil {
+			return nil, err
+		}
+		footer = nil
 	}
 	// The footer grows upwards from the bottom, under a thin rule.
 	fs := r.styleAt(p.FooterSize, false)

@@ -51,7 +51,7 @@ func layoutSignatures(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 			x := fr.x + float64(c)*(colW+signColGap)
 			sg := &s.Signers[i+c]
 			var cell signerCell
-			if s.Layout == doc.NameUnderLine {
+			if s.Layout != doc.FormLines {
 				cell = r.signerNameLine(s, sg, x, colW)
 			} else {
 				cell = r.signerForm(s, sg, x, colW)
@@ -75,7 +75,7 @@ func layoutSignatures(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 
 // signLineWidth is how long the line to sign on is in a column of width w.
 func (r *Renderer) signLineWidth(s *doc.Signatures, w float64) float64 {
-	if s.Layout == doc.NameUnderLine {
+	if s.Layout != doc.FormLines {
 		return min(w, nameLineMax)
 	}
 	return min(w*0.55, 95)
@@ -86,14 +86,8 @@ func (r *Renderer) signLineWidth(s *doc.Signatures, w float64) float64 {
 // known printed on it and the label under it.
 func (r *Renderer) placeDateBox(s *doc.Signatures, fr frame) box {
 	body := r.textStyle(fr, false)
-	text := s.Place
-	if s.Date != "" {
-		if text != "" {
-			text += " "
-		}
-		text += s.Date
-	}
-	if s.Place != "" && s.Date != "" {
+	text, complete := s.PlaceDateText()
+	if complete {
 		return box{h: body.lead, ops: r.textBoxOps(text, fr.x, 0, fr.width, body)}
 	}
 	sd := &signDraw{r: r, body: body, small: r.styleAt(r.p.SmallSize, false)}
@@ -199,7 +193,9 @@ func (r *Renderer) signerNameLine(s *doc.Signatures, sg *doc.Signer, x, w float6
 	d := &signDraw{r: r, body: r.styleAt(r.p.BodySize, false), small: r.styleAt(r.p.SmallSize, false)}
 	lw := r.signLineWidth(s, w)
 	ly := float64(signRoom)
-	d.line(x, ly, lw)
+	if s.Layout != doc.NameOnly {
+		d.line(x, ly, lw)
+	}
 	y := ly + 0.8
 	for _, t := range sg.NameLines() {
 		d.ops = append(d.ops, r.textBoxOps(t, x, y, lw, d.body)...)

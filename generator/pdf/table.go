@@ -44,6 +44,7 @@ func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 		bx.repeat = head
 		out = append(out, bx)
 	}
+	keepRows(out[len(head):])
 	if t.Caption != "" {
 		if len(out) > 0 {
 			out[len(out)-1].keep = true // the caption stays under the table
@@ -55,6 +56,20 @@ func layoutTable(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 		out = append(out, cap...)
 	}
 	return out, nil
+}
+
+// keepRows ties a table's body rows together by doc.KeepRow, so that no
+// page shows one row alone.
+func keepRows(rows []box) {
+	for i := range rows {
+		rows[i].keep = doc.KeepRow(i, len(rows))
+	}
+}
+
+// NaturalWidth measures runs in the PDF's fonts, for the DOCX's column
+// widths (doc.Measurer), so that both formats size a table alike.
+func (r *Renderer) NaturalWidth(runs []doc.Inline, size float64, bold bool) (line, word float64) {
+	return r.naturalWidth(runs, r.styleAt(size, bold))
 }
 
 // cellPad returns a cell's left and right padding. A borderless table's
@@ -74,7 +89,7 @@ func (r *Renderer) rowBox(t *doc.Table, row doc.Row, widths []float64, fr frame,
 	tr := fr.tags.add("TR", fr.parent)
 	for i, w := range widths {
 		pl, pr := r.cellPad(t, i)
-		cf := frame{x: x + pl, width: w - pl - pr, cell: true, bold: header, tags: fr.tags, parent: cellElem(fr.tags, tr, t, i, header, len(widths))}
+		cf := frame{x: x + pl, width: w - pl - pr, cell: true, bold: header, names: fr.names, tags: fr.tags, parent: cellElem(fr.tags, tr, t, i, header, len(widths))}
 		if i < len(t.Columns) {
 			cf.align = t.Columns[i].Align
 		}

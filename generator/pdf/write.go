@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/pdf/sfnt"
 	"github.com/underlag/underlag/generator/style"
 )
 
@@ -77,15 +78,15 @@ func (w *writer) stream(n int, extra string, data []byte) {
 var zlibHeader = []byte{0x78, 0x01}
 
 // fontStream writes a font subset as one zlib stream from three parts,
-// the middle one deflated in advance (see subsetter).
-func (w *writer) fontStream(n int, ss *subsetter, used []bool) {
-	dir, static, dyn := ss.subset(used)
+// the middle one deflated in advance (see sfnt.Subsetter).
+func (w *writer) fontStream(n int, ss *sfnt.Subsetter, used []bool) {
+	dir, static, dyn := ss.Subset(used)
 	w.zbuf.Reset()
 	w.zbuf.Write(zlibHeader)
 	w.fl.Reset(&w.zbuf)
 	w.fl.Write(dir)
 	w.fl.Flush()
-	w.zbuf.Write(ss.staticZ)
+	w.zbuf.Write(ss.StaticZ)
 	w.fl.Reset(&w.zbuf)
 	w.fl.Write(dyn)
 	w.fl.Close()
@@ -175,33 +176,57 @@ type contentState struct {
 // structure tree, and a transparency group on each page that paints a
 // soft-masked image.
 func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *structTree) error {
-	p := &r.p
-	m := &d.Meta
 	fl := r.compressor()
 	defer r.release(fl)
+	fw := r.newFileWriter(fl)
+	fi := newFileInfo(d)
+	kids := make([]int, len(pages))
+	for i := range kids {
+		kids[i] = fw.w.alloc()
+	}
+	ps, err := fw.pages(pages, kids, tree)
+	if err != nil {
+		return err
+	}
+	fw.resources()
+	fw.pageTree(kids)
+	fw.catalog(d, &fi, pages, kids, tree, ps)
+	return fw.trailer(out, &fi)
+}
+
+// newFileWriter starts a file: its header, and room for the fixed
+// objects.
+func (r *Renderer) newFileWriter(fl *flate.Writer) *fileWriter {
 	fw := &fileWriter{r: r, k: 72 / 25.4, images: map[*doc.Image]*docImage{}}
-	fw.pageH = p.PageHeight * fw.k
+	fw.pageH = r.p.PageHeight * fw.k
 	w := &fw.w
 	w.fl = fl
 	w.buf = make([]byte, 0, 64<<10)
 	w.offsets = make([]int, 5) // 0 and the four fixed objects
 	w.buf = append(w.buf, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
-	fi := newFileInfo(d)
+	return fw
+}
 
-	kids := make([]int, len(pages))
-	for i := range kids {
-		kids[i] = w.alloc()
-	}
-	parents := make([][]int, len(pages))
+// pagesWritten is what writing the pages leaves for the structure tree
+// and the outline.
+type pagesWritten struct {
+	// parents are each page's marked-content parents, by MCID.
+	parents [][]int
 	// annots lists the Link element of each annotation, by StructParent
 	// key less the number of pages.
-	var annots []int
-	var marks []outlineMark
+	annots []int
+	marks  []outlineMark
+}
+
+// pages writes each page: its content stream, its annotations and its
+// page object, numbered kids[i].
+func (fw *fileWriter) pages(pages []page, kids []int, tree *structTree) (pagesWritten, error) {
+	ps := pagesWritten{parents: make([][]int, len(pages))}
 	for i, pg := range pages {
 		if pg.foreign != nil { // a foreign page of a packet: parts.go, foreign.go
 			var err error
-			if parents[i], marks, err = fw.foreignPage(kids[i], i, &pg, tree, marks); err != nil {
-				return err
+			if ps.parents[i], ps.marks, err = fw.foreignPage(kids[i], i, &pg, tree, ps.marks); err != nil {
+				return ps, err
 			}
 			continue
 		}
@@ -212,58 +237,75 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 		var links []op
 		var err error
 		if links, err = fw.content(pg.decor, links); err != nil {
-			return err
+			return ps, err
 		}
 		if links, err = fw.content(pg.ops, links); err != nil {
-			return err
+			return ps, err
 		}
 		fw.c = fw.mark.close(fw.c)
-		parents[i] = fw.mark.parents
-		content := w.alloc()
-		w.stream(content, "", fw.c)
-		var refs []int
-		for _, l := range links {
-			a := w.alloc()
-			refs = append(refs, a)
-			key := len(pages) + len(annots) // the annotation's parent tree key
-			if l.kind == opSigField {
-				if fw.sigWidget(a, kids[i], i, key, l) {
-					annots = append(annots, int(l.tag))
-				}
-				continue
-			}
-			e := &tree.elems[l.tag]
-			e.kids = append(e.kids, kid{page: i, objr: a})
-			fw.linkAnnot(a, kids[i], key, e.text, l)
-			annots = append(annots, int(l.tag))
-		}
-		var b strings.Builder
-		fmt.Fprintf(&b, "/Type/Page/Parent %d 0 R/MediaBox[0 0 %s %s]/Resources %d 0 R/Contents %d 0 R/StructParents %d/Tabs/S",
-			objPages, num(p.PageWidth*fw.k), num(fw.pageH), objRes, content, i)
-		if fw.soft {
-			// A soft mask is transparency: the page says how it blends.
-			b.WriteString("/Group<</Type/Group/S/Transparency/CS/DeviceRGB>>")
-		}
-		if len(refs) > 0 {
-			b.WriteString("/Annots[")
-			for _, a := range refs {
-				fmt.Fprintf(&b, "%d 0 R ", a)
-			}
-			b.WriteString("]")
-		}
-		w.dict(kids[i], b.String())
+		ps.parents[i] = fw.mark.parents
+		content := fw.w.alloc()
+		fw.w.stream(content, "", fw.c)
+		refs := fw.annotations(links, i, kids[i], len(pages), tree, &ps.annots)
+		fw.pageObject(kids[i], i, content, refs)
 		for _, mk := range pg.marks {
-			marks = append(marks, outlineMark{placedMark: mk, page: kids[i]})
+			ps.marks = append(ps.marks, outlineMark{placedMark: mk, page: kids[i]})
 		}
 	}
+	return ps, nil
+}
 
-	// Resources: fonts and images.
+// annotations writes the annotations of page i (object pageObj), links
+// and signature fields, adds the structure element of each to annots, and
+// returns their object numbers.
+func (fw *fileWriter) annotations(links []op, i, pageObj, numPages int, tree *structTree, annots *[]int) []int {
+	var refs []int
+	for _, l := range links {
+		a := fw.w.alloc()
+		refs = append(refs, a)
+		key := numPages + len(*annots) // the annotation's parent tree key
+		if l.kind == opSigField {
+			if fw.sigWidget(a, pageObj, i, key, l) {
+				*annots = append(*annots, int(l.tag))
+			}
+			continue
+		}
+		e := &tree.elems[l.tag]
+		e.kids = append(e.kids, kid{page: i, objr: a})
+		fw.linkAnnot(a, pageObj, key, e.text, l)
+		*annots = append(*annots, int(l.tag))
+	}
+	return refs
+}
+
+// pageObject writes page i's page object n.
+func (fw *fileWriter) pageObject(n, i, content int, annots []int) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "/Type/Page/Parent %d 0 R/MediaBox[0 0 %s %s]/Resources %d 0 R/Contents %d 0 R/StructParents %d/Tabs/S",
+		objPages, num(fw.r.p.PageWidth*fw.k), num(fw.pageH), objRes, content, i)
+	if fw.soft {
+		// A soft mask is transparency: the page says how it blends.
+		b.WriteString("/Group<</Type/Group/S/Transparency/CS/DeviceRGB>>")
+	}
+	if len(annots) > 0 {
+		b.WriteString("/Annots[")
+		for _, a := range annots {
+			fmt.Fprintf(&b, "%d 0 R ", a)
+		}
+		b.WriteString("]")
+	}
+	fw.w.dict(n, b.String())
+}
+
+// resources writes the fonts and images the pages used, and the one
+// resource dictionary every page shares.
+func (fw *fileWriter) resources() {
 	var res strings.Builder
 	res.WriteString("/ProcSet[/PDF/Text/ImageB/ImageC]/Font<<")
 	for i, f := range fw.fonts {
 		if f != nil {
 			fmt.Fprintf(&res, "/F%d %d 0 R", i, f.obj)
-			fw.writeFont(r.faces[i], f)
+			fw.writeFont(fw.r.faces[i], f)
 		}
 	}
 	res.WriteString(">>")
@@ -276,30 +318,39 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 		}
 		res.WriteString(">>")
 	}
-	w.dict(objRes, res.String())
+	fw.w.dict(objRes, res.String())
+}
 
+// pageTree writes the page tree: one Pages node over every page.
+func (fw *fileWriter) pageTree(kids []int) {
 	var pb strings.Builder
 	pb.WriteString("/Type/Pages/Kids[")
 	for _, k := range kids {
 		fmt.Fprintf(&pb, "%d 0 R ", k)
 	}
 	fmt.Fprintf(&pb, "]/Count %d", len(kids))
-	w.dict(objPages, pb.String())
+	fw.w.dict(objPages, pb.String())
+}
 
+// catalog writes the structure tree, the form, the outline, the embedded
+// files, the metadata and the output intent, then the catalog that names
+// them and the Info dictionary.
+func (fw *fileWriter) catalog(d *doc.Document, fi *fileInfo, pages []page, kids []int, tree *structTree, ps pagesWritten) {
+	w := &fw.w
 	stamp := pdfDate(fi.stamp)
 	var cat strings.Builder
 	cat.WriteString("/Type/Catalog/Pages 2 0 R/ViewerPreferences<</DisplayDocTitle true>>")
 	if fi.lang != "" {
 		fmt.Fprintf(&cat, "/Lang(%s)", fi.lang)
 	}
-	fmt.Fprintf(&cat, "/MarkInfo<</Marked true>>/StructTreeRoot %d 0 R", fw.writeTree(tree, kids, parents, annots))
+	fmt.Fprintf(&cat, "/MarkInfo<</Marked true>>/StructTreeRoot %d 0 R", fw.writeTree(tree, kids, ps.parents, ps.annots))
 	cat.WriteString(fw.acroForm())
-	if root := fw.writeOutline(marks); root != 0 {
+	if root := fw.writeOutline(ps.marks); root != 0 {
 		fmt.Fprintf(&cat, "/Outlines %d 0 R/PageMode/UseOutlines", root)
 	}
-	if len(m.Attachments) > 0 {
+	if atts := d.Meta.Attachments; len(atts) > 0 {
 		var names, af strings.Builder
-		for i, a := range m.Attachments {
+		for i, a := range atts {
 			spec := fw.writeAttachment(a, stamp)
 			fmt.Fprintf(&names, "(%04d)%d 0 R ", i, spec)
 			fmt.Fprintf(&af, "%d 0 R ", spec)
@@ -313,13 +364,18 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 	xmp := fi.xmp()
 	w.rawStream(meta, "/Type/Metadata/Subtype/XML", xmp)
 	icc := w.alloc()
-	w.rawStream(icc, "/N 3/Filter/FlateDecode", r.iccZ)
+	w.rawStream(icc, "/N 3/Filter/FlateDecode", fw.r.iccZ)
 	fmt.Fprintf(&cat, "/Metadata %d 0 R/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier(sRGB IEC61966-2.1)/Info(sRGB IEC61966-2.1)/RegistryName(http://www.color.org)/DestOutputProfile %d 0 R>>]", meta, icc)
 	w.dict(objCatalog, cat.String())
-	w.dict(objInfo, fi.infoDict())
+}
 
-	// Cross-reference table and trailer. The file ID is a hash of the
-	// content, so that it is the same for the same input.
+// trailer writes the Info dictionary, the cross-reference table and the
+// trailer, and the whole file to out.
+func (fw *fileWriter) trailer(out io.Writer, fi *fileInfo) error {
+	w := &fw.w
+	w.dict(objInfo, fi.infoDict())
+	// The file ID is a hash of the content, so that it is the same for
+	// the same input.
 	id := sha256.Sum256(w.buf)
 	xref := len(w.buf)
 	w.buf = fmt.Appendf(w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
@@ -433,7 +489,7 @@ func (fw *fileWriter) glyphs(c []byte, fi uint8, s string) []byte {
 	f := fw.r.faces[fi]
 	df := fw.fonts[fi]
 	if df == nil {
-		df = &docFont{obj: fw.w.alloc(), used: make([]bool, f.font.numGlyphs), runeOf: map[uint16]rune{}}
+		df = &docFont{obj: fw.w.alloc(), used: make([]bool, f.font.NumGlyphs), runeOf: map[uint16]rune{}}
 		fw.fonts[fi] = df
 	}
 	for _, r := range s {

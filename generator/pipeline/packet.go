@@ -5,9 +5,44 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/model"
+	"github.com/underlag/underlag/generator/packet"
 	"github.com/underlag/underlag/generator/pdf"
 )
+
+// Packet is a memo with its attachments, ready to render (see
+// generator/packet): the batch build and the commands reach it through the
+// pipeline, never the packet stage itself.
+type Packet = packet.Packet
+
+// PacketSuffix is added to a memo's output name for its packet:
+// "memo-handling.pdf".
+const PacketSuffix = packet.Suffix
+
+// Packet prepares the packet of a loaded document whose tree is memo: nil
+// and no errors when it has no attachments (see packet.New).
+func (p *Pipeline) Packet(d *Doc, memo *doc.Document) (*Packet, diag.List) {
+	return packet.New(stages{p}, d, memo)
+}
+
+// stages is the pipeline as the packet stage sees it (packet.Stages).
+type stages struct{ p *Pipeline }
+
+func (s stages) LoadDoc(path string) (packet.Doc, diag.List) {
+	d, ds := s.p.Load(path)
+	if d == nil {
+		return nil, ds
+	}
+	return d, ds
+}
+
+func (s stages) ComposeDoc(d packet.Doc) (*doc.Document, diag.List) { return s.p.Compose(d.(*Doc)) }
+
+func (s stages) RenderParts(w io.Writer, parts []pdf.Part) (int, error) {
+	return s.p.RenderParts(w, parts)
+}
 
 // Attachments are the document's numbered attachments (see
 // model.Attacher), none for a kind that has none.
@@ -52,12 +87,18 @@ func (d *Doc) OwnDeps() []string {
 	return out
 }
 
-// RenderParts writes a packet's parts as one PDF (see generator/packet)
-// with the pipeline's PDF renderer, and returns its page count.
+// RenderParts writes a packet's parts as one file (see generator/packet)
+// with the renderer of the pipeline's format that lays out parts (the
+// format table's Parts), and returns its page count.
 func (p *Pipeline) RenderParts(w io.Writer, parts []pdf.Part) (int, error) {
-	r, ok := p.renderers["pdf"].(*pdf.Renderer)
-	if !ok {
-		return 0, fmt.Errorf("packet: the pipeline was not prepared for pdf")
+	for _, f := range p.formats {
+		if !f.Parts {
+			continue
+		}
+		if r, ok := p.renderers[f.Name].(PartsRenderer); ok {
+			pages, err := r.RenderParts(w, parts)
+			return pages, nameFormat(err, f.Name)
+		}
 	}
-	return r.RenderParts(w, parts)
+	return 0, fmt.Errorf("packet: the pipeline was not prepared for a format that lays out parts")
 }

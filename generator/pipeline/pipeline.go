@@ -12,6 +12,7 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -24,7 +25,6 @@ import (
 	"github.com/underlag/underlag/generator/compose"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/docx"
 	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/load"
@@ -60,17 +60,20 @@ type Pipeline struct {
 	info      bool
 	loader    *load.Loader
 	composer  *compose.Composer
-	renderers map[string]doc.Renderer
-	overlays  sync.Map // template folder → *overlay: an organisation's templates over the base ones
-	// drawsPDF is whether the run may write PDF (a build, a PDF render, or
-	// validate and lint, which check for the build): characters the PDF
-	// cannot draw are then errors.
-	drawsPDF    bool
-	notes       []string // about the set-up, for the user: a font the PDF cannot take
-	font        *ownFont // the organisation's typeface, for the glyph check; nil for Liberation Sans
-	formats     []Format
-	creator     string
-	fingerprint string
+	renderers map[string]doc.Renderer // by format name
+	overlays  sync.Map                // template folder → *overlay: an organisation's templates over the base ones
+	// draws are the repertoires of the formats the run may write (a
+	// build's, a render's, or for validate and lint, which check for the
+	// build, the default formats'): characters outside one are errors.
+	draws []check.Repertoire
+	notes []string // about the set-up, for the user: a font the PDF cannot take
+	font  *ownFont // the organisation's typeface, for the glyph check; nil for Liberation Sans
+	// drawsOwnFont is whether the run may write PDF in the organisation's
+	// typeface: characters it has no glyph for are then errors too.
+	drawsOwnFont bool
+	formats      []Format
+	creator      string
+	fingerprint  string
 }
 
 // New prepares the pipeline: it parses the templates and prepares the
@@ -87,10 +90,14 @@ func New(cfg Config) (*Pipeline, error) {
 		prof = *cfg.Profile
 	} else if cfg.ReferenceDOCX != "" {
 		// The organisation's Word template sets the look of the PDF too,
-		// so that the two formats still look alike.
+		// so that the formats still look alike.
+		refs := DefaultTable().WithReference()
+		if len(refs) == 0 {
+			return nil, fmt.Errorf("reference document %s: no format takes one", cfg.ReferenceDOCX)
+		}
 		var err error
-		if prof, notes, err = docx.ProfileFrom(cfg.ReferenceDOCX, prof); err != nil {
-			return nil, fmt.Errorf("reference docx %s: %w", cfg.ReferenceDOCX, err)
+		if prof, notes, err = refs[0].Reference.Profile(cfg.ReferenceDOCX, prof); err != nil {
+			return nil, fmt.Errorf("reference %s %s: %w", refs[0].Name, cfg.ReferenceDOCX, err)
 		}
 	}
 	font, err := useFont(&prof, cfg.Font)
@@ -127,12 +134,20 @@ func New(cfg Config) (*Pipeline, error) {
 		creator:   "underlag " + cfg.Version,
 		notes:     notes,
 	}
-	p.drawsPDF = len(formats) == 0
+	checked := formats
+	if len(formats) == 0 {
+		checked, _ = ParseFormats("")
+	}
+	for _, f := range checked {
+		if f.Draws != nil {
+			p.draws = append(p.draws, f.Draws)
+		}
+		if f.Name == "pdf" && font != nil {
+			p.drawsOwnFont = true
+		}
+	}
 	ref := ""
 	for _, f := range formats {
-		if f.Name == "pdf" {
-			p.drawsPDF = true
-		}
 		r, err := f.New(cfg, prof)
 		if err != nil {
 			return nil, fmt.Errorf("prepare %s: %w", f.Name, err)
@@ -257,14 +272,15 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 			own = in.Kind.Check
 		}
 		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive, own)...)
-		diags = append(diags, check.Glyphs(in.Doc, p.drawsPDF)...)
-		if p.drawsPDF && p.font != nil {
+		diags = append(diags, check.Glyphs(in.Doc, p.draws...)...)
+		if p.drawsOwnFont {
 			diags = append(diags, check.FontGlyphs(in.Doc, p.font.family, p.font.has, coverage.Covers)...)
 		}
 		diags = append(diags, p.review(p.lint.Document(in))...)
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)
 		diags = append(diags, p.lint.Profile(in.Registries.Organisation, p.kinds)...)
+		diags = append(diags, p.checkPage(in.Registries.Organisation)...)
 	}
 	diags = withExcerpts(diags, in)
 	if in.Doc == nil || diags.HasErrors() {
@@ -294,7 +310,7 @@ func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
 	}
 	t, diags := c.Compose(compose.Input{
 		Doc: d.in.Doc, Kind: d.in.Kind, Registries: d.in.Registries, Directive: d.in.Directive,
-		Logo: logo, Images: images, Creator: p.creator,
+		Logo: logo, Images: images, Creator: p.creator, Refs: d.in.Refs,
 	})
 	if t == nil && !diags.HasErrors() {
 		diags.Add(diag.Diagnostic{File: d.Source(), Msg: "compose made no document"})
@@ -350,16 +366,29 @@ type pageRenderer interface {
 }
 
 // Render writes the tree in the named format; pages is the page count
-// where the format knows it (PDF), else 0.
+// where the format knows it (PDF), else 0. A block the format's renderer
+// has no function for is a *doc.UnknownBlockError that names the format.
 func (p *Pipeline) Render(w io.Writer, format string, t *doc.Document) (pages int, err error) {
 	r, ok := p.renderers[format]
 	if !ok {
 		return 0, fmt.Errorf("render: the pipeline was not prepared for format %q", format)
 	}
 	if pr, ok := r.(pageRenderer); ok {
-		return pr.RenderPages(w, t)
+		pages, err = pr.RenderPages(w, t)
+	} else {
+		err = r.Render(w, t)
 	}
-	return 0, r.Render(w, t)
+	return pages, nameFormat(err, format)
+}
+
+// nameFormat sets the format's name on an unknown-block error, which a
+// renderer leaves empty: the table names formats, not the renderers.
+func nameFormat(err error, format string) error {
+	var ue *doc.UnknownBlockError
+	if errors.As(err, &ue) && ue.Format == "" {
+		ue.Format = format
+	}
+	return err
 }
 
 // Validate loads, checks and composes one file, as a build would, and

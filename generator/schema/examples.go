@@ -58,6 +58,7 @@ var examples = map[string]any{
 	"värde":                             "HSN 1203-2024",
 	"fil":                               "bilagor/rapport.pdf",
 	"logotyp":                           "logotyp.png",
+	"datumformat":                       "lång",
 	"logotyp_alt":                       "Regionens logotyp",
 	"mallar":                            "mallar",
 	"mall":                              "tjansteskrivelse",

@@ -297,7 +297,12 @@ func (g *generator) typ(t reflect.Type) obj {
 	case reflect.Bool:
 		return obj{{"type", "boolean"}}
 	case reflect.Slice:
-		return obj{{"type", "array"}, {"items", g.typ(t.Elem())}}
+		arr := obj{{"type", "array"}, {"items", g.typ(t.Elem())}}
+		if load.TakesText(t) {
+			// One value as text, or several as a list (diarienummer).
+			return obj{{"anyOf", []any{obj{{"type", "string"}}, arr}}}
+		}
+		return arr
 	case reflect.Map:
 		return obj{{"type", "object"}, {"additionalProperties", g.typ(t.Elem())}}
 	case reflect.Struct:

@@ -84,7 +84,7 @@ func All() *doc.Document {
 			},
 			Caption: "Tabell 1. Tidplan",
 		},
-		&doc.Status{Level: doc.Yellow, Word: "Gul", Label: []doc.Inline{doc.Text("Övergripande status")}, Text: []doc.Inline{doc.Text("En delaktivitet är försenad.")}},
+		&doc.Status{Level: doc.Yellow, Word: "Gul", Line: []doc.Inline{doc.Text("Övergripande status"), doc.Text(": "), doc.Strong("Gul"), doc.Text(" – "), doc.Text("En delaktivitet är försenad.")}},
 		doc.DefinitionTable("Begrepp/förkortning", "Förklaring", []doc.Definition{
 			{Term: "CLG", Definition: []doc.Inline{doc.Text("Centrala ledningsgruppen")}},
 			{Term: "HSF", Definition: []doc.Inline{doc.Text("Hälso- och sjukvårdsförvaltningen")}},

@@ -42,6 +42,14 @@ import json, re, sys, docx
 out = []
 for path in sys.argv[1:]:
     d = docx.Document(path)
+    # python-docx 1.x reads Word's non-breaking hyphen as "-"; Debian's
+    # 0.8 drops it: read it as the newer one does.
+    from docx.oxml.ns import qn
+    for el in list(d.element.body.iter(qn("w:noBreakHyphen"))):
+        t = el.makeelement(qn("w:t"), {})
+        t.text = "-"
+        el.addprevious(t)
+        el.getparent().remove(el)
     res = {"headings": [], "tables": [], "fields": []}
     for p in d.paragraphs:
         if p.style.name.startswith("Heading") or p.style.name == "Title":

@@ -55,7 +55,7 @@ type Entry struct {
 	SHA256   string             `json:"sha256"`         // of the source file's bytes
 	Deps     []Dep              `json:"deps,omitempty"` // other files the outputs depend on
 	Name     string             `json:"name"`           // the outputs' path without extension
-	Outputs  map[string]*Output `json:"outputs"`        // by format: "pdf", "docx"
+	Outputs  map[string]*Output `json:"outputs"`        // by format name (pdf, docx), and the packet
 	Warnings []string           `json:"warnings,omitempty"`
 }
 

@@ -128,6 +128,9 @@ type Section struct {
 	// when either is set the section gets w:titlePg, which is what makes
 	// Word and LibreOffice use them.
 	FirstHeaderRef, FirstFooterRef string
+	// PageStart is the number of the section's first page (w:pgNumType
+	// w:start); 0 or 1 for the default.
+	PageStart int
 }
 
 // AppendXML appends the w:sectPr element.
@@ -167,7 +170,13 @@ func (s *Section) AppendXML(dst []byte) []byte {
 	dst = IntAttr(dst, "w:header", s.Header)
 	dst = IntAttr(dst, "w:footer", s.Footer)
 	dst = IntAttr(dst, "w:gutter", s.Gutter)
-	dst = append(dst, `/><w:cols w:space="708"/>`...)
+	dst = append(dst, `/>`...)
+	if s.PageStart > 1 {
+		dst = append(dst, "<w:pgNumType"...)
+		dst = IntAttr(dst, "w:start", s.PageStart)
+		dst = append(dst, "/>"...)
+	}
+	dst = append(dst, `<w:cols w:space="708"/>`...)
 	if s.FirstHeaderRef != "" || s.FirstFooterRef != "" {
 		dst = append(dst, "<w:titlePg/>"...)
 	}

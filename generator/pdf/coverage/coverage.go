@@ -18,7 +18,6 @@
 package coverage
 
 import (
-	"encoding/binary"
 	"fmt"
 	"sync"
 	"unicode"
@@ -28,6 +27,8 @@ import (
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
+
+	"github.com/underlag/underlag/generator/pdf/sfnt"
 )
 
 // table is the covered set of the Basic Multilingual Plane, by rune.
@@ -38,7 +39,7 @@ var covered = sync.OnceValue(func() *table {
 	faces := [][]byte{liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF, liberationmonoregular.TTF}
 	maps := make([][]uint16, len(faces))
 	for i, f := range faces {
-		m, err := cmap(f)
+		m, err := sfnt.CmapOf(f, 0xffff)
 		if err != nil {
 			panic(fmt.Sprintf("coverage: Liberation font %d: %v", i, err)) // the fonts are compiled in
 		}
@@ -174,48 +175,25 @@ func Class(r rune) string {
 	return "symbol"
 }
 
-// cmap reads a TrueType font's Unicode BMP mapping (format 4) into a
-// table by rune.
-func cmap(ttf []byte) ([]uint16, error) {
-	u16 := func(b []byte, o int) int { return int(binary.BigEndian.Uint16(b[o:])) }
-	if len(ttf) < 12 {
-		return nil, fmt.Errorf("short font")
+// PDF is the PDF's repertoire as an output format's (the format table's
+// Draws, check.Repertoire): Covers, and why a character is refused.
+type PDF struct{}
+
+// Covers reports whether the PDF can draw r (see Covers).
+func (PDF) Covers(r rune) bool { return Covers(r) }
+
+// Refusal says what r is and why the PDF cannot draw it, for a message
+// after the character's name: "(CJK) cannot be drawn in the PDF: …".
+func (PDF) Refusal(r rune) string {
+	return fmt.Sprintf("(%s) cannot be drawn in the PDF: %s", Class(r), why(r))
+}
+
+func why(r rune) string {
+	switch Class(r) {
+	case "Arabic", "Hebrew":
+		return "right-to-left text is not laid out in the PDF yet; write it out in the DOCX, or leave it out of the PDF"
+	case "emoji":
+		return "the PDF's fonts have no emoji; write the word instead"
 	}
-	var c []byte
-	for i := 0; i < u16(ttf, 4); i++ {
-		rec := ttf[12+16*i:]
-		if string(rec[:4]) == "cmap" {
-			off, n := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
-			c = ttf[off : off+n]
-		}
-	}
-	if len(c) < 4 {
-		return nil, fmt.Errorf("no cmap")
-	}
-	for i := 0; i < u16(c, 2); i++ {
-		pid, eid, off := u16(c, 4+8*i), u16(c, 6+8*i), int(binary.BigEndian.Uint32(c[8+8*i:]))
-		if !(pid == 3 && eid == 1 || pid == 0) || u16(c, off) != 4 {
-			continue
-		}
-		t := c[off:]
-		segs := u16(t, 6) / 2
-		out := make([]uint16, 0x10000)
-		for s := 0; s < segs; s++ {
-			end, start := u16(t, 14+2*s), u16(t, 16+2*segs+2*s)
-			delta, ro := u16(t, 16+4*segs+2*s), u16(t, 16+6*segs+2*s)
-			for r := start; r <= end && r < 0xffff; r++ {
-				g := 0
-				if ro == 0 {
-					g = (r + delta) & 0xffff
-				} else if p := 16 + 6*segs + 2*s + ro + 2*(r-start); p+2 <= len(t) {
-					if g = u16(t, p); g != 0 {
-						g = (g + delta) & 0xffff
-					}
-				}
-				out[r] = uint16(g)
-			}
-		}
-		return out, nil
-	}
-	return nil, fmt.Errorf("no Unicode BMP cmap")
+	return "the PDF's fonts have no glyph for it; use the DOCX, or leave it out"
 }

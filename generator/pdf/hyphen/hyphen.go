@@ -1,6 +1,8 @@
 // Package hyphen finds where a word may be hyphenated, by Frank Liang's
 // algorithm (the one TeX, LibreOffice and Word's Hunspell-based
-// hyphenators use) over a pattern file in libhyphen's format.
+// hyphenators use) over a pattern file in libhyphen's format, and where a
+// compound's parts meet, from a Swedish word list read at run time (see
+// compound.go).
 //
 // The Swedish patterns are LibreOffice's (hyph_sv_SE.dic, Niklas
 // Johansson 2013, from the LibreOffice dictionaries as Debian's hyphen-sv
@@ -34,17 +36,22 @@ type Hyphenator struct {
 	// Left and Right are the fewest letters kept before and after a
 	// hyphen.
 	Left, Right int
+	// MinWord is the fewest letters a word must have to be hyphenated
+	// at all.
+	MinWord int
 }
 
 // Swedish returns a hyphenator of Swedish. It keeps at least two letters
-// on each side of a hyphen, as LibreOffice and TeX do for Swedish (the
-// file itself allows one before).
+// before a hyphen and three after it (the file itself allows one and
+// two), and leaves words of fewer than six letters whole: "bå-de",
+// "in-om" and "lä-net" save too little room to be worth the reader's
+// stumble.
 func Swedish() (*Hyphenator, error) {
 	h, err := Parse(swedish)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: Swedish patterns: %w", err)
 	}
-	h.Left, h.Right = max(h.Left, 2), max(h.Right, 2)
+	h.Left, h.Right, h.MinWord = max(h.Left, 2), max(h.Right, 3), 6
 	return h, nil
 }
 
@@ -145,7 +152,7 @@ func (h *Hyphenator) Points(word string) []int {
 // then looked up by substrings of it, which allocates nothing.
 func (h *Hyphenator) points(out []int, word string, base int) []int {
 	n := utf8.RuneCountInString(word)
-	if n < h.Left+h.Right || word == strings.ToUpper(word) {
+	if n < h.Left+h.Right || n < h.MinWord || word == strings.ToUpper(word) {
 		return out
 	}
 	w := "." + strings.ToLower(word) + "."

@@ -1,6 +1,8 @@
 package hyphen
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,13 +15,98 @@ func TestSwedish(t *testing.T) {
 	require.NoError(t, err)
 	for _, tc := range []struct{ in, want string }{
 		{"primärvårdsutvecklingsarbetet", "pri-mär-vårds-ut-veck-lings-ar-be-tet"},
-		{"omställningen", "om-ställ-ning-en"},
+		{"omställningen", "om-ställ-ningen"}, // three letters after the last hyphen
 		{"Sjukvårdsnämnden", "Sjuk-vårds-nämn-den"},
 		{"HSN", "HSN"}, // an abbreviation
 		{"(primärvård),", "(pri-mär-vård),"},
 		{"och", "och"},
 		{"ut", "ut"},
+		// Short words stay whole.
+		{"både", "både"},
+		{"inom", "inom"},
+		{"länet", "länet"},
 	} {
 		assert.Equal(t, tc.want, h.Hyphenate(tc.in, "-"))
 	}
+}
+
+// TestLimits checks every point of words of every length against the
+// limits the hyphenator states: Left letters before, Right after, none
+// in words shorter than MinWord.
+func TestLimits(t *testing.T) {
+	t.Parallel()
+	h, err := Swedish()
+	require.NoError(t, err)
+	const long = "kommunikationsinsatsernas"
+	for n := 1; n <= len(long); n++ {
+		w := long[:n]
+		for _, p := range h.Points(w) {
+			assert.GreaterOrEqual(t, p, h.Left, w)
+			assert.GreaterOrEqual(t, len(w)-p, h.Right, w)
+			assert.GreaterOrEqual(t, len(w), h.MinWord, w)
+		}
+	}
+}
+
+// joinTests are compounds with their joints marked by hand: what a
+// Swedish reader expects a long word to break at.
+var joinTests = []struct{ in, want string }{
+	{"huvudansvarig", "huvud|ansvarig"},
+	{"kommunikationsinsatsen", "kommunikations|insatsen"},
+	{"sjukvårdsnämnden", "sjukvårds|nämnden"},
+	{"uppdragsdirektiv", "uppdrags|direktiv"},
+	{"regionfullmäktige", "region|fullmäktige"},
+	{"verksamhetsåret", "verksamhets|året"},
+	{"Samverkansavtalet", "Samverkans|avtalet"},
+	{"primärvården", "primär|vården"},
+	{"primärvårdsfrågor", "primärvårds|frågor"},
+	{"och", "och"},
+	{"ansvarig", "ansvarig"},
+}
+
+// TestJoints checks the joints found with Debian's Swedish word list
+// (hunspell-sv) against the hand-marked ones.
+func TestJoints(t *testing.T) {
+	t.Parallel()
+	c := systemCompounds(t)
+	for _, tc := range joinTests {
+		var b strings.Builder
+		last := 0
+		for _, p := range c.Joints(tc.in) {
+			b.WriteString(tc.in[last:p] + "|")
+			last = p
+		}
+		b.WriteString(tc.in[last:])
+		assert.Equal(t, tc.want, b.String())
+	}
+}
+
+func TestParseCompounds(t *testing.T) {
+	t.Parallel()
+	c, err := ParseCompounds(strings.NewReader("4\nhuvud/ABDXY\nansvarig/AOQRY\nkommunikations-/Y\ninsats/DHUXY\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []int{5}, c.Joints("huvudansvarig"))
+	assert.Equal(t, []int{14}, c.Joints("kommunikationsinsatsen"))
+	assert.Empty(t, c.Joints("ansvarig"))
+	_, err = ParseCompounds(strings.NewReader("0\n"))
+	assert.Error(t, err)
+	missing, err := LoadCompounds(t.TempDir() + "/none.dic")
+	assert.NoError(t, err)
+	assert.Nil(t, missing)
+	assert.Empty(t, missing.Joints("huvudansvarig"))
+}
+
+// systemCompounds loads hunspell-sv's word list: skipped where it is not
+// installed, a failure in CI (.ci/run installs it).
+func systemCompounds(t *testing.T) *Compounds {
+	t.Helper()
+	if _, err := os.Stat(SystemDictionary); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("hunspell-sv not installed (.ci/run installs it)")
+		}
+		t.Skip("hunspell-sv not installed")
+	}
+	c, err := LoadCompounds(SystemDictionary)
+	require.NoError(t, err)
+	return c
 }

@@ -1,4 +1,10 @@
-package pdf
+// Package sfnt is underlag's one TrueType reader: it parses a font's
+// table directory and the tables the PDF renderer needs, reads its
+// Unicode cmap, and cuts per-document subsets, with every offset and
+// length checked against the data. The PDF renderer (generator/pdf)
+// prepares its faces with it, and the coverage table (generator/pdf/
+// coverage) reads the fonts' cmaps with it.
+package sfnt
 
 import (
 	"bytes"
@@ -10,7 +16,7 @@ import (
 	"sort"
 )
 
-// This file is the small TrueType reader and subsetter that lets each
+// The reader and subsetter let each
 // document embed only the glyphs it uses without parsing a font again: the
 // font is parsed once in New into glyph offsets, composite components and
 // widths, and a document's subset is then only a matter of copying the
@@ -18,63 +24,76 @@ import (
 // the prepared font, so text can be written as glyph ids directly
 // (Identity-H) with no per-document renumbering.
 
-// sfnt is a parsed TrueType font, read-only after parsing.
-type sfnt struct {
-	tables     map[string][]byte
-	tags       []string // table tags, sorted, as they are written back
-	numGlyphs  int
-	unitsPerEm int
-	loca       []uint32   // glyph offsets into glyf, numGlyphs+1 entries
+// Font is a parsed TrueType font, read-only after parsing.
+type Font struct {
+	Tables     map[string][]byte // by tag; head, hhea, maxp, hmtx, loca and glyf are there and long enough
+	tags       []string          // table tags, sorted, as they are written back
+	NumGlyphs  int
+	UnitsPerEm int
+	loca       []uint32   // glyph offsets into glyf, NumGlyphs+1 entries
 	glyf       []byte     // the glyf table
 	comps      [][]uint16 // components of composite glyphs, by glyph id
-	advance    []uint16   // advance widths in font units, by glyph id
+	Advance    []uint16   // advance widths in font units, by glyph id
 }
 
-var errFont = errors.New("malformed TrueType font")
+// ErrFont is the error of a font whose data does not hold together.
+var ErrFont = errors.New("malformed TrueType font")
 
 func u16(b []byte, off int) int { return int(binary.BigEndian.Uint16(b[off:])) }
 func u32(b []byte, off int) uint32 {
 	return binary.BigEndian.Uint32(b[off:])
 }
 
-// parseSFNT reads the tables the subsetter and the layout need.
-func parseSFNT(data []byte) (*sfnt, error) {
+// directory reads the table directory: each table's bytes by tag, and
+// the tags sorted.
+func directory(data []byte) (map[string][]byte, []string, error) {
 	if len(data) < 12 {
-		return nil, errFont
+		return nil, nil, ErrFont
 	}
 	n := u16(data, 4)
 	if len(data) < 12+16*n {
-		return nil, errFont
+		return nil, nil, ErrFont
 	}
-	s := &sfnt{tables: make(map[string][]byte, n)}
+	tables := make(map[string][]byte, n)
+	tags := make([]string, 0, n)
 	for i := 0; i < n; i++ {
 		rec := data[12+16*i:]
 		tag := string(rec[:4])
 		off, length := int(u32(rec, 8)), int(u32(rec, 12))
 		if off < 0 || length < 0 || off+length > len(data) {
-			return nil, fmt.Errorf("%w: table %q out of range", errFont, tag)
+			return nil, nil, fmt.Errorf("%w: table %q out of range", ErrFont, tag)
 		}
-		s.tables[tag] = data[off : off+length]
-		s.tags = append(s.tags, tag)
+		tables[tag] = data[off : off+length]
+		tags = append(tags, tag)
 	}
-	sort.Strings(s.tags)
+	sort.Strings(tags)
+	return tables, tags, nil
+}
+
+// Parse reads the tables the subsetter and the layout need.
+func Parse(data []byte) (*Font, error) {
+	tables, tags, err := directory(data)
+	if err != nil {
+		return nil, err
+	}
+	s := &Font{Tables: tables, tags: tags}
 	for _, t := range []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf"} {
-		if _, ok := s.tables[t]; !ok {
-			return nil, fmt.Errorf("%w: no %s table", errFont, t)
+		if _, ok := s.Tables[t]; !ok {
+			return nil, fmt.Errorf("%w: no %s table", ErrFont, t)
 		}
 	}
-	head, maxp, hhea := s.tables["head"], s.tables["maxp"], s.tables["hhea"]
+	head, maxp, hhea := s.Tables["head"], s.Tables["maxp"], s.Tables["hhea"]
 	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 {
-		return nil, errFont
+		return nil, ErrFont
 	}
-	s.unitsPerEm = u16(head, 18)
-	s.numGlyphs = u16(maxp, 4)
-	if s.unitsPerEm == 0 || s.numGlyphs == 0 {
-		return nil, errFont
+	s.UnitsPerEm = u16(head, 18)
+	s.NumGlyphs = u16(maxp, 4)
+	if s.UnitsPerEm == 0 || s.NumGlyphs == 0 {
+		return nil, ErrFont
 	}
 	long := u16(head, 50) == 1
-	loca := s.tables["loca"]
-	s.loca = make([]uint32, s.numGlyphs+1)
+	loca := s.Tables["loca"]
+	s.loca = make([]uint32, s.NumGlyphs+1)
 	for i := range s.loca {
 		switch {
 		case long && len(loca) >= 4*(i+1):
@@ -82,15 +101,15 @@ func parseSFNT(data []byte) (*sfnt, error) {
 		case !long && len(loca) >= 2*(i+1):
 			s.loca[i] = uint32(u16(loca, 2*i)) * 2
 		default:
-			return nil, fmt.Errorf("%w: short loca", errFont)
+			return nil, fmt.Errorf("%w: short loca", ErrFont)
 		}
 	}
-	s.glyf = s.tables["glyf"]
-	s.comps = make([][]uint16, s.numGlyphs)
-	for g := 0; g < s.numGlyphs; g++ {
+	s.glyf = s.Tables["glyf"]
+	s.comps = make([][]uint16, s.NumGlyphs)
+	for g := 0; g < s.NumGlyphs; g++ {
 		a, b := int(s.loca[g]), int(s.loca[g+1])
 		if a > b || b > len(s.glyf) {
-			return nil, fmt.Errorf("%w: glyph %d out of range", errFont, g)
+			return nil, fmt.Errorf("%w: glyph %d out of range", ErrFont, g)
 		}
 		if b-a >= 10 && int16(u16(s.glyf, a)) < 0 {
 			cs, err := components(s.glyf[a:b])
@@ -101,13 +120,13 @@ func parseSFNT(data []byte) (*sfnt, error) {
 		}
 	}
 	nh := u16(hhea, 34)
-	hmtx := s.tables["hmtx"]
+	hmtx := s.Tables["hmtx"]
 	if nh == 0 || len(hmtx) < 4*nh {
-		return nil, fmt.Errorf("%w: short hmtx", errFont)
+		return nil, fmt.Errorf("%w: short hmtx", ErrFont)
 	}
-	s.advance = make([]uint16, s.numGlyphs)
-	for g := range s.advance {
-		s.advance[g] = uint16(u16(hmtx, 4*min(g, nh-1)))
+	s.Advance = make([]uint16, s.NumGlyphs)
+	for g := range s.Advance {
+		s.Advance[g] = uint16(u16(hmtx, 4*min(g, nh-1)))
 	}
 	return s, nil
 }
@@ -125,7 +144,7 @@ func components(g []byte) ([]uint16, error) {
 	p := 10
 	for {
 		if p+4 > len(g) {
-			return nil, errFont
+			return nil, ErrFont
 		}
 		flags := u16(g, p)
 		out = append(out, uint16(u16(g, p+2)))
@@ -149,12 +168,23 @@ func components(g []byte) ([]uint16, error) {
 	}
 }
 
-// cmap reads the font's Unicode BMP mapping (format 4) into a table by
-// rune of at most top+1 entries.
-func (s *sfnt) cmap(top rune) ([]uint16, error) {
-	c := s.tables["cmap"]
+// Cmap reads the font's Unicode BMP mapping (format 4) into a table of
+// glyph ids by rune, of top+1 entries.
+func (s *Font) Cmap(top rune) ([]uint16, error) { return cmap(s.Tables["cmap"], top) }
+
+// CmapOf reads the Unicode BMP mapping of a font's data, reading nothing
+// else of it but the table directory: what the coverage table needs.
+func CmapOf(data []byte, top rune) ([]uint16, error) {
+	tables, _, err := directory(data)
+	if err != nil {
+		return nil, err
+	}
+	return cmap(tables["cmap"], top)
+}
+
+func cmap(c []byte, top rune) ([]uint16, error) {
 	if len(c) < 4 {
-		return nil, fmt.Errorf("%w: no cmap", errFont)
+		return nil, fmt.Errorf("%w: no cmap", ErrFont)
 	}
 	n := u16(c, 2)
 	for i := 0; i < n && 4+8*i+8 <= len(c); i++ {
@@ -165,13 +195,13 @@ func (s *sfnt) cmap(top rune) ([]uint16, error) {
 		}
 		return cmap4(c[off:], top)
 	}
-	return nil, fmt.Errorf("%w: no Unicode BMP cmap", errFont)
+	return nil, fmt.Errorf("%w: no Unicode BMP cmap", ErrFont)
 }
 
 func cmap4(t []byte, top rune) ([]uint16, error) {
 	segs := u16(t, 6) / 2
 	if len(t) < 16+8*segs {
-		return nil, errFont
+		return nil, ErrFont
 	}
 	ends, starts := 14, 16+2*segs
 	deltas, ranges := starts+2*segs, starts+4*segs
@@ -186,7 +216,7 @@ func cmap4(t []byte, top rune) ([]uint16, error) {
 			} else {
 				p := ranges + 2*i + ro + 2*(r-start)
 				if p+2 > len(t) {
-					return nil, errFont
+					return nil, ErrFont
 				}
 				if g = u16(t, p); g != 0 {
 					g = (g + delta) & 0xffff
@@ -198,17 +228,17 @@ func cmap4(t []byte, top rune) ([]uint16, error) {
 	return out, nil
 }
 
-// subsetter writes a face's per-document subsets. The tables that are the
+// Subsetter writes a face's per-document subsets. The tables that are the
 // same in every subset (metrics, hinting programs) are laid out and
 // deflated once, in New; a document deflates only its table directory and
 // its head, loca and glyf tables, and the parts are joined as one zlib
 // stream (each deflated part is flushed to a byte boundary and refers only
 // to its own bytes, so the parts can be concatenated).
-type subsetter struct {
-	s       *sfnt
+type Subsetter struct {
+	s       *Font
 	tags    []string // the subset's tables, sorted, as the directory lists them
 	static  []byte   // the unchanging tables, each padded to four bytes
-	staticZ []byte   // static, deflated and flushed: a non-final deflate segment
+	StaticZ []byte   // static, deflated and flushed: a non-final deflate segment
 	off     map[string]int
 	sum     map[string]uint32
 }
@@ -221,10 +251,11 @@ type subsetter struct {
 // writers commonly do: it would add some 3 kB to every font of every file.
 var staticTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "hhea", "hmtx", "maxp", "post", "prep"}
 
-func newSubsetter(s *sfnt) (*subsetter, error) {
-	ss := &subsetter{s: s, off: map[string]int{}, sum: map[string]uint32{}}
+// NewSubsetter lays out and deflates the tables every subset shares.
+func NewSubsetter(s *Font) (*Subsetter, error) {
+	ss := &Subsetter{s: s, off: map[string]int{}, sum: map[string]uint32{}}
 	for _, t := range staticTables {
-		data, ok := s.tables[t]
+		data, ok := s.Tables[t]
 		if !ok {
 			continue
 		}
@@ -247,20 +278,20 @@ func newSubsetter(s *sfnt) (*subsetter, error) {
 	if err := zw.Flush(); err != nil {
 		return nil, err
 	}
-	ss.staticZ = buf.Bytes()
+	ss.StaticZ = buf.Bytes()
 	return ss, nil
 }
 
-// subset returns a font holding only the glyphs marked in used (glyph 0
+// Subset returns a font holding only the glyphs marked in used (glyph 0
 // and composites' components are added), every other glyph left empty so
 // that glyph ids stay as they are, in three parts to be concatenated: the
 // table directory, the static tables, and head, loca and glyf.
-func (ss *subsetter) subset(used []bool) (dir, static, dyn []byte) {
+func (ss *Subsetter) Subset(used []bool) (dir, static, dyn []byte) {
 	s := ss.s
-	keep := make([]bool, s.numGlyphs)
+	keep := make([]bool, s.NumGlyphs)
 	var mark func(g int)
 	mark = func(g int) {
-		if g >= s.numGlyphs || keep[g] {
+		if g >= s.NumGlyphs || keep[g] {
 			return
 		}
 		keep[g] = true
@@ -286,12 +317,12 @@ func (ss *subsetter) subset(used []bool) (dir, static, dyn []byte) {
 	if long {
 		entry = 4
 	}
-	headLen := len(s.tables["head"])
-	locaLen := entry * (s.numGlyphs + 1)
+	headLen := len(s.Tables["head"])
+	locaLen := entry * (s.NumGlyphs + 1)
 	locaOff := (headLen + 3) &^ 3
 	glyfOff := locaOff + (locaLen+3)&^3
 	dyn = make([]byte, glyfOff, glyfOff+size)
-	copy(dyn, s.tables["head"])
+	copy(dyn, s.Tables["head"])
 	binary.BigEndian.PutUint32(dyn[8:], 0) // checksum adjustment: not needed in a PDF
 	if long {
 		binary.BigEndian.PutUint16(dyn[50:], 1)
@@ -314,7 +345,7 @@ func (ss *subsetter) subset(used []bool) (dir, static, dyn []byte) {
 			}
 		}
 	}
-	put(s.numGlyphs, len(dyn)-glyfOff)
+	put(s.NumGlyphs, len(dyn)-glyfOff)
 
 	n := len(ss.tags)
 	dir = make([]byte, 12+16*n)
@@ -336,7 +367,7 @@ func (ss *subsetter) subset(used []bool) (dir, static, dyn []byte) {
 		case "glyf":
 			off, length, sum = base+glyfOff, len(dyn)-glyfOff, checksum(dyn[glyfOff:])
 		default:
-			off, length, sum = len(dir)+ss.off[t], len(s.tables[t]), ss.sum[t]
+			off, length, sum = len(dir)+ss.off[t], len(s.Tables[t]), ss.sum[t]
 		}
 		rec := dir[12+16*i:]
 		copy(rec, t)
@@ -356,4 +387,44 @@ func checksum(b []byte) uint32 {
 		s += binary.BigEndian.Uint32(w[:])
 	}
 	return s
+}
+
+// RepairCmap corrects, in place, the length that each format 4 subtable
+// of a font's cmap declares to the bytes it has: up to the next subtable,
+// or the end of the table. go-pdf/fpdf's cutter (UTF8CutFont) counts the
+// glyph id array in entries where the format counts bytes, so its
+// subtable declares too few, an odd number for some fonts; viewers
+// forgive it, fontTools and strict validators do not. The mapping itself
+// is unchanged: fpdf's segments map by delta and never index the array.
+func RepairCmap(font []byte) error {
+	tables, _, err := directory(font)
+	if err != nil {
+		return err
+	}
+	c := tables["cmap"]
+	if len(c) < 4 {
+		return fmt.Errorf("%w: no cmap", ErrFont)
+	}
+	n := u16(c, 2)
+	if 4+8*n > len(c) {
+		return fmt.Errorf("%w: short cmap", ErrFont)
+	}
+	offs := make([]int, n)
+	for i := range offs {
+		offs[i] = int(u32(c, 4+8*i+4))
+	}
+	for _, off := range offs {
+		if off+4 > len(c) || u16(c, off) != 4 {
+			continue
+		}
+		end := len(c)
+		for _, o := range offs {
+			if o > off && o < end {
+				end = o
+			}
+		}
+		// The table is a slice of font: writing it writes the font.
+		binary.BigEndian.PutUint16(c[off+2:], uint16(min(end-off, 0xfffe)&^1))
+	}
+	return nil
 }
