@@ -125,12 +125,12 @@ func (o *OrgProfile) CommitteeKeys() []string {
 
 // Address is the organisation's contact details for the footer.
 type Address struct {
-	Postal   string `yaml:"postadress" desc:"Postadress."`
-	Visiting string `yaml:"besöksadress" desc:"Besöksadress."`
-	Phone    string `yaml:"telefon" desc:"Telefon."`
-	Email    string `yaml:"epost" desc:"E-post."`
-	Web      string `yaml:"webb" desc:"Webbadress."`
-	OrgNr    string `yaml:"organisationsnummer" desc:"Organisationsnummer."`
+	Postal   string `yaml:"postadress" desc:"Adressen post skickas till, i sidfoten, till exempel Box 1, 901 89 Umeå."`
+	Visiting string `yaml:"besöksadress" desc:"Var besökare hittar organisationen, i sidfoten."`
+	Phone    string `yaml:"telefon" desc:"Växelns telefonnummer, i sidfoten."`
+	Email    string `yaml:"epost" desc:"Organisationens allmänna e-postadress (registratur), i sidfoten."`
+	Web      string `yaml:"webb" desc:"Organisationens webbplats, i sidfoten."`
+	OrgNr    string `yaml:"organisationsnummer" desc:"Organisationsnumret, tio siffror med bindestreck, i sidfoten."`
 }
 
 // Committee returns the committee with the given key (abbreviation, or
@@ -167,7 +167,7 @@ type Glossary struct {
 // same everywhere.
 type People struct {
 	Head    `yaml:",inline"`
-	Entries []PersonEntry `yaml:"personer" desc:"Personer." required:"true"`
+	Entries []PersonEntry `yaml:"personer" desc:"Alla personer som dokumenten hänvisar till med id, så att namn och titlar stavas lika överallt." required:"true"`
 
 	Source *Source `yaml:"-"`
 }
@@ -175,10 +175,10 @@ type People struct {
 // PersonEntry is a person in the registry.
 type PersonEntry struct {
 	ID    string `yaml:"id" desc:"Id som dokumenten hänvisar till, till exempel erika-frohm." required:"true"`
-	Name  string `yaml:"namn" desc:"Namn." required:"true"`
-	Title string `yaml:"titel" desc:"Titel."`
+	Name  string `yaml:"namn" desc:"Personens för- och efternamn, som det ska stå i dokumenten." required:"true"`
+	Title string `yaml:"titel" desc:"Personens titel eller befattning, som den ska stå i dokumenten."`
 	Unit  string `yaml:"enhet" desc:"Enhet eller förvaltning."`
-	Email string `yaml:"epost" desc:"E-post."`
+	Email string `yaml:"epost" desc:"Personens e-postadress, för sidfot och kontaktuppgifter."`
 	Phone string `yaml:"telefon" desc:"Telefonnummer, till exempel 090-785 00 00."`
 }
 

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -65,7 +67,9 @@ func TestSchema(t *testing.T) {
 	assert.Subset(t, memo["required"], []any{"typ", "version", "nämnd", "sammanfattning", "förslag_till_beslut"})
 	props := memo["properties"].(map[string]any)
 	assert.Equal(t, map[string]any{"description": props["typ"].(map[string]any)["description"], "const": "tjänsteskrivelse"}, props["typ"])
-	assert.Equal(t, map[string]any{"description": "Handläggare.", "markdownDescription": "Handläggare.", "$ref": "#/definitions/Person"}, props["handläggare"])
+	officer := memo["properties"].(map[string]any)["handläggare"].(map[string]any)
+	assert.Equal(t, "#/definitions/Person", officer["$ref"])
+	assert.Equal(t, officer["description"], officer["markdownDescription"], "no example for a mapping")
 
 	// A Person may be written as just a name; a Status as just its level.
 	assert.Contains(t, s.Definitions["Person"], "anyOf")
@@ -75,7 +79,43 @@ func TestSchema(t *testing.T) {
 	assert.NotContains(t, s.Definitions["NamedRole"], "anyOf")
 }
 
-// Every property has a description, a Markdown description, and every
+// restates reports whether a description says no more than its key: at
+// most one word besides the key's own ("Kommentar.", "Budget: kostnader.",
+// "Startdatum." for start).
+func restates(key, desc string) bool {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(s, "_", " ")), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+	}
+	keyWords := words(key)
+	var rest []string
+	for _, w := range words(desc) {
+		if !slices.Contains(keyWords, w) {
+			rest = append(rest, w)
+		}
+	}
+	return len(rest) < 2
+}
+
+func TestRestates(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		key, desc string
+		want      bool
+	}{
+		{"kommentar", "Kommentar.", true},
+		{"kostnader", "Budget: kostnader.", true},
+		{"start", "Startdatum.", true},
+		{"nästa_steg", "Nästa steg.", true},
+		{"start", "När delaktiviteten börjar: dag, månad eller år.", false},
+		{"miljö", "Miljö och hållbarhet.", false},
+	} {
+		assert.Equal(t, tc.want, restates(tc.key, tc.desc), "%s: %s", tc.key, tc.desc)
+	}
+}
+
+// Every property has a description that says more than its key, a Markdown description, and every
 // property of a single value (text, number, date, committee, person id) an
 // example, so that the editor shows what to write.
 func TestEveryPropertyDescribed(t *testing.T) {
@@ -107,6 +147,8 @@ func TestEveryPropertyDescribed(t *testing.T) {
 		for key, v := range props {
 			p := v.(map[string]any)
 			assert.NotEmpty(t, p["description"], "%s.%s has a description", name, key)
+			d, _ := p["description"].(string)
+			assert.False(t, restates(key, d), "%s.%s: the description %q says more than the key", name, key, d)
 			if _, isConst := p["const"]; isConst {
 				continue
 			}
