@@ -336,7 +336,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // The GitHub workflow passes actionlint (a go.mod tool, so offline once
 // the modules are downloaded), which checks the expressions, the actions'
 // inputs and, where shellcheck is installed, the run scripts. GitLab has no
-// such linter that runs offline: its CI schema is fetched from gitlab.com.
+// such linter that runs offline: its CI schema is fetched (TestGitLabCISchema).
 func TestActionlint(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles actionlint")
