@@ -24,6 +24,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -68,9 +69,22 @@ type Config struct {
 // SumsFile is the name of the SHA-256 sums, in sha256sum's format.
 const SumsFile = "SHA256SUMS"
 
+// versionTag is a version a release may carry: a semantic version tag,
+// as go install MODULE@VERSION and the example workflows' pin take it,
+// with a pre-release suffix allowed (v0.2.0-rc.1).
+var versionTag = regexp.MustCompile(`^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$`)
+
+// describeSuffix is what git describe adds after a tag for a later commit.
+var describeSuffix = regexp.MustCompile(`-[0-9]+-g[0-9a-f]+$`)
+
 // Run builds every target and writes its archive and SBOM into cfg.Out,
 // then the sums of them all. It returns the names written, sums last.
+// The version must be a tag's (git describe on an untagged or changed
+// tree gives a commit, which no workflow can pin).
 func Run(ctx context.Context, cfg Config) ([]string, error) {
+	if !versionTag.MatchString(cfg.Version) || strings.HasSuffix(cfg.Version, "-dirty") || describeSuffix.MatchString(cfg.Version) {
+		return nil, fmt.Errorf("version %q is not a release tag such as v0.1.0: tag a clean commit of main first (git tag -a v0.1.0 -m \"underlag v0.1.0\"), then make release", cfg.Version)
+	}
 	if cfg.Go == "" {
 		cfg.Go = "go"
 	}

@@ -98,6 +98,31 @@ func TestRelease(t *testing.T) {
 	assert.Contains(t, string(b), "underlag "+version)
 }
 
+// A release carries a tag's version, never a commit's: git describe on an
+// untagged or changed tree gives one, which no workflow can pin. Each is
+// refused before anything is built.
+func TestReleaseVersion(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		version string
+		ok      bool
+	}{
+		{"v0.1.0", true}, {"v1.12.3", true}, {"v0.2.0-rc.1", true},
+		{"", false}, {"dev", false}, {"0.1.0", false}, {"v0.1", false}, {"v01.1.0", false},
+		{"1cf8df2", false}, {"v0.1.0-3-g1cf8df2-dirty", false}, {"v0.1.0-3-g1cf8df2", false}, {"1cf8df2-dirty", false},
+	} {
+		out := t.TempDir()
+		_, err := Run(context.Background(), Config{Version: tc.version, Dir: filepath.Join("..", ".."), Out: out,
+			Targets: []Target{{"plan9", "nosuch"}}, Go: "false"})
+		if tc.ok {
+			// Past the check, the build (a go that fails) fails instead.
+			assert.ErrorContains(t, err, "plan9/nosuch", tc.version)
+		} else {
+			assert.ErrorContains(t, err, "is not a release tag", tc.version)
+		}
+	}
+}
+
 func TestParseTarget(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
