@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"go/version"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,4 +84,29 @@ func goEnv(t *testing.T, name string) string {
 	out, err := exec.Command("go", "env", name).Output()
 	require.NoError(t, err, "go env %s", name)
 	return strings.TrimSpace(string(out))
+}
+
+// goFloor is the oldest Go the README asks for ("needs Go 1.26"): every
+// release of it must build underlag without fetching a toolchain, so
+// neither go.mod nor any module it needs may ask for a later one.
+const goFloor = "go1.26.0"
+
+func TestGoVersionFloor(t *testing.T) {
+	t.Parallel()
+	mod, err := os.ReadFile(filepath.Join("..", "go.mod"))
+	require.NoError(t, err)
+	assert.NotRegexp(t, `(?m)^toolchain `, string(mod), "go.mod names no toolchain")
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Path}} {{.GoVersion}}", "all")
+	cmd.Dir = ".."
+	out, err := cmd.Output()
+	require.NoError(t, err, "go list -m all")
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	require.NotEmpty(t, lines)
+	for _, l := range lines {
+		path, v, _ := strings.Cut(l, " ")
+		if v == "" {
+			continue // a module without a go line
+		}
+		assert.LessOrEqual(t, version.Compare("go"+v, goFloor), 0, "%s asks for go %s, later than %s", path, v, goFloor)
+	}
 }
