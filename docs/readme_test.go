@@ -46,7 +46,7 @@ func TestREADMEFirstScreen(t *testing.T) {
 	cmd := exec.Command("bash", "-eu", "-o", "pipefail", "-c", script)
 	cmd.Dir = clone
 	cmd.Stdin = strings.NewReader("") // not a terminal: init asks nothing
-	cmd.Env = []string{
+	env := []string{
 		"PATH=" + filepath.Join(goBin, "bin") + ":/usr/bin:/bin",
 		"HOME=" + home,
 		"LANG=C.UTF-8",
@@ -56,6 +56,7 @@ func TestREADMEFirstScreen(t *testing.T) {
 		"GOPROXY=off",
 		"GOFLAGS=-buildvcs=false",
 	}
+	cmd.Env = env
 	out, err = cmd.CombinedOutput()
 	require.NoError(t, err, "the README's first screen:\n%s\n---\n%s", script, out)
 
@@ -63,6 +64,17 @@ func TestREADMEFirstScreen(t *testing.T) {
 		assert.FileExists(t, filepath.Join(clone, "min-kommun", "out", name))
 	}
 	assert.FileExists(t, filepath.Join(home, ".local", "bin", "underlag"), "make install's documented prefix")
+
+	// Without make: the README's go install line, then the binary where it
+	// says, on the PATH it says.
+	const noMake = "`go install ./cmd/underlag` puts `underlag` in `$(go env GOPATH)/bin`"
+	require.Contains(t, strings.Join(strings.Fields(string(readme)), " "), noMake)
+	cmd = exec.Command("bash", "-eu", "-c", `go install ./cmd/underlag && PATH="$(go env GOPATH)/bin:$PATH" && cd "$HOME" && command -v underlag && underlag version`)
+	cmd.Dir = clone
+	cmd.Env = env
+	out, err = cmd.CombinedOutput()
+	require.NoError(t, err, "go install:\n%s", out)
+	assert.Contains(t, string(out), filepath.Join(home, "go", "bin", "underlag"), "GOPATH defaults to ~/go")
 }
 
 // gitTop is the root of the repository the test runs in; outside a git
