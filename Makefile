@@ -83,8 +83,11 @@ release:
 # `go mod download` has run) checks docs/github-actions.yml, with
 # shellcheck on its scripts when shellcheck is installed. GitLab's file has
 # no offline linter; docs/workflows_test.go checks its structure.
+# The example workflows: actionlint, their scripts run, and GitLab's CI
+# schema where UNDERLAG_GITLAB_CI_SCHEMA names a copy (docs/ci.md).
 lint-workflows:
 	$(GO) tool actionlint docs/github-actions.yml
+	$(GO) test -count=1 -run 'TestGitHubActions|TestGitLabCI' ./docs/
 
 clean:
 	rm -rf bin dist
