@@ -5,9 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -113,6 +115,26 @@ func TestOwnFontRefused(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "organisation.yaml:")
 	assert.Contains(t, errOut, "typsnitt.fet: the font Carlito (fet) cannot be embedded in the PDF: its licence forbids embedding it")
+
+	// A damaged file (Liberation Sans with two bytes of its cmap
+	// overwritten, where fpdf's cutter reads past its tables) is an error
+	// at its line, not a crash.
+	damaged := func(face string, b []byte) []byte {
+		if face != "kursiv" {
+			return b
+		}
+		d := slices.Clone(liberationsansregular.TTF)
+		for i := range int(binary.BigEndian.Uint16(d[4:])) {
+			if rec := d[12+16*i:]; string(rec[:4]) == "cmap" {
+				copy(d[int(binary.BigEndian.Uint32(rec[8:]))+747:], []byte{0x95, 0x27})
+			}
+		}
+		return d
+	}
+	data = fontTree(t, damaged)
+	code, _, errOut = execute(t, "build", data, "--out", filepath.Join(filepath.Dir(data), "out2"))
+	assert.Equal(t, 1, code)
+	assert.Regexp(t, `organisation\.yaml:\d+:\d+: (error: )?typsnitt\.kursiv: pdf: font Carlito-Italic: the font file is damaged`, errOut)
 
 	// U+02BA is in Liberation Sans, not in Carlito.
 	data = fontTree(t, nil)

@@ -31,21 +31,44 @@ func ownFaces(faces *[numFaces]*face, family string, f *style.Fonts) error {
 		faceItalic:     {ps + "-Italic", f.Italic},
 		faceBoldItalic: {ps + "-BoldItalic", f.BoldItalic},
 	} {
-		ttf := src.ttf
+		ttf, from := src.ttf, i
 		if len(ttf) == 0 {
-			ttf = f.Regular
+			ttf, from = f.Regular, faceRegular
 		}
 		if err := Embeddable(ttf); err != nil {
-			return fmt.Errorf("pdf: font %s: %w", src.name, err)
+			return &FaceError{Bold: from&faceBold != 0, Italic: from&faceItalic != 0, Err: fmt.Errorf("pdf: font %s: %w", src.name, err)}
 		}
-		fc, err := prepareFace(src.name, ttf)
+		fc, err := prepareOwnFace(src.name, ttf)
 		if err != nil {
-			return fmt.Errorf("pdf: font %s: %w", src.name, err)
+			return &FaceError{Bold: from&faceBold != 0, Italic: from&faceItalic != 0, Err: fmt.Errorf("pdf: font %s: %w", src.name, err)}
 		}
 		standIn(fc)
 		faces[i] = fc
 	}
 	return nil
+}
+
+// FaceError is a face of the organisation's typeface that cannot be used,
+// named by its style, so that the caller can point at the file.
+type FaceError struct {
+	Bold, Italic bool
+	Err          error
+}
+
+func (e *FaceError) Error() string { return e.Err.Error() }
+func (e *FaceError) Unwrap() error { return e.Err }
+
+// prepareOwnFace is prepareFace for a font the organisation gives: fpdf's
+// cutter indexes the font's tables without checking them and panics on a
+// damaged file, which must be an error instead (Embeddable has checked
+// only what package sfnt reads).
+func prepareOwnFace(name string, ttf []byte) (f *face, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("the font file is damaged (%v); export it again from the original, or ask its vendor for a new copy", r)
+		}
+	}()
+	return prepareFace(name, ttf)
 }
 
 // stand-ins are characters a font often leaves out of its character map

@@ -8,6 +8,8 @@ import (
 	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/underlag/underlag/generator/style"
 )
 
 // withFsType is a copy of a TrueType font with its OS/2 fsType set.
@@ -73,4 +75,32 @@ func TestHas(t *testing.T) {
 	}
 	_, err = Has([]byte("no font"))
 	assert.Error(t, err)
+}
+
+// A damaged font file is an error, never a crash. Each case overwrites
+// two bytes of Liberation Sans's cmap where fpdf's cutter then indexes
+// past its tables (found by overwriting bytes at random).
+func TestOwnFaceDamaged(t *testing.T) {
+	t.Parallel()
+	orig := liberationsansregular.TTF
+	cmap := -1
+	for i := range int(binary.BigEndian.Uint16(orig[4:])) {
+		if rec := orig[12+16*i:]; string(rec[:4]) == "cmap" {
+			cmap = int(binary.BigEndian.Uint32(rec[8:]))
+		}
+	}
+	require.GreaterOrEqual(t, cmap, 0, "Liberation Sans has a cmap")
+	for _, tc := range []struct {
+		at    int // offset into the cmap table
+		bytes [2]byte
+	}{{747, [2]byte{0x95, 0x27}}, {634, [2]byte{0x4e, 0x16}}, {678, [2]byte{0xcc, 0x9d}}} {
+		b := slices.Clone(orig)
+		copy(b[cmap+tc.at:], tc.bytes[:])
+		require.NoError(t, Embeddable(b), "sfnt does not read what is damaged")
+		var faces [numFaces]*face
+		var err error
+		require.NotPanics(t, func() { err = ownFaces(&faces, "Skadad", &style.Fonts{Regular: b}) }, "cmap+%d", tc.at)
+		require.Error(t, err, "cmap+%d", tc.at)
+		assert.Contains(t, err.Error(), "Skadad: the font file is damaged")
+	}
 }

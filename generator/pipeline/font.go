@@ -3,6 +3,7 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 
 	"github.com/underlag/underlag/generator/load"
@@ -55,6 +56,25 @@ func useFont(prof *style.Profile, f *load.Font) (*ownFont, error) {
 	prof.FontFamily = f.Name
 	prof.Fonts = &style.Fonts{Regular: f.Regular, Bold: f.Bold, Italic: f.Italic, BoldItalic: f.BoldItalic}
 	return &ownFont{family: f.Name, has: has, sum: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// ownFontError is err as a FontError at the typsnitt: key of the face
+// the PDF renderer could not prepare (a damaged file), or err itself.
+func ownFontError(err error) error {
+	var fe *pdf.FaceError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	key := "typsnitt.normal"
+	switch {
+	case fe.Bold && fe.Italic:
+		key = "typsnitt.fet_kursiv"
+	case fe.Bold:
+		key = "typsnitt.fet"
+	case fe.Italic:
+		key = "typsnitt.kursiv"
+	}
+	return &FontError{Key: key, Err: fe.Err}
 }
 
 // FontError is a font the profile names that cannot be used, with the key

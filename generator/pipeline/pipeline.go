@@ -150,7 +150,7 @@ func New(cfg Config) (*Pipeline, error) {
 	for _, f := range formats {
 		r, err := f.New(cfg, prof)
 		if err != nil {
-			return nil, fmt.Errorf("prepare %s: %w", f.Name, err)
+			return nil, ownFontError(fmt.Errorf("prepare %s: %w", f.Name, err))
 		}
 		p.renderers[f.Name] = r
 	}
