@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -97,6 +98,31 @@ print(f.get(qn("w:ascii")), f.get(qn("w:hAnsi")))
 	named, err := exec.Command(py, "-c", script, filepath.Join(out, "tjansteskrivelse.docx")).Output()
 	require.NoError(t, err)
 	assert.Equal(t, "Carlito Carlito\n", string(named))
+
+	// The independent PDF checker passes every rule with the font, the
+	// font program's among them.
+	checker := filepath.Join(testenv.RepoRoot(t), "..", "shared", "checkers", "check_pdf.py")
+	if _, err := os.Stat(checker); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("no checker at %s", checker)
+		}
+		t.Skipf("no checker at %s", checker)
+	}
+	js := filepath.Join(t.TempDir(), "pdf.json")
+	testenv.Run(t, testenv.SystemPython, checker, "--json", js, filepath.Join(out, "tjansteskrivelse.pdf"))
+	b, err := os.ReadFile(js)
+	require.NoError(t, err)
+	var res map[string]map[string][2]any
+	require.NoError(t, json.Unmarshal(b, &res))
+	require.Len(t, res, 1)
+	for _, rules := range res {
+		require.NotEmpty(t, rules)
+		for rule, r := range rules {
+			if ok, _ := r[0].(bool); !ok && !strings.HasPrefix(rule, "info:") {
+				t.Errorf("check_pdf.py: %s: %v", rule, r[1])
+			}
+		}
+	}
 }
 
 // A font whose licence forbids embedding (OS/2 fsType 2, restricted) is
