@@ -29,6 +29,7 @@ type buildOptions struct {
 	report        string
 	roots         []string
 	metadata      []string // -M KEY=VALUE
+	includeHidden bool
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -73,6 +74,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
 	}
 	f := cmd.Flags()
 	addToFlag(a, cmd, &o.formats, defaultFormats(a.formats), "output formats, comma-separated: "+strings.Join(a.formats.Names(), ", "))
+	f.BoolVar(&o.includeHidden, "include-hidden", false, "read files and folders whose names start with \".\" too (skipped by default, with a note)")
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
 	// --output, as render and schema name their output: the same flag.
@@ -119,7 +121,7 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font, Metadata: meta})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font, Metadata: meta, IncludeHidden: o.includeHidden})
 	err = fontProblem(err, o.paths, o.roots)
 	if err != nil {
 		return err
@@ -145,6 +147,7 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if len(opt.Paths) == 0 {
 		opt.Paths = []string{"data"}
 	}
+	printNotes(a, p.SkippedNotes(opt.Paths, opt.Out))
 	// On Ctrl-C, stop starting documents; what was finished is in the
 	// manifest.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)

@@ -44,7 +44,7 @@ func TestFlagConventions(t *testing.T) {
 		{"watch output is --out", []string{"watch", "--output", "x", "-t", "odt"}, 2, []string{`unknown format "odt"`}},
 		{"typo of build's output", []string{"build", "--outptu", "x"}, 2, []string{"hint: did you mean --out"}},
 		{"nothing near", []string{"validate", "--zzzzzz"}, 2, []string{"underlag validate --help"}},
-		{"reference-doc alias", []string{"render", memo, "-o", "x.pdf", "--reference-doc", "r.docx"}, 2, []string{"--reference-docx applies to DOCX output only"}},
+		{"reference-doc alias", []string{"render", memo, "-o", "x.pdf", "--reference-doc", "r.docx"}, 2, []string{"--reference-docx applies to DOCX and HTML output only, not pdf"}},
 		{"reference-doc alias on build", []string{"build", "--reference-doc", filepath.Join("testdata", "finns-inte.docx"), "-o", "x"}, 1, []string{"finns-inte.docx"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

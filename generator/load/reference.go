@@ -39,12 +39,11 @@ func (l *Loader) ReferenceDOCX(dir string) (string, diag.List) {
 	if r, err := realDir(filepath.Dir(o.Source.Path)); err == nil {
 		roots = append(roots, r)
 	}
-	p, bad := resolveRef(o.Source, field, o.ReferenceDOCX, roots)
+	// Read once, confined and bounded, so that what the build opens later
+	// is known to be a regular file inside the tree.
+	p, _, bad := readRef(o.Source, field, o.ReferenceDOCX, roots, MaxReferenceSize)
 	if bad != nil {
 		return "", diag.List{*bad}
-	}
-	if _, err := ReadFile(p, MaxReferenceSize); err != nil {
-		return "", at(fmt.Sprintf("cannot read the reference document %s: %v", o.ReferenceDOCX, err))
 	}
 	return p, nil
 }
@@ -91,16 +90,9 @@ func (l *Loader) Font(dir string) (*Font, diag.List) {
 		if strings.TrimSpace(face.ref) == "" {
 			continue
 		}
-		p, bad := resolveRef(o.Source, face.key, face.ref, roots)
+		_, data, bad := readRef(o.Source, face.key, face.ref, roots, MaxFontSize)
 		if bad != nil {
 			out = append(out, *bad)
-			continue
-		}
-		data, err := ReadFile(p, MaxFontSize)
-		if err != nil {
-			pos := o.Source.Pos(face.key)
-			out = append(out, diag.Diagnostic{File: o.Source.Path, Line: pos.Line, Col: pos.Col, Path: face.key,
-				Msg: fmt.Sprintf("cannot read the font %s: %v", face.ref, err), Excerpt: model.LineOf(o.Source.Data, pos.Line)})
 			continue
 		}
 		*face.into = data

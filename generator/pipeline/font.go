@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/underlag/underlag/generator/check"
 
 	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/pdf"
@@ -25,6 +26,35 @@ func (f *ownFont) hash() string {
 		return ""
 	}
 	return f.sum
+}
+
+// repertoire is what format f can draw: the PDF in the organisation's
+// typeface draws what the typeface has glyphs for, within what the PDF can
+// draw at all; any other format draws what it draws without the font.
+// The glyph check of data, registries and templates follows it.
+func (o *ownFont) repertoire(f Format) check.Repertoire {
+	if o == nil || f.Name != "pdf" {
+		return f.Draws
+	}
+	return fontRepertoire{base: f.Draws, font: o}
+}
+
+type fontRepertoire struct {
+	base check.Repertoire
+	font *ownFont
+}
+
+// Covers leaves control characters to the base repertoire, as the check
+// reports them on its own.
+func (r fontRepertoire) Covers(c rune) bool {
+	return r.base.Covers(c) && (c < 0x20 || r.font.has(c))
+}
+
+func (r fontRepertoire) Refusal(c rune) string {
+	if !r.base.Covers(c) {
+		return r.base.Refusal(c)
+	}
+	return fmt.Sprintf("cannot be drawn in the PDF: the organisation's font %s has no glyph for it; write another character, or name a font that has it (typsnitt: in organisation.yaml)", r.font.family)
 }
 
 // useFont puts f into prof: its family name for both formats and its

@@ -31,10 +31,11 @@ var layers = []struct {
 	prefix string
 	layer  layer
 }{
-	{"generator/atomic", leaf}, {"generator/date", leaf}, {"generator/diag", leaf},
+	{"generator/atomic", leaf}, {"generator/confine", leaf}, {"generator/date", leaf}, {"generator/diag", leaf},
 	{"generator/filename", leaf}, {"generator/style", leaf}, {"generator/doc", leaf},
 	{"generator/model", leaf}, {"generator/scaffold", leaf}, {"generator/watch", leaf},
 	{"generator/pdf", render}, {"generator/docx", render}, {"generator/markdown", render},
+	{"generator/html", render},
 	{"generator/load", stage}, {"generator/check", stage}, {"generator/kind", stage},
 	{"generator/lint", stage}, {"generator/compose", stage}, {"generator/schema", stage},
 	{"generator/packet", packet},
@@ -66,6 +67,7 @@ var forbidden = [][2]string{
 	{"generator/pdf", "generator/model"},
 	{"generator/docx", "generator/model"},
 	{"generator/markdown", "generator/model"},
+	{"generator/html", "generator/model"},
 }
 
 func layerOf(pkg string) (layer, bool) {
