@@ -7,7 +7,7 @@ BIN     := bin/underlag
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 
-.PHONY: all build install run test test-short vet fuzz bench bench-compare bench-memory schema dist release lint-workflows clean
+.PHONY: all build install run test test-short vet fuzz bench bench-compare bench-memory bench-identical schema dist release lint-workflows clean
 
 all: run
 
@@ -62,9 +62,12 @@ fuzz:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
 
-# Times `underlag build` on 1,000 synthetic documents against pandoc (DOCX)
-# and LibreOffice (PDF) on the same content; needs pandoc and
-# libreoffice-writer-nogui (Debian). N=200 make bench-compare for a quick run.
+# Times `underlag build` on 1,000 synthetic documents against the floor
+# (bench/floor: the least any build of the same outputs does; CPU per
+# document is reported as a ratio to it), pandoc (DOCX) and LibreOffice
+# (PDF) on the same content; needs pandoc and libreoffice-writer-nogui
+# (Debian). N=200 make bench-compare for a quick run, SKIP_PANDOC=1 for
+# underlag and the floor alone.
 bench-compare:
 	bench/compare.sh
 
@@ -73,6 +76,12 @@ bench-compare:
 # SIZES=1000 make bench-memory for a quick run.
 bench-memory:
 	bench/memory.sh
+
+# Builds data/ with main's underlag and the working tree's and compares
+# every output's SHA-256 (a PDF that differs must pass qpdf --check and the
+# shared checker with the same text). BASE=rev to compare another.
+bench-identical:
+	bench/identical.sh
 
 schema:
 	$(GO) run ./cmd/underlag schema -o schema/underlag.schema.json

@@ -30,6 +30,9 @@ func FromSpec(spec *model.KindSpec) (Kind, error) {
 		if f.Required {
 			tag += ` required:"true"`
 		}
+		if f.Type == model.FieldCommittee {
+			tag += ` register:"nämnder"`
+		}
 		if len(f.Kinds) > 0 {
 			tag += fmt.Sprintf(` kinds:%q`, strings.Join(f.Kinds, ","))
 		}

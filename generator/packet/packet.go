@@ -162,7 +162,7 @@ func attachment(p Stages, d Doc, a model.Attachment) (pdf.Part, []string, diag.L
 }
 
 // dataAttachment loads, checks and composes an attachment that is a data
-// file, as a build of it would, and marks its header.
+// file, as a build of it would (the build's own, when it has them).
 func dataAttachment(p Stages, d Doc, a model.Attachment, path string, part pdf.Part) (pdf.Part, []string, diag.List) {
 	deps := []string{path}
 	if same(path, d.Source()) {
@@ -185,27 +185,10 @@ func dataAttachment(p Stages, d Doc, a model.Attachment, path string, part pdf.P
 		ds = append(ds, at(d, a, diag.Warning,
 			"%s: %s has attachments of its own, which do not come into this packet; list them in this memo's beslutsunderlag too if the committee needs them", a.Mark(), a.File))
 	}
-	mark(t, a.Mark())
+	// The tree is the build's, shared with the attachment's own outputs:
+	// the renderer draws the mark (part.Stamp) into its header.
 	part.Doc = t
 	return part, deps, ds
-}
-
-// mark puts the attachment's mark first on the right of its running
-// header, and of page one's own header when it has one.
-func mark(t *doc.Document, m string) {
-	line := doc.Line{{Text: m, Style: doc.Bold}}
-	t.Meta.Header.Right = append([]doc.Line{line}, t.Meta.Header.Right...)
-	if t.Meta.HeaderBand != nil {
-		t.Meta.HeaderBand = t.Meta.HeaderBand.WithMark(line)
-	}
-	if t.Meta.First != nil {
-		first := *t.Meta.First
-		first.Header.Right = append([]doc.Line{line}, first.Header.Right...)
-		if first.HeaderBand != nil {
-			first.HeaderBand = first.HeaderBand.WithMark(line)
-		}
-		t.Meta.First = &first
-	}
 }
 
 // same reports whether two paths name one file.

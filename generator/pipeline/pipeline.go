@@ -74,6 +74,9 @@ type Pipeline struct {
 	formats     []Format
 	creator     string
 	fingerprint string
+	// reused are the documents loaded and composed recently, so that a
+	// packet takes its parts from the build rather than again (reuse.go).
+	reused reuse
 }
 
 // New prepares the pipeline: it parses the templates and prepares the
@@ -233,6 +236,9 @@ func (p *Pipeline) Registry(path string) bool {
 // Doc is a loaded and checked document, ready to compose.
 type Doc struct {
 	in load.Input
+	// reused is the build's entry of the document when it was loaded
+	// through the build's recent documents (reuse.go), nil otherwise.
+	reused *reused
 }
 
 // Source is the file the document was loaded from, as given.
@@ -256,9 +262,19 @@ func (d *Doc) OutputName() string { return d.in.Kind.OutputName(d.in.Doc) }
 // returns the document when there are no errors; nil with no errors means
 // the file is a registry, which has no output of its own (its own checks
 // are in the list).
+//
+// A pipeline that renders loads each file once per content for as long as
+// it is among the recent documents (reuse.go), and so returns the same
+// *Doc again; the diagnostics are each caller's own copy.
 func (p *Pipeline) Load(path string) (*Doc, diag.List) {
-	in, diags := p.loader.Document(path)
-	return p.checked(in, diags)
+	fresh := func() (*Doc, diag.List) {
+		in, diags := p.loader.Document(path)
+		return p.checked(in, diags)
+	}
+	if len(p.formats) == 0 {
+		return fresh() // validate and lint: nothing is built twice
+	}
+	return p.loadOnce(path, fresh)
 }
 
 // checked checks a loaded input; see Load.
@@ -290,8 +306,14 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 
 // Compose composes a loaded document with its template into the document
 // tree. Diagnostics of severity Warning come with a tree; an Error means
-// none could be made.
+// none could be made. A document that Load took from the build's recent
+// documents is composed once, and its tree is shared: nothing may change
+// a tree after Compose.
 func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
+	return p.composeOnce(d, func() (*doc.Document, diag.List) { return p.compose(d) })
+}
+
+func (p *Pipeline) compose(d *Doc) (*doc.Document, diag.List) {
 	var logo []byte
 	if d.in.Logo != nil {
 		logo = d.in.Logo.Data
@@ -380,6 +402,9 @@ func (p *Pipeline) Render(w io.Writer, format string, t *doc.Document) (pages in
 	}
 	if pr, ok := r.(pageRenderer); ok {
 		pages, err = pr.RenderPages(w, t)
+		if err == nil {
+			err = t.Meta.Numbering.Check(pages)
+		}
 	} else {
 		err = r.Render(w, t)
 	}

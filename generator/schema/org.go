@@ -119,6 +119,13 @@ func example(key, desc, enum string, t reflect.Type) any {
 		if j := strings.Index(s, ". "); j >= 0 {
 			s = s[:j]
 		}
+		// "till exempel HSN, eller namnet …": the example ends before
+		// the alternative.
+		for _, alt := range []string{", eller ", ", och ", "; "} {
+			if j := strings.Index(s, alt); j >= 0 && !strings.HasPrefix(s, "[") {
+				s = s[:j]
+			}
+		}
 		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
 		if strings.HasPrefix(s, "[") || strings.HasPrefix(s, "{") {
 			var v any
