@@ -7,19 +7,26 @@ BIN     := bin/underlag
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 
-.PHONY: all build run test test-short vet fuzz bench bench-compare bench-memory bench-identical schema dist clean
+.PHONY: all build install run test test-short vet fuzz bench bench-compare bench-memory bench-identical schema dist release lint-workflows clean
 
 all: run
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/underlag
 
+# install puts underlag in $(PREFIX)/bin, by default ~/.local/bin, which
+# needs no root; `make install PREFIX=/usr/local` as root for every user.
+PREFIX ?= $(HOME)/.local
+install:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(PREFIX)/bin/underlag ./cmd/underlag
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "underlag: $(PREFIX)/bin is not on PATH; add it with"; echo '  export PATH="$(PREFIX)/bin:$$PATH"';; esac
+
 # build checks every file as validate does and prints its warnings once.
 run: build
 	./$(BIN) build data/ --out out/
 
 vet:
-	@test -z "$$(gofmt -l cmd generator internal templates bench 2>/dev/null)" || { gofmt -l cmd generator internal templates bench; echo "gofmt: files above need formatting"; exit 1; }
+	@test -z "$$(gofmt -l cmd generator internal templates bench docs 2>/dev/null)" || { gofmt -l cmd generator internal templates bench docs; echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
 
 test: vet
@@ -94,6 +101,25 @@ dist:
 		echo "$$out"; \
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $$out ./cmd/underlag || exit 1; \
 	done
+
+# The release: an archive per system (a zip holding underlag.exe for
+# Windows, tar.gz elsewhere), a CycloneDX SBOM per binary and SHA256SUMS,
+# into dist/ (internal/release; docs/ci.md, "Releases and versions").
+# Archives are stamped with the commit's time, so a commit gives the same
+# archives again. Tag first: git tag -a v0.1.0 && make release.
+release:
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
+		$(GO) run ./internal/release/mkrelease -version $(VERSION) -out dist
+
+# The example CI workflows: actionlint (a tool in go.mod, so offline once
+# `go mod download` has run) checks docs/github-actions.yml, with
+# shellcheck on its scripts when shellcheck is installed. GitLab's file has
+# no offline linter; docs/workflows_test.go checks its structure.
+# The example workflows: actionlint, their scripts run, and GitLab's CI
+# schema where UNDERLAG_GITLAB_CI_SCHEMA names a copy (docs/ci.md).
+lint-workflows:
+	$(GO) tool actionlint docs/github-actions.yml
+	$(GO) test -count=1 -run 'TestGitHubActions|TestGitLabCI' ./docs/
 
 clean:
 	rm -rf bin dist

@@ -274,6 +274,9 @@ func citesOf(in load.Input) []kind.Citation {
 		// Slim kept no citations: the kind's Cites wants the whole document.
 		return nil
 	}
+	if _, ok := in.Doc.(*titled); ok {
+		return nil // Slim kept no citations: the document names none
+	}
 	if in.Kind == nil || in.Kind.Cites == nil || in.Doc == nil {
 		return nil
 	}

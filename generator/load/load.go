@@ -51,6 +51,8 @@ const aliasBudget = 100_000
 type Loader struct {
 	kinds *kind.Registry
 	roots []string // extra directories references may point into, absolute and without symlinks
+	// metadata are the fields -M sets on every document (metadata.go).
+	metadata []Metadata
 
 	mu    sync.Mutex
 	files *lru[*entry]
@@ -254,7 +256,18 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 
 	k, kk, head := l.readHead(path, root)
 	if head.HasErrors() {
-		return nil, head
+		return nil, withExcerpts(head, data)
+	}
+	var fromFlags map[string]Metadata
+	if kk != nil && len(l.metadata) > 0 {
+		var bad diag.List
+		fromFlags, bad = setMetadata(root, l.metadata)
+		if bad.HasErrors() {
+			for i := range bad {
+				bad[i].File = path
+			}
+			return nil, bad
+		}
 	}
 	var t reflect.Type
 	if kk != nil {
@@ -273,12 +286,9 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	}
 	head = append(head, d.diags...)
 	head = append(head, foldedItems(path, data, root, src.Positions)...)
+	head = blameMetadata(head, fromFlags, path)
 	head.Sort()
-	for i := range head {
-		if head[i].Line > 0 && head[i].Excerpt == "" {
-			head[i].Excerpt = model.LineOf(data, head[i].Line)
-		}
-	}
+	head = withExcerpts(head, data)
 	if kk != nil && kk.Wrap != nil {
 		return kk.Wrap(val), head
 	}
@@ -528,4 +538,16 @@ func kindOf(v any) model.Kind {
 		return h.FileHead().Type
 	}
 	return ""
+}
+
+// withExcerpts gives each diagnostic with a line the text of that line of
+// data, for the caret (typ: and version: errors too, which end the load
+// before the rest is decoded).
+func withExcerpts(ds diag.List, data []byte) diag.List {
+	for i := range ds {
+		if ds[i].Line > 0 && ds[i].Excerpt == "" {
+			ds[i].Excerpt = model.LineOf(data, ds[i].Line)
+		}
+	}
+	return ds
 }
