@@ -270,6 +270,13 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 // tree. Diagnostics of severity Warning come with a tree; an Error means
 // none could be made.
 func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
+	return p.composeAs(d, d.in.Kind, d.in.Doc)
+}
+
+// composeAs composes a loaded document as the kind k with the model value
+// m: a meeting's protocol and extracts are the meeting's file composed as
+// another kind (see meeting.go).
+func (p *Pipeline) composeAs(d *Doc, k *kind.Kind, m model.Document) (*doc.Document, diag.List) {
 	var logo []byte
 	if d.in.Logo != nil {
 		logo = d.in.Logo.Data
@@ -286,7 +293,7 @@ func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
 		images[ref] = a.Data
 	}
 	t, diags := c.Compose(compose.Input{
-		Doc: d.in.Doc, Kind: d.in.Kind, Registries: d.in.Registries, Directive: d.in.Directive,
+		Doc: m, Kind: k, Registries: d.in.Registries, Directive: d.in.Directive,
 		Logo: logo, Images: images, Creator: p.creator, Refs: d.in.Refs,
 	})
 	if t == nil && !diags.HasErrors() {
