@@ -86,17 +86,28 @@ func (b *batch) productFormats(pr pipeline.Product) []string {
 }
 
 // productInputs is the hash of what a product's output is made from.
-func (b *batch) productInputs(key, rel, srcSum string, pr pipeline.Product, deps []manifest.Dep) string {
-	if pr.Packet != nil {
-		return b.inputs(key, rel, srcSum, deps)
-	}
+// A document's is the hash of its tree; a packet's, of its parts' trees
+// and titles and of every file it depends on (a foreign PDF part is one of
+// them), but not of the meeting's file itself, so that an outcome written
+// into the file after the meeting leaves the packet as it is. "" when a
+// tree does not encode: the product is then made every time.
+func (b *batch) productInputs(key, rel string, pr pipeline.Product, deps []manifest.Dep) string {
 	h := sha256.New()
 	io.WriteString(h, "underlag-product-1\x00")
-	if err := json.NewEncoder(h).Encode(pr.Tree); err != nil {
-		// A tree that does not encode is made again every time.
-		return ""
+	enc := json.NewEncoder(h)
+	if pr.Packet == nil {
+		if err := enc.Encode(pr.Tree); err != nil {
+			return ""
+		}
+		return b.inputs(key, rel, hex.EncodeToString(h.Sum(nil)), nil)
 	}
-	return b.inputs(key, rel, hex.EncodeToString(h.Sum(nil)), nil)
+	for _, part := range pr.Packet.Parts() {
+		if err := enc.Encode(part.Doc); err != nil {
+			return ""
+		}
+		io.WriteString(h, part.Title+"\x00"+part.Stamp+"\x00")
+	}
+	return b.inputs(key, rel, hex.EncodeToString(h.Sum(nil)), deps)
 }
 
 // writeProducts renders and writes each product in its formats into entry
@@ -111,7 +122,7 @@ func (b *batch) writeProducts(it *item, old, entry *manifest.Entry, prods []pipe
 				ext = ff.Ext
 			}
 			rel := entry.Name + pr.Suffix + ext
-			inputs := b.productInputs(key, rel, it.sum, pr, entry.Deps)
+			inputs := b.productInputs(key, rel, pr, entry.Deps)
 			if o := b.reuse(old, key, rel, inputs); o != nil && inputs != "" {
 				entry.Outputs[key] = o
 				r.Outputs = append(r.Outputs, b.output(key, o))

@@ -85,6 +85,9 @@ func (p *Pipeline) Products(d *Doc, t *doc.Document) ([]Product, diag.List) {
 			continue
 		}
 		et.Meta.Numbering = doc.Numbering{Start: starts[n], Total: total}
+		// An extract goes to its recipients with its § alone: the
+		// meeting's data file, which holds every §, is not embedded.
+		et.Meta.Attachments = nil
 		out = append(out, Product{Key: "paragraf-" + strconv.Itoa(n), Suffix: ExtractSuffix(n), Tree: et})
 	}
 	return out, diags
@@ -108,7 +111,12 @@ func (p *Pipeline) meetingPacket(d *Doc, m *model.Meeting, notice *doc.Document)
 		}
 		items = append(items, packet.MeetingItem{Number: i + 1, Heading: it.Label(ref, i+1), Path: ref.Path, Field: field})
 	}
-	return packet.NewMeeting(stages{p}, d, notice, notice.Meta.Title, items)
+	// The packet goes out before the meeting: the meeting's data file,
+	// which later holds the outcome, is not embedded in it, so that
+	// writing the outcome leaves the packet as it was sent.
+	n := *notice
+	n.Meta.Attachments = nil
+	return packet.NewMeeting(stages{p}, d, &n, notice.Meta.Title, items)
 }
 
 // marker is a renderer that tells where a document's headings land.
