@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -213,6 +214,44 @@ func TestMeetingProducts(t *testing.T) {
 				assert.Positive(t, pr.Tree.Meta.Numbering.Start)
 				assert.GreaterOrEqual(t, pr.Tree.Meta.Numbering.Total, pr.Tree.Meta.Numbering.Start)
 			}
+		}
+	}
+}
+
+// A protocol signed through an e-signing service names its transaction
+// and draws no signature fields: the service's own page carries the
+// signatures. Signed on paper or in the PDF, it has a field for the chair,
+// each adjuster and the secretary.
+func TestMeetingAdjustmentSigning(t *testing.T) {
+	t.Parallel()
+	dir := meetingTree(t)
+	p, err := New(Config{Version: "test"})
+	require.NoError(t, err)
+	for _, tx := range []string{"", "TX-4711-ABC"} {
+		text := meetingYAML
+		if tx != "" {
+			text = strings.Replace(text, "  datum: 2024-12-16\n", "  datum: 2024-12-16\n  transaktions_id: "+tx+"\n", 1)
+		}
+		src := writeFile(t, dir, fmt.Sprintf("signed-%q.yaml", tx), text)
+		d, diags := p.Load(src)
+		require.False(t, diags.HasErrors(), "%v", diags)
+		notice, _ := p.Compose(d)
+		prods, diags := p.Products(d, notice)
+		require.False(t, diags.HasErrors(), "%v", diags)
+		var md bytes.Buffer
+		for _, pr := range prods {
+			if pr.Key == "protokoll" {
+				_, err := p.Render(&md, "md", pr.Tree)
+				require.NoError(t, err)
+			}
+		}
+		m, _ := kind.AsMeeting(d.Model())
+		signers := 2 + len(m.Adjustment.Adjusters)
+		if tx != "" {
+			assert.Contains(t, md.String(), "transaktions-id "+tx)
+			assert.NotContains(t, md.String(), "Namnförtydligande")
+		} else {
+			assert.Equal(t, signers, strings.Count(md.String(), "Namnförtydligande"), md.String())
 		}
 	}
 }
