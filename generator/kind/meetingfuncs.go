@@ -203,7 +203,7 @@ func (r *meetingRun) fnParagraph(m *model.Meeting, i int) (Markup, error) {
 	if n := caseNumber(it, ref); n != "" {
 		line = r.b.Label("dnr") + " " + n + " · " + line
 	}
-	bs = append(bs, &doc.Paragraph{Text: []doc.Inline{doc.Text(line)}, Small: true})
+	bs = append(bs, &doc.Paragraph{Text: []doc.Inline{doc.Text(line)}, Small: true, KeepWithNext: true})
 	if s := r.names(it.Leaves); s != "" {
 		bs = append(bs, textPara(s+" "+r.b.Label("lämnar_sammanträdet")))
 	}

@@ -5,9 +5,11 @@
 package meetingcheck_test
 
 import (
+	"archive/zip"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -265,7 +267,16 @@ func TestExampleMeeting(t *testing.T) {
 			for _, p := range b.m.Items[i].DispatchTo {
 				assert.Contains(t, testenv.Squash(text), b.name(p), "§ %d is sent to", n)
 			}
-			assert.NotEmpty(t, b.out[fmt.Sprintf("paragraf-%d.docx", n)])
+			// The DOCX numbers its pages the same way: Word's PAGE field
+			// from the section's first page number, the protocol's count
+			// as text.
+			xml := docxParts(t, b.out[fmt.Sprintf("paragraf-%d.docx", n)])
+			if page > 1 {
+				assert.Contains(t, xml["word/document.xml"], fmt.Sprintf(`<w:pgNumType w:start="%d"/>`, page))
+			} else {
+				assert.NotContains(t, xml["word/document.xml"], `<w:pgNumType w:start=`, "page 1 is Word's default")
+			}
+			assert.Contains(t, xml["word/header1.xml"], fmt.Sprintf(`<w:t xml:space="preserve">%d</w:t>`, total))
 		}
 	})
 
@@ -349,4 +360,25 @@ func sigFields(t *testing.T, path string) []string {
 	var names []string
 	require.NoError(t, json.Unmarshal([]byte(out), &names), out)
 	return names
+}
+
+// docxParts are the XML parts of a DOCX file, by name.
+func docxParts(t *testing.T, path string) map[string]string {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	require.NoError(t, err)
+	defer z.Close()
+	out := map[string]string{}
+	for _, f := range z.File {
+		if !strings.HasSuffix(f.Name, ".xml") {
+			continue
+		}
+		r, err := f.Open()
+		require.NoError(t, err)
+		b, err := io.ReadAll(r)
+		r.Close()
+		require.NoError(t, err)
+		out[f.Name] = string(b)
+	}
+	return out
 }
