@@ -116,7 +116,7 @@ func (p *Pipeline) meetingPacket(d *Doc, m *model.Meeting, notice *doc.Document)
 	// writing the outcome leaves the packet as it was sent.
 	n := *notice
 	n.Meta.Attachments = nil
-	return packet.NewMeeting(stages{p}, d, &n, notice.Meta.Title, items)
+	return packet.NewMeeting(stages{p}, d, &n, firstHeading(notice), items)
 }
 
 // marker is a renderer that tells where a document's headings land.
@@ -181,4 +181,15 @@ func hasMemo(d *Doc, m *model.Meeting) bool {
 		}
 	}
 	return false
+}
+
+// firstHeading is the text of a tree's first heading ("Kallelse till
+// sammanträde med …"), its title when it has none.
+func firstHeading(t *doc.Document) string {
+	for _, b := range t.Blocks {
+		if h, ok := b.(*doc.Heading); ok {
+			return doc.Plain(h.Text)
+		}
+	}
+	return t.Meta.Title
 }

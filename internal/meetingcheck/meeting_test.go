@@ -147,6 +147,14 @@ func TestExampleMeeting(t *testing.T) {
 			}
 			assert.True(t, found, "the outline has %q in order: %v", want, top)
 		}
+		// One structure tree: a Part element per part, in order, titled
+		// as its outline entry, so that a screen reader announces
+		// "Ärende 3, Bilaga 1 …" where it starts.
+		var titles []string
+		for _, it := range top {
+			titles = append(titles, it.Title)
+		}
+		assert.Equal(t, titles, partTitles(t, b.out["handlingar.pdf"]))
 		// Each part keeps its own page numbers: every part starts on a
 		// page that says 1 (N), and the pages after the notice's last
 		// start again at 1.
@@ -381,4 +389,21 @@ func docxParts(t *testing.T, path string) map[string]string {
 		out[f.Name] = string(b)
 	}
 	return out
+}
+
+// readParts prints the /T of each Part element under the structure
+// tree's Document element, in order.
+const readParts = `
+import json, sys, pypdf
+r = pypdf.PdfReader(sys.argv[1])
+doc = r.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+print(json.dumps([str(k.get_object().get("/T", "")) for k in doc["/K"] if k.get_object()["/S"] == "/Part"]))
+`
+
+func partTitles(t *testing.T, path string) []string {
+	t.Helper()
+	out := testenv.Run(t, testenv.NeedPypdf(t), "-c", readParts, path)
+	var titles []string
+	require.NoError(t, json.Unmarshal([]byte(out), &titles), out)
+	return titles
 }
