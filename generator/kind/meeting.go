@@ -106,5 +106,8 @@ func checkMeeting(c *check.Checker, m *model.Meeting) {
 		c.Person("justering.ordförande", j.Chair)
 		c.Person("justering.sekreterare", j.Secretary)
 		people("justering.justerare", j.Adjusters)
+		if len(j.Adjusters) == 0 {
+			c.Errorf("justering.justerare", "the protocol has no adjuster; name at least one member who justifies it with the chair")
+		}
 	}
 }

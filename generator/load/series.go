@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 
 	"github.com/underlag/underlag/generator/model"
 )
@@ -33,11 +34,16 @@ func (l *Loader) series(d model.Serial, path string, reg *model.Registries) []st
 	if len(files) > maxSeries {
 		files = files[:maxSeries]
 	}
+	root, err := realDir(top)
+	if err != nil {
+		d.SetEarlier(nil)
+		return nil
+	}
 	typ := []byte(string(d.Base().Type))
 	var earlier []model.Document
 	var deps []string
 	for _, f := range files {
-		if sameFile(f, path) {
+		if sameFile(f, path) || !inside(f, root) {
 			continue
 		}
 		data, err := ReadFile(f, MaxFileSize)
@@ -57,4 +63,16 @@ func (l *Loader) series(d model.Serial, path string, reg *model.Registries) []st
 	}
 	d.SetEarlier(earlier)
 	return deps
+}
+
+// inside reports whether a file, its symbolic links followed, is under
+// root (a real directory): a link in the tree that points out of it is
+// not read.
+func inside(f, root string) bool {
+	real, err := filepath.EvalSymlinks(f)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(root, real)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -253,5 +254,49 @@ func TestMeetingAdjustmentSigning(t *testing.T) {
 		} else {
 			assert.Equal(t, signers, strings.Count(md.String(), "Namnförtydligande"), md.String())
 		}
+	}
+}
+
+// The first § continues from the committee's latest earlier meeting of
+// the same year in the same organisation's data tree, and from nothing
+// else: another committee's, another year's, a later one, and one that a
+// link in the tree points to outside it are not counted.
+func TestMeetingParagraphsContinue(t *testing.T) {
+	t.Parallel()
+	other := func(committee, date string, first int) string {
+		return fmt.Sprintf("typ: sammanträde\nversion: 1\nnämnd: %s\ndatum: %s\ntid: \"9\"\nplats: A\nförsta_paragraf: %d\nledamöter: [{person: {id: anna}}]\närenden: [{rubrik: A}, {rubrik: B}, {rubrik: C}]\n", committee, date, first)
+	}
+	cases := []struct {
+		name, file, body string
+		link             bool // the file is outside the tree, linked into it
+		first            int  // the meeting's first §
+	}{
+		{"none", "", "", false, 12},
+		{"another committee", "rs.yaml", other("RS", "2024-11-20", 50), false, 12},
+		{"the year before", "last-year.yaml", other("HSN", "2023-12-12", 50), false, 12},
+		{"a later meeting", "later.yaml", other("HSN", "2024-12-20", 50), false, 12},
+		{"a later one in between", "between.yaml", other("HSN", "2024-11-30", 20), false, 23},
+		{"a link out of the tree", "outside.yaml", other("HSN", "2024-11-30", 20), true, 12},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			dir := meetingTree(t)
+			if c.file != "" {
+				target := filepath.Join(dir, c.file)
+				if c.link {
+					target = writeFile(t, t.TempDir(), c.file, c.body)
+					require.NoError(t, os.Symlink(target, filepath.Join(dir, c.file)))
+				} else {
+					writeFile(t, dir, c.file, c.body)
+				}
+			}
+			p, err := New(Config{Version: "test"})
+			require.NoError(t, err)
+			d, diags := p.Load(writeFile(t, dir, "meeting.yaml", meetingYAML))
+			require.False(t, diags.HasErrors(), "%v", diags)
+			m, _ := kind.AsMeeting(d.Model())
+			assert.Equal(t, c.first, m.Paragraphs()[0])
+		})
 	}
 }
