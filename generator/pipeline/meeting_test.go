@@ -210,6 +210,16 @@ func TestMeetingProducts(t *testing.T) {
 		}
 		assert.Equal(t, want, keys)
 		for _, pr := range prods {
+			if pr.Packet != nil {
+				// Every part is ours (the memos have no PDF attachments),
+				// so the packet claims PDF/A-3a and PDF/UA-1 as a single
+				// document does. The XMP metadata stream is not deflated.
+				var pdf bytes.Buffer
+				_, err := p.RenderProduct(&pdf, "pdf", pr)
+				require.NoError(t, err)
+				assert.Contains(t, pdf.String(), "<pdfaid:part>3</pdfaid:part><pdfaid:conformance>A</pdfaid:conformance>")
+				assert.Contains(t, pdf.String(), "<pdfuaid:part>1</pdfuaid:part>")
+			}
 			if strings.HasPrefix(pr.Key, "paragraf-") {
 				assert.Equal(t, string(kind.KindExtract), pr.Tree.Meta.Type)
 				assert.Positive(t, pr.Tree.Meta.Numbering.Start)
