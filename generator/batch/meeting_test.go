@@ -92,6 +92,21 @@ func TestMeetingIncremental(t *testing.T) {
 	}
 	assert.Positive(t, kept)
 
+	// An item taken off the agenda: its extract is removed with the
+	// outputs of the build before.
+	b, err := os.ReadFile(meeting)
+	require.NoError(t, err)
+	text := string(b)
+	start, end := strings.Index(text, "  - rubrik: Delegationsbeslut"), strings.Index(text, "närvaro:")
+	require.True(t, start > 0 && end > start)
+	require.NoError(t, os.WriteFile(meeting, []byte(text[:start]+text[end:]), 0o644))
+	last := paths["paragraf-110.pdf"]
+	require.FileExists(t, last)
+	s, fourth := build()
+	assert.Equal(t, 1, s.Built)
+	assert.NotContains(t, fourth, "paragraf-110.pdf")
+	assert.NoFileExists(t, last)
+
 	// An extract that was deleted is made again.
 	gone := paths["paragraf-104.pdf"]
 	require.NoError(t, os.Remove(gone))
