@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/underlag/underlag/generator/model"
 )
@@ -26,28 +27,10 @@ func (l *Loader) series(d model.Serial, path string, reg *model.Registries) []st
 		return nil
 	}
 	top := filepath.Dir(reg.Organisation.Source.Path)
-	files, err := Find([]string{top})
-	if err != nil {
-		d.SetEarlier(nil)
-		return nil
-	}
-	if len(files) > maxSeries {
-		files = files[:maxSeries]
-	}
-	root, err := realDir(top)
-	if err != nil {
-		d.SetEarlier(nil)
-		return nil
-	}
-	typ := []byte(string(d.Base().Type))
 	var earlier []model.Document
 	var deps []string
-	for _, f := range files {
-		if sameFile(f, path) || !inside(f, root) {
-			continue
-		}
-		data, err := ReadFile(f, MaxFileSize)
-		if err != nil || !bytes.Contains(data, typ) {
+	for _, f := range l.candidates(top, string(d.Base().Type)) {
+		if sameFile(f, path) {
 			continue
 		}
 		v, ds := l.File(f)
@@ -75,4 +58,40 @@ func inside(f, root string) bool {
 	}
 	rel, err := filepath.Rel(root, real)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+type seriesEntry struct {
+	once  sync.Once
+	files []string
+}
+
+// candidates are the data files under top, inside it once links are
+// followed, whose text names the kind typ: found once per Loader for
+// each tree and kind, however many of its documents ask.
+func (l *Loader) candidates(top, typ string) []string {
+	l.mu.Lock()
+	e := l.serial.getOrAdd(cacheKey(top)+"\x00"+typ, func() *seriesEntry { return &seriesEntry{} })
+	l.mu.Unlock()
+	e.once.Do(func() {
+		root, err := realDir(top)
+		if err != nil {
+			return
+		}
+		files, err := Find([]string{top})
+		if err != nil {
+			return
+		}
+		if len(files) > maxSeries {
+			files = files[:maxSeries]
+		}
+		for _, f := range files {
+			if !inside(f, root) {
+				continue
+			}
+			if data, err := ReadFile(f, MaxFileSize); err == nil && bytes.Contains(data, []byte(typ)) {
+				e.files = append(e.files, f)
+			}
+		}
+	})
+	return e.files
 }
