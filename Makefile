@@ -7,7 +7,7 @@ BIN     := bin/underlag
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 
-.PHONY: all build run test test-short vet fuzz bench bench-compare bench-memory schema dist clean
+.PHONY: all build run test test-short vet fuzz bench bench-compare bench-memory bench-identical schema dist clean
 
 all: run
 
@@ -30,15 +30,37 @@ test: vet
 test-short: vet
 	$(GO) test -short ./...
 
+# Each fuzz target for FUZZTIME (make fuzz FUZZTIME=30s): the loader,
+# images, Markdown text, templates as data brings them, foreign PDFs and
+# the PDF and DOCX writers. A finding is kept in the package's
+# testdata/fuzz, where `go test` runs it from then on.
+FUZZTIME ?= 60s
+FUZZ_TARGETS := \
+	./generator/load:FuzzBytes \
+	./generator/load:FuzzImage \
+	./generator/compose:FuzzPlainParagraphs \
+	./generator/compose:FuzzTemplate \
+	./generator/pdf:FuzzRender \
+	./generator/pdf:FuzzOpenForeign \
+	./generator/docx:FuzzDOCX
+
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzBytes -fuzztime 60s ./generator/load
+	@failed=; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn in $$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || failed="$$failed $$fn"; \
+	done; \
+	test -z "$$failed" || { echo "fuzz: findings in$$failed (see testdata/fuzz)"; exit 1; }
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
 
-# Times `underlag build` on 1,000 synthetic documents against pandoc (DOCX)
-# and LibreOffice (PDF) on the same content; needs pandoc and
-# libreoffice-writer-nogui (Debian). N=200 make bench-compare for a quick run.
+# Times `underlag build` on 1,000 synthetic documents against the floor
+# (bench/floor: the least any build of the same outputs does; CPU per
+# document is reported as a ratio to it), pandoc (DOCX) and LibreOffice
+# (PDF) on the same content; needs pandoc and libreoffice-writer-nogui
+# (Debian). N=200 make bench-compare for a quick run, SKIP_PANDOC=1 for
+# underlag and the floor alone.
 bench-compare:
 	bench/compare.sh
 
@@ -47,6 +69,12 @@ bench-compare:
 # SIZES=1000 make bench-memory for a quick run.
 bench-memory:
 	bench/memory.sh
+
+# Builds data/ with main's underlag and the working tree's and compares
+# every output's SHA-256 (a PDF that differs must pass qpdf --check and the
+# shared checker with the same text). BASE=rev to compare another.
+bench-identical:
+	bench/identical.sh
 
 schema:
 	$(GO) run ./cmd/underlag schema -o schema/underlag.schema.json

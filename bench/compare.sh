@@ -6,6 +6,11 @@
 #      synthetic memos attach their directives, so underlag also writes a
 #      committee packet (…-handling.pdf) for each memo, which the other
 #      tools do not make: counted apart, and included in underlag's time;
+#   1b. the floor (bench/floor): what any build of the same outputs cannot
+#      avoid — parse the YAML, deflate the bytes that differ per document,
+#      hash and write the same files at the same sizes — so that underlag's
+#      CPU time per document is given as a ratio to it, measured in the
+#      same run on the same machine;
 #   2. pandoc turning the same content, as Markdown, into DOCX, one process
 #      per document, $(nproc) at a time;
 #   3. LibreOffice converting those DOCX files to PDF, one process at a time
@@ -17,17 +22,26 @@
 # LibreOffice (Debian: pandoc, libreoffice-writer-nogui). Run it as
 # `make bench-compare`.
 #
-# Environment: N documents (default 1000), JOBS parallel processes for pandoc
-# (default nproc), FORMATS for underlag (default pdf,docx), SKIP_LIBREOFFICE=1
-# to leave step 3 out, KEEP=1 to keep the work directory.
+# Steps 1 and 1b run RUNS times each, alternately (default 3), and the
+# median is reported: the machine is shared, and one run says little.
+#
+# Environment: N documents (default 1000), RUNS (default 3), JOBS parallel
+# processes for pandoc (default nproc), FORMATS for underlag (default
+# pdf,docx), SKIP_PANDOC=1 to leave steps 2 and 3 out (underlag and the
+# floor only), SKIP_LIBREOFFICE=1 to leave step 3 out, BIN=path to measure
+# another underlag binary, KEEP=1 to keep the work directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N=${N:-1000}
+RUNS=${RUNS:-3}
 JOBS=${JOBS:-$(nproc)}
 FORMATS=${FORMATS:-pdf,docx}
 GO=${GO:-go}
-command -v pandoc >/dev/null || { echo "bench-compare: pandoc is not installed (apt-get install pandoc)" >&2; exit 1; }
+[ "${SKIP_PANDOC:-}" = 1 ] && SKIP_LIBREOFFICE=1
+if [ "${SKIP_PANDOC:-}" != 1 ]; then
+  command -v pandoc >/dev/null || { echo "bench-compare: pandoc is not installed (apt-get install pandoc), or set SKIP_PANDOC=1" >&2; exit 1; }
+fi
 SOFFICE=$(command -v libreoffice || command -v soffice || true)
 if [ -z "$SOFFICE" ] && [ "${SKIP_LIBREOFFICE:-}" != 1 ]; then
   echo "bench-compare: libreoffice is not installed (apt-get install libreoffice-writer-nogui), or set SKIP_LIBREOFFICE=1" >&2
@@ -53,15 +67,25 @@ measure() {
   printf -v "${name}_wall" '%s' "$real"
   printf -v "${name}_cpu" '%s' "$(calc "printf \"%.2f\", $user + $sys")"
 }
-per_doc() { calc "printf \"%.1f\", 1000 * $1 / $N"; }
+per_doc() { calc "printf \"%.2f\", 1000 * $1 / $N"; }
+# median prints the median of its arguments.
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { calc "if ($2 > 0) printf \"%.1f\", $1 / $2; else print \"n/a\""; }
 
 echo "== machine"
 echo "cpus: $(nproc) × $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || uname -m), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-echo "go: $($GO version | awk '{ print $3 }'), pandoc: $(pandoc --version | head -1 | awk '{ print $2 }')${SOFFICE:+, libreoffice: $("$SOFFICE" --version 2>/dev/null | awk '{ print $2; exit }')}"
+versions="go: $($GO version | awk '{ print $3 }')"
+[ "${SKIP_PANDOC:-}" = 1 ] || versions="$versions, pandoc: $(pandoc --version | head -1 | awk '{ print $2 }')"
+[ "${SKIP_LIBREOFFICE:-}" = 1 ] || versions="$versions, libreoffice: $("$SOFFICE" --version 2>/dev/null | awk '{ print $2; exit }')"
+echo "$versions"
 
 echo "== preparing: building underlag, writing $N documents"
-$GO build -trimpath -o "$work/underlag" ./cmd/underlag
+if [ -n "${BIN:-}" ]; then
+  cp "$BIN" "$work/underlag"
+else
+  $GO build -trimpath -o "$work/underlag" ./cmd/underlag
+fi
+$GO build -trimpath -o "$work/floor" ./bench/floor
 $GO run ./bench/gentree -n "$N" -out "$work/tree"
 mapfile -d '' mds < <(cd "$work/tree/md" && find . -name '*.md' -print0 | sort -z)
 [ "${#mds[@]}" -eq "$N" ] || { echo "bench-compare: expected $N Markdown files, found ${#mds[@]}" >&2; exit 1; }
@@ -69,10 +93,19 @@ mapfile -d '' mds < <(cd "$work/tree/md" && find . -name '*.md' -print0 | sort -
 # Warm the file cache and the binaries, so that neither side pays for a
 # cold disk: a build of a few documents, and one pandoc run.
 "$work/underlag" build "$work/tree/data/hsn" --out "$work/warm" --quiet --shard 1/20 >/dev/null 2>&1 || true
-pandoc -f markdown -t docx -o "$work/warm.docx" "$work/tree/md/${mds[0]#./}"
+[ "${SKIP_PANDOC:-}" = 1 ] || pandoc -f markdown -t docx -o "$work/warm.docx" "$work/tree/md/${mds[0]#./}"
 
-echo "== underlag build --to $FORMATS ($N documents, all cores)"
-measure underlag "$work/underlag" build "$work/tree/data" --out "$work/out" --to "$FORMATS" --quiet --report "$work/report.json"
+echo "== underlag build --to $FORMATS ($N documents, all cores) and the floor, $RUNS runs each"
+walls=() cpus=() fwalls=() fcpus=()
+for run in $(seq "$RUNS"); do
+  rm -rf "$work/out" "$work/floor-out"
+  measure underlag "$work/underlag" build "$work/tree/data" --out "$work/out" --to "$FORMATS" --quiet --report "$work/report.json"
+  measure floor "$work/floor" -ref "$work/out" -out "$work/floor-out" -to "$FORMATS" "$work/tree/data"
+  echo "run $run: underlag ${underlag_wall} s (cpu ${underlag_cpu} s), floor ${floor_wall} s (cpu ${floor_cpu} s)"
+  walls+=("$underlag_wall") cpus+=("$underlag_cpu") fwalls+=("$floor_wall") fcpus+=("$floor_cpu")
+done
+underlag_wall=$(median "${walls[@]}") underlag_cpu=$(median "${cpus[@]}")
+floor_wall=$(median "${fwalls[@]}") floor_cpu=$(median "${fcpus[@]}")
 made=""
 for f in ${FORMATS//,/ }; do
   n=$(find "$work/out" -name "*.$f" ! -name '*-handling.pdf' | wc -l)
@@ -81,10 +114,13 @@ for f in ${FORMATS//,/ }; do
 done
 packets=$(find "$work/out" -name '*-handling.pdf' | wc -l)
 made="$made (and $packets committee packets)"
-echo "underlag: ${underlag_wall} s (cpu ${underlag_cpu} s) for$made; $(per_doc "$underlag_wall") ms per document"
+echo "underlag (median of $RUNS): ${underlag_wall} s (cpu ${underlag_cpu} s) for$made; $(per_doc "$underlag_wall") ms wall, $(per_doc "$underlag_cpu") ms cpu per document"
+echo "floor (median of $RUNS): ${floor_wall} s (cpu ${floor_cpu} s); $(per_doc "$floor_cpu") ms cpu per document"
+echo "underlag / floor, cpu per document: $(ratio "$underlag_cpu" "$floor_cpu")×"
 measure noop "$work/underlag" build "$work/tree/data" --out "$work/out" --to "$FORMATS" --quiet
 echo "underlag, second run (nothing changed): ${noop_wall} s (cpu ${noop_cpu} s)"
 
+if [ "${SKIP_PANDOC:-}" != 1 ]; then
 echo "== pandoc → DOCX ($N processes, $JOBS at a time)"
 mkdir -p "$work/pandoc"
 # Outputs are numbered (0001.docx …), flat in one directory, for LibreOffice.
@@ -98,6 +134,7 @@ run_pandoc() {
 measure pandoc run_pandoc
 n=$(find "$work/pandoc" -name '*.docx' | wc -l)
 echo "pandoc: ${pandoc_wall} s (cpu ${pandoc_cpu} s) for $n DOCX; $(per_doc "$pandoc_wall") ms per document"
+fi
 
 if [ "${SKIP_LIBREOFFICE:-}" != 1 ]; then
   echo "== LibreOffice DOCX → PDF (one process per 200 files)"
@@ -120,6 +157,10 @@ row() { printf '%-40s %9s %9s\n' "$1" "$2" "$3"; }
 row "" "wall s" "cpu s"
 row "underlag build ($FORMATS)" "$underlag_wall" "$underlag_cpu"
 row "underlag build, nothing changed" "$noop_wall" "$noop_cpu"
+row "floor (same outputs, nothing else)" "$floor_wall" "$floor_cpu"
+row "cpu ms per document: underlag, floor" "$(per_doc "$underlag_cpu")" "$(per_doc "$floor_cpu")"
+row "ratio underlag / floor (cpu)" "" "$(ratio "$underlag_cpu" "$floor_cpu")×"
+[ "${SKIP_PANDOC:-}" = 1 ] && exit 0
 row "pandoc to DOCX" "$pandoc_wall" "$pandoc_cpu"
 if [ "${SKIP_LIBREOFFICE:-}" != 1 ]; then
   row "libreoffice DOCX to PDF" "$lo_wall" "$lo_cpu"

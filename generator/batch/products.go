@@ -50,7 +50,15 @@ func (b *batch) products(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, 
 	if !ok || t == nil {
 		return nil, deps
 	}
-	prods, ds := pp.Products(d, t)
+	all, ds := pp.Products(d, t)
+	// A product in no format this build writes (a packet when PDF is
+	// not built) is left out, and so are the files only it reads.
+	var prods []pipeline.Product
+	for _, pr := range all {
+		if len(b.productFormats(pr)) > 0 {
+			prods = append(prods, pr)
+		}
+	}
 	for _, x := range ds {
 		if x.File == d.Source() || x.Severity == diag.Error {
 			r.Diagnostics = append(r.Diagnostics, x)

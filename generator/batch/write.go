@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"container/list"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -29,6 +30,10 @@ type outDir struct {
 
 	mu   sync.Mutex
 	dirs map[string]error // directories checked or made, slash-separated
+	// open are output directories kept open as roots, recent their
+	// order of use (dirroot.go).
+	open   map[string]*dirRoot
+	recent *list.List
 }
 
 func openOut(dir string) (*outDir, error) {
@@ -42,7 +47,10 @@ func openOut(dir string) (*outDir, error) {
 	return &outDir{path: dir, root: r, dirs: map[string]error{}}, nil
 }
 
-func (o *outDir) Close() error { return o.root.Close() }
+func (o *outDir) Close() error {
+	o.closeDirs()
+	return o.root.Close()
+}
 
 // show is the path of rel as a user would type it.
 func (o *outDir) show(rel string) string { return filepath.Join(o.path, filepath.FromSlash(rel)) }
@@ -104,22 +112,27 @@ func (o *outDir) write(rel string, data []byte) (err error) {
 	if err := o.ensureDir(path.Dir(rel)); err != nil {
 		return err
 	}
-	name := filepath.FromSlash(rel)
-	if fi, err := o.root.Lstat(name); err == nil && !fi.Mode().IsRegular() {
+	dir, name := path.Split(rel)
+	root, done, err := o.dirRootOf(path.Clean(dir))
+	if err != nil {
+		return fmt.Errorf("write %s: %w", o.show(rel), unwrapPath(err))
+	}
+	defer done()
+	if fi, err := root.Lstat(name); err == nil && !fi.Mode().IsRegular() {
 		if fi.Mode()&fs.ModeSymlink != 0 {
 			return fmt.Errorf("%s is a symbolic link: a build does not write through links in the output directory; remove it", o.show(rel))
 		}
 		return fmt.Errorf("%s is in the way: it is not a regular file", o.show(rel))
 	}
-	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
-	f, err := o.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	tmp := "." + name + "." + strconv.FormatUint(rand.Uint64(), 36) + ".tmp"
+	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", o.show(rel), unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
 			f.Close()
-			o.root.Remove(tmp)
+			root.Remove(tmp)
 		}
 	}()
 	if _, err = f.Write(data); err != nil {
@@ -128,7 +141,7 @@ func (o *outDir) write(rel string, data []byte) (err error) {
 	if err = f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", o.show(rel), unwrapPath(err))
 	}
-	if err = o.root.Rename(tmp, name); err != nil {
+	if err = root.Rename(tmp, name); err != nil {
 		return fmt.Errorf("write %s: %w", o.show(rel), unwrapPath(err))
 	}
 	return nil

@@ -59,6 +59,11 @@ type Renderer struct {
 	comp      *wordpkg.Compressors
 	measure   doc.Measurer // the PDF's text measure, for column widths (table.go); nil to estimate
 	states    sync.Pool    // *state, so that buffers are reused across documents
+	// pictures are the signature lines' pictures by size in mm
+	// ([2]float64 → []byte), drawn and encoded once: a build draws the
+	// same few thousands of times, and each PNG encoding allocated a
+	// deflate compressor of its own.
+	pictures sync.Map
 }
 
 // Option configures a Renderer.

@@ -272,7 +272,7 @@ const pictureFrame = `<v:shapetype id="_x0000_t75" coordsize="21600,21600" o:spt
 func (s *state) signatureLine(dst []byte, sg *doc.Signatures, sn *doc.Signer, width int) ([]byte, error) {
 	wmm := float64(width) * 25.4 / 1440
 	hmm := float64(signRoom) - 1
-	pic, err := signaturePicture(wmm, hmm)
+	pic, err := s.r.signaturePicture(wmm, hmm)
 	if err != nil {
 		return dst, fmt.Errorf("docx: signature line of %s: %w", sg.Caption(sn), err)
 	}
@@ -327,10 +327,26 @@ func ptString(mm float64) string {
 	return strconv.FormatFloat(mm*72/25.4, 'f', 1, 64)
 }
 
-// signaturePicture draws a signature line's picture, w by h millimetres at
-// 8 pixels a millimetre: an X at the left above a line along the bottom,
-// on a transparent ground.
-func signaturePicture(w, h float64) ([]byte, error) {
+// signaturePicture is a signature line's picture, w by h millimetres,
+// drawn once per size for the renderer. The bytes are shared: nothing
+// changes them.
+func (r *Renderer) signaturePicture(w, h float64) ([]byte, error) {
+	key := [2]float64{w, h}
+	if pic, ok := r.pictures.Load(key); ok {
+		return pic.([]byte), nil
+	}
+	pic, err := drawSignaturePicture(w, h)
+	if err != nil {
+		return nil, err
+	}
+	r.pictures.Store(key, pic)
+	return pic, nil
+}
+
+// drawSignaturePicture draws a signature line's picture, w by h
+// millimetres at 8 pixels a millimetre: an X at the left above a line
+// along the bottom, on a transparent ground.
+func drawSignaturePicture(w, h float64) ([]byte, error) {
 	const px = 8
 	W, H := int(w*px), int(h*px)
 	if W < 8 || H < 8 {

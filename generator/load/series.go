@@ -3,9 +3,9 @@ package load
 import (
 	"bytes"
 	"path/filepath"
-	"strings"
 	"sync"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/model"
 )
 
@@ -48,18 +48,6 @@ func (l *Loader) series(d model.Serial, path string, reg *model.Registries) []st
 	return deps
 }
 
-// inside reports whether a file, its symbolic links followed, is under
-// root (a real directory): a link in the tree that points out of it is
-// not read.
-func inside(f, root string) bool {
-	real, err := filepath.EvalSymlinks(f)
-	if err != nil {
-		return false
-	}
-	rel, err := filepath.Rel(root, real)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
 type seriesEntry struct {
 	once  sync.Once
 	files []string
@@ -73,10 +61,6 @@ func (l *Loader) candidates(top, typ string) []string {
 	e := l.serial.getOrAdd(cacheKey(top)+"\x00"+typ, func() *seriesEntry { return &seriesEntry{} })
 	l.mu.Unlock()
 	e.once.Do(func() {
-		root, err := realDir(top)
-		if err != nil {
-			return
-		}
 		files, err := Find([]string{top})
 		if err != nil {
 			return
@@ -84,11 +68,11 @@ func (l *Loader) candidates(top, typ string) []string {
 		if len(files) > maxSeries {
 			files = files[:maxSeries]
 		}
+		// Read through the one confined reader: a link in the tree that
+		// leads out of it is refused, and so is anything but a regular
+		// file.
 		for _, f := range files {
-			if !inside(f, root) {
-				continue
-			}
-			if data, err := ReadFile(f, MaxFileSize); err == nil && bytes.Contains(data, []byte(typ)) {
+			if data, err := confine.ReadFile([]string{top}, f, MaxFileSize); err == nil && bytes.Contains(data, []byte(typ)) {
 				e.files = append(e.files, f)
 			}
 		}

@@ -26,7 +26,6 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/pdf"
 )
@@ -45,6 +44,9 @@ type Doc interface {
 	Attachments() []model.Attachment
 	File(field string) string
 	Deps() []string
+	// ReadFile reads a file the document names, confined to its data
+	// tree and the roots, and bounded by limit (see package confine).
+	ReadFile(path string, limit int64) ([]byte, error)
 }
 
 // Stages is what a packet needs of the pipeline: to load and compose an
@@ -62,6 +64,7 @@ type Stages interface {
 type Packet struct {
 	stages Stages
 	parts  []pdf.Part
+	files  []string // the file of each part, "" for the memo (see HTMLParts)
 	// Deps are the files the packet depends on besides those of the memo
 	// itself: each attachment, and for a data file everything it is made
 	// from (see pipeline.Doc.Deps).
@@ -82,12 +85,13 @@ func New(p Stages, d Doc, memo *doc.Document) (*Packet, diag.List) {
 	if len(atts) == 0 {
 		return nil, nil
 	}
-	pk := &Packet{stages: p, parts: []pdf.Part{{Doc: memo}}}
+	pk := &Packet{stages: p, parts: []pdf.Part{{Doc: memo}}, files: []string{""}}
 	var diags diag.List
 	for _, a := range atts {
 		part, deps, ds := attachment(p, d, a)
 		diags = append(diags, ds...)
 		pk.parts = append(pk.parts, part)
+		pk.files = append(pk.files, d.File(a.Field))
 		pk.Deps = append(pk.Deps, deps...)
 	}
 	if diags.HasErrors() {
@@ -122,7 +126,7 @@ func attachment(p Stages, d Doc, a model.Attachment) (pdf.Part, []string, diag.L
 	case ".yaml", ".yml":
 		return dataAttachment(p, d, a, path, part)
 	}
-	data, err := load.ReadFile(path, MaxPDFSize)
+	data, err := d.ReadFile(path, MaxPDFSize)
 	if err != nil {
 		return part, []string{path}, diag.List{at(d, a, diag.Error, "%s: cannot read %s: %v", a.Mark(), a.File, err)}
 	}
@@ -158,7 +162,7 @@ func attachment(p Stages, d Doc, a model.Attachment) (pdf.Part, []string, diag.L
 }
 
 // dataAttachment loads, checks and composes an attachment that is a data
-// file, as a build of it would, and marks its header.
+// file, as a build of it would (the build's own, when it has them).
 func dataAttachment(p Stages, d Doc, a model.Attachment, path string, part pdf.Part) (pdf.Part, []string, diag.List) {
 	deps := []string{path}
 	if same(path, d.Source()) {
@@ -181,27 +185,10 @@ func dataAttachment(p Stages, d Doc, a model.Attachment, path string, part pdf.P
 		ds = append(ds, at(d, a, diag.Warning,
 			"%s: %s has attachments of its own, which do not come into this packet; list them in this memo's beslutsunderlag too if the committee needs them", a.Mark(), a.File))
 	}
-	mark(t, a.Mark())
+	// The tree is the build's, shared with the attachment's own outputs:
+	// the renderer draws the mark (part.Stamp) into its header.
 	part.Doc = t
 	return part, deps, ds
-}
-
-// mark puts the attachment's mark first on the right of its running
-// header, and of page one's own header when it has one.
-func mark(t *doc.Document, m string) {
-	line := doc.Line{{Text: m, Style: doc.Bold}}
-	t.Meta.Header.Right = append([]doc.Line{line}, t.Meta.Header.Right...)
-	if t.Meta.HeaderBand != nil {
-		t.Meta.HeaderBand = t.Meta.HeaderBand.WithMark(line)
-	}
-	if t.Meta.First != nil {
-		first := *t.Meta.First
-		first.Header.Right = append([]doc.Line{line}, first.Header.Right...)
-		if first.HeaderBand != nil {
-			first.HeaderBand = first.HeaderBand.WithMark(line)
-		}
-		t.Meta.First = &first
-	}
 }
 
 // same reports whether two paths name one file.

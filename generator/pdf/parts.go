@@ -28,9 +28,11 @@ type Part struct {
 	// at the top of the outline, as the memo's are. A foreign part's pages
 	// are also described by it to a screen reader.
 	Title string
-	// Stamp is the line drawn at the top right of each page of a foreign
-	// part ("Bilaga 2"), in a strip the part's content is scaled to leave
-	// free. A part of ours carries its mark in Doc.Meta.Header instead.
+	// Stamp is the attachment's mark ("Bilaga 2"). A part of ours gets it
+	// first on the right of its running header (and of page one's own
+	// header); a foreign part's pages get it at the top right, in a strip
+	// their content is scaled to leave free. The Doc itself is not
+	// changed: the build shares it with the document's own outputs.
 	Stamp string
 }
 
@@ -54,9 +56,13 @@ func (r *Renderer) RenderParts(w io.Writer, parts []Part) (int, error) {
 		}
 		switch {
 		case pt.Doc != nil:
-			pages, t, err := r.layout(pt.Doc)
+			m := marked(pt.Doc.Meta, pt.Stamp)
+			pages, t, err := r.layoutWith(pt.Doc, &m)
 			if err != nil {
 				return 0, err
+			}
+			for k := range pages {
+				pages[k].ops = slices.Clone(pages[k].ops) // graft renumbers them
 			}
 			if i > 0 {
 				if err := r.headerFits(pages, pt.Title); err != nil {
@@ -102,6 +108,29 @@ func (r *Renderer) RenderParts(w io.Writer, parts []Part) (int, error) {
 		return 0, err
 	}
 	return len(all), nil
+}
+
+// marked returns the metadata with the mark m first on the right of the
+// running header, and of page one's own header when it has one: the
+// header of an attachment of ours in a packet.
+func marked(m doc.Meta, mark string) doc.Meta {
+	if mark == "" {
+		return m
+	}
+	line := doc.Line{{Text: mark, Style: doc.Bold}}
+	m.Header.Right = append([]doc.Line{line}, m.Header.Right...)
+	if m.HeaderBand != nil {
+		m.HeaderBand = m.HeaderBand.WithMark(line)
+	}
+	if m.First != nil {
+		first := *m.First
+		first.Header.Right = append([]doc.Line{line}, first.Header.Right...)
+		if first.HeaderBand != nil {
+			first.HeaderBand = first.HeaderBand.WithMark(line)
+		}
+		m.First = &first
+	}
+	return m
 }
 
 // graft moves the elements of a part's tree into the packet's tree under

@@ -47,6 +47,12 @@ type Renderer struct {
 	dictionary string
 	compOnce   sync.Once
 	comp       *hyphen.Compounds
+	// fonts are the font objects of the glyph sets the build's documents
+	// used, made once per set (fontcache.go).
+	fonts fontSets
+	// bodies are the trees laid out recently, so that a packet's parts
+	// are not laid out again (reuse.go).
+	bodies bodies
 }
 
 var _ doc.Renderer = (*Renderer)(nil)
@@ -128,26 +134,43 @@ func (r *Renderer) RenderPages(w io.Writer, d *doc.Document) (int, error) {
 // into pages, and then, with the page count known for "1 (3)", each page's
 // running header and footer. The writer only serialises what this returns.
 func (r *Renderer) layout(d *doc.Document) ([]page, *structTree, error) {
-	p := &r.p
-	tree := newTree()
-	body := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1, h1: 1, names: newNameSet(d.Meta.Names)}
-	for _, b := range d.Blocks {
-		if h, ok := b.(*doc.Heading); ok && h.Level <= 0 {
-			body.h1 = 0
-			break
-		}
-	}
-	boxes, err := r.layoutBlocks(d.Blocks, body)
+	return r.layoutWith(d, &d.Meta)
+}
+
+// layoutWith lays d out with the running header and footer of m: the
+// body is laid out once per tree (reuse.go), the header and footer on a
+// copy of it each time.
+func (r *Renderer) layoutWith(d *doc.Document, m *doc.Meta) ([]page, *structTree, error) {
+	b, err := r.bodyOf(d)
 	if err != nil {
 		return nil, nil, err
 	}
-	pages := paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom)
+	pages, tree := b.copy()
 	for i := range pages {
-		if pages[i].decor, err = r.decoration(&d.Meta, i+1, len(pages), tree); err != nil {
+		if pages[i].decor, err = r.decoration(m, i+1, len(pages), tree); err != nil {
 			return nil, nil, err
 		}
 	}
 	return pages, tree, nil
+}
+
+// layoutBody lays out d's blocks into pages, without their running
+// header and footer.
+func (r *Renderer) layoutBody(d *doc.Document) (*body, error) {
+	p := &r.p
+	tree := newTree()
+	frm := frame{x: p.MarginLeft, width: p.TextWidth(), tags: tree, parent: 1, h1: 1, names: newNameSet(d.Meta.Names)}
+	for _, b := range d.Blocks {
+		if h, ok := b.(*doc.Heading); ok && h.Level <= 0 {
+			frm.h1 = 0
+			break
+		}
+	}
+	boxes, err := r.layoutBlocks(d.Blocks, frm)
+	if err != nil {
+		return nil, err
+	}
+	return &body{pages: paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom), tree: tree}, nil
 }
 
 // page is one finished page: its drawing operations, in page

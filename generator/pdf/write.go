@@ -7,14 +7,12 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/adler32"
-	"hash/fnv"
 	"image"
 	"image/color"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/pdf/sfnt"
@@ -65,21 +63,29 @@ func (w *writer) dict(n int, body string) {
 // stream writes object n as a deflated stream with extra dictionary
 // entries.
 func (w *writer) stream(n int, extra string, data []byte) {
+	w.rawStream(n, extra+"/Filter/FlateDecode", w.deflate(data))
+}
+
+// deflate returns data as a zlib stream, in the writer's buffer: valid
+// until the next call.
+func (w *writer) deflate(data []byte) []byte {
 	w.zbuf.Reset()
 	w.zbuf.Write(zlibHeader)
 	w.fl.Reset(&w.zbuf)
 	w.fl.Write(data) // writes to a bytes.Buffer cannot fail
 	w.fl.Close()
 	w.zbuf.Write(binary.BigEndian.AppendUint32(nil, adler32.Checksum(data)))
-	w.rawStream(n, extra+"/Filter/FlateDecode", w.zbuf.Bytes())
+	return w.zbuf.Bytes()
 }
 
 // zlibHeader starts a zlib stream: deflate, 32 kB window, fast.
 var zlibHeader = []byte{0x78, 0x01}
 
-// fontStream writes a font subset as one zlib stream from three parts,
-// the middle one deflated in advance (see sfnt.Subsetter).
-func (w *writer) fontStream(n int, ss *sfnt.Subsetter, used []bool) {
+// fontFile returns a font subset as one zlib stream from three parts,
+// the middle one deflated in advance (see sfnt.Subsetter), in the
+// writer's buffer (valid until the next call), and its length before
+// deflating.
+func (w *writer) fontFile(ss *sfnt.Subsetter, used []bool) ([]byte, int) {
 	dir, static, dyn := ss.Subset(used)
 	w.zbuf.Reset()
 	w.zbuf.Write(zlibHeader)
@@ -95,7 +101,7 @@ func (w *writer) fontStream(n int, ss *sfnt.Subsetter, used []bool) {
 	a.Write(static)
 	a.Write(dyn)
 	w.zbuf.Write(a.Sum(nil))
-	w.rawStream(n, "/Length1 "+strconv.Itoa(len(dir)+len(static)+len(dyn))+"/Filter/FlateDecode", w.zbuf.Bytes())
+	return w.zbuf.Bytes(), len(dir) + len(static) + len(dyn)
 }
 
 // rawStream writes object n as a stream of data as it is.
@@ -305,7 +311,7 @@ func (fw *fileWriter) resources() {
 	for i, f := range fw.fonts {
 		if f != nil {
 			fmt.Fprintf(&res, "/F%d %d 0 R", i, f.obj)
-			fw.writeFont(fw.r.faces[i], f)
+			fw.writeFont(i, fw.r.faces[i], f)
 		}
 	}
 	res.WriteString(">>")
@@ -646,82 +652,19 @@ func textString(s string) string {
 }
 
 // writeFont writes a Type 0 font with its CID font, descriptor, ToUnicode
-// map and the subset font file.
-func (fw *fileWriter) writeFont(f *face, df *docFont) {
+// map and the subset font file; what depends on the glyphs used comes
+// from the build's font sets (fontcache.go).
+func (fw *fileWriter) writeFont(fi int, f *face, df *docFont) {
 	w := &fw.w
 	cid, desc, file, tu := w.alloc(), w.alloc(), w.alloc(), w.alloc()
-	// The subset tag is made from the glyphs used, so it is the same for
-	// the same text.
-	h := fnv.New32a()
-	var gids []uint16
-	for g, u := range df.used {
-		if u {
-			gids = append(gids, uint16(g))
-			h.Write([]byte{byte(g >> 8), byte(g)})
-		}
-	}
-	sum := h.Sum32()
-	tag := make([]byte, 6)
-	for i := range tag {
-		tag[i] = 'A' + byte(sum%26)
-		sum /= 26
-	}
-	base := string(tag) + "+" + f.name
-	w.dict(df.obj, fmt.Sprintf("/Type/Font/Subtype/Type0/BaseFont/%s/Encoding/Identity-H/DescendantFonts[%d 0 R]/ToUnicode %d 0 R", base, cid, tu))
-
-	var wb strings.Builder
-	fmt.Fprintf(&wb, "/Type/Font/Subtype/CIDFontType2/BaseFont/%s/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor %d 0 R/DW %d/CIDToGIDMap/Identity/W[",
-		base, desc, f.widths[0])
-	for i := 0; i < len(gids); {
-		j := i + 1
-		for j < len(gids) && gids[j] == gids[j-1]+1 {
-			j++
-		}
-		var nb [8]byte
-		wb.Write(strconv.AppendInt(nb[:0], int64(gids[i]), 10))
-		wb.WriteByte('[')
-		for _, g := range gids[i:j] {
-			wb.Write(strconv.AppendInt(nb[:0], int64(f.widths[g]), 10))
-			wb.WriteByte(' ')
-		}
-		wb.WriteString("]")
-		i = j
-	}
-	wb.WriteString("]")
-	w.dict(cid, wb.String())
-
+	s := fw.fontSetOf(fi, f, df)
+	w.dict(df.obj, fmt.Sprintf("/Type/Font/Subtype/Type0/BaseFont/%s/Encoding/Identity-H/DescendantFonts[%d 0 R]/ToUnicode %d 0 R", s.base, cid, tu))
+	w.dict(cid, fmt.Sprintf("/Type/Font/Subtype/CIDFontType2/BaseFont/%s/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor %d 0 R/DW %d/CIDToGIDMap/Identity/W%s",
+		s.base, desc, f.widths[0], s.widths))
 	w.dict(desc, fmt.Sprintf("/Type/FontDescriptor/FontName/%s/Flags %d/FontBBox[%d %d %d %d]/ItalicAngle %s/Ascent %d/Descent %d/CapHeight %d/StemV %d/FontFile2 %d 0 R",
-		base, f.flags, f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3], num(f.italicAngle), int(f.ascent), int(f.descent), int(f.capHeight), f.stemV, file))
-
-	w.fontStream(file, f.sub, df.used)
-
-	var cm strings.Builder
-	cm.WriteString("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
-	// The missing glyph stands for any rune the font lacks: it maps to
-	// no text rather than to whichever of them came first.
-	mapped := gids
-	if len(mapped) > 0 && mapped[0] == 0 {
-		mapped = mapped[1:]
-	}
-	for i := 0; i < len(mapped); i += 100 {
-		chunk := mapped[i:min(i+100, len(mapped))]
-		fmt.Fprintf(&cm, "%d beginbfchar\n", len(chunk))
-		for _, g := range chunk {
-			cm.WriteByte('<')
-			cm.Write(hex4(nil, g))
-			cm.WriteString("><")
-			r := df.runeOf[g]
-			if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
-				cm.Write(hex4(hex4(nil, uint16(r1)), uint16(r2)))
-			} else {
-				cm.Write(hex4(nil, uint16(r)))
-			}
-			cm.WriteString(">\n")
-		}
-		cm.WriteString("endbfchar\n")
-	}
-	cm.WriteString("endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend")
-	w.stream(tu, "", []byte(cm.String()))
+		s.base, f.flags, f.bbox[0], f.bbox[1], f.bbox[2], f.bbox[3], num(f.italicAngle), int(f.ascent), int(f.descent), int(f.capHeight), f.stemV, file))
+	w.rawStream(file, "/Length1 "+strconv.Itoa(s.length1)+"/Filter/FlateDecode", s.file)
+	w.rawStream(tu, "/Filter/FlateDecode", s.toUnicode)
 }
 
 // prepare decodes an image for writing. PDF/A allows no device CMYK

@@ -39,8 +39,8 @@ const minPart = 3
 // Compounds finds the joints of Swedish compounds from a word list.
 // It is read-only once made and safe for concurrent use.
 type Compounds struct {
-	stems map[string]struct{} // every word of the list, lower case
-	heads map[string]struct{} // forms that only begin compounds ("kommunikations-")
+	stems wordSet // every word of the list, lower case
+	heads wordSet // forms that only begin compounds ("kommunikations-")
 }
 
 // LoadCompounds reads a hunspell dictionary (.dic: a count, then one
@@ -56,23 +56,58 @@ func LoadCompounds(path string) (*Compounds, error) {
 		return nil, fmt.Errorf("hyphen: word list: %w", err)
 	}
 	defer f.Close()
-	c, err := ParseCompounds(io.LimitReader(f, maxDictionary))
+	// Read in one piece of the file's size: the list is read when a
+	// document first needs a word hyphenated, in the time of a cold
+	// `underlag render`.
+	var data []byte
+	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= maxDictionary {
+		data = make([]byte, 0, st.Size()+1)
+	}
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > maxDictionary {
+			return nil, fmt.Errorf("hyphen: word list %s: larger than %d bytes", path, maxDictionary)
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("hyphen: word list %s: %w", path, err)
+		}
+	}
+	c, err := parseCompounds(string(data))
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: word list %s: %w", path, err)
 	}
 	return c, nil
 }
 
-// ParseCompounds reads a hunspell dictionary in UTF-8. The words are
-// kept as pieces of one lower-cased copy of the file, not allocated one
-// by one.
+// ParseCompounds reads a hunspell dictionary in UTF-8.
 func ParseCompounds(r io.Reader) (*Compounds, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	text := strings.ToLower(string(data))
-	c := &Compounds{stems: make(map[string]struct{}, strings.Count(text, "\n")), heads: map[string]struct{}{}}
+	return parseCompounds(string(data))
+}
+
+// parseCompounds keeps the words, lower-cased, in one string that both
+// sets index, rather than as a string and a map entry each: the list has
+// some 200,000 words.
+func parseCompounds(text string) (*Compounds, error) {
+	lines := strings.Count(text, "\n")
+	var words strings.Builder
+	words.Grow(len(text))
+	type ref struct {
+		off, n int
+		head   bool
+	}
+	refs := make([]ref, 0, lines)
+	heads := 0
 	_, text, _ = strings.Cut(text, "\n") // the word count
 	for text != "" {
 		var line string
@@ -84,16 +119,121 @@ func ParseCompounds(r io.Reader) (*Compounds, error) {
 		if utf8.RuneCountInString(w) < minPart || !letters(w) {
 			continue
 		}
-		if head {
-			c.heads[w] = struct{}{}
-		} else {
-			c.stems[w] = struct{}{}
+		if !lower(w) {
+			w = strings.ToLower(w)
 		}
+		if len(w) > maxWord {
+			continue // no compound's part is that long
+		}
+		refs = append(refs, ref{words.Len(), len(w), head})
+		if head {
+			heads++
+		}
+		words.WriteString(w)
 	}
-	if len(c.stems) == 0 {
+	if len(refs) == heads {
 		return nil, fmt.Errorf("no words")
 	}
+	c := &Compounds{}
+	all := words.String()
+	c.stems.init(all, len(refs)-heads)
+	c.heads.init(all, heads)
+	for _, r := range refs {
+		if r.head {
+			c.heads.add(r.off, r.n)
+		} else {
+			c.stems.add(r.off, r.n)
+		}
+	}
 	return c, nil
+}
+
+// lower reports whether s is lower case already: no ASCII capital, and
+// no capital among its other letters.
+func lower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 'A' && b <= 'Z' {
+			return false
+		}
+		if b >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) || unicode.IsTitle(r) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+// maxWord is the longest word a set holds, in bytes.
+const maxWord = 255
+
+// wordSet is a set of words, each a piece of one string, in an
+// open-addressed table: each slot holds a word's offset and length and 32
+// bits of its hash, 0 for an empty slot.
+type wordSet struct {
+	words string
+	slots []uint64
+}
+
+func (s *wordSet) init(words string, n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	s.words, s.slots = words, make([]uint64, size)
+}
+
+// hash is FNV-1a, 64 bits.
+func hash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (s *wordSet) add(off, n int) {
+	w := s.words[off : off+n]
+	h := hash(w)
+	slot := h>>32<<32 | uint64(off)<<8 | uint64(n)
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch e := s.slots[i]; {
+		case e == 0:
+			s.slots[i] = slot
+			return
+		case s.at(e) == w:
+			return
+		}
+	}
+}
+
+// at is the word of a slot.
+func (s *wordSet) at(e uint64) string {
+	off, n := int(e>>8&0xffffff), int(e&0xff)
+	return s.words[off : off+n]
+}
+
+func (s *wordSet) has(w string) bool {
+	if len(s.slots) == 0 || len(w) > maxWord {
+		return false
+	}
+	h := hash(w)
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := s.slots[i]
+		if e == 0 {
+			return false
+		}
+		if e>>32 == h>>32 && s.at(e) == w {
+			return true
+		}
+	}
 }
 
 func letters(s string) bool {
@@ -115,10 +255,7 @@ var endings = []string{
 	"ande", "ende", "are", "ast", "aste",
 }
 
-func (c *Compounds) isStem(p string) bool {
-	_, ok := c.stems[p]
-	return ok
-}
+func (c *Compounds) isStem(p string) bool { return c.stems.has(p) }
 
 // isTail reports whether p may end a compound: a word of the list with
 // one of the endings, the stem perhaps having lost its final a or e to
@@ -143,17 +280,10 @@ func (c *Compounds) isTail(p string) bool {
 // the linking s ("verksamhets-"), or a form the list gives as a first
 // part only.
 func (c *Compounds) isHead(p string) bool {
-	if _, ok := c.stems[p]; ok {
+	if c.stems.has(p) || c.heads.has(p) {
 		return true
 	}
-	if _, ok := c.heads[p]; ok {
-		return true
-	}
-	if strings.HasSuffix(p, "s") {
-		_, ok := c.stems[p[:len(p)-1]]
-		return ok
-	}
-	return false
+	return strings.HasSuffix(p, "s") && c.stems.has(p[:len(p)-1])
 }
 
 // Joints returns the byte offsets in word where two parts of a compound

@@ -1,0 +1,103 @@
+package pdf
+
+import (
+	"container/list"
+	"slices"
+	"sync"
+
+	"github.com/underlag/underlag/generator/doc"
+)
+
+// A build renders some trees more than once: a memo's packet holds the
+// memo's tree and its attachments' trees, which the build also renders on
+// their own (the pipeline hands the same tree to both, see
+// pipeline/reuse.go). The body of a document, its blocks broken into
+// lines and cut into pages with their structure elements, depends only on
+// the tree, so the renderer keeps the bodies of the trees it laid out
+// recently and lays a tree's body out once; what differs between the
+// renderings, the running header and footer (an attachment's carries its
+// mark) and the numbering of the structure tree in a packet, is made
+// afresh each time on a copy.
+//
+// The trees are keyed by identity: a tree is not changed after it is
+// composed, and an entry holds its tree, so that no other tree can take
+// its address while it is kept.
+
+// bodySize is how many laid-out bodies a renderer keeps.
+const bodySize = 32
+
+// body is a document laid out without its running header and footer:
+// the pages' body operations and outline entries, and the structure tree
+// they are tagged with. It is not changed once made; users take a copy.
+type body struct {
+	pages []page
+	tree  *structTree
+}
+
+// bodies are the bodies laid out recently, by tree.
+type bodies struct {
+	mu    sync.Mutex
+	order *list.List // of *bodyItem, most recent first
+	byDoc map[*doc.Document]*list.Element
+}
+
+type bodyItem struct {
+	d *doc.Document
+	b *body
+}
+
+func (c *bodies) get(d *doc.Document) *body {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.byDoc[d]; ok {
+		c.order.MoveToFront(e)
+		return e.Value.(*bodyItem).b
+	}
+	return nil
+}
+
+func (c *bodies) put(d *doc.Document, b *body) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byDoc == nil {
+		c.byDoc = map[*doc.Document]*list.Element{}
+		c.order = list.New()
+	}
+	if _, ok := c.byDoc[d]; ok {
+		return
+	}
+	c.byDoc[d] = c.order.PushFront(&bodyItem{d, b})
+	for c.order.Len() > bodySize {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.byDoc, last.Value.(*bodyItem).d)
+	}
+}
+
+// bodyOf returns the body of d, laid out now or earlier in the build.
+func (r *Renderer) bodyOf(d *doc.Document) (*body, error) {
+	if b := r.bodies.get(d); b != nil {
+		return b, nil
+	}
+	b, err := r.layoutBody(d)
+	if err != nil {
+		return nil, err
+	}
+	r.bodies.put(d, b)
+	return b, nil
+}
+
+// copy returns pages and a tree to finish and write: the pages' slices of
+// outline entries and the tree's elements are the copy's own, the body
+// operations are shared (whoever renumbers them copies them: graft).
+func (b *body) copy() ([]page, *structTree) {
+	pages := slices.Clone(b.pages)
+	for i := range pages {
+		pages[i].marks = slices.Clone(pages[i].marks)
+	}
+	t := &structTree{elems: slices.Grow(slices.Clone(b.tree.elems), 16)}
+	for i := range t.elems {
+		t.elems[i].kids = slices.Clone(t.elems[i].kids)
+	}
+	return pages, t
+}

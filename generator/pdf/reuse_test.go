@@ -1,0 +1,61 @@
+package pdf
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/internal/doctest"
+)
+
+// TestPartsReuseBodies renders a memo and an attachment on their own and
+// then their packet through one renderer, as a build does: the packet
+// lays out no body again, it is byte for byte the packet a fresh renderer
+// makes from a tree marked the old way (the mark put into the tree
+// itself), the shared trees are not changed, and the documents rendered
+// again after the packet are as before.
+func TestPartsReuseBodies(t *testing.T) {
+	t.Parallel()
+	memo, att := doctest.All(), doctest.LongTable(60)
+	const mark, title = "Bilaga 1", "Bilaga 1 Tidplan"
+	var want bytes.Buffer
+	_, err := renderer(t).RenderParts(&want, []Part{{Doc: memo}, {Doc: attachment(att, mark), Title: title}})
+	require.NoError(t, err)
+
+	r := renderer(t)
+	own := map[*doc.Document][]byte{}
+	for _, d := range []*doc.Document{memo, att} {
+		var b bytes.Buffer
+		require.NoError(t, r.Render(&b, d))
+		own[d] = b.Bytes()
+	}
+	laidOut := len(r.bodies.byDoc)
+	header := len(att.Meta.Header.Right)
+	var got bytes.Buffer
+	_, err = r.RenderParts(&got, []Part{{Doc: memo}, {Doc: att, Title: title, Stamp: mark}})
+	require.NoError(t, err)
+	assert.Equal(t, laidOut, len(r.bodies.byDoc), "the packet lays out no body of its own")
+	assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "the packet is the same with bodies reused")
+	assert.Equal(t, header, len(att.Meta.Header.Right), "the attachment's tree keeps its header")
+	for d, b := range own {
+		var again bytes.Buffer
+		require.NoError(t, r.Render(&again, d))
+		assert.True(t, bytes.Equal(b, again.Bytes()), "a document rendered after its packet is as before")
+	}
+}
+
+// TestBodiesBounded keeps more trees than the bound: the oldest go.
+func TestBodiesBounded(t *testing.T) {
+	var c bodies
+	trees := make([]*doc.Document, bodySize+5)
+	for i := range trees {
+		trees[i] = &doc.Document{}
+		c.put(trees[i], &body{})
+	}
+	assert.Len(t, c.byDoc, bodySize)
+	assert.Nil(t, c.get(trees[0]), "the oldest is gone")
+	assert.NotNil(t, c.get(trees[len(trees)-1]), "the newest is kept")
+}
