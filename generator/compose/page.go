@@ -238,6 +238,7 @@ func (r *run) band(name string, data pageData, m *doc.Meta) (b *doc.Band, prof, 
 	}
 	if r.pg.numbering != nil {
 		m.Numbering = *r.pg.numbering
+		m.Numbering.From = r.c.paths[name]
 	}
 	if r.pg.profile {
 		return nil, true, true

@@ -19,6 +19,7 @@ func registerFuncs(t *doc.Funcs[BlockFunc]) {
 	t.Register(doc.KindStatus, status)
 	t.Register(doc.KindImage, image)
 	t.Register(doc.KindPageBreak, pageBreak)
+	t.Register(doc.KindTimeline, timeline)
 }
 
 // heading writes the document's title (level 0) as <h1> and a section of

@@ -23,8 +23,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/gantt"
 	"github.com/underlag/underlag/generator/style"
 )
 
@@ -37,7 +39,11 @@ const formatName = "html"
 // block kind it has no function for rather than leave the block out. It
 // holds no other state and is safe for concurrent use.
 type Renderer struct {
-	css   string // the stylesheet, made once from the profile
+	css string // the stylesheet, made once from the profile
+	p   style.Profile
+	// chart lays out timelines; made when a page first has one
+	// (timeline.go).
+	chart func() (*gantt.Layouter, error)
 	funcs doc.Funcs[BlockFunc]
 }
 
@@ -58,7 +64,7 @@ func WithBlock(k doc.Kind, fn BlockFunc) Option {
 
 // New returns an HTML renderer drawing with the look of profile p.
 func New(p style.Profile, opts ...Option) *Renderer {
-	r := &Renderer{css: stylesheet(p)}
+	r := &Renderer{css: stylesheet(p), p: p, chart: sync.OnceValues(gantt.New)}
 	registerFuncs(&r.funcs)
 	for _, o := range opts {
 		o(r)

@@ -2,6 +2,7 @@ package load
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -201,7 +202,7 @@ func (d *decoder) decodeText(n *yaml.Node, v reflect.Value, path string) {
 	}
 	u := v.Addr().Interface().(encoding.TextUnmarshaler)
 	if err := u.UnmarshalText([]byte(nfc(n.Value))); err != nil {
-		d.errorf(n, path, "%v", err)
+		d.errorf(n, path, "%v%s", err, meant(err))
 		return
 	}
 	if v.Kind() == reflect.Struct {
@@ -464,6 +465,26 @@ func inEnum(s, enum string) bool {
 		}
 	}
 	return false
+}
+
+// choiceError is an UnmarshalText error that knows the name written and
+// the valid ones (date.StyleError), so that the loader can say which was
+// likely meant.
+type choiceError interface {
+	error
+	Choice() (given string, valid []string)
+}
+
+// meant is "; did you mean …?" for a choiceError near a valid name, else "".
+func meant(err error) string {
+	var ce choiceError
+	if !errors.As(err, &ce) {
+		return ""
+	}
+	if c := diag.Closest(ce.Choice()); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
 }
 
 // oneOf says which values are valid, leading with the nearest one.

@@ -392,6 +392,9 @@ func (p *Pipeline) Render(w io.Writer, format string, t *doc.Document) (pages in
 	}
 	if pr, ok := r.(pageRenderer); ok {
 		pages, err = pr.RenderPages(w, t)
+		if err == nil {
+			err = t.Meta.Numbering.Check(pages)
+		}
 	} else {
 		err = r.Render(w, t)
 	}

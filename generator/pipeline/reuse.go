@@ -86,7 +86,7 @@ func reuseKey(path string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	data, err := confine.ReadFile([]string{filepath.Dir(abs)}, abs, load.MaxFileSize)
+	data, err := confine.ReadFile(confine.Dir(abs), abs, load.MaxFileSize)
 	if err != nil {
 		return "", false
 	}

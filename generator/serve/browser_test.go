@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,71 +19,11 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/underlag/underlag/generator/pipeline"
+	"github.com/underlag/underlag/internal/browser"
 	"github.com/underlag/underlag/internal/testenv"
 )
 
 var screenshot = flag.Bool("screenshot", false, "write the document page's screenshot to docs/serve.png")
-
-// need skips the test outside CI and fails it in CI, where .ci/run
-// installs what is missing.
-func need(t *testing.T, msg string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg + " (.ci/run installs it)")
-	}
-	t.Skip(msg)
-}
-
-// browser starts headless Chromium with a profile of its own, closed
-// when the test ends.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("-short: opens chromium")
-	}
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		need(t, "chromium not installed (Debian: chromium)")
-	}
-	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(exe), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1400, 1000)}
-	for _, f := range []string{"headless", "no-sandbox", "disable-gpu", "no-first-run", "disable-background-networking", "disable-component-update", "disable-sync", "hide-scrollbars"} {
-		opts = append(opts, chromedp.Flag(f, true))
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	require.NoError(t, chromedp.Do(ctx), "start chromium")
-	return ctx
-}
-
-// axeScript is axe-core as the HTML renderer's tests pin it
-// (internal/browser/package.json, installed by npm ci in .ci/run).
-func axeScript(t *testing.T) string {
-	p := filepath.Join(testenv.RepoRoot(t), "internal", "browser", "node_modules", "axe-core", "axe.min.js")
-	b, err := os.ReadFile(p)
-	if err != nil {
-		need(t, "axe-core not installed: run `npm ci` in internal/browser")
-	}
-	return string(b)
-}
-
-// axe runs axe-core's WCAG 2.0 and 2.1 A and AA rules on the page and
-// returns the violations.
-func axe(t *testing.T, ctx context.Context, script string) []string {
-	t.Helper()
-	_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](script))
-	require.NoError(t, err)
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
-			.then(r => r.violations.map(v => v.id + ": " + v.help + " — " + v.nodes.map(n => n.html.slice(0, 160)).join(" | ")))`, chromedp.EvalAwaitPromise))
-	require.NoError(t, err)
-	return out
-}
 
 // waitJS polls a JavaScript condition until it holds; the test's own
 // deadline (go test -timeout) bounds it, not a clock here.
@@ -107,8 +46,10 @@ func byID(id string) string { return "document.getElementById(" + jsString(id) +
 // a broken date shown with its position, a save refused after a change
 // on disk, and a new memo created from the form and built.
 func TestBrowserScenario(t *testing.T) {
-	ctx := browser(t)
-	script := axeScript(t)
+	b := browser.New(t)
+	ctx := b.Context()
+	browser.AxeScript(t) // before the server starts: skipped (failed in CI) without it
+	axe := func(name string) []browser.Violation { return b.Current(t, name).Axe() }
 	dir := copyData(t)
 	s, err := New(Config{Dir: dir})
 	require.NoError(t, err)
@@ -130,18 +71,18 @@ func TestBrowserScenario(t *testing.T) {
 	require.NoError(t, err)
 
 	// The index: every organisation, the memo with its state and links.
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base)))
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(1400, 1000), chromedp.Navigate(base)))
 	index, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
 	require.NoError(t, err)
 	assert.Contains(t, index, "Region Västerbotten")
 	assert.Contains(t, index, "Exempelby kommun")
-	assert.Empty(t, axe(t, ctx, script), "axe on the index")
+	assert.Empty(t, axe("the index"), "axe on the index")
 
 	// The memo, from its link.
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`a[href="/dokument/`+rel+`"]`)),
 		chromedp.WaitVisible(chromedp.ID("f-titel"))))
-	assert.Empty(t, axe(t, ctx, script), "axe on the document page with its form")
+	assert.Empty(t, axe("the memo's page"), "axe on the document page with its form")
 
 	// Change the title and one list item; save.
 	const title = "Samspelet mellan specialistvård och primärvård, reviderad"
@@ -168,6 +109,8 @@ func TestBrowserScenario(t *testing.T) {
 	// The preview shows the new title.
 	preview := byID("forhandsvisning") + ".contentDocument"
 	waitJS(t, ctx, "the preview shows the new title", preview+` && `+preview+`.body && `+preview+`.body.innerText.includes(`+jsString(title)+`)`)
+
+	waitJS(t, ctx, "the page is live", `document.querySelector("[data-live]") !== null`)
 
 	// A save from another editor: the preview follows. The time from the
 	// write to the new text on the page is logged, not asserted.
@@ -210,7 +153,7 @@ func TestBrowserScenario(t *testing.T) {
 	// A new memo from the form, which builds.
 	const newTitle = "Uppföljning av nära vård 2026"
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(base+"ny"), chromedp.WaitVisible(chromedp.ID("titel"))))
-	assert.Empty(t, axe(t, ctx, script), "axe on the new-document form")
+	assert.Empty(t, axe("the new-document form"), "axe on the new-document form")
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.ID("typ"), "tjänsteskrivelse"),
 		chromedp.SetValue(chromedp.ID("namnd"), ".|HSN"),

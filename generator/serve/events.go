@@ -60,9 +60,11 @@ func (h *hub) close() {
 	}
 }
 
-// stream sends the page an event "andrat" with the changed files (paths
-// in the tree, as JSON) on every change: Server-Sent Events, which the
-// browser's EventSource reconnects by itself.
+// stream sends the page an event "lage" with the tree's state (a number
+// that changes with every change) when it connects, and an event "andrat"
+// with the changed files (paths in the tree, as JSON) on every change:
+// Server-Sent Events, which the browser's EventSource reconnects by
+// itself.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 	fl, ok := w.(http.Flusher)
 	if !ok {
@@ -73,7 +75,12 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 	defer s.events.unsubscribe(c)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	fmt.Fprint(w, ": ansluten\n\n")
+	// The state of the tree the page should show: a page made before a
+	// change it was not yet connected for reloads itself.
+	s.mu.Lock()
+	gen := s.gen
+	s.mu.Unlock()
+	fmt.Fprintf(w, "event: lage\ndata: %d\n\n", gen)
 	fl.Flush()
 	for {
 		select {

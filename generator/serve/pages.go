@@ -146,6 +146,7 @@ type docData struct {
 	Formats  []pipeline.Format
 	Preview  bool
 	Saved    bool
+	Gen      int    // the tree's state the page shows
 	Note     string // why the form is not shown
 }
 
@@ -198,6 +199,9 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	d := docData{Frame: Frame{e.Title, s.token}, Doc: e, Problems: s.problemsOf(e.Diags),
 		Version: version(data), Raw: string(data), Formats: s.cfg.Formats, Saved: r.URL.Query().Has("sparat")}
 	_, d.Preview = s.previewFormat()
+	s.mu.Lock()
+	d.Gen = s.gen
+	s.mu.Unlock()
 	d.Form, d.Note = s.form(p, c, e, data)
 	s.render(w, http.StatusOK, "dokument.html", d)
 }

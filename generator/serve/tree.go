@@ -6,17 +6,18 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/underlag/underlag/generator/confine"
 )
 
 // maxFile bounds what the server reads or accepts as one data file: a
 // document is a few kilobytes; this is the loader's own limit.
-const maxFile = 10 << 20
+const maxFile = 10 << 20 // load.MaxFileSize
 
 // tree is the data tree the server may read and write, opened once as an
 // os.Root: every path the browser sends is resolved below it, and no
@@ -80,28 +81,11 @@ func (t *tree) rel(p string) (string, bool) {
 	return filepath.ToSlash(r), true
 }
 
-// read reads a regular file of the tree, at most maxFile bytes.
+// read reads a regular file of the tree, at most maxFile bytes, through
+// the build's confined reader (generator/confine), with the tree as the
+// one root: no link, ".." or FIFO leads out of it or hangs the server.
 func (t *tree) read(rel string) ([]byte, error) {
-	f, err := t.root.Open(filepath.FromSlash(rel))
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", rel)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxFile {
-		return nil, fmt.Errorf("%s: larger than %d bytes", rel, maxFile)
-	}
-	return data, nil
+	return confine.ReadFile([]string{t.dir}, t.abs(rel), maxFile)
 }
 
 // write replaces a file of the tree atomically: the data goes to a

@@ -33,7 +33,7 @@ var layers = []struct {
 	layer  layer
 }{
 	{"generator/atomic", leaf}, {"generator/confine", leaf}, {"generator/date", leaf}, {"generator/diag", leaf},
-	{"generator/filename", leaf}, {"generator/style", leaf}, {"generator/doc", leaf},
+	{"generator/filename", leaf}, {"generator/style", leaf}, {"generator/doc", leaf}, {"generator/gantt", leaf},
 	{"generator/model", leaf}, {"generator/scaffold", leaf}, {"generator/watch", leaf},
 	{"generator/pdf", render}, {"generator/docx", render}, {"generator/markdown", render},
 	{"generator/html", render},

@@ -81,6 +81,15 @@
       old.replaceWith(tmp.firstElementChild);
     });
   }
+  // On connecting (and reconnecting) the server says the tree's state: a
+  // page older than it missed a change and reloads its parts. The page is
+  // then live (data-live, which tests wait for).
+  var shown = page.getAttribute("data-lage");
   var events = new EventSource("/handelser");
+  events.addEventListener("lage", function (e) {
+    if (e.data !== shown) refresh();
+    shown = e.data;
+    page.setAttribute("data-live", "ja");
+  });
   events.addEventListener("andrat", refresh);
 })();
