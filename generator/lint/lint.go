@@ -72,7 +72,7 @@ func KindRules(kinds *kind.Registry) []Rule {
 			check := kr.Check
 			out = append(out, Rule{ID: kr.ID, Severity: kr.Severity, Summary: kr.Summary, Hint: kr.Hint, Kinds: []model.Kind{k.Name},
 				Doc: func(c *Context, in load.Input) {
-					check(c, kind.RuleInput{Doc: in.Doc, Directive: in.Directive, Registries: in.Registries})
+					check(c, kind.RuleInput{Doc: in.Doc, Directive: in.Directive, Registries: in.Registries, Refs: in.Refs})
 				}})
 		}
 	}

@@ -59,6 +59,9 @@ type Loader struct {
 	regs  *lru[*regEntry]
 	trees *lru[*treeKinds]
 	tmpls *lru[*tmplEntry]
+	// serial are, per data tree and kind, the tree's files that may be
+	// documents of the kind (see series.go): found once per Loader.
+	serial *lru[*seriesEntry]
 }
 
 // cacheSize bounds each of the Loader's caches. A build visits documents
@@ -99,7 +102,7 @@ func WithRoots(dirs ...string) Option {
 
 // New returns an empty Loader that reads the kinds of the registry.
 func New(kinds *kind.Registry, opts ...Option) *Loader {
-	l := &Loader{kinds: kinds, files: newLRU[*entry](cacheSize), regs: newLRU[*regEntry](cacheSize), trees: newLRU[*treeKinds](cacheSize), tmpls: newLRU[*tmplEntry](cacheSize)}
+	l := &Loader{kinds: kinds, files: newLRU[*entry](cacheSize), regs: newLRU[*regEntry](cacheSize), trees: newLRU[*treeKinds](cacheSize), tmpls: newLRU[*tmplEntry](cacheSize), serial: newLRU[*seriesEntry](cacheSize)}
 	for _, o := range opts {
 		o(l)
 	}

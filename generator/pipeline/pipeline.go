@@ -310,10 +310,13 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 // documents is composed once, and its tree is shared: nothing may change
 // a tree after Compose.
 func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
-	return p.composeOnce(d, func() (*doc.Document, diag.List) { return p.compose(d) })
+	return p.composeOnce(d, func() (*doc.Document, diag.List) { return p.composeAs(d, d.in.Kind, d.in.Doc) })
 }
 
-func (p *Pipeline) compose(d *Doc) (*doc.Document, diag.List) {
+// composeAs composes a loaded document as the kind k with the model value
+// m: a meeting's protocol and extracts are the meeting's file composed as
+// another kind (see meeting.go). Its trees are not kept for reuse.
+func (p *Pipeline) composeAs(d *Doc, k *kind.Kind, m model.Document) (*doc.Document, diag.List) {
 	var logo []byte
 	if d.in.Logo != nil {
 		logo = d.in.Logo.Data
@@ -336,7 +339,7 @@ func (p *Pipeline) compose(d *Doc) (*doc.Document, diag.List) {
 		images[ref] = a.Data
 	}
 	t, diags := c.Compose(compose.Input{
-		Doc: d.in.Doc, Kind: d.in.Kind, Registries: d.in.Registries, Directive: d.in.Directive,
+		Doc: m, Kind: k, Registries: d.in.Registries, Directive: d.in.Directive,
 		Logo: logo, Images: images, Creator: p.creator, Refs: d.in.Refs,
 	})
 	if t == nil && !diags.HasErrors() {
