@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationmonoregular"
@@ -65,19 +64,13 @@ func loadFaces() ([numFaces]*face, error) {
 		faceBoldItalic: {"LiberationSans-BoldItalic", liberationsansbolditalic.TTF},
 		faceMono:       {"LiberationMono", liberationmonoregular.TTF},
 	}
-	// Each face is cut on its own core: cutting is most of the time a
-	// cold `underlag render` takes before it reads the document.
 	var faces [numFaces]*face
-	var errs [numFaces]error
-	var wg sync.WaitGroup
 	for i, s := range src {
-		wg.Go(func() { faces[i], errs[i] = prepareFace(s.name, s.ttf) })
-	}
-	wg.Wait()
-	for i, err := range errs {
+		f, err := prepareFace(s.name, s.ttf)
 		if err != nil {
-			return faces, fmt.Errorf("pdf: font %s: %w", src[i].name, err)
+			return faces, fmt.Errorf("pdf: font %s: %w", s.name, err)
 		}
+		faces[i] = f
 	}
 	return faces, nil
 }
