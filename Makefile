@@ -30,8 +30,27 @@ test: vet
 test-short: vet
 	$(GO) test -short ./...
 
+# Each fuzz target for FUZZTIME (make fuzz FUZZTIME=30s): the loader,
+# images, Markdown text, templates as data brings them, foreign PDFs and
+# the PDF and DOCX writers. A finding is kept in the package's
+# testdata/fuzz, where `go test` runs it from then on.
+FUZZTIME ?= 60s
+FUZZ_TARGETS := \
+	./generator/load:FuzzBytes \
+	./generator/load:FuzzImage \
+	./generator/compose:FuzzPlainParagraphs \
+	./generator/compose:FuzzTemplate \
+	./generator/pdf:FuzzRender \
+	./generator/pdf:FuzzOpenForeign \
+	./generator/docx:FuzzDOCX
+
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzBytes -fuzztime 60s ./generator/load
+	@failed=; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn in $$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || failed="$$failed $$fn"; \
+	done; \
+	test -z "$$failed" || { echo "fuzz: findings in$$failed (see testdata/fuzz)"; exit 1; }
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...

@@ -28,6 +28,7 @@ type buildOptions struct {
 	quiet         bool
 	report        string
 	roots         []string
+	includeHidden bool
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -72,6 +73,7 @@ left looking fresh. The exit status is 1 when any document failed.`,
 	}
 	f := cmd.Flags()
 	addToFlag(a, cmd, &o.formats, defaultFormats(a.formats), "output formats, comma-separated: "+strings.Join(a.formats.Names(), ", "))
+	f.BoolVar(&o.includeHidden, "include-hidden", false, "read files and folders whose names start with \".\" too (skipped by default, with a note)")
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
@@ -102,7 +104,7 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: o.referenceDOCX, Formats: formats, Roots: o.roots})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: o.referenceDOCX, Formats: formats, Roots: o.roots, IncludeHidden: o.includeHidden})
 	if err != nil {
 		return err
 	}
@@ -127,6 +129,7 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if len(opt.Paths) == 0 {
 		opt.Paths = []string{"data"}
 	}
+	printNotes(a, p.SkippedNotes(opt.Paths, opt.Out))
 	// On Ctrl-C, stop starting documents; what was finished is in the
 	// manifest.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)

@@ -42,7 +42,7 @@ func TestFlagConventions(t *testing.T) {
 		{"typo of the old name", []string{"render", memo, "--formt", "pdf"}, 2, []string{"hint: did you mean --to?"}},
 		{"build output", []string{"build", "--output", "x"}, 2, []string{"hint: did you mean --out?"}},
 		{"nothing near", []string{"validate", "--zzzzzz"}, 2, []string{"underlag validate --help"}},
-		{"reference-doc alias", []string{"render", memo, "-o", "x.pdf", "--reference-doc", "r.docx"}, 2, []string{"--reference-docx applies to DOCX output only"}},
+		{"reference-doc alias", []string{"render", memo, "-o", "x.pdf", "--reference-doc", "r.docx"}, 2, []string{"--reference-docx applies to DOCX and HTML output only, not pdf"}},
 		{"reference-doc alias on build", []string{"build", "--reference-doc", filepath.Join("testdata", "finns-inte.docx"), "-o", "x"}, 1, []string{"finns-inte.docx"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

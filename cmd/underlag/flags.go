@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/underlag/underlag/generator/diag"
+	"github.com/underlag/underlag/generator/pipeline"
 )
 
 // The flags follow the tools these users know: pandoc names the output
@@ -72,7 +73,7 @@ func flagHint(cmd *cobra.Command, msg string) string {
 		name, _, _ = strings.Cut(name, "=")
 		switch name {
 		case "from", "read":
-			return "hint: underlag reads YAML data only; the output format is -t/--to (pdf, docx, md)"
+			return "hint: underlag reads YAML data only; the output format is -t/--to (" + strings.Join(pipeline.FormatNames(), ", ") + ")"
 		}
 		if c := diag.Closest(name, flagNames(cmd)); c != "" {
 			if f := cmd.Flags().Lookup(c); f != nil && f.Deprecated != "" && renamed[c] != "" {

@@ -13,14 +13,15 @@ import (
 )
 
 type lintOptions struct {
-	paths     []string
-	templates string
-	roots     []string
-	jobs      int
-	strict    bool
-	format    string // one of pipeline.ReportFormats()
-	output    string // file for the report; "" for standard output
-	rules     bool   // list the rules instead
+	paths         []string
+	templates     string
+	roots         []string
+	includeHidden bool
+	jobs          int
+	strict        bool
+	format        string // one of pipeline.ReportFormats()
+	output        string // file for the report; "" for standard output
+	rules         bool   // list the rules instead
 }
 
 func newLintCmd(a *app) *cobra.Command {
@@ -88,6 +89,7 @@ findings for people to standard output, for the CI log.`,
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit status 1) on warnings too, not only on errors")
 	f.BoolVar(&opts.rules, "rules", false, "list the review rules and exit")
 	f.StringVar(&opts.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
+	f.BoolVar(&opts.includeHidden, "include-hidden", false, "read files and folders whose names start with \".\" too (skipped by default, with a note)")
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "files checked in parallel (default: number of CPUs)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -108,7 +110,7 @@ func runLint(a *app, opts *lintOptions) error {
 	if !known {
 		return usageErr(fmt.Errorf("unknown --format %q; valid: %s", opts.format, strings.Join(pipeline.ReportFormats(), ", ")))
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots,
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots, IncludeHidden: opts.includeHidden,
 		Formats: []pipeline.Format{}, Lint: rules, Info: true})
 	if err != nil {
 		return err
@@ -117,6 +119,7 @@ func runLint(a *app, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
+	printNotes(a, p.SkippedNotes(opts.paths, ""))
 	if len(files) == 0 {
 		return fmt.Errorf("no YAML files (*.yaml, *.yml) in %s", strings.Join(opts.paths, ", "))
 	}

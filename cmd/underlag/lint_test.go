@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -184,4 +185,28 @@ func appendFile(t *testing.T, path, text string) {
 	_, err = f.WriteString(text)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
+}
+
+// Issue 25, finding 10, through the command line: a list item YAML folds
+// into the item before it is a warning at its line in lint --strict (which
+// then fails) and in build. The memo has no decision basis, which the
+// comparing rules once could not take (a panic in lint and validate).
+func TestLintFoldedListItem(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, text string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	write("organisation.yaml", "typ: organisation\nversion: 1\nnamn: Min kommun\nnämnder: [{förkortning: KS, namn: Kommunstyrelsen}]\n")
+	write("m.yaml", "typ: tjänsteskrivelse\nversion: 1\ntitel: T\ndatum: 2025-02-01\ndiarienummer: KS-1\nnämnd: KS\nsammanfattning: S.\n"+
+		"förslag_till_beslut:\n  punkter:\n    - att anta planen enligt bilaga 1,\n      - upphäva det tidigare beslutet,\n    - att tre.\n")
+	const want = "förslag_till_beslut.punkter[0]: this line is part of the text above it"
+	for _, cmd := range []string{"lint", "validate"} {
+		code, out, errOut := execute(t, cmd, "--strict", dir)
+		assert.Equal(t, 1, code, "%s --strict fails on the warning: %s%s", cmd, out, errOut)
+		assert.Regexp(t, `(?s)m\.yaml.*11:7.*`+regexp.QuoteMeta(want), out+errOut, cmd)
+	}
+	code, out, errOut := execute(t, "build", dir, "--out", filepath.Join(t.TempDir(), "out"), "--to", "md")
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out+errOut, "m.yaml:11:7: warning: "+want)
 }

@@ -24,8 +24,8 @@ type packetOptions struct {
 func newPacketCmd(a *app) *cobra.Command {
 	opts := &packetOptions{}
 	cmd := &cobra.Command{
-		Use:   "packet FILE -o HANDLING.pdf",
-		Short: "Write a memo and its attachments as one PDF for the meeting",
+		Use:   "packet FILE -o HANDLING.pdf|HANDLING.html",
+		Short: "Write a memo and its attachments as one PDF (or one web page) for the meeting",
 		Long: `Packet writes a committee's handling: the memo (tjänsteskrivelse) first, then
 each document of its beslutsunderlag that names a file (fil:), in order, as
 Bilaga 1, Bilaga 2 … in one PDF, as meeting systems publish it.
@@ -41,10 +41,18 @@ data file with errors fails the packet with an error at its fil: line, and
 nothing is written. A PDF that is not tagged or not PDF/A is a warning: the
 packet can then not claim conformance.
 
+With -o *.html the packet is one web page: the memo, then each data-file
+attachment in full, in order, and a link to each attached PDF (relative to
+the page, not embedded).
+
 "underlag build" writes the same packet as <memo>-handling.pdf beside the
-memo's PDF for every memo with attachments.`,
+memo's PDF, and as <memo>-handling.html beside its HTML, for every memo with
+attachments.`,
 		Example: `  # The HSN memo with its directive and agreement, for the meeting
   underlag packet data/tjansteskrivelse-hsn-1203-2024.yaml -o handling.pdf
+
+  # The same as one web page, linking to the attached PDF
+  underlag packet data/tjansteskrivelse-hsn-1203-2024.yaml -o out/handling.html
 
   # With an organisation's changed templates
   underlag packet data/bun/skolskjuts.yaml --templates mallar/ -o bun-handling.pdf`,
@@ -55,7 +63,7 @@ memo's PDF for every memo with attachments.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.out, "output", "o", "", "the packet's PDF file, written atomically (required)")
+	f.StringVarP(&opts.out, "output", "o", "", "the packet's file, *.pdf or *.html, written atomically (required)")
 	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides the document's data tree; repeatable")
 	return cmd
@@ -69,6 +77,15 @@ func runPacket(a *app, opts *packetOptions) error {
 	switch {
 	case opts.out == "" || opts.out == "-":
 		return usageErr(fmt.Errorf("give the packet's file with -o, such as -o %s", strings.TrimSuffix(filepath.Base(opts.file), filepath.Ext(opts.file))+pipeline.PacketSuffix+format.Ext))
+	}
+	// A packet is also one web page, the memo and its attachments in
+	// order (Format.PacketPage: generator/html, RenderParts).
+	page, hasPage := a.formats.PacketPage()
+	switch {
+	case hasPage && strings.EqualFold(filepath.Ext(opts.out), page.Ext):
+		format = page
+	case !strings.EqualFold(filepath.Ext(opts.out), format.Ext) && hasPage:
+		return usageErr(fmt.Errorf("a packet is a %s or a web page: name the output *%s or *%s, not %s", strings.ToUpper(format.Name), format.Ext, page.Ext, opts.out))
 	case !strings.EqualFold(filepath.Ext(opts.out), format.Ext):
 		return usageErr(fmt.Errorf("a packet is a %s: name the output *%s, not %s", strings.ToUpper(format.Name), format.Ext, opts.out))
 	}
@@ -105,6 +122,9 @@ func runPacket(a *app, opts *packetOptions) error {
 		return fmt.Errorf("%s has no attachments: a packet needs a beslutsunderlag entry with fil: (a data file or a PDF); render the memo alone with underlag render", opts.file)
 	}
 	if err := atomic.WriteFile(opts.out, 0o644, func(w io.Writer) error {
+		if format.PacketPage {
+			return pk.RenderHTML(w, filepath.Dir(opts.out))
+		}
 		_, err := pk.Render(w)
 		return err
 	}); err != nil {

@@ -194,7 +194,7 @@ func TestPacketUsage(t *testing.T) {
 	assert.Contains(t, errOut, "-o tjansteskrivelse-hsn-1203-2024-handling.pdf")
 	code, _, errOut = execute(t, "packet", memo, "-o", filepath.Join(t.TempDir(), "x.docx"))
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "a packet is a PDF")
+	assert.Contains(t, errOut, "a packet is a PDF or a web page: name the output *.pdf or *.html, not")
 	code, _, errOut = execute(t, "packet", filepath.Join("..", "..", "data", "uppdragsdirektiv-nara-vard-2025.yaml"), "-o", filepath.Join(t.TempDir(), "x.pdf"))
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errOut, "has no attachments")

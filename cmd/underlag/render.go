@@ -35,7 +35,7 @@ it refers to, check it, compose it with its template and render it in one
 format: to standard output, or atomically to the file given with -o, so that
 a failed render never leaves a half-written file where the old one stood.
 
-The format is the output file's extension (.pdf, .docx, .md); -t/--to is
+The format is the output file's extension (.pdf, .docx, .md, .html); -t/--to is
 needed only when writing to standard output, and must agree with -o.
 
 FILE - reads the document from standard input. Its registries
@@ -67,7 +67,7 @@ Errors and warnings are printed as file:line:col: field.path: message.`,
 	addToFlag(a, cmd, &opts.format, "", "output format: "+formatList(a.formats)+"; by default the extension of -o, else md")
 	f.StringVarP(&opts.out, "output", "o", "", "write to this file (atomically) instead of standard output")
 	f.StringVar(&opts.templates, "templates", "", "directory whose templates override the built-in ones, file by file")
-	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes (pandoc's --reference-doc works too)")
+	f.StringVar(&opts.referenceDocx, "reference-docx", "", "Word file whose styles, page setup, header and footer the DOCX output takes, and whose fonts, sizes and colours the HTML takes (pandoc's --reference-doc works too)")
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides the document's data tree; repeatable")
 	return cmd
 }
@@ -121,9 +121,9 @@ func runRender(a *app, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.referenceDocx != "" && format.Reference == nil {
+	if opts.referenceDocx != "" && format.Reference == nil && !format.ReferenceLook {
 		var takes []string
-		for _, f := range a.formats.WithReference() {
+		for _, f := range a.formats.TakingReference() {
 			takes = append(takes, strings.ToUpper(f.Name))
 		}
 		return usageErr(fmt.Errorf("--reference-docx applies to %s output only, not %s", strings.Join(takes, " and "), format.Name))

@@ -50,11 +50,11 @@ func TestRenderErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"bad format", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--to", "fax"}, 2, "valid formats are pdf, docx, md"},
+		{"bad format", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--to", "fax"}, 2, "valid formats are pdf, docx, md, html"},
 		{"format against extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--to", "docx"}, 2, "--to docx disagrees with the output file x.pdf, whose extension says pdf"},
 		{"unknown extension", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.fax"}, 2, "cannot tell the format of x.fax"},
 		{"unknown flag", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "--formt", "pdf"}, 2, "unknown flag: --formt"},
-		{"reference-docx with pdf", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--reference-docx", "r.docx"}, 2, "--reference-docx applies to DOCX output only"},
+		{"reference-docx with pdf", []string{"render", filepath.Join(composeFixtures, "tjansteskrivelse.yaml"), "-o", "x.pdf", "--reference-docx", "r.docx"}, 2, "--reference-docx applies to DOCX and HTML output only, not pdf"},
 		{"registry", []string{"render", filepath.Join(composeFixtures, "organisation.yaml")}, 1, "registry, not a document"},
 		{"missing file", []string{"render", filepath.Join(composeFixtures, "finns-inte.yaml")}, 1, "finns-inte.yaml"},
 		{"no file", []string{"render"}, 1, "accepts 1 arg"},

@@ -111,6 +111,7 @@ that look alike and can be archived with a decision.`,
 		newReferenceDocxCmd(a),
 		newInitCmd(a),
 		newWatchCmd(a),
+		newServeCmd(a),
 		// Each command file adds its constructor here.
 	} {
 		root.AddCommand(c)

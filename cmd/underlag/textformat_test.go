@@ -35,6 +35,7 @@ func newPlain() *plain {
 	r.funcs.Register(doc.KindParagraph, func(w *strings.Builder, b doc.Block) { line(w, b.(*doc.Paragraph).Text) })
 	r.funcs.Register(doc.KindStatus, func(w *strings.Builder, b doc.Block) { line(w, b.(*doc.Status).Line) })
 	r.funcs.Register(doc.KindImage, func(w *strings.Builder, b doc.Block) { w.WriteString("[" + b.(*doc.Image).Alt + "]\n") })
+	r.funcs.Register(doc.KindTimeline, func(w *strings.Builder, b doc.Block) { w.WriteString("[" + b.(*doc.Timeline).Alt + "]\n") })
 	r.funcs.Register(doc.KindPageBreak, func(w *strings.Builder, _ doc.Block) { w.WriteString("\f") })
 	// Containers draw nothing of their own: the walk enters their blocks.
 	r.funcs.Register(doc.KindList, func(*strings.Builder, doc.Block) {})

@@ -85,7 +85,11 @@ func TestThirdOrganisationPDF(t *testing.T) {
 	t.Run("case officer of a kind defined in data in the footer", func(t *testing.T) {
 		for _, p := range extract {
 			assert.Contains(t, p, "Trần Bảo Ngọc, Projektledare")
+			assert.NotContains(t, p, "Direkt", "she has no phone of her own: no label without a value")
 		}
+	})
+	t.Run("the case officer's phone from the people registry", func(t *testing.T) {
+		assert.Regexp(t, `Direkt[^\n]*\n\s*0640-100 17`, memo[0])
 	})
 	t.Run("the packet marks the attachment in its header", func(t *testing.T) {
 		packet := pages(thirdOrgDocs.memo + "-handling")
@@ -110,6 +114,8 @@ func TestThirdOrganisationPDF(t *testing.T) {
 		assert.Regexp(t, `Nr\s+Aktivitet\s+Ansvarig\s+Planerat\s+Status\s+Kommentar`, report[0])
 		assert.Regexp(t, `(?m)^\s*A2\s.*Försenad\s+Ledningsflytten`, report[0])
 		assert.Regexp(t, `(?m)^\s*A1\s.*Klar`, report[0])
+		assert.Regexp(t, `Beslutspunkt\s+Beslut\s+Planerat\s+Status\s*\n`, report[0], "Prognos and Utfall, empty in every milestone, dropped")
+		assert.Regexp(t, `(?m)^\s*BP1\s.*Försenad`, report[0], "the milestone's lateness computed")
 	})
 	t.Run("key-value table without header, plain lines, numbered headings", func(t *testing.T) {
 		all := strings.Join(extract, "\n")
@@ -218,13 +224,29 @@ func TestThirdOrganisationDocx(t *testing.T) {
 import json, sys, docx
 from docx.oxml.ns import qn
 res = {}
+def plain(el):
+    # Word's non-breaking hyphen and space keep tokens whole (Dnr TN
+    # 2025/41, 2025-03-12); Debian's python-docx 0.8 drops the hyphen
+    # (1.x reads it as "-"): read both as the characters they print.
+    for h in list(el.iter(qn("w:noBreakHyphen"))):
+        t = h.makeelement(qn("w:t"), {})
+        t.text = "-"
+        h.addprevious(t)
+        h.getparent().remove(h)
+    for t in el.iter(qn("w:t")):
+        if t.text:
+            t.text = t.text.replace("\u00a0", " ")
 for path in sys.argv[1:]:
     d = docx.Document(path)
     s = d.sections[0]
+    plain(d.element.body)
+    for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer):
+        plain(hf._element)
     def part(p):
         return {"tables": [[[c.text for c in r.cells] for r in t.rows] for t in p.tables],
                 "cells": [[[para.text for para in c.paragraphs] for c in t.rows[0].cells] for t in p.tables],
-                "borders": len(p._element.findall(".//" + qn("w:pBdr")))}
+                "borders": len(p._element.findall(".//" + qn("w:pBdr"))),
+                "styles": [t.style.name if t.style is not None else "" for t in p.tables]}
     start = s._sectPr.find(qn("w:pgNumType"))
     paras = []
     for p in d.paragraphs:
@@ -253,6 +275,7 @@ print(json.dumps(res))
 		Tables  [][][]string `json:"tables"`
 		Cells   [][][]string `json:"cells"`
 		Borders int          `json:"borders"`
+		Styles  []string     `json:"styles"`
 	}
 	var got map[string]struct {
 		First       bool         `json:"first"`
@@ -281,8 +304,16 @@ print(json.dumps(res))
 	t.Run("footer: two columns, labels above values", func(t *testing.T) {
 		cells := memo.Footer.Cells[0]
 		require.Len(t, cells, 2)
-		assert.Equal(t, []string{"Småfjälls kommun", "Samhällsbyggnadsförvaltningen", "Postadress", "Box 7, 830 99 Småfjäll", "Handläggare", "Łukasz Wójcik, Gatuingenjör"}, cells[0])
+		assert.Equal(t, []string{"Småfjälls kommun", "Samhällsbyggnadsförvaltningen", "Postadress", "Box 7, 830 99 Småfjäll", "Handläggare", "Łukasz Wójcik, Gatuingenjör", "Direkt", "0640-100 17"}, cells[0])
 		assert.Equal(t, []string{"Besöksadress", "Fjällvägen 2", "Telefon", "0640-100 00", "Webb", "smafjall.se"}, cells[1])
+		assert.Positive(t, memo.Footer.Borders, "the rule above the footer (linje)")
+		assert.Zero(t, memo.Header.Borders, "no rule under the header: its template has no linje")
+		for _, p := range []part{memo.Header, memo.FirstHeader, memo.Footer, extract.FirstHeader, report.Header} {
+			require.NotEmpty(t, p.Styles)
+			for _, st := range p.Styles {
+				assert.Equal(t, "Table Borderless", st, "the grid is a borderless table")
+			}
+		}
 	})
 	t.Run("extract starts at page 5 of 53", func(t *testing.T) {
 		assert.Equal(t, "5", extract.Start)
@@ -355,7 +386,7 @@ func TestThirdOrganisationSettingErrors(t *testing.T) {
 		{"key of a table", "      utan_rubrikrad: true", "      utan_rubrikrader: true",
 			`unknown key "utan_rubrikrader"; did you mean "utan_rubrikrad"?`},
 		{"date style", "      utan_rubrikrad: true", "      datumformat: isoo",
-			`kolumner.protokollsutdrag.uppgifter.datumformat: unknown date style "isoo"`},
+			`kolumner.protokollsutdrag.uppgifter.datumformat: unknown date style "isoo": valid styles are iso, namn, lång, kort, ord; did you mean "iso"?`},
 		{"signature layout", "layout: namn_och_titel", "layout: namn_och_titl",
 			`"namn_och_titl" is not valid; did you mean "namn_och_titel"?`},
 	} {
@@ -389,4 +420,68 @@ func TestThirdOrganisationDocxPages(t *testing.T) {
 	}
 	assert.Contains(t, pages[0], "PROTOKOLLSUTDRAG")
 	assert.NotContains(t, pages[1], "PROTOKOLLSUTDRAG")
+}
+
+// No Go outside tests knows the third organisation: what it gets, it gets
+// from its data and templates (the tests above build it with the command
+// line alone). A word of its own in the program's code would say otherwise.
+func TestThirdOrganisationNotInGo(t *testing.T) {
+	t.Parallel()
+	// Its own words, each found in its files, and the path of its tree.
+	words := []string{"Småfjäll", "smafjall", "Nämnden för teknik", "PROTOKOLLSUTDRAG"}
+	var own strings.Builder
+	require.NoError(t, filepath.WalkDir(thirdOrg, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, rerr := os.ReadFile(p)
+			own.Write(b)
+			return rerr
+		}
+		return err
+	}))
+	for _, w := range words {
+		require.Contains(t, own.String(), w, "a word of the organisation's own")
+	}
+	names := append(words, thirdOrg)
+	root := filepath.Join("..", "..")
+	checked := 0
+	require.NoError(t, filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || d.Name() == "out" || strings.HasPrefix(d.Name(), ".")) && p != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		checked++
+		for _, n := range names {
+			assert.NotContains(t, string(b), n, "%s names the third organisation", p)
+		}
+		return nil
+	}))
+	assert.Greater(t, checked, 100, "the program's Go files were read")
+}
+
+// An extract whose pages run past the protocol's count is an error that
+// says so, not a page "54 (53)"; the other documents still build.
+func TestThirdOrganisationNumberingPastCount(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	data := filepath.Join(root, "teknik")
+	require.NoError(t, os.CopyFS(data, os.DirFS(thirdOrg)))
+	p := filepath.Join(data, thirdOrgDocs.extract+".yaml")
+	b, err := os.ReadFile(p)
+	require.NoError(t, err)
+	require.Contains(t, string(b), `första_sida: "5"`)
+	require.NoError(t, os.WriteFile(p, []byte(strings.Replace(string(b), `första_sida: "5"`, `första_sida: "53"`, 1)), 0o644))
+	code, out, errOut := execute(t, "build", data, "--out", filepath.Join(root, "out"), "--to", "pdf")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out+errOut, "_sidhuvud.protokollsutdrag.md.tmpl: sidnumrering 53 53: the document's 2 pages would be numbered 53 to 54, past the count 53; make the first page 52 or less, or the count 54 or more")
+	assert.FileExists(t, filepath.Join(root, "out", thirdOrgDocs.report+".pdf"), "the others build")
+	assert.NoFileExists(t, filepath.Join(root, "out", thirdOrgDocs.extract+".pdf"))
 }

@@ -10,11 +10,12 @@ import (
 )
 
 type validateOptions struct {
-	paths     []string
-	templates string
-	roots     []string
-	jobs      int
-	strict    bool
+	paths         []string
+	templates     string
+	roots         []string
+	includeHidden bool
+	jobs          int
+	strict        bool
 }
 
 func newValidateCmd(a *app) *cobra.Command {
@@ -58,6 +59,7 @@ warning.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
+	f.BoolVar(&opts.includeHidden, "include-hidden", false, "read files and folders whose names start with \".\" too (skipped by default, with a note)")
 	f.StringArrayVar(&opts.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "files checked in parallel (default: number of CPUs)")
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit status 1) on warnings too, not only on errors")
@@ -66,7 +68,7 @@ warning.`,
 
 func runValidate(a *app, opts *validateOptions) error {
 	// No renderer is prepared: validate composes, but draws nothing.
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots, Formats: []pipeline.Format{}, Info: true})
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots, IncludeHidden: opts.includeHidden, Formats: []pipeline.Format{}, Info: true})
 	if err != nil {
 		return err
 	}
@@ -74,6 +76,7 @@ func runValidate(a *app, opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	printNotes(a, p.SkippedNotes(opts.paths, ""))
 	if len(files) == 0 {
 		return fmt.Errorf("no YAML files (*.yaml, *.yml) in %s", strings.Join(opts.paths, ", "))
 	}

@@ -155,7 +155,7 @@ func Run(ctx context.Context, p Pipeline, opt Options) (*Summary, error) {
 	if err := opt.complete(p); err != nil {
 		return nil, err
 	}
-	files, srcs, roots, err := sources(p, opt.Paths)
+	files, srcs, roots, err := sources(p, opt.Paths, opt.Out)
 	if err != nil {
 		return nil, err
 	}
@@ -215,14 +215,17 @@ func (opt *Options) complete(p Pipeline) error {
 	return nil
 }
 
-// sources finds the document files under paths, as found (files) and as
+// sources finds the document files under paths, leaving out the output
+// directory out, as found (files) and as
 // the manifest keys them (srcs: slash-separated, cleaned), and the roots
 // their outputs are named from.
-func sources(p Pipeline, paths []string) (files, srcs []string, roots []root, err error) {
+func sources(p Pipeline, paths []string, out string) (files, srcs []string, roots []root, err error) {
 	files, err = p.Find(paths)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	// The output directory is never data, whatever it is named.
+	files = slices.DeleteFunc(files, func(f string) bool { return under(out, f) })
 	roots, err = rootsOf(paths)
 	if err != nil {
 		return nil, nil, nil, err

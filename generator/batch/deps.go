@@ -6,13 +6,13 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"github.com/underlag/underlag/generator/batch/manifest"
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -53,16 +53,33 @@ func (h *fileHashes) get(p string) string {
 	return e.sum
 }
 
-// hashFile returns the sha256 of a file's bytes, read as a stream.
+// maxHashed bounds what is hashed of one file: more than any file the
+// loader reads (an attachment's limit is the largest), so a file beyond it
+// is refused by the loader anyway.
+const maxHashed = 256 << 20
+
+// hashFile returns the sha256 of a file's bytes, read as a stream through
+// package confine: a FIFO or a device is refused, not read for ever. The
+// hash only tells whether a file changed, and never shows what it holds,
+// so a link is hashed where it leads; the loader decides whether the file
+// may be read.
 func hashFile(p string) (string, error) {
-	f, err := os.Open(p)
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return "", err
+	}
+	f, _, err := confine.Open(confine.Dir(real), real)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
+	n, err := io.Copy(h, io.LimitReader(f, maxHashed+1))
+	if err != nil {
 		return "", err
+	}
+	if n > maxHashed {
+		return "", &confine.TooLargeError{Size: -1, Limit: maxHashed}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -46,6 +46,8 @@ func (f *fake) Compose(d *pipeline.Doc) (*doc.Document, diag.List) {
 	c := d.Model().Base()
 	var ds diag.List
 	switch c.Title {
+	case "PANIC":
+		panic("a renderer met input no test foresaw")
 	case "FAIL":
 		ds.Add(diag.Diagnostic{File: c.Source.Path, Line: 3, Col: 8, Path: "titel", Msg: "compose refused"})
 		return nil, ds

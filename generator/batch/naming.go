@@ -51,9 +51,10 @@ func (n Naming) String() string {
 	return fmt.Sprintf("Naming(%d)", int(n))
 }
 
-// maxBase is the longest output base name, with its extension, that file
-// systems take.
-const maxBase = 255
+// maxBase is the longest output base name, with its extension: file
+// systems take 255 bytes, and an output is written through a temporary
+// file beside it whose name adds up to 20 (".NAME.RANDOM.tmp").
+const maxBase = 230
 
 // root is one path the build was given: outputs of files under a directory
 // mirror their place below it.
@@ -138,9 +139,50 @@ func outputName(n Naming, dir, stem, descriptive string) (string, error) {
 		base = d + "_" + stem
 	}
 	if len(base)+len(".docx") > maxBase {
-		return "", fmt.Errorf("the output name %q is too long for a file system (%d bytes): shorten the file's name", base, len(base))
+		return "", fmt.Errorf("the output name %q is too long for a file system (%d bytes; the limit is %d with the extension): shorten the file's name", base, len(base), maxBase-len(".docx"))
 	}
-	return path.Join(dir, base), nil
+	name := path.Join(dir, base)
+	for _, seg := range strings.Split(name, "/") {
+		if err := portable(seg); err != nil {
+			return "", err
+		}
+	}
+	return name, nil
+}
+
+// portable refuses a file or folder name that Windows, or the artifact
+// stores of CI services (GitHub's upload-artifact among them), do not
+// take: the characters " * : < > ? | \ and control characters (a
+// newline), a name ending in a dot or a space, and the device names CON,
+// PRN, AUX, NUL, COM1–COM9 and LPT1–LPT9, with any extension. The data
+// tree is built on Linux in CI and opened on Windows by the officials, so
+// a name that works on one only is refused on both.
+func portable(name string) error {
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(`"*:<>?|\`, r) {
+			return fmt.Errorf("the name %q holds %s, which Windows and CI artifact stores do not take in a file name: rename the file or folder", name, describeRune(r))
+		}
+	}
+	if strings.HasSuffix(name, ".") || strings.HasSuffix(name, " ") {
+		return fmt.Errorf("the name %q ends in a dot or a space, which Windows drops: rename the file or folder", name)
+	}
+	stem, _, _ := strings.Cut(name, ".")
+	switch u := strings.ToUpper(strings.TrimRight(stem, " ")); {
+	case u == "CON" || u == "PRN" || u == "AUX" || u == "NUL",
+		len(u) == 4 && (strings.HasPrefix(u, "COM") || strings.HasPrefix(u, "LPT")) && u[3] >= '0' && u[3] <= '9':
+		return fmt.Errorf("the name %q is %s, a device name on Windows, which no file may have: rename the file or folder", name, u)
+	}
+	return nil
+}
+
+func describeRune(r rune) string {
+	switch {
+	case r == '\n':
+		return "a line break"
+	case r < 0x20 || r == 0x7f:
+		return fmt.Sprintf("the control character U+%04X", r)
+	}
+	return fmt.Sprintf("%q", r)
 }
 
 // nameKey is what two sources whose outputs would collide have in common:
@@ -175,4 +217,18 @@ func collisions(rs []root, srcs []string) map[string][]string {
 		}
 	}
 	return out
+}
+
+// under reports whether the file f is inside the directory dir.
+func under(dir, f string) bool {
+	if dir == "" {
+		return false
+	}
+	d, err1 := filepath.Abs(dir)
+	a, err2 := filepath.Abs(f)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, a)
+	return err == nil && filepath.IsLocal(rel)
 }

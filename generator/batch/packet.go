@@ -55,7 +55,7 @@ func ownDeps(deps []manifest.Dep) []manifest.Dep {
 // made from: the packet depends on everything, a format on the source's
 // own dependencies.
 func (b *batch) outputInputs(f, rel, srcSum string, deps []manifest.Dep) string {
-	if f == PacketOutput {
+	if f == PacketOutput || f == PacketHTMLOutput {
 		return b.inputs(f, rel, srcSum, deps)
 	}
 	return b.inputs(f, rel, srcSum, ownDeps(deps))
@@ -74,12 +74,12 @@ func markPacketDeps(d *pipeline.Doc, deps []manifest.Dep) {
 }
 
 // packet prepares the packet of a composed document when it has
-// attachments and PDF is built, adds its problems to r (an attachment's
+// attachments and PDF or HTML is built, adds its problems to r (an attachment's
 // own warnings are left to the attachment's own build), and returns the
 // dependencies with those of the packet added.
 func (b *batch) packet(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, r *Result) (*pipeline.Packet, []manifest.Dep) {
 	pp, ok := b.p.(packeter)
-	if !ok || t == nil || len(d.Attachments()) == 0 || !b.buildsPackets() {
+	if !ok || t == nil || len(d.Attachments()) == 0 || (!b.buildsPackets() && !b.buildsPacketPage()) {
 		return nil, deps
 	}
 	pk, ds := pp.Packet(d, t)
@@ -196,6 +196,9 @@ func (b *batch) unclaimPacket(it *item, rel string) {
 // as far as packets go: the memo had no attachments, or PDF was not built.
 func (b *batch) packetFresh(it *item, e *manifest.Entry) bool {
 	o := e.Outputs[PacketOutput]
+	if !b.htmlPacketFresh(it, e) {
+		return false
+	}
 	if o == nil || !b.buildsPackets() {
 		return true
 	}
@@ -207,6 +210,9 @@ func (b *batch) packetFresh(it *item, e *manifest.Entry) bool {
 // is still what would be made, and so stays.
 func (b *batch) keepsOld(f string, o *manifest.Output, it *item, e *manifest.Entry) bool {
 	want := e.Name + "." + f
+	if f == PacketHTMLOutput {
+		return !b.buildsPacketPage() && o.Path == htmlPacketPath(e.Name) && o.Inputs == b.outputInputs(f, o.Path, it.sum, e.Deps)
+	}
 	if f == PacketOutput {
 		if b.buildsPackets() {
 			return false // built this time, and had no attachments

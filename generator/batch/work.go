@@ -51,7 +51,7 @@ func (b *batch) run(ctx context.Context, n int, next func(k int) *item, emit fun
 					j.done <- nil
 					continue
 				}
-				j.done <- b.build(j.it)
+				j.done <- b.buildSafely(j.it)
 			}
 		})
 	}
@@ -110,11 +110,18 @@ func (b *batch) build(it *item) *Result {
 	}
 	entry := &manifest.Entry{SHA256: it.sum, Deps: deps, Name: name, Outputs: map[string]*manifest.Output{}}
 	err := b.writeOutputs(it, old, entry, t, r)
-	if err == nil && pk != nil {
+	if err == nil && pk != nil && b.buildsPackets() {
 		var o *manifest.Output
 		if o, err = b.writePacket(it, old, name, pk, deps); err == nil {
 			entry.Outputs[PacketOutput] = o
 			r.Outputs = append(r.Outputs, b.output(PacketOutput, o))
+		}
+	}
+	if err == nil && pk != nil && b.buildsPacketPage() {
+		var o *manifest.Output
+		if o, err = b.writeHTMLPacket(it, old, name, pk, deps); err == nil { // htmlpacket.go
+			entry.Outputs[PacketHTMLOutput] = o
+			r.Outputs = append(r.Outputs, b.output(PacketHTMLOutput, o))
 		}
 	}
 	if err != nil {

@@ -89,6 +89,27 @@ func (c *Checker) common(b *model.Common) {
 		c.Person(fmt.Sprintf("underskrifter[%d].person", i), s.Person)
 	}
 	c.sections("extra_avsnitt", b.Extra, map[string]bool{})
+	c.caseNumbers(b.CaseNumber)
+}
+
+// caseNumbers reports an empty item in a list of case numbers and a
+// number given twice: both are slips (a stray item, a copied line) that
+// would otherwise be dropped or printed twice without a word.
+func (c *Checker) caseNumbers(ns model.CaseNumbers) {
+	first := map[string]int{}
+	for i, n := range ns {
+		p := fmt.Sprintf("diarienummer[%d]", i)
+		n = strings.TrimSpace(n)
+		if n == "" {
+			c.Errorf(p, "the case number is empty; write the number, or remove the item")
+			continue
+		}
+		if j, ok := first[n]; ok {
+			c.Errorf(p, "case number %q is already diarienummer[%d]; give each number once", n, j)
+			continue
+		}
+		first[n] = i
+	}
 }
 
 // sections checks that extra section ids are unique across the tree.

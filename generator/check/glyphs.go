@@ -3,6 +3,8 @@ package check
 import (
 	"fmt"
 	"reflect"
+	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/diag"
@@ -21,7 +23,9 @@ type Repertoire interface {
 
 // Glyphs checks every text field of a document for characters that
 // would be lost: control characters (other than tab and line breaks),
-// which are an error whatever the output, and characters outside the
+// non-characters (U+FFFE, U+FFFF, which no XML holds, so the DOCX drops
+// them) and U+FFFD (the mark of a character lost in a conversion), which
+// are an error whatever the output, and characters outside the
 // repertoire of a format the run writes (the PDF's fonts cannot draw CJK
 // or emoji, nor its layout order Arabic or Hebrew). Each is reported once
 // per field, at the line and column where it stands, named by code point
@@ -29,41 +33,167 @@ type Repertoire interface {
 //
 //	doc.yaml:4:12: bakgrund: U+4E2D 中 (CJK) cannot be drawn in the PDF: …
 //
-// A format with no repertoire keeps every character: Word and LibreOffice
-// fall back to fonts of their own.
+// Headings renamed with rubriker: are fields like any other. A format
+// with no repertoire keeps every character: Word and LibreOffice fall
+// back to fonts of their own.
 func Glyphs(d model.Document, draws ...Repertoire) diag.List {
 	if d == nil || reflect.ValueOf(d).IsNil() {
 		return nil
 	}
-	base := d.Base()
-	c := &Checker{src: base.Source}
-	model.WalkTexts(d, func(t model.TextAt) {
-		if t.S != "" {
-			c.glyphs(t.Path, t.S, draws)
+	return glyphsIn(d.Base().Source, d, draws)
+}
+
+// RegistryGlyphs checks the registries' text (the organisation's name,
+// address, committees, offices and rubriker; people's names and titles),
+// which a document prints as it prints its own, in each registry's file.
+func RegistryGlyphs(reg *model.Registries, draws ...Repertoire) diag.List {
+	if reg == nil {
+		return nil
+	}
+	var all diag.List
+	if o := reg.Organisation; o != nil {
+		all = append(all, glyphsIn(o.Source, o, draws)...)
+	}
+	if p := reg.People; p != nil {
+		all = append(all, glyphsIn(p.Source, p, draws)...)
+	}
+	if g := reg.Glossary; g != nil {
+		all = append(all, glyphsIn(g.Source, g, draws)...)
+	}
+	all.Sort()
+	return all
+}
+
+// Text is a string written at a place in a file that is not a data file:
+// a template's text, a label in etiketter.yaml.
+type Text struct {
+	File      string
+	Line, Col int
+	S         string
+}
+
+// TextGlyphs checks texts from templates and labels files, at the line
+// and column of each bad character.
+func TextGlyphs(texts []Text, draws ...Repertoire) diag.List {
+	var all diag.List
+	for _, t := range texts {
+		line, col := t.Line, t.Col
+		for _, r := range t.S {
+			if r == '\n' {
+				line, col = line+1, 1
+				continue
+			}
+			if msg := glyphProblem(r, draws); msg != "" {
+				all.Add(diag.Diagnostic{File: t.File, Line: line, Col: col, Msg: msg})
+			}
+			col++
+		}
+	}
+	all.Sort()
+	return uniqueDiags(all)
+}
+
+func uniqueDiags(l diag.List) diag.List {
+	seen := map[diag.Diagnostic]bool{}
+	out := l[:0]
+	for _, d := range l {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// glyphsIn checks every string of v, a model read from src, including the
+// values of its maps (rubriker), which model.WalkTexts leaves out.
+func glyphsIn(src *model.Source, v any, draws []Repertoire) diag.List {
+	c := &Checker{src: src}
+	walkStrings(reflect.ValueOf(v), "", func(path, s string) {
+		if s != "" && !isPathField(path) {
+			c.glyphs(path, s, draws)
 		}
 	})
 	c.diags.Sort()
 	return c.diags
 }
 
+// isPathField tells the registry fields that name files, which no
+// document prints: a file name in any script is the file system's
+// business.
+func isPathField(path string) bool {
+	return path == "logotyp" || path == "mallar" || strings.HasPrefix(path, "dokumenttyper[")
+}
+
+// walkStrings calls fn with every string in v and its field path, as the
+// loader records positions: "nämnder[0].namn", "rubriker.bakgrund".
+func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+	switch v.Kind() {
+	case reflect.String:
+		fn(path, v.String())
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() && v.Type() != reflect.TypeFor[*model.Source]() {
+			walkStrings(v.Elem(), path, fn)
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return
+		}
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Map:
+		if v.Type().Key().Kind() != reflect.String {
+			return
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			walkStrings(v.MapIndex(k), join(path, k.String()), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, opts := yamlName(f.Tag.Get("yaml"))
+			switch {
+			case name == "-":
+			case opts == "inline" || f.Anonymous && name == "":
+				walkStrings(v.Field(i), path, fn)
+			case name != "":
+				walkStrings(v.Field(i), join(path, name), fn)
+			}
+		}
+	}
+}
+
+func yamlName(tag string) (name, opts string) {
+	for i := 0; i < len(tag); i++ {
+		if tag[i] == ',' {
+			return tag[:i], tag[i+1:]
+		}
+	}
+	return tag, ""
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
 // glyphs reports the bad characters of one field.
 func (c *Checker) glyphs(path, s string, draws []Repertoire) {
 	var reported []rune
 	for i, r := range s {
-		if r == utf8.RuneError || seenRune(reported, r) {
+		if seenRune(reported, r) {
 			continue
 		}
-		var msg string
-		if isControl(r) {
-			msg = fmt.Sprintf("%s (control character) in the text: remove it; it is invisible and no output can show it", name(r))
-		} else {
-			for _, rep := range draws {
-				if !rep.Covers(r) {
-					msg = name(r) + " " + rep.Refusal(r)
-					break
-				}
-			}
-		}
+		msg := glyphProblem(r, draws)
 		if msg == "" {
 			continue
 		}
@@ -71,6 +201,31 @@ func (c *Checker) glyphs(path, s string, draws []Repertoire) {
 		c.Errorf(path, "%s", msg)
 		c.pointAt(s, i)
 	}
+}
+
+// glyphProblem says what is wrong with r in a text for the formats with
+// the repertoires draws, or "".
+func glyphProblem(r rune, draws []Repertoire) string {
+	switch {
+	case isControl(r):
+		return fmt.Sprintf("%s (control character) in the text: remove it; it is invisible and no output can show it", name(r))
+	case isNonCharacter(r):
+		return fmt.Sprintf("U+%04X (a non-character) in the text: remove it; no document format may hold it (the DOCX would drop it)", r)
+	case r == utf8.RuneError:
+		return "U+FFFD (the replacement character) in the text: it stands where a character was lost when the text was converted; write the character that was meant"
+	}
+	for _, rep := range draws {
+		if !rep.Covers(r) {
+			return name(r) + " " + rep.Refusal(r)
+		}
+	}
+	return ""
+}
+
+// isNonCharacter tells the 66 code points Unicode keeps out of text:
+// U+FDD0–U+FDEF and the last two of every plane.
+func isNonCharacter(r rune) bool {
+	return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE
 }
 
 // name is "U+4E2D 中", or the code point alone for a control character.

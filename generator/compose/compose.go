@@ -17,6 +17,7 @@ package compose
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -30,15 +31,16 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"time"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/kind"
@@ -54,6 +56,9 @@ type Composer struct {
 	labels    map[string]string             // etiketter.yaml, overrides merged in
 	labelKeys []string                      // sorted, for messages
 	labelPath string
+	labelAt   map[string]Text   // where each label in effect is written
+	sources   map[string][]byte // each template's text, for positions
+	timeLimit time.Duration     // how long one document's template may run
 	hash      string
 
 	// kindFuncs make the template functions the kinds bring (Kind.Funcs).
@@ -66,8 +71,9 @@ type Composer struct {
 }
 
 type config struct {
-	dir   string
-	kinds *kind.Registry
+	dir       string
+	kinds     *kind.Registry
+	timeLimit time.Duration
 }
 
 // Option configures a Composer.
@@ -145,15 +151,18 @@ func New(opts ...Option) (*Composer, error) {
 		labelFiles = append(labelFiles, dlabels...)
 	}
 	c := &Composer{
-		tmpls:  map[string]*template.Template{},
-		paths:  map[string]string{},
-		labels: map[string]string{},
+		tmpls:   map[string]*template.Template{},
+		paths:   map[string]string{},
+		labels:  map[string]string{},
+		labelAt: map[string]Text{},
+		sources: map[string][]byte{},
 		// Pipe tables in templates and data alike (goldmark's GFM table
 		// extension: the syntax GitHub, GitLab and pandoc read).
 		tmplMD: goldmark.New(goldmark.WithParserOptions(parser.WithHeadingAttribute()), goldmark.WithExtensions(extension.Table)),
 		dataMD: goldmark.New(goldmark.WithExtensions(extension.Table)),
 	}
 	c.collators.New = func() any { return collate.New(language.Swedish) }
+	c.timeLimit = cmp.Or(cfg.timeLimit, MaxTemplateTime)
 	if c.kindFuncs, err = kindFuncs(cfg.kinds); err != nil {
 		return nil, err
 	}
@@ -163,41 +172,58 @@ func New(opts ...Option) (*Composer, error) {
 	return c, nil
 }
 
-// readTemplateDir reads the templates (*.md.tmpl) and labels of a folder.
+// maxTemplateSize bounds a template or labels file: a few kilobytes of
+// text, far below the limit.
+const maxTemplateSize = 1 << 20
+
+// readTemplateDir reads the templates (*.md.tmpl) and labels of a folder
+// (--templates), each inside the folder (package confine): a link out of
+// it, a FIFO or a device is refused, not read.
 func readTemplateDir(dir string) (map[string]file, []file, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read template directory: %w", err)
 	}
-	files := map[string]file{}
-	var labels []file
+	raw := map[string][]byte{}
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || (name != templates.Labels && !strings.HasSuffix(name, tmplExt)) {
 			continue
 		}
 		p := filepath.Join(dir, name)
-		b, err := readTemplateFile(p)
+		b, err := confine.ReadFile([]string{dir}, p, maxTemplateSize)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", p, err)
+		}
+		raw[name] = b
+	}
+	return templateFiles(dir, raw)
+}
+
+// templateFiles sorts the files of a templates folder, read, into
+// templates and labels, and checks that each is UTF-8 text.
+func templateFiles(dir string, raw map[string][]byte) (map[string]file, []file, error) {
+	files := map[string]file{}
+	var labels []file
+	for name, b := range raw {
+		p := filepath.Join(dir, name)
+		b, err := templateText(p, b)
 		if err != nil {
 			return nil, nil, err
 		}
 		if name == templates.Labels {
 			labels = append(labels, file{path: p, data: b})
-		} else {
+		} else if strings.HasSuffix(name, tmplExt) {
 			files[name] = file{path: p, data: b}
 		}
 	}
 	return files, labels, nil
 }
 
-// readTemplateFile reads a template as UTF-8 text. A template saved as
+// templateText checks that a template is UTF-8 text. A template saved as
 // UTF-16 (Windows Notepad's "Unicode") or in Latin-1 would otherwise
 // compose garbage with no error.
-func readTemplateFile(p string) ([]byte, error) {
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return nil, fmt.Errorf("read template: %w", err)
-	}
+func templateText(p string, b []byte) ([]byte, error) {
 	if len(b) >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)) {
 		return nil, fmt.Errorf("%s is saved as UTF-16; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)", p)
 	}
@@ -227,12 +253,14 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 	h := sha256.New()
 	io.WriteString(h, base)
 	for _, lf := range labelFiles {
-		var m map[string]string
-		if err := yaml.Unmarshal(lf.data, &m); err != nil {
-			return fmt.Errorf("%s: labels must be a mapping of key to text: %w", lf.path, err)
+		lf.path = displayPath(lf.path)
+		m, err := labelsOf(lf)
+		if err != nil {
+			return err
 		}
 		for k, v := range m {
-			c.labels[k] = v
+			c.labels[k] = v.S
+			c.labelAt[k] = v
 		}
 		c.labelPath = lf.path
 		fmt.Fprintf(h, "%s\x00%d\x00", templates.Labels, len(lf.data))
@@ -254,17 +282,20 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 		f := files[n]
 		// The template is named by its path, so that text/template's
 		// errors ("template: dir/x.md.tmpl:12: …") name the file.
+		f.path = displayPath(f.path)
 		t, err := template.New(f.path).Option("missingkey=error").Funcs(stubs).Parse(string(f.data))
 		if err != nil {
-			return fmt.Errorf("parse template: %w", err)
+			return parseError(f, err)
 		}
 		for _, tt := range t.Templates() {
 			if tt.Tree != nil {
 				escapeActions(tt.Tree.Root)
 			}
 		}
+		limitTemplate(t)
 		c.tmpls[n] = t
 		c.paths[n] = f.path
+		c.sources[n] = f.data
 		fmt.Fprintf(h, "%s\x00%d\x00", n, len(f.data))
 		h.Write(f.data)
 	}
@@ -273,18 +304,16 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 }
 
 // Overlay returns a Composer whose templates and labels are c's with those
-// of dir laid over them, file by file: an organisation's own templates
-// folder (mallar: in its profile) over the built-in ones. extra adds
-// templates by file name (a custom kind's). c is not changed; parsed
-// templates are shared, which is safe because Compose clones them.
-func (c *Composer) Overlay(dir string, extra map[string][]byte) (*Composer, error) {
-	files := map[string]file{}
-	var labels []file
-	if dir != "" {
-		var err error
-		if files, labels, err = readTemplateDir(dir); err != nil {
-			return nil, err
-		}
+// of a folder laid over them, file by file: an organisation's own
+// templates folder (mallar: in its profile), read by the loader, over the
+// built-in ones. own holds the folder's files by name, dir names it in
+// messages. extra adds templates by file name (a custom kind's). c is not
+// changed; parsed templates are shared, which is safe because Compose
+// clones them.
+func (c *Composer) Overlay(dir string, own, extra map[string][]byte) (*Composer, error) {
+	files, labels, err := templateFiles(dir, own)
+	if err != nil {
+		return nil, err
 	}
 	for n, b := range extra {
 		if _, own := files[n]; !own {
@@ -297,6 +326,9 @@ func (c *Composer) Overlay(dir string, extra map[string][]byte) (*Composer, erro
 		labels:    maps.Clone(c.labels),
 		labelKeys: slices.Clone(c.labelKeys),
 		labelPath: c.labelPath,
+		labelAt:   maps.Clone(c.labelAt),
+		timeLimit: c.timeLimit,
+		sources:   maps.Clone(c.sources),
 		kindFuncs: c.kindFuncs,
 		tmplMD:    c.tmplMD,
 		dataMD:    c.dataMD,
@@ -381,8 +413,12 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	}
 	t.Funcs(r.funcMap())
 	var out bytes.Buffer
-	if err := t.Execute(&out, in.Doc); err != nil {
-		r.diags.Add(templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries))
+	if err := t.Execute(cappedWriter{&out, r.lim}, in.Doc); err != nil {
+		d := templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries)
+		if r.lim.hit != nil {
+			d.Msg, d.Hint = r.lim.hit.Error(), ""
+		}
+		r.diags.Add(d)
 		return nil, r.diags
 	}
 	d.Blocks = r.convertTemplate(out.Bytes())

@@ -46,6 +46,7 @@ func (r *run) funcs() template.FuncMap {
 		"expedieras":      r.fnDispatch,
 		"tabell":          r.fnTableColumns,
 		"punktlista":      r.fnList,
+		"tidslinje":       r.fnTidslinje,
 	}
 	maps.Copy(m, r.pageFuncs())
 	return m

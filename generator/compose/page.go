@@ -3,6 +3,7 @@ package compose
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"reflect"
 	"strconv"
 	"strings"
@@ -112,10 +113,12 @@ func (r *run) partialName(part string) string {
 	return ""
 }
 
-// funcMap is funcs, made once a run for its template and its partials.
+// funcMap is funcs, made once a run for its template and its partials,
+// with the functions that keep the run within its limits.
 func (r *run) funcMap() template.FuncMap {
 	if r.fmap == nil {
 		r.fmap = r.allFuncs()
+		maps.Copy(r.fmap, r.lim.funcs())
 	}
 	return r.fmap
 }
@@ -136,7 +139,7 @@ func (r *run) execPartial(name string, data any) ([]byte, error) {
 		r.partials[name] = t
 	}
 	var out bytes.Buffer
-	if err := t.Execute(&out, data); err != nil {
+	if err := t.Execute(cappedWriter{&out, r.lim}, data); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil
@@ -235,6 +238,7 @@ func (r *run) band(name string, data pageData, m *doc.Meta) (b *doc.Band, prof, 
 	}
 	if r.pg.numbering != nil {
 		m.Numbering = *r.pg.numbering
+		m.Numbering.From = r.c.paths[name]
 	}
 	if r.pg.profile {
 		return nil, true, true

@@ -134,7 +134,8 @@ func TestFurnitureTemplates(t *testing.T) {
 			name:  "numbering from data",
 			files: map[string]string{"_sidhuvud.md.tmpl": `{{ sidnumrering "5" 53 }}{{ rutnät (kolumn (sida)) }}`},
 			check: func(t *testing.T, m doc.Meta) {
-				assert.Equal(t, doc.Numbering{Start: 5, Total: 53}, m.Numbering)
+				assert.Equal(t, [2]int{5, 53}, [2]int{m.Numbering.Start, m.Numbering.Total})
+				assert.Equal(t, "_sidhuvud.md.tmpl", filepath.Base(m.Numbering.From), "where it was set, for errors")
 				n, total := m.Numbering.Page(2, 3)
 				assert.Equal(t, [2]int{6, 53}, [2]int{n, total})
 			},

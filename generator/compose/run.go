@@ -1,10 +1,12 @@
 package compose
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
@@ -33,6 +35,7 @@ type run struct {
 	fieldHds map[*doc.Heading]bool         // headings of Markdown fields (underavsnitt), placed last
 	partials map[string]*template.Template // partials bound to this run's functions
 	fmap     template.FuncMap              // this run's functions, for partials
+	lim      *limits                       // the time and output the templates may take
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office
@@ -41,6 +44,11 @@ type run struct {
 
 func newRun(c *Composer, in Input) *run {
 	r := &run{c: c, in: in, base: in.Doc.Base(), keys: map[*doc.Heading]string{}}
+	limit := time.Duration(0)
+	if c != nil {
+		limit = c.timeLimit
+	}
+	r.lim = newLimits(cmp.Or(limit, MaxTemplateTime))
 	r.src = r.base.Source
 	if in.Registries != nil {
 		r.org = in.Registries.Organisation

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 	"text/template"
 	"unicode/utf8"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/templates"
 )
@@ -197,7 +197,7 @@ func findType(name string, roots []any) reflect.Type {
 func sourceLine(path string, n int, node string) []byte {
 	word, _, _ := strings.Cut(node, " ")
 	var candidates [][]byte
-	if b, err := os.ReadFile(path); err == nil {
+	if b, err := confine.ReadFile(confine.Dir(path), path, maxTemplateSize); err == nil {
 		candidates = append(candidates, b)
 	}
 	if name, ok := strings.CutPrefix(path, "templates/"); ok {

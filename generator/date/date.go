@@ -211,11 +211,25 @@ func ParseStyle(s string) (Style, error) {
 	case "månad", "text":
 		return Named, nil
 	}
-	names := make([]string, len(Styles))
+	return "", &StyleError{Name: s}
+}
+
+// StyleError is a style name that names no style.
+type StyleError struct{ Name string }
+
+func (e *StyleError) Error() string {
+	_, valid := e.Choice()
+	return fmt.Sprintf("unknown date style %q: valid styles are %s", e.Name, strings.Join(valid, ", "))
+}
+
+// Choice is the name written and the valid ones, for a caller to say
+// which was likely meant.
+func (e *StyleError) Choice() (given string, valid []string) {
+	valid = make([]string, len(Styles))
 	for i, st := range Styles {
-		names[i] = string(st)
+		valid[i] = string(st)
 	}
-	return "", fmt.Errorf("unknown date style %q: valid styles are %s", s, strings.Join(names, ", "))
+	return e.Name, valid
 }
 
 // Format prints the date in a style.

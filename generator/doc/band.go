@@ -1,5 +1,7 @@
 package doc
 
+import "fmt"
+
 // Band is what an organisation's furniture template makes of a running
 // header or footer: a borderless grid of rows, each with its own columns
 // (width shares and alignment), each cell a stack of lines (a label above
@@ -68,6 +70,34 @@ func (b *Band) Empty() bool {
 type Numbering struct {
 	Start int
 	Total int
+	// From is where the numbering was set (the furniture template's
+	// path), for the error Check gives.
+	From string
+}
+
+// Check says whether a document of pages pages fits the count its
+// numbering gives: an extract from page 53 of a 53-page protocol that
+// lays out as two pages would print 54 (53). Only a renderer that lays
+// pages out (the PDF) knows pages; 0 checks nothing.
+func (nb Numbering) Check(pages int) error {
+	if nb.Total == 0 || pages < 1 {
+		return nil
+	}
+	last, total := nb.Page(pages, pages)
+	if last <= total {
+		return nil
+	}
+	first, _ := nb.Page(1, pages)
+	at := ""
+	if nb.From != "" {
+		at = nb.From + ": "
+	}
+	fix := fmt.Sprintf("make the count %d or more", last)
+	if fit := total - pages + 1; fit >= 1 {
+		fix = fmt.Sprintf("make the first page %d or less, or the count %d or more", fit, last)
+	}
+	return fmt.Errorf("%ssidnumrering %d %d: the document's %d pages would be numbered %d to %d, past the count %d; %s",
+		at, first, total, pages, first, last, total, fix)
 }
 
 // Page returns the number page n (from 1) of a document of total pages

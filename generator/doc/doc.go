@@ -195,13 +195,14 @@ const (
 	KindStatus
 	KindImage
 	KindPageBreak
+	KindTimeline
 	kindEnd
 )
 
 // NumKinds is one more than the largest Kind, for sizing renderer tables.
 const NumKinds = int(kindEnd)
 
-var kindNames = [...]string{"", "Heading", "Paragraph", "List", "Table", "Signatures", "Status", "Image", "PageBreak"}
+var kindNames = [...]string{"", "Heading", "Paragraph", "List", "Table", "Signatures", "Status", "Image", "PageBreak", "Timeline"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) && kindNames[k] != "" {

@@ -39,6 +39,7 @@ func registerFuncs(t *doc.Funcs[blockFunc]) {
 	t.Register(doc.KindSignatures, renderSignatures)
 	t.Register(doc.KindStatus, renderStatus)
 	t.Register(doc.KindImage, renderImage)
+	t.Register(doc.KindTimeline, renderTimeline)
 	t.Register(doc.KindPageBreak, func(s *state, _ doc.Block, _ ctx) error {
 		s.body = append(s.body, `<w:p><w:r><w:br w:type="page"/></w:r></w:p>`...)
 		s.afterTable = false

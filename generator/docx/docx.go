@@ -36,6 +36,7 @@ import (
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/docx/wordpkg"
+	"github.com/underlag/underlag/generator/gantt"
 	"github.com/underlag/underlag/generator/style"
 )
 
@@ -59,6 +60,9 @@ type Renderer struct {
 	comp      *wordpkg.Compressors
 	measure   doc.Measurer // the PDF's text measure, for column widths (table.go); nil to estimate
 	states    sync.Pool    // *state, so that buffers are reused across documents
+	// chart lays out timelines; made when a document first has one
+	// (timeline.go).
+	chart func() (*gantt.Layouter, error)
 	// pictures are the signature lines' pictures by size in mm
 	// ([2]float64 → []byte), drawn and encoded once: a build draws the
 	// same few thousands of times, and each PNG encoding allocated a
@@ -148,6 +152,7 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 	if r.numbering, err = wordpkg.Compress("word/numbering.xml", append(r.numHead[:len(r.numHead):len(r.numHead)], wordpkg.NumberingEnd...)); err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
+	r.chart = sync.OnceValues(gantt.New)
 	registerFuncs(&r.funcs)
 	r.states.New = func() any { return &state{r: r} }
 	return r, nil

@@ -6,10 +6,10 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/docx/wordpkg"
 	"github.com/underlag/underlag/generator/style"
 )
@@ -22,7 +22,7 @@ import (
 // Helvetica) is not taken: the PDF stays in Liberation Sans, and the notes
 // say so in one line.
 func ProfileFrom(file string, base style.Profile) (style.Profile, []string, error) {
-	data, err := os.ReadFile(file)
+	data, err := confine.ReadFile(confine.Dir(file), file, MaxReference)
 	if err != nil {
 		return base, nil, err
 	}
@@ -198,3 +198,7 @@ func attr(t xml.StartElement, local string) string {
 	}
 	return ""
 }
+
+// MaxReference is the largest reference document read: a Word template
+// with its styles, theme and a logo is well below a megabyte.
+const MaxReference = 32 << 20

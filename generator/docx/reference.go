@@ -3,11 +3,11 @@ package docx
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path"
 	"strconv"
 	"strings"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/docx/wordpkg"
 	"github.com/underlag/underlag/generator/style"
@@ -33,7 +33,7 @@ type reference struct {
 // matched by name ("heading 1"), not ID, since a Swedish Word saves
 // Heading 1 as Rubrik1; ids receives the reference's IDs.
 func loadReference(file string, p *style.Profile, ids *[numStyles]string) (*reference, error) {
-	data, err := os.ReadFile(file)
+	data, err := confine.ReadFile(confine.Dir(file), file, MaxReference)
 	if err != nil {
 		return nil, err
 	}

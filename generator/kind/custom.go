@@ -3,12 +3,12 @@ package kind
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 
 	"github.com/underlag/underlag/generator/check"
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/model"
 )
@@ -29,6 +29,9 @@ func FromSpec(spec *model.KindSpec) (Kind, error) {
 		tag := fmt.Sprintf(`yaml:%q desc:%q`, f.Key, fieldDesc(f))
 		if f.Required {
 			tag += ` required:"true"`
+		}
+		if f.Type == model.FieldCommittee {
+			tag += ` register:"nämnder"`
 		}
 		if len(f.Kinds) > 0 {
 			tag += fmt.Sprintf(` kinds:%q`, strings.Join(f.Kinds, ","))
@@ -71,7 +74,7 @@ func FromSpec(spec *model.KindSpec) (Kind, error) {
 	if spec.Template != "" && spec.Source != nil {
 		dir := filepath.Dir(spec.Source.Path)
 		k.Template = filepath.ToSlash(filepath.Clean(spec.Template))
-		k.Templates = os.DirFS(dir)
+		k.Templates = confine.DirFS(dir, maxTemplateSize)
 		if _, err := fs.Stat(k.Templates, k.Template); err != nil {
 			return Kind{}, fmt.Errorf("mall: %s cannot be read (the path is relative to %s): %w", spec.Template, filepath.Base(spec.Source.Path), unwrap(err))
 		}
@@ -82,6 +85,9 @@ func FromSpec(spec *model.KindSpec) (Kind, error) {
 	}
 	return k, nil
 }
+
+// maxTemplateSize bounds a kind's template: a few kilobytes of text.
+const maxTemplateSize = 1 << 20
 
 func unwrap(err error) error {
 	if pe, ok := err.(*fs.PathError); ok {

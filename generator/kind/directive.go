@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/underlag/underlag/generator/check"
+	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/model"
 )
 
@@ -21,6 +22,9 @@ func Directive() Kind {
 		Template: "uppdragsdirektiv.md.tmpl",
 		Check:    func(c *check.Checker, d model.Document) { checkDirective(c, d.(*model.Directive)) },
 		Rules:    directiveRules(),
+		Timeline: func(b Builder, d model.Document, o TimelineOptions) *doc.Timeline {
+			return directiveTimeline(b, d.(*model.Directive), o)
+		},
 		// A directive without its timeline or its signature block is not
 		// a commission anyone can be held to; both come last in the file,
 		// so their absence is also how a cut-off file shows.

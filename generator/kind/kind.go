@@ -26,8 +26,16 @@ import (
 	"strings"
 
 	"github.com/underlag/underlag/generator/check"
+	"github.com/underlag/underlag/generator/date"
+	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/model"
 )
+
+// TimelineOptions are what a template asks of a timeline.
+type TimelineOptions struct {
+	// Style is how the dates beside the marks are printed.
+	Style date.Style
+}
 
 // Kind describes one kind of document.
 type Kind struct {
@@ -80,6 +88,11 @@ type Kind struct {
 	// not use b until one of its functions runs: the composer also calls
 	// it with an unbound Builder to learn the names when it parses.
 	Funcs func(b Builder) FuncMap
+	// Timeline builds the kind's timeline for the template function
+	// tidslinje: its rows and marks (see doc.Timeline); the composer adds
+	// the legend, the alternative text and the caption, the same for every
+	// kind. nil for none: a kind defined in data draws its date tables.
+	Timeline func(b Builder, d model.Document, o TimelineOptions) *doc.Timeline
 	// Rules are the review rules the kind brings (see Rule); generator/lint
 	// runs them for documents of this kind only.
 	Rules []Rule

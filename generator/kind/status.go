@@ -2,6 +2,7 @@ package kind
 
 import (
 	"github.com/underlag/underlag/generator/check"
+	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/model"
 )
 
@@ -19,6 +20,9 @@ func StatusReport() Kind {
 		Check:    func(c *check.Checker, d model.Document) { checkStatus(c, d.(*model.StatusReport)) },
 		Funcs:    statusFuncs,
 		Rules:    statusRules(),
+		Timeline: func(b Builder, d model.Document, o TimelineOptions) *doc.Timeline {
+			return statusTimeline(b, d.(*model.StatusReport), o)
+		},
 		// A report is judged as of its date.
 		Requires: []string{"datum"},
 	}

@@ -267,8 +267,12 @@ type cited struct {
 
 // citesOf lists the documents a document names, by its kind's Cites.
 func citesOf(in load.Input) []kind.Citation {
-	if c, ok := in.Doc.(*cited); ok {
-		return c.cites
+	switch d := in.Doc.(type) {
+	case *cited:
+		return d.cites
+	case *titled:
+		// Slim kept no citations: the kind's Cites wants the whole document.
+		return nil
 	}
 	if in.Kind == nil || in.Kind.Cites == nil || in.Doc == nil {
 		return nil

@@ -423,6 +423,18 @@ func TestBasisTitle(t *testing.T) {
 			t.Parallel()
 			got := lint.Default().Tree([]load.Input{memo(tc.basis), report})
 			assert.Equal(t, tc.want, lines(got))
+			// validate and lint compare Slim documents: the same findings.
+			got = lint.Default().Tree([]load.Input{lint.Slim(memo(tc.basis)), lint.Slim(report)})
+			assert.Equal(t, tc.want, lines(got), "slim")
 		})
 	}
+	// A memo without a decision basis is slimmed to its title only; its
+	// kind still says how a memo cites, and must not be asked to.
+	t.Run("slim memo without basis", func(t *testing.T) {
+		t.Parallel()
+		bare := load1("tree/memo.yaml", memoHead)
+		assert.NotPanics(t, func() {
+			assert.Empty(t, lint.Default().Tree([]load.Input{lint.Slim(bare), lint.Slim(report)}))
+		})
+	})
 }

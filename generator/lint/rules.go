@@ -58,7 +58,7 @@ func builtin() []Rule {
 			Hint:    "Write the real text before the document is sent."},
 		{ID: UndefinedAbbreviation, Severity: diag.Warning, Doc: undefinedAbbreviation,
 			Summary: "An abbreviation is used that neither the document, the glossary nor the organisation defines.",
-			Hint:    "Add it to the document's definitioner or to ordlista.yaml; or, for one the organisation never explains, to granskning.tillåtna."},
+			Hint:    "Add it to the document's definitioner or to ordlista.yaml; or, for one never explained, to granskning.tillåtna in organisation.yaml or in the document."},
 		{ID: UnusedDefinition, Severity: diag.Info, Doc: unusedDefinition,
 			Summary: "The document defines a term its text never uses.",
 			Hint:    "Remove the definition, or use the term in the text."},

@@ -2,6 +2,7 @@ package load
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/model"
@@ -112,106 +114,171 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, tag reflect
 		return
 	}
 	d.record(path, n)
+	if !d.checkTag(n, path) {
+		return
+	}
 	if isNull(n) {
-		// A text field written as Null, null, NULL or ~ is YAML's null,
-		// not the word: say so, rather than drop the value silently.
-		if v.Kind() == reflect.String && n.Value != "" && path != "" {
-			d.diags.Add(diag.Diagnostic{File: d.file, Line: n.Line, Col: n.Column, Path: path, Severity: diag.Warning,
-				Msg:  fmt.Sprintf("%s is YAML's empty value, so %s is left empty", n.Value, path),
-				Hint: fmt.Sprintf("write \"%s\" in quotes if you mean the word, or leave the key out", n.Value)})
-		}
+		d.decodeNull(n, v, path)
 		return // left out; required fields are checked by the caller
 	}
 	t := v.Type()
-
-	if t == dateType {
+	switch {
+	case t == dateType:
 		d.decodeDate(n, v, path)
-		return
-	}
-	if t.Kind() == reflect.Pointer {
+	case t.Kind() == reflect.Pointer:
 		e := reflect.New(t.Elem())
 		d.decode(n, e.Elem(), path, tag)
 		v.Set(e)
-		return
+	case TakesText(t) && n.Kind == yaml.ScalarNode:
+		d.decodeText(n, v, path)
+	default:
+		d.decodeKind(n, v, path, tag)
 	}
-	if TakesText(t) && n.Kind == yaml.ScalarNode {
-		u := v.Addr().Interface().(encoding.TextUnmarshaler)
-		if err := u.UnmarshalText([]byte(nfc(n.Value))); err != nil {
-			d.errorf(n, path, "%v", err)
-			return
-		}
-		if t.Kind() == reflect.Struct {
-			d.checkEnums(n, v, path)
-		}
-		return
-	}
+}
 
-	switch t.Kind() {
+// decodeKind decodes by the kind of the Go value.
+func (d *decoder) decodeKind(n *yaml.Node, v reflect.Value, path string, tag reflect.StructTag) {
+	switch v.Kind() {
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, path, "expected text, found %s", describe(n))
-			return
-		}
-		s := nfc(n.Value)
-		if enum := tag.Get("enum"); enum != "" && !inEnum(s, enum) {
-			d.errorf(n, path, "%q is not valid; %s", s, oneOf(s, strings.Split(enum, ",")))
-			return
-		}
-		v.SetString(s)
+		d.decodeString(n, v, path, tag)
 	case reflect.Int:
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			d.errorf(n, path, "expected a whole number, such as 2025, found %s", describe(n))
-			return
-		}
-		i, err := strconv.ParseInt(n.Value, 0, 64)
-		if err != nil || int64(int(i)) != i {
-			d.errorf(n, path, "%s is not a whole number this tool can hold", n.Value)
-			return
-		}
-		v.SetInt(i)
+		d.decodeInt(n, v, path)
 	case reflect.Float64:
-		if n.Kind != yaml.ScalarNode || (n.Tag != "!!float" && n.Tag != "!!int") {
-			d.errorf(n, path, "expected a number, such as 1.5, found %s", describe(n))
-			return
-		}
-		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || f < 0 {
-			d.errorf(n, path, "%s is not a number this field takes (a positive number, such as 1.5)", n.Value)
-			return
-		}
-		v.SetFloat(f)
+		d.decodeFloat(n, v, path)
 	case reflect.Bool:
-		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, path, "expected true or false, found %s", describe(n))
-			return
-		}
-		b, err := strconv.ParseBool(strings.ToLower(n.Value))
-		if err != nil {
-			d.errorf(n, path, "expected true or false, found %s", describe(n))
-			return
-		}
-		v.SetBool(b)
+		d.decodeBool(n, v, path)
 	case reflect.Slice:
-		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, path, "expected a list (lines starting with \"- \"), found %s", describe(n))
-			return
-		}
-		s := reflect.MakeSlice(t, len(n.Content), len(n.Content))
-		for i, c := range n.Content {
-			ep := fmt.Sprintf("%s[%d]", path, i)
-			d.decode(c, s.Index(i), ep, tag)
-			if isNull(resolve(c)) {
-				d.errorf(resolve(c), ep, "empty list item")
-			}
-		}
-		v.Set(s)
+		d.decodeSlice(n, v, path, tag)
 	case reflect.Map:
 		d.decodeMap(n, v, path)
 	case reflect.Struct:
 		d.decodeStruct(n, v, path)
 	default:
-		d.errorf(n, path, "internal error: cannot decode into %s", t)
+		d.errorf(n, path, "internal error: cannot decode into %s", v.Type())
 	}
+}
+
+// MaxFieldSize is the longest text one field may hold: 1 MB, hundreds of
+// pages. A document's text is laid out in memory many times its size (an
+// 8 MB paragraph took 1 GB), so the limit keeps one field from taking a
+// build's memory.
+const MaxFieldSize = 1 << 20
+
+// checkTag refuses YAML's explicit tags (!!binary, !!set, !custom): the
+// loader reads plain YAML, and would otherwise take "!!binary aGVq" for the
+// text aGVq. !!str, which only says "this is text", is read.
+func (d *decoder) checkTag(n *yaml.Node, path string) bool {
+	if n.Style&yaml.TaggedStyle == 0 || n.Tag == "!!str" && n.Kind == yaml.ScalarNode {
+		return true
+	}
+	d.errorf(n, path, "the YAML tag %s is not read here: remove it and write the value as plain text, a list or a mapping", n.Tag)
+	return false
+}
+
+// decodeNull warns of a text field written as Null, null, NULL or ~,
+// YAML's null and not the word, rather than drop the value silently.
+func (d *decoder) decodeNull(n *yaml.Node, v reflect.Value, path string) {
+	if v.Kind() == reflect.String && n.Value != "" && path != "" {
+		d.diags.Add(diag.Diagnostic{File: d.file, Line: n.Line, Col: n.Column, Path: path, Severity: diag.Warning,
+			Msg:  fmt.Sprintf("%s is YAML's empty value, so %s is left empty", n.Value, path),
+			Hint: fmt.Sprintf("write \"%s\" in quotes if you mean the word, or leave the key out", n.Value)})
+	}
+}
+
+// checkLength refuses a text longer than MaxFieldSize, or nested deeper
+// than MaxNesting.
+func (d *decoder) checkLength(n *yaml.Node, path string) bool {
+	if len(n.Value) <= MaxFieldSize {
+		return d.checkNesting(n, path)
+	}
+	d.errorf(n, path, "this text is %s; the limit for one field is %s: split it, or attach the document it comes from as a file", confine.Size(int64(len(n.Value))), confine.Size(MaxFieldSize))
+	return false
+}
+
+// decodeText decodes a scalar into a type that reads itself from text.
+func (d *decoder) decodeText(n *yaml.Node, v reflect.Value, path string) {
+	if !d.checkLength(n, path) {
+		return
+	}
+	u := v.Addr().Interface().(encoding.TextUnmarshaler)
+	if err := u.UnmarshalText([]byte(nfc(n.Value))); err != nil {
+		d.errorf(n, path, "%v%s", err, meant(err))
+		return
+	}
+	if v.Kind() == reflect.Struct {
+		d.checkEnums(n, v, path)
+	}
+}
+
+func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string, tag reflect.StructTag) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, path, "expected text, found %s", describe(n))
+		return
+	}
+	if !d.checkLength(n, path) {
+		return
+	}
+	s := nfc(n.Value)
+	if enum := tag.Get("enum"); enum != "" && !inEnum(s, enum) {
+		d.errorf(n, path, "%q is not valid; %s", s, oneOf(s, strings.Split(enum, ",")))
+		return
+	}
+	v.SetString(s)
+}
+
+func (d *decoder) decodeInt(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		d.errorf(n, path, "expected a whole number, such as 2025, found %s", describe(n))
+		return
+	}
+	i, err := strconv.ParseInt(n.Value, 0, 64)
+	if err != nil || int64(int(i)) != i {
+		d.errorf(n, path, "%s is not a whole number this tool can hold", n.Value)
+		return
+	}
+	v.SetInt(i)
+}
+
+func (d *decoder) decodeFloat(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!float" && n.Tag != "!!int") {
+		d.errorf(n, path, "expected a number, such as 1.5, found %s", describe(n))
+		return
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) || f < 0 {
+		d.errorf(n, path, "%s is not a number this field takes (a positive number, such as 1.5)", n.Value)
+		return
+	}
+	v.SetFloat(f)
+}
+
+func (d *decoder) decodeBool(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		d.errorf(n, path, "expected true or false, found %s", describe(n))
+		return
+	}
+	b, err := strconv.ParseBool(strings.ToLower(n.Value))
+	if err != nil {
+		d.errorf(n, path, "expected true or false, found %s", describe(n))
+		return
+	}
+	v.SetBool(b)
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string, tag reflect.StructTag) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, path, "expected a list (lines starting with \"- \"), found %s", describe(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, c := range n.Content {
+		ep := fmt.Sprintf("%s[%d]", path, i)
+		d.decode(c, s.Index(i), ep, tag)
+		if isNull(resolve(c)) {
+			d.errorf(resolve(c), ep, "empty list item")
+		}
+	}
+	v.Set(s)
 }
 
 func (d *decoder) decodeDate(n *yaml.Node, v reflect.Value, path string) {
@@ -398,6 +465,26 @@ func inEnum(s, enum string) bool {
 		}
 	}
 	return false
+}
+
+// choiceError is an UnmarshalText error that knows the name written and
+// the valid ones (date.StyleError), so that the loader can say which was
+// likely meant.
+type choiceError interface {
+	error
+	Choice() (given string, valid []string)
+}
+
+// meant is "; did you mean …?" for a choiceError near a valid name, else "".
+func meant(err error) string {
+	var ce choiceError
+	if !errors.As(err, &ce) {
+		return ""
+	}
+	if c := diag.Closest(ce.Choice()); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
 }
 
 // oneOf says which values are valid, leading with the nearest one.

@@ -39,7 +39,7 @@ func (l *Loader) docRefs(d model.Document, roots []string) (map[string]*model.Re
 		if _, ok := src.Positions[field]; !ok {
 			field = r.Path // written as a plain path
 		}
-		p, bad := resolveRef(src, field, strings.TrimSpace(r.Ref.Path), roots)
+		p, bad := checkRef(src, field, strings.TrimSpace(r.Ref.Path), roots)
 		if bad == nil && !isDataFile(p) {
 			at(field, "%s is not a YAML data file; a reference names another document's .yaml file", r.Ref.Path)
 			continue

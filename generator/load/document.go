@@ -27,14 +27,22 @@ type Input struct {
 	// TemplateDir is the organisation's own templates folder (mallar: in
 	// its profile), resolved inside its data tree; "" for none.
 	TemplateDir string
+	// Templates are the files of TemplateDir that templates are read from
+	// (*.md.tmpl, etiketter.yaml) by name, read inside the data tree;
+	// shared between documents, and not to be modified.
+	Templates map[string][]byte
 
 	// Refs are the documents this one refers to (model.DocRef fields),
 	// by the field path of the reference ("beslutsunderlag[0].dokument").
 	Refs map[string]*model.Referenced
 
 	// Files are the files the kind's Files named, resolved, by the field
-	// that names them ("beslutsunderlag[1].fil"): a packet reads them.
+	// that names them ("beslutsunderlag[1].fil"): a packet reads them,
+	// inside Roots (see package confine).
 	Files map[string]string
+	// Roots are the directories the document's references may point
+	// into: its data tree and the --root directories.
+	Roots []string
 
 	// Deps are the files besides the document's own that its outputs
 	// depend on, each once: the registry files it was given and those it
@@ -97,6 +105,7 @@ func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List
 	in.Registries = reg
 	in.Deps = registryCandidates(dir, reg)
 	roots := l.rootsFor(path, reg)
+	in.Roots = roots
 
 	if ref := model.DirectiveOf(d); ref != "" {
 		dir, ds := l.directive(d.Base().Source, ref, roots)
@@ -122,7 +131,7 @@ func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List
 	in.Deps = append(in.Deps, deps...)
 	if k != nil && k.Files != nil {
 		for _, f := range k.Files(d) {
-			p, bad := resolveRef(d.Base().Source, f.Field, f.Path, roots)
+			p, bad := checkRef(d.Base().Source, f.Field, f.Path, roots)
 			if bad != nil {
 				diags.Add(*bad)
 				continue
@@ -142,6 +151,11 @@ func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List
 		var files []string
 		in.TemplateDir, files, diags = l.templateDir(reg.Organisation, diags)
 		in.Deps = append(in.Deps, files...)
+		if in.TemplateDir != "" {
+			var ds diag.List
+			in.Templates, ds = l.Templates(in.TemplateDir, files, l.rootsFor(reg.Organisation.Source.Path, reg))
+			diags = append(diags, ds...)
+		}
 	}
 	in.Deps = uniqueClean(in.Deps)
 	return in, diags
@@ -167,7 +181,7 @@ func (l *Loader) rootsFor(path string, reg *model.Registries) []string {
 // uppdragsdirektiv key; problems inside the directive at its own file.
 func (l *Loader) directive(from *model.Source, ref string, roots []string) (*model.Directive, diag.List) {
 	const field = "uppdragsdirektiv"
-	p, bad := resolveRef(from, field, ref, roots)
+	p, bad := checkRef(from, field, ref, roots)
 	if bad == nil && !isDataFile(p) {
 		pos := from.Pos(field)
 		bad = &diag.Diagnostic{File: from.Path, Line: pos.Line, Col: pos.Col, Path: field,
@@ -201,15 +215,14 @@ func (l *Loader) logo(o *model.OrgProfile, diags diag.List) (*Asset, diag.List) 
 	if r, err := realDir(filepath.Dir(o.Source.Path)); err == nil {
 		roots = append(roots, r)
 	}
-	p, bad := resolveRef(o.Source, "logotyp", o.Logo, roots)
+	p, data, bad := readRef(o.Source, "logotyp", o.Logo, roots, MaxAssetSize)
 	if bad != nil {
 		return nil, append(diags, *bad)
 	}
-	data, err := ReadFile(p, MaxAssetSize)
-	if err != nil {
+	if msg := checkImage(data); msg != "" {
 		pos := o.Source.Pos("logotyp")
 		return nil, append(diags, diag.Diagnostic{File: o.Source.Path, Line: pos.Line, Col: pos.Col, Path: "logotyp",
-			Msg: fmt.Sprintf("cannot read the logo %s: %v", o.Logo, err)})
+			Msg: fmt.Sprintf("the logo %s %s", o.Logo, msg)})
 	}
 	return &Asset{Path: p, Data: data}, diags
 }
@@ -254,7 +267,7 @@ func (l *Loader) templateDir(o *model.OrgProfile, diags diag.List) (string, []st
 	}
 	var files []string
 	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && (strings.HasSuffix(n, ".md.tmpl") || n == "etiketter.yaml") {
+		if n := e.Name(); !e.IsDir() && isTemplateFile(n) {
 			files = append(files, filepath.Join(dir, n))
 		}
 	}

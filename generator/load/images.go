@@ -3,7 +3,6 @@ package load
 import (
 	"bytes"
 	"fmt"
-	"net/http"
 	"regexp"
 	"strings"
 
@@ -44,20 +43,15 @@ func (l *Loader) images(d model.Document, roots []string) (map[string]*Asset, di
 			if out[ref] != nil {
 				continue
 			}
-			p, bad := resolveRef(src, path, ref, roots)
+			p, data, bad := readRef(src, path, ref, roots, MaxAssetSize)
 			if bad != nil {
 				pos := refPos(src, path, m[0])
 				bad.Line, bad.Col = pos.Line, pos.Col
 				diags.Add(*bad)
 				continue
 			}
-			data, err := ReadFile(p, MaxAssetSize)
-			if err != nil {
-				at(fmt.Sprintf("cannot read the image %s: %v", ref, err))
-				continue
-			}
-			if t := http.DetectContentType(data); t != "image/png" && t != "image/jpeg" {
-				at(fmt.Sprintf("the image %s is not a PNG or JPEG image", ref))
+			if msg := checkImage(data); msg != "" {
+				at(fmt.Sprintf("the image %s %s", ref, msg))
 				continue
 			}
 			if out == nil {

@@ -54,7 +54,7 @@ func (l *Loader) makeTreeKinds(o *model.OrgProfile) (*kind.Registry, diag.List) 
 	roots := l.rootsFor(o.Source.Path, &model.Registries{Organisation: o})
 	for i, ref := range o.Kinds {
 		field := fmt.Sprintf("dokumenttyper[%d]", i)
-		p, bad := resolveRef(o.Source, field, ref, roots)
+		p, bad := checkRef(o.Source, field, ref, roots)
 		if bad == nil && !isDataFile(p) {
 			pos := o.Source.Pos(field)
 			bad = &diag.Diagnostic{File: o.Source.Path, Line: pos.Line, Col: pos.Col, Path: field, Msg: fmt.Sprintf("%s is not a YAML data file; name the kind's .yaml file", ref)}

@@ -18,12 +18,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/model"
@@ -56,6 +56,7 @@ type Loader struct {
 	files *lru[*entry]
 	regs  *lru[*regEntry]
 	trees *lru[*treeKinds]
+	tmpls *lru[*tmplEntry]
 }
 
 // cacheSize bounds each of the Loader's caches. A build visits documents
@@ -96,7 +97,7 @@ func WithRoots(dirs ...string) Option {
 
 // New returns an empty Loader that reads the kinds of the registry.
 func New(kinds *kind.Registry, opts ...Option) *Loader {
-	l := &Loader{kinds: kinds, files: newLRU[*entry](cacheSize), regs: newLRU[*regEntry](cacheSize), trees: newLRU[*treeKinds](cacheSize)}
+	l := &Loader{kinds: kinds, files: newLRU[*entry](cacheSize), regs: newLRU[*regEntry](cacheSize), trees: newLRU[*treeKinds](cacheSize), tmpls: newLRU[*tmplEntry](cacheSize)}
 	for _, o := range opts {
 		o(l)
 	}
@@ -126,31 +127,35 @@ func (l *Loader) readFile(path string) (any, diag.List) {
 	fail := func(format string, args ...any) (any, diag.List) {
 		return nil, diag.List{{File: path, Msg: fmt.Sprintf(format, args...)}}
 	}
-	st, err := os.Stat(path)
+	roots := l.treeRoots(path)
+	data, err := confine.ReadFile(roots, path, MaxFileSize)
+	var tl *confine.TooLargeError
 	switch {
+	case err == nil:
+		return l.Bytes(path, data)
 	case errors.Is(err, fs.ErrNotExist):
 		return fail("file does not exist")
-	case err != nil:
-		return fail("cannot read: %v", unwrapPath(err))
-	case st.IsDir():
+	case errors.Is(err, confine.ErrOutside):
+		return fail("is a link to a file outside the data tree (%s); a data file is read only inside it: copy the file in, or widen the tree with --root DIR", strings.Join(displayRoots(roots), ", "))
+	case errors.Is(err, confine.ErrNotRegular) && isDir(path):
 		return fail("is a directory, not a YAML file (give a file, or use `underlag validate %s` to check every file in it)", path)
-	case !st.Mode().IsRegular():
+	case errors.Is(err, confine.ErrNotRegular):
 		return fail("is not a regular file")
-	case st.Size() > MaxFileSize:
-		return fail("file is too large (%s): a data file is a few kilobytes of YAML text", tooLarge(st.Size(), MaxFileSize))
+	case errors.As(err, &tl):
+		return fail("file is %v: a data file is a few kilobytes of YAML text", err)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fail("cannot read: %v", unwrapPath(err))
+	return fail("cannot read: %v", err)
+}
+
+// treeRoots are the directories a data file may be read from: its data
+// tree (the directory of the nearest organisation.yaml, else its own
+// directory) and the roots given with WithRoots.
+func (l *Loader) treeRoots(path string) []string {
+	top := findRoot(filepath.Dir(path))
+	if top == "" {
+		top = filepath.Dir(path)
 	}
-	defer f.Close()
-	// Read at most one byte past the limit, in case the file grew since
-	// the stat.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return fail("cannot read: %v", unwrapPath(err))
-	}
-	return l.Bytes(path, data)
+	return append([]string{top}, l.roots...)
 }
 
 func unwrapPath(err error) error {
@@ -161,25 +166,7 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// tooLarge says how a size exceeds a limit, in units that show the
-// difference: "10.0 MB; the limit is 10.0 MB" would not.
-func tooLarge(n, limit int64) string {
-	a, b := size(n), size(limit)
-	if a == b {
-		a, b = fmt.Sprintf("%d bytes", n), fmt.Sprintf("%d bytes", limit)
-	}
-	return a + "; the limit is " + b
-}
-
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
+func tooLarge(n, limit int64) string { return confine.TooLarge(n, limit) }
 
 // registryTypes maps each registry kind to the model type its files decode
 // into; the document kinds come from the Loader's table of kinds.
@@ -541,54 +528,4 @@ func kindOf(v any) model.Kind {
 		return h.FileHead().Type
 	}
 	return ""
-}
-
-// Find lists the YAML files (*.yaml, *.yml) under the given files and
-// directories, sorted and without duplicates. It skips hidden directories
-// and out/ (generated output). A file named explicitly is listed whatever
-// its extension.
-func Find(paths []string) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
-	for _, root := range paths {
-		st, err := os.Stat(root)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", root, unwrapPath(err))
-		}
-		if !st.IsDir() {
-			add(filepath.Clean(root))
-			continue
-		}
-		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := e.Name()
-			if e.IsDir() {
-				if p != root && (strings.HasPrefix(name, ".") || name == "out") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			// etiketter.yaml is a templates folder's labels, not data.
-			if strings.HasPrefix(name, ".") || name == "etiketter.yaml" {
-				return nil
-			}
-			if ext := filepath.Ext(name); ext == ".yaml" || ext == ".yml" {
-				add(p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(out)
-	return out, nil
 }

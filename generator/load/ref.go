@@ -3,12 +3,12 @@ package load
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/model"
 )
@@ -40,52 +40,77 @@ func within(root, p string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// resolveRef resolves a file reference written in the file src at the
-// field path, relative to src's directory, and confirms that it names a
-// regular file inside one of roots (resolved directories): absolute paths,
-// ../ and symlinks that leave the data tree, directories, devices and FIFOs
-// are refused with the position of the reference. The message names the
-// path, never what the file holds.
-func resolveRef(src *model.Source, field, ref string, roots []string) (string, *diag.Diagnostic) {
+// resolveRef turns a file reference written in the file src at the field
+// path into a path, relative to src's directory. It reads nothing: the
+// one open, inside roots, is readRef's (or checkRef's), so no check can
+// go stale before the read.
+func resolveRef(src *model.Source, ref string) string {
+	if src != nil && !filepath.IsAbs(ref) {
+		return filepath.Join(filepath.Dir(src.Path), localPath(ref))
+	}
+	return ref
+}
+
+// readRef reads the file a reference names, inside roots and up to limit
+// bytes. What goes wrong (absolute paths, ../ and links that leave the
+// data tree, directories, devices, FIFOs, a file too large) is a
+// diagnostic at the reference; it names the path, never what the file
+// holds.
+func readRef(src *model.Source, field, ref string, roots []string, limit int64) (string, []byte, *diag.Diagnostic) {
+	p := resolveRef(src, ref)
+	data, err := confine.ReadFile(roots, p, limit)
+	if err != nil {
+		return p, nil, refError(src, field, ref, p, roots, err)
+	}
+	return p, data, nil
+}
+
+// checkRef confirms that a reference names a regular file inside roots,
+// for a file read later (a directive through the loader's cache, an
+// attachment by the packet), so that the problem is reported at the
+// reference. The later read is confined in the same way.
+func checkRef(src *model.Source, field, ref string, roots []string) (string, *diag.Diagnostic) {
+	p := resolveRef(src, ref)
+	f, _, err := confine.Open(roots, p)
+	if err != nil {
+		return p, refError(src, field, ref, p, roots, err)
+	}
+	f.Close()
+	return p, nil
+}
+
+// refError words a failed read of a reference, at the reference.
+func refError(src *model.Source, field, ref, p string, roots []string, err error) *diag.Diagnostic {
 	file := ""
-	p := ref
 	if src != nil {
 		file = src.Path
-		if !filepath.IsAbs(ref) {
-			p = filepath.Join(filepath.Dir(src.Path), localPath(ref))
-		}
 	}
 	pos := src.Pos(field)
-	fail := func(format string, args ...any) (string, *diag.Diagnostic) {
-		return p, &diag.Diagnostic{File: file, Line: pos.Line, Col: pos.Col, Path: field, Msg: fmt.Sprintf(format, args...)}
-	}
-	st, err := os.Stat(p)
+	d := &diag.Diagnostic{File: file, Line: pos.Line, Col: pos.Col, Path: field}
+	var tl *confine.TooLargeError
 	switch {
-	case err != nil && errors.Is(err, fs.ErrNotExist):
-		if p != ref {
-			return fail("%s does not exist (the path is relative to this file's directory, so it is %s)", ref, p)
-		}
-		return fail("%s does not exist", ref)
-	case err != nil:
-		return fail("%s cannot be read: %v", ref, unwrapPath(err))
-	case st.IsDir():
-		return fail("%s is a directory, not a file", ref)
-	case !st.Mode().IsRegular():
-		return fail("%s is not a regular file (a device, a pipe or a socket); name a file in the data tree", ref)
+	case errors.Is(err, fs.ErrNotExist) && p != ref:
+		d.Msg = fmt.Sprintf("%s does not exist (the path is relative to this file's directory, so it is %s)", ref, p)
+	case errors.Is(err, fs.ErrNotExist):
+		d.Msg = fmt.Sprintf("%s does not exist", ref)
+	case errors.Is(err, confine.ErrOutside):
+		d.Msg = fmt.Sprintf("%s is outside the data tree (%s); keep the file in the data tree, or widen it with --root DIR", ref, strings.Join(displayRoots(roots), ", "))
+	case errors.Is(err, confine.ErrNotRegular) && isDir(p):
+		d.Msg = fmt.Sprintf("%s is a directory, not a file", ref)
+	case errors.Is(err, confine.ErrNotRegular):
+		d.Msg = fmt.Sprintf("%s is not a regular file (a device, a pipe or a socket); name a file in the data tree", ref)
+	case errors.As(err, &tl):
+		d.Msg = fmt.Sprintf("%s is %v", ref, err)
+	default:
+		d.Msg = fmt.Sprintf("%s cannot be read: %v", ref, err)
 	}
-	real, err := filepath.EvalSymlinks(p)
-	if err == nil {
-		real, err = filepath.Abs(real)
-	}
-	if err != nil {
-		return fail("%s cannot be resolved: %v", ref, unwrapPath(err))
-	}
-	for _, r := range roots {
-		if within(r, real) {
-			return p, nil
-		}
-	}
-	return fail("%s is outside the data tree (%s); keep the file in the data tree, or widen it with --root DIR", ref, strings.Join(displayRoots(roots), ", "))
+	return d
+}
+
+// isDir words a refusal only: the file was already refused.
+func isDir(p string) bool {
+	st, err := os.Lstat(p)
+	return err == nil && st.IsDir()
 }
 
 func displayRoots(roots []string) []string {
@@ -98,36 +123,6 @@ func displayRoots(roots []string) []string {
 		}
 	}
 	return out
-}
-
-// ReadFile reads a resolved reference with a bounded reader: a file that
-// is not a regular file, grows past limit, or turns into something else
-// between the check and the read is refused rather than read without end.
-// Errors name no path: the caller's message does.
-func ReadFile(p string, limit int64) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if st.Size() > limit {
-		return nil, fmt.Errorf("too large (%s)", tooLarge(st.Size(), limit))
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, unwrapPath(err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("too large (more than %s)", size(limit))
-	}
-	return data, nil
 }
 
 // isDataFile reports whether a path names a YAML data file by its

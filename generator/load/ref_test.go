@@ -24,6 +24,8 @@ func TestLogoReferences(t *testing.T) {
 	outside := t.TempDir()
 	secret := filepath.Join(outside, "secret.png")
 	require.NoError(t, os.WriteFile(secret, []byte("API_TOKEN=sk-live-0123456789"), 0o644))
+	logo := filepath.Join(outside, "logo.png")
+	require.NoError(t, os.WriteFile(logo, pngOf(t, 4, 4), 0o644))
 
 	for _, tc := range []struct {
 		name  string
@@ -32,8 +34,9 @@ func TestLogoReferences(t *testing.T) {
 		roots []string
 		want  string
 	}{
-		{"dev zero", "/dev/zero", nil, nil, "/dev/zero is not a regular file"},
-		{"dev urandom", "/dev/urandom", nil, nil, "/dev/urandom is not a regular file"},
+		{"dev zero", "/dev/zero", nil, nil, "/dev/zero is outside the data tree"},
+		{"dev urandom", "/dev/urandom", nil, nil, "/dev/urandom is outside the data tree"},
+		{"a device inside a root", "/dev/zero", nil, []string{"/dev"}, "/dev/zero is not a regular file"},
 		{"fifo", "logo.png", func(dir string) {
 			require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "logo.png"), 0o644))
 		}, nil, "logo.png is not a regular file"},
@@ -46,7 +49,7 @@ func TestLogoReferences(t *testing.T) {
 			require.NoError(t, os.Mkdir(filepath.Join(dir, "bilder"), 0o755))
 		}, nil, "bilder is a directory"},
 		{"missing", "saknas.png", nil, nil, "saknas.png does not exist"},
-		{"widened root", secret, nil, []string{outside}, ""},
+		{"widened root", logo, nil, []string{outside}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -63,7 +66,7 @@ func TestLogoReferences(t *testing.T) {
 			if tc.want == "" {
 				require.Empty(t, diags)
 				require.NotNil(t, in.Logo)
-				assert.Contains(t, in.Deps, secret)
+				assert.Contains(t, in.Deps, logo)
 				return
 			}
 			require.Len(t, diags, 1, diags.Error())

@@ -61,6 +61,7 @@ func registerFuncs(t *doc.Funcs[writeFunc]) {
 		writeLines(b, "!["+escape(bl.(*doc.Image).Alt)+"]()", indent)
 		return nil
 	})
+	t.Register(doc.KindTimeline, writeTimeline)
 	t.Register(doc.KindPageBreak, func(_ *Renderer, b *strings.Builder, _ doc.Block, indent string) error {
 		writeLines(b, "---", indent)
 		return nil

@@ -9,7 +9,7 @@ import "github.com/underlag/underlag/generator/date"
 type Directive struct {
 	Common     `yaml:",inline"`
 	Year       int      `yaml:"år" desc:"Året uppdraget gäller."`
-	Committees []string `yaml:"nämnder" desc:"Förkortningar för nämnderna uppdraget riktas till, ur organisationsregistret, till exempel [HSN, RS]."`
+	Committees []string `yaml:"nämnder" desc:"Förkortningar för nämnderna uppdraget riktas till, ur organisationsregistret, till exempel [HSN, RS]." register:"nämnder"`
 
 	Background    Markdown     `yaml:"bakgrund" desc:"1. Bakgrund." required:"true"`
 	Idea          Markdown     `yaml:"idé" desc:"Idé."`

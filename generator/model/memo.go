@@ -10,7 +10,7 @@ import (
 // proposal for decision.
 type Memo struct {
 	Common      `yaml:",inline"`
-	Committee   string `yaml:"nämnd" desc:"Nämnden skrivelsen går till, ur organisationsregistret: dess förkortning, till exempel HSN, eller namnet för en nämnd utan förkortning." required:"true"`
+	Committee   string `yaml:"nämnd" desc:"Nämnden skrivelsen går till, ur organisationsregistret: dess förkortning, till exempel HSN, eller namnet för en nämnd utan förkortning." required:"true" register:"nämnder"`
 	CaseOfficer Person `yaml:"handläggare" desc:"Handläggare."`
 	Directive   string `yaml:"uppdragsdirektiv" desc:"Sökväg till ett uppdragsdirektiv som skrivelsen gäller; dess titel, uppdragsägare och uppdragsledare kan återanvändas."`
 

@@ -174,7 +174,7 @@ type Definition struct {
 // Person is a person, written in full or as a reference into the people
 // registry. As a plain scalar it is the name.
 type Person struct {
-	ID    string `yaml:"id" desc:"Id i personregistret; namn, titel, enhet, telefon och e-post hämtas därifrån."`
+	ID    string `yaml:"id" desc:"Id i personregistret; namn, titel, enhet, telefon och e-post hämtas därifrån." register:"personer"`
 	Name  string `yaml:"namn" desc:"Namn."`
 	Title string `yaml:"titel" desc:"Titel eller roll."`
 	Unit  string `yaml:"enhet" desc:"Enhet eller förvaltning."`

@@ -26,7 +26,6 @@ import (
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
-	"github.com/underlag/underlag/generator/load"
 	"github.com/underlag/underlag/generator/model"
 	"github.com/underlag/underlag/generator/pdf"
 )
@@ -45,6 +44,9 @@ type Doc interface {
 	Attachments() []model.Attachment
 	File(field string) string
 	Deps() []string
+	// ReadFile reads a file the document names, confined to its data
+	// tree and the roots, and bounded by limit (see package confine).
+	ReadFile(path string, limit int64) ([]byte, error)
 }
 
 // Stages is what a packet needs of the pipeline: to load and compose an
@@ -62,6 +64,7 @@ type Stages interface {
 type Packet struct {
 	stages Stages
 	parts  []pdf.Part
+	files  []string // the file of each part, "" for the memo (see HTMLParts)
 	// Deps are the files the packet depends on besides those of the memo
 	// itself: each attachment, and for a data file everything it is made
 	// from (see pipeline.Doc.Deps).
@@ -82,12 +85,13 @@ func New(p Stages, d Doc, memo *doc.Document) (*Packet, diag.List) {
 	if len(atts) == 0 {
 		return nil, nil
 	}
-	pk := &Packet{stages: p, parts: []pdf.Part{{Doc: memo}}}
+	pk := &Packet{stages: p, parts: []pdf.Part{{Doc: memo}}, files: []string{""}}
 	var diags diag.List
 	for _, a := range atts {
 		part, deps, ds := attachment(p, d, a)
 		diags = append(diags, ds...)
 		pk.parts = append(pk.parts, part)
+		pk.files = append(pk.files, d.File(a.Field))
 		pk.Deps = append(pk.Deps, deps...)
 	}
 	if diags.HasErrors() {
@@ -122,7 +126,7 @@ func attachment(p Stages, d Doc, a model.Attachment) (pdf.Part, []string, diag.L
 	case ".yaml", ".yml":
 		return dataAttachment(p, d, a, path, part)
 	}
-	data, err := load.ReadFile(path, MaxPDFSize)
+	data, err := d.ReadFile(path, MaxPDFSize)
 	if err != nil {
 		return part, []string{path}, diag.List{at(d, a, diag.Error, "%s: cannot read %s: %v", a.Mark(), a.File, err)}
 	}

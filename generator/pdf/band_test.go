@@ -1,7 +1,10 @@
 package pdf
 
 import (
+	"bytes"
+	"encoding/xml"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -98,4 +101,85 @@ func TestBandLogo(t *testing.T) {
 		}
 	}
 	assert.Len(t, pages, n, "a logo on every page:\n%s", list)
+}
+
+// A footer or header band taller than the margins' room moves the body
+// in: on every page the last line of text stands above the footer's first
+// line, and the first below the header's last. A band that leaves no room
+// for text is an error, not text under it.
+func TestBandsKeepClearOfBody(t *testing.T) {
+	testenv.NeedTool(t, "pdftotext")
+	t.Parallel()
+	band := func(word string, n int) *doc.Band {
+		var lines []doc.Line
+		for i := range n {
+			lines = append(lines, doc.Line{doc.Text(fmt.Sprintf("%s%d", word, i+1))})
+		}
+		return &doc.Band{Rule: true, Rows: []doc.BandRow{{Columns: []doc.Column{{Width: 1}}, Cells: []doc.BandCell{{Lines: lines}}}}}
+	}
+	for _, tc := range []struct {
+		name       string
+		head, foot int // lines
+		firstFoot  int // page one's own footer's lines; 0 for none of its own
+		wantErr    bool
+	}{
+		{"a line each: the margins", 1, 1, 0, false},
+		{"a footer of eight lines", 1, 8, 0, false},
+		{"a header of eight lines", 8, 1, 0, false},
+		{"page one's own footer is taller", 1, 2, 12, false},
+		{"twenty-five lines", 2, 25, 0, false},
+		{"no room for text", 2, 200, 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			d := doctest.LongTable(90)
+			d.Meta.HeaderBand, d.Meta.FooterBand = band("Huvudrad", tc.head), band("Fotrad", tc.foot)
+			if tc.firstFoot > 0 {
+				d.Meta.First = &doc.Page{HeaderBand: d.Meta.HeaderBand, FooterBand: band("Fotrad", tc.firstFoot)}
+			}
+			if tc.wantErr {
+				_, err := renderer(t).RenderPages(&bytes.Buffer{}, d)
+				assert.ErrorContains(t, err, "leave 0 mm of the page's 297 for the text")
+				return
+			}
+			path, _, n := render(t, d)
+			require.Greater(t, n, 1)
+			for page := 1; page <= n; page++ {
+				words := bboxPage(t, path, page)
+				headBottom, footTop, bodyTop, bodyBottom := 0.0, 1e9, 1e9, 0.0
+				for _, w := range words {
+					switch {
+					case strings.HasPrefix(w.Text, "Huvudrad"):
+						headBottom = max(headBottom, w.YMax)
+					case strings.HasPrefix(w.Text, "Fotrad"):
+						footTop = min(footTop, w.YMin)
+					default:
+						bodyTop, bodyBottom = min(bodyTop, w.YMin), max(bodyBottom, w.YMax)
+					}
+				}
+				assert.Less(t, bodyBottom, footTop, "page %d: the body runs into the footer", page)
+				assert.Greater(t, bodyTop, headBottom, "page %d: the body runs into the header", page)
+			}
+		})
+	}
+}
+
+type bboxWord struct {
+	YMin float64 `xml:"yMin,attr"`
+	YMax float64 `xml:"yMax,attr"`
+	Text string  `xml:",chardata"`
+}
+
+// bboxPage is the words of one page, from pdftotext -bbox (points, from
+// the top).
+func bboxPage(t *testing.T, pdf string, page int) []bboxWord {
+	t.Helper()
+	n := strconv.Itoa(page)
+	raw := testenv.Run(t, "pdftotext", "-bbox", "-f", n, "-l", n, pdf, "-")
+	var doc struct {
+		Words []bboxWord `xml:"body>doc>page>word"`
+	}
+	require.NoError(t, xml.Unmarshal([]byte(raw), &doc))
+	require.NotEmpty(t, doc.Words)
+	return doc.Words
 }

@@ -45,6 +45,7 @@ func registerFuncs(t *doc.Funcs[layoutFunc]) {
 	t.Register(doc.KindSignatures, layoutSignatures)
 	t.Register(doc.KindStatus, layoutStatus)
 	t.Register(doc.KindImage, layoutImage)
+	t.Register(doc.KindTimeline, layoutTimeline)
 	t.Register(doc.KindPageBreak, func(*Renderer, doc.Block, frame) ([]box, error) {
 		return []box{{pageBreak: true}}, nil
 	})
@@ -88,6 +89,9 @@ func (r *Renderer) layoutBlocks(blocks []doc.Block, fr frame) ([]box, error) {
 			if img, ok := b.(*doc.Image); ok {
 				fr.tags.elems[e].alt = img.Alt
 			}
+			if tl, ok := b.(*doc.Timeline); ok {
+				fr.tags.elems[e].alt = tl.Alt
+			}
 		}
 		bs, err := layout(r, b, inner)
 		if err != nil {
@@ -127,7 +131,7 @@ func role(b doc.Block, h1 int) string {
 		return "Table"
 	case *doc.Signatures:
 		return "Div"
-	case *doc.Image:
+	case *doc.Image, *doc.Timeline:
 		return "Figure"
 	}
 	return ""

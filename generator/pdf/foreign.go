@@ -41,6 +41,16 @@ var (
 	ErrEncrypted = errors.New("the PDF is encrypted")
 	ErrDamaged   = errors.New("the PDF is damaged")
 	ErrNoPages   = errors.New("the PDF has no pages")
+	ErrTooLarge  = errors.New("the PDF is too large")
+)
+
+// Limits on a foreign PDF, checked before its pages are walked: an
+// attachment is an agreement or a map of tens of pages, while a small file
+// can claim 200,000 pages (one page listed again and again), which the
+// page-by-page copy would take minutes over.
+const (
+	MaxForeignPages   = 2000
+	MaxForeignObjects = 1_000_000
 )
 
 // Foreign is a PDF made elsewhere, read and validated, ready to be drawn
@@ -90,7 +100,14 @@ var configOnce sync.Once
 // where it gave one). An encrypted file is refused even when it opens
 // without a password: its owner restricted it, and a packet would have to
 // drop the restriction.
-func OpenForeign(data []byte) (*Foreign, error) {
+func OpenForeign(data []byte) (f *Foreign, err error) {
+	// pdfcpu reads what the file says; a file made to mislead it must be
+	// one more damaged file, not the end of the build.
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("%w: it cannot be read (%v)", ErrDamaged, r)
+		}
+	}()
 	configOnce.Do(api.DisableConfigDir)
 	head := data[:min(len(data), 1024)]
 	if !bytes.Contains(head, []byte("%PDF-")) {
@@ -115,18 +132,26 @@ func OpenForeign(data []byte) (*Foreign, error) {
 	if ctx.Encrypt != nil {
 		return nil, ErrEncrypted
 	}
+	if err := foreignSize(ctx); err != nil {
+		return nil, err
+	}
 	if err := api.ValidateContext(ctx); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	if ctx.PageCount == 0 {
 		return nil, ErrNoPages
 	}
-	f := &Foreign{ctx: ctx}
+	f = &Foreign{ctx: ctx}
+	seen := map[int]int{}
 	for i := 1; i <= ctx.PageCount; i++ {
 		d, ref, inh, err := ctx.PageDict(i, false)
 		if err != nil {
 			return nil, fmt.Errorf("%w: page %d: %v", ErrDamaged, i, err)
 		}
+		if j, dup := seen[ref.ObjectNumber.Value()]; dup {
+			return nil, fmt.Errorf("%w: its page tree lists page object %d twice (pages %d and %d)", ErrDamaged, ref.ObjectNumber.Value(), j, i)
+		}
+		seen[ref.ObjectNumber.Value()] = i
 		p := foreignPage{dict: d, ref: *ref}
 		if inh != nil {
 			p.res = inh.Resources
@@ -150,6 +175,39 @@ func OpenForeign(data []byte) (*Foreign, error) {
 	f.Tagged = tagged(ctx, cat)
 	f.PDFA = pdfaClaim(ctx, cat)
 	return f, nil
+}
+
+// foreignSize refuses a PDF past MaxForeignPages or MaxForeignObjects,
+// before pdfcpu validates it (which walks every page listed): by its
+// object count, and by the page count and the number of kids its page
+// tree's root claims.
+func foreignSize(ctx *model.Context) error {
+	if n := len(ctx.Table); n > MaxForeignObjects {
+		return fmt.Errorf("%w: it has %d objects; the limit is %d", ErrTooLarge, n, MaxForeignObjects)
+	}
+	cat, err := ctx.Catalog()
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrDamaged, err)
+	}
+	ref := cat.IndirectRefEntry("Pages")
+	if ref == nil {
+		return ErrNoPages
+	}
+	root, err := ctx.DereferenceDict(*ref)
+	if err != nil || root == nil {
+		return fmt.Errorf("%w: its page tree cannot be read", ErrDamaged)
+	}
+	pages := 0
+	if c := root.IntEntry("Count"); c != nil {
+		pages = *c
+	}
+	if kids := root.ArrayEntry("Kids"); len(kids) > pages {
+		pages = len(kids)
+	}
+	if pages > MaxForeignPages {
+		return fmt.Errorf("%w: it has %d pages; the limit is %d", ErrTooLarge, pages, MaxForeignPages)
+	}
+	return nil
 }
 
 func intersect(a, b types.Rectangle) types.Rectangle {

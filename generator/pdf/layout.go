@@ -29,6 +29,7 @@ const (
 	opRect                 // a rectangle, filled and/or stroked
 	opCircle               // a filled circle at (x, y) with radius w
 	opImage                // an image in the box x, y, w, h
+	opPoly                 // a polygon of pts, relative to (x, y), filled and/or stroked
 )
 
 // op is one drawing operation. One struct for all kinds keeps the display
@@ -45,7 +46,9 @@ type op struct {
 	fillc style.RGB
 	text  string // text, link target or image name
 	img   *doc.Image
-	tag   int32 // structure element, tagArtifact, tagInline, or 0 when not yet stamped
+	pts   []float64 // a polygon's corners, x, y pairs relative to (x, y)
+	dash  float64   // a line's dash length; 0 for solid
+	tag   int32     // structure element, tagArtifact, tagInline, or 0 when not yet stamped
 	// href and lang are the link and the language of a link's or a
 	// foreign-language run's text and link area, for stamp to group them
 	// into one inline element.

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/gantt"
 	"github.com/underlag/underlag/generator/pdf/hyphen"
 	"github.com/underlag/underlag/generator/style"
 )
@@ -47,6 +48,9 @@ type Renderer struct {
 	dictionary string
 	compOnce   sync.Once
 	comp       *hyphen.Compounds
+	// chart lays out timelines; made when a document first has one
+	// (timeline.go).
+	chart func() (*gantt.Layouter, error)
 	// fonts are the font objects of the glyph sets the build's documents
 	// used, made once per set (fontcache.go).
 	fonts fontSets
@@ -82,6 +86,7 @@ func New(p style.Profile) (*Renderer, error) {
 	}
 	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy, dictionary: hyphen.SystemDictionary}
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
+	r.chart = sync.OnceValues(gantt.New)
 	registerFuncs(&r.funcs)
 	return r, nil
 }
@@ -170,7 +175,11 @@ func (r *Renderer) layoutBody(d *doc.Document) (*body, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &body{pages: paginate(boxes, p.MarginTop, p.PageHeight-p.MarginBottom), tree: tree}, nil
+	top, bottom, err := r.bodyLimits(&d.Meta)
+	if err != nil {
+		return nil, err
+	}
+	return &body{pages: paginate(boxes, top, bottom), tree: tree}, nil
 }
 
 // page is one finished page: its drawing operations, in page

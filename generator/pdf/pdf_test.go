@@ -401,11 +401,13 @@ func TestNothingBelowTheMargin(t *testing.T) {
 		doc.Text(" och ett mycket långt ord: " + strings.Repeat("abcdefghij", 30)),
 	}}
 	for name, d := range map[string]*doc.Document{
-		"all":     doctest.All(),
-		"long":    doctest.LongTable(120),
-		"signers": {Blocks: []doc.Block{many}},
-		"styled":  {Blocks: []doc.Block{styled}},
-		"empty":   {},
+		"all":           doctest.All(),
+		"long":          doctest.LongTable(120),
+		"signers":       {Blocks: []doc.Block{many}},
+		"styled":        {Blocks: []doc.Block{styled}},
+		"empty":         {},
+		"timeline":      doctest.Timeline(),
+		"tall timeline": doctest.TallTimeline(80),
 	} {
 		boxes, err := r.layoutBlocks(d.Blocks, frame{x: p.MarginLeft, width: p.TextWidth()})
 		require.NoError(t, err, name)

@@ -444,10 +444,20 @@ func (fw *fileWriter) content(ops []op, links []op) ([]op, error) {
 			links = append(links, *o) // an annotation, as a link is
 		case opLine:
 			c = fw.setStroke(c, o.color, o.size)
+			if o.dash > 0 {
+				c = append(c, '[')
+				c = appendNums(c, o.dash*k, o.dash*0.7*k)
+				c = append(c, "] 0 d "...)
+			}
 			c = appendNums(c, o.x*k, fw.pageH-o.y*k)
 			c = append(c, " m "...)
 			c = appendNums(c, (o.x+o.w)*k, fw.pageH-(o.y+o.h)*k)
 			c = append(c, " l S\n"...)
+			if o.dash > 0 {
+				c = append(c, "[] 0 d\n"...)
+			}
+		case opPoly:
+			c = fw.poly(c, o)
 		case opRect:
 			if o.fill {
 				c = fw.setFill(c, o.fillc)

@@ -110,7 +110,12 @@ func TestOrganisationBadInput(t *testing.T) {
 		{
 			name:  "unknown date style",
 			files: map[string]string{"m.yaml": memo, "organisation.yaml": "datumformat:\n  tidplan: amerikansk\n"},
-			check: "m.yaml", want: `organisation.yaml:6:12: datumformat.tidplan: unknown date style "amerikansk"`,
+			check: "m.yaml", want: `organisation.yaml:6:12: datumformat.tidplan: unknown date style "amerikansk": valid styles are iso, namn, lång, kort, ord`,
+		},
+		{
+			name:  "a date style near a valid one",
+			files: map[string]string{"m.yaml": memo, "organisation.yaml": "datumformat:\n  tidplan: långt\n"},
+			check: "m.yaml", want: `organisation.yaml:6:12: datumformat.tidplan: unknown date style "långt": valid styles are iso, namn, lång, kort, ord; did you mean "lång"?`,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -93,6 +93,20 @@ func TestSeveralCaseNumbers(t *testing.T) {
 			assert.NotContains(t, name, "00973", "and only the first")
 		})
 	}
+
+	// A slip in the list is an error at its item, not a number dropped or
+	// printed twice.
+	for _, tc := range []struct{ name, numbers, want string }{
+		{"an empty item", "[TE-2018-00895, \"\"]", `m.yaml:7:31: diarienummer[1]: the case number is empty`},
+		{"a number twice", "\n  - TE-2018-00895\n  - TE-2023-00973\n  - TE-2018-00895\n", `m.yaml:10:5: diarienummer[2]: case number "TE-2018-00895" is already diarienummer[0]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := contentTree(t, map[string]string{"m.yaml": contentMemo + "datum: 2025-02-01\ndiarienummer: " + tc.numbers + "\n"})
+			got := strings.ReplaceAll(contentPipeline(t).Validate(filepath.Join(dir, "m.yaml")).Error(), dir+string(filepath.Separator), "")
+			assert.Contains(t, got, tc.want)
+		})
+	}
 }
 
 // Finding 2: a document refers to another document in the tree: a field

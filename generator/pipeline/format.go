@@ -10,6 +10,7 @@ import (
 	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/docx"
+	"github.com/underlag/underlag/generator/html"
 	"github.com/underlag/underlag/generator/markdown"
 	"github.com/underlag/underlag/generator/pdf"
 	"github.com/underlag/underlag/generator/pdf/coverage"
@@ -40,9 +41,19 @@ type Format struct {
 	// committee packet, generator/packet): its renderer is a
 	// PartsRenderer. Packets ask for this, not for a format by name.
 	Parts bool
+	// PacketPage says the format writes a packet as one page too: the
+	// memo and its data-file attachments drawn in it, in order, and links
+	// to the attached PDFs, not the PDFs themselves (the web page,
+	// packet.RenderHTML). A build writes it beside the packet's PDF when
+	// the format is built; `packet -o` takes its extension.
+	PacketPage bool
 	// Reference is the format's reference document option (pandoc's
 	// --reference-doc): nil for a format that takes none.
 	Reference *Reference
+	// ReferenceLook says the format takes a reference document's look
+	// through the style profile (fonts, sizes, colours) though it takes no
+	// file of its own, as HTML does: --reference-docx applies to it too.
+	ReferenceLook bool
 	// New prepares the format's renderer once, for a whole run.
 	New func(Config, style.Profile) (doc.Renderer, error)
 }
@@ -98,6 +109,10 @@ func DefaultTable() Table {
 			}},
 		{Name: "md", Aliases: []string{"markdown"}, Ext: ".md", Exts: []string{".markdown"}, MediaType: "text/markdown",
 			New: func(Config, style.Profile) (doc.Renderer, error) { return markdown.New(), nil }},
+		// HTML draws every script: the browser finds a font for it, so
+		// the glyph check (which asks only for pdf) does not apply.
+		{Name: "html", Ext: ".html", MediaType: "text/html", ReferenceLook: true, PacketPage: true,
+			New: func(_ Config, p style.Profile) (doc.Renderer, error) { return html.New(p), nil }},
 	}
 }
 
@@ -206,11 +221,34 @@ func (t Table) Packet() (Format, bool) {
 	return Format{}, false
 }
 
+// PacketPage is the format that writes a packet as one page linking to
+// its attached PDFs (Format.PacketPage).
+func (t Table) PacketPage() (Format, bool) {
+	for _, f := range t {
+		if f.PacketPage {
+			return f, true
+		}
+	}
+	return Format{}, false
+}
+
 // WithReference lists the formats that take a reference document.
 func (t Table) WithReference() []Format {
 	var out []Format
 	for _, f := range t {
 		if f.Reference != nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TakingReference lists the formats that a reference document applies
+// to: those that take one and those that take its look (ReferenceLook).
+func (t Table) TakingReference() []Format {
+	var out []Format
+	for _, f := range t {
+		if f.Reference != nil || f.ReferenceLook {
 			out = append(out, f)
 		}
 	}
@@ -239,3 +277,7 @@ func ParseFormats(s string) ([]Format, error) { return DefaultTable().Parse(s) }
 
 // PacketFormat is the default table's format for packets.
 func PacketFormat() (Format, bool) { return DefaultTable().Packet() }
+
+// PacketPageFormat is the default table's format for a packet as one
+// page (Format.PacketPage).
+func PacketPageFormat() (Format, bool) { return DefaultTable().PacketPage() }

@@ -61,8 +61,19 @@ func TestFormatTable(t *testing.T) {
 	pk, ok := table.Packet()
 	require.True(t, ok)
 	assert.True(t, pk.Parts)
+	pp, ok := table.PacketPage()
+	require.True(t, ok)
+	assert.True(t, pp.PacketPage)
+	assert.NotEqual(t, pk.Ext, pp.Ext, "a packet's page is not written over the packet")
 	for _, f := range table.WithReference() {
 		assert.NotNil(t, f.Reference.Profile, f.Name)
 		assert.NotNil(t, f.Reference.Write, f.Name)
+	}
+	taking := map[string]bool{}
+	for _, f := range table.TakingReference() {
+		taking[f.Name] = true
+	}
+	for _, f := range table {
+		assert.Equal(t, f.Reference != nil || f.ReferenceLook, taking[f.Name], "does a reference document apply to %s", f.Name)
 	}
 }

@@ -16,15 +16,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
 
 	"github.com/underlag/underlag/generator/check"
 	"github.com/underlag/underlag/generator/compose"
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/docx"
 	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/lint"
 	"github.com/underlag/underlag/generator/load"
@@ -45,17 +46,20 @@ type Config struct {
 	Profile       *style.Profile // default style.Default()
 	Lint          *lint.Linter   // the review rules; default lint.ForKinds(Kinds)
 	Info          bool           // keep review findings of severity info (lint, validate); a build leaves them out
+	IncludeHidden bool           // read files and folders whose names start with "." (--include-hidden)
 }
 
 // Pipeline is the prepared pipeline.
 type Pipeline struct {
-	kinds     *kind.Registry
-	lint      *lint.Linter
-	info      bool
-	loader    *load.Loader
-	composer  *compose.Composer
-	renderers map[string]doc.Renderer // by format name
-	overlays  sync.Map                // template folder → *overlay: an organisation's templates over the base ones
+	kinds         *kind.Registry
+	lint          *lint.Linter
+	info          bool
+	loader        *load.Loader
+	composer      *compose.Composer
+	renderers     map[string]doc.Renderer // by format name
+	overlays      sync.Map                // template folder → *overlay: an organisation's templates over the base ones
+	textChecks    sync.Map                // templateKey → *textCheck: the glyph check of a template's text
+	includeHidden bool
 	// draws are the repertoires of the formats the run may write (a
 	// build's, a render's, or for validate and lint, which check for the
 	// build, the default formats'): characters outside one are errors.
@@ -123,6 +127,7 @@ func New(cfg Config) (*Pipeline, error) {
 		creator:   "underlag " + cfg.Version,
 		notes:     notes,
 	}
+	p.includeHidden = cfg.IncludeHidden
 	checked := formats
 	if len(formats) == 0 {
 		checked, _ = ParseFormats("")
@@ -141,7 +146,7 @@ func New(cfg Config) (*Pipeline, error) {
 		p.renderers[f.Name] = r
 	}
 	if cfg.ReferenceDOCX != "" {
-		data, err := os.ReadFile(cfg.ReferenceDOCX)
+		data, err := confine.ReadFile(confine.Dir(cfg.ReferenceDOCX), cfg.ReferenceDOCX, docx.MaxReference)
 		if err != nil {
 			return nil, fmt.Errorf("reference docx: %w", err)
 		}
@@ -181,7 +186,10 @@ func (p *Pipeline) Kinds() *kind.Registry { return p.kinds }
 
 // Find lists the data files (*.yaml, *.yml) under the given files and
 // directories, sorted, without duplicates.
-func (p *Pipeline) Find(paths []string) ([]string, error) { return load.Find(paths) }
+func (p *Pipeline) Find(paths []string) ([]string, error) {
+	files, _, err := p.Walk(paths, "")
+	return files, err
+}
 
 // Registry reports whether a data file is read by documents rather than
 // being one: a registry (organisation.yaml, ordlista.yaml, personer.yaml)
@@ -268,10 +276,11 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 			own = in.Kind.Check
 		}
 		diags = append(diags, check.Document(in.Doc, in.Registries, in.Directive, own)...)
-		diags = append(diags, check.Glyphs(in.Doc, p.draws...)...)
+		diags = append(diags, p.glyphs(in.Doc, in.Registries)...)
 		diags = append(diags, p.review(p.lint.Document(in))...)
 	case in.Registries != nil:
 		diags = append(diags, check.Registries(in.Registries)...)
+		diags = append(diags, check.RegistryGlyphs(in.Registries, p.draws...)...)
 		diags = append(diags, p.lint.Profile(in.Registries.Organisation, p.kinds)...)
 		diags = append(diags, p.checkPage(in.Registries.Organisation)...)
 	}
@@ -297,8 +306,14 @@ func (p *Pipeline) compose(d *Doc) (*doc.Document, diag.List) {
 		logo = d.in.Logo.Data
 	}
 	c, err := p.composerFor(d)
+	if te, ok := compose.AsTemplateError(err); ok {
+		return nil, diag.List{{File: te.File, Line: te.Line, Col: te.Col, Msg: te.Msg}}
+	}
 	if err != nil {
 		return nil, diag.List{{File: d.Source(), Path: "mallar", Msg: err.Error()}}
+	}
+	if gd := p.templateGlyphs(c, d); len(gd) > 0 {
+		return nil, gd
 	}
 	var images map[string][]byte
 	for ref, a := range d.in.Images {
@@ -353,7 +368,7 @@ func (p *Pipeline) composerFor(d *Doc) (*compose.Composer, error) {
 			}
 			extra = map[string][]byte{k.Template: b}
 		}
-		o.c, o.err = p.composer.Overlay(dir, extra)
+		o.c, o.err = p.composer.Overlay(dir, d.in.Templates, extra)
 	})
 	return o.c, o.err
 }
@@ -374,6 +389,9 @@ func (p *Pipeline) Render(w io.Writer, format string, t *doc.Document) (pages in
 	}
 	if pr, ok := r.(pageRenderer); ok {
 		pages, err = pr.RenderPages(w, t)
+		if err == nil {
+			err = t.Meta.Numbering.Check(pages)
+		}
 	} else {
 		err = r.Render(w, t)
 	}
@@ -392,7 +410,12 @@ func nameFormat(err error, format string) error {
 
 // Validate loads, checks and composes one file, as a build would, and
 // returns every problem found; the tree is thrown away.
-func (p *Pipeline) Validate(path string) diag.List {
+func (p *Pipeline) Validate(path string) (diags diag.List) {
+	defer func() {
+		if r := recover(); r != nil {
+			diags = append(diags, diag.Diagnostic{File: path, Msg: fmt.Sprintf("internal error while checking this file (please report it, with the file): %v", r)})
+		}
+	}()
 	d, diags := p.Load(path)
 	if d == nil {
 		return diags

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/underlag/underlag/generator/confine"
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/load"
@@ -85,7 +86,7 @@ func reuseKey(path string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	data, err := load.ReadFile(abs, load.MaxFileSize)
+	data, err := confine.ReadFile(confine.Dir(abs), abs, load.MaxFileSize)
 	if err != nil {
 		return "", false
 	}

@@ -246,6 +246,12 @@ func (g *generator) field(t reflect.Type, tag reflect.StructTag) obj {
 	if enum := tag.Get("enum"); enum != "" {
 		out = append(out, kv{"enum", strings.Split(enum, ",")})
 	}
+	// Which register the value is taken from ("nämnder", "personer"): an
+	// annotation JSON Schema leaves to tools, which a form (underlag
+	// serve) offers the register's entries for.
+	if r := tag.Get("register"); r != "" {
+		out = append(out, kv{"x-register", r})
+	}
 	return out
 }
 
@@ -267,6 +273,11 @@ func (g *generator) typ(t reflect.Type) obj {
 	case reflect.Pointer:
 		return g.typ(t.Elem())
 	case reflect.String:
+		if t == reflect.TypeFor[model.Markdown]() {
+			// Free text in Markdown, as JSON Schema names it (draft-07
+			// contentMediaType): a form offers a text area.
+			return obj{{"type", "string"}, {"contentMediaType", "text/markdown"}}
+		}
 		return obj{{"type", "string"}}
 	case reflect.Int:
 		return obj{{"type", "integer"}}

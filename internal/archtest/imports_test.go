@@ -22,6 +22,7 @@ const (
 	packet   layer = "packet"   // a packet: stages and the PDF renderer
 	pipeline layer = "pipeline" // the one pipeline over all of them
 	batch    layer = "batch"    // many documents, through the pipeline
+	serve    layer = "serve"    // the local web page, through the pipeline
 	command  layer = "command"  // the cobra commands
 	free     layer = "free"     // tests' helpers and benchmarks: not checked
 )
@@ -31,15 +32,17 @@ var layers = []struct {
 	prefix string
 	layer  layer
 }{
-	{"generator/atomic", leaf}, {"generator/date", leaf}, {"generator/diag", leaf},
-	{"generator/filename", leaf}, {"generator/style", leaf}, {"generator/doc", leaf},
+	{"generator/atomic", leaf}, {"generator/confine", leaf}, {"generator/date", leaf}, {"generator/diag", leaf},
+	{"generator/filename", leaf}, {"generator/style", leaf}, {"generator/doc", leaf}, {"generator/gantt", leaf},
 	{"generator/model", leaf}, {"generator/scaffold", leaf}, {"generator/watch", leaf},
 	{"generator/pdf", render}, {"generator/docx", render}, {"generator/markdown", render},
+	{"generator/html", render},
 	{"generator/load", stage}, {"generator/check", stage}, {"generator/kind", stage},
 	{"generator/lint", stage}, {"generator/compose", stage}, {"generator/schema", stage},
 	{"generator/packet", packet},
 	{"generator/pipeline", pipeline},
 	{"generator/batch", batch},
+	{"generator/serve", serve},
 	{"cmd/", command},
 	{"templates", leaf}, {"docs", leaf}, // embedded files: the built-in templates, the examples
 	{"internal/", free}, {"bench/", free},
@@ -53,7 +56,8 @@ var allowed = map[layer][]layer{
 	packet:   {leaf, stage, render},
 	pipeline: {leaf, stage, render, packet},
 	batch:    {leaf, pipeline, batch},
-	command:  {leaf, pipeline, batch},
+	serve:    {leaf, pipeline},
+	command:  {leaf, pipeline, batch, serve},
 }
 
 // forbidden are single edges the layers allow but the design does not:
@@ -66,6 +70,7 @@ var forbidden = [][2]string{
 	{"generator/pdf", "generator/model"},
 	{"generator/docx", "generator/model"},
 	{"generator/markdown", "generator/model"},
+	{"generator/html", "generator/model"},
 }
 
 func layerOf(pkg string) (layer, bool) {

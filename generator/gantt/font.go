@@ -1,0 +1,88 @@
+package gantt
+
+import (
+	"fmt"
+
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// The chart is set in Liberation Sans, the documents' own face (and
+// Arial's metric twin, which Word and browsers fall back to), so that the
+// widths the layout measures are the widths every format draws.
+
+// metrics are the advance widths of one face, in thousandths of an em.
+type metrics struct {
+	font  *sfnt.Font
+	ascii [0x250]uint16 // Latin, measured once
+	upem  float64
+}
+
+func newMetrics(ttf []byte) (*metrics, error) {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, err
+	}
+	m := &metrics{font: f, upem: float64(f.UnitsPerEm())}
+	var buf sfnt.Buffer
+	for r := rune(0); r < rune(len(m.ascii)); r++ {
+		m.ascii[r] = m.advance(&buf, r)
+	}
+	return m, nil
+}
+
+func (m *metrics) advance(buf *sfnt.Buffer, r rune) uint16 {
+	g, err := m.font.GlyphIndex(buf, r)
+	if err != nil || g == 0 {
+		return 556 // the face's digit width: a fair guess for a glyph it lacks
+	}
+	a, err := m.font.GlyphAdvance(buf, g, fixed.Int26_6(m.upem*64), font.HintingNone)
+	if err != nil {
+		return 556
+	}
+	return uint16(float64(a) / 64 * 1000 / m.upem)
+}
+
+// width is the width of s at size points, in millimetres.
+func (m *metrics) width(s string, size float64) float64 {
+	var buf *sfnt.Buffer
+	var w float64
+	for _, r := range s {
+		if r >= 0 && int(r) < len(m.ascii) {
+			w += float64(m.ascii[r])
+			continue
+		}
+		if buf == nil {
+			buf = new(sfnt.Buffer)
+		}
+		w += float64(m.advance(buf, r))
+	}
+	return w / 1000 * size * ptToMM
+}
+
+const ptToMM = 25.4 / 72
+
+// faces are the regular and the bold face.
+type faces [2]*metrics
+
+func loadFaces() (faces, error) {
+	var fs faces
+	for i, ttf := range [][]byte{liberationsansregular.TTF, liberationsansbold.TTF} {
+		m, err := newMetrics(ttf)
+		if err != nil {
+			return fs, fmt.Errorf("gantt: font: %w", err)
+		}
+		fs[i] = m
+	}
+	return fs, nil
+}
+
+func (fs faces) width(s string, size float64, bold bool) float64 {
+	if bold {
+		return fs[1].width(s, size)
+	}
+	return fs[0].width(s, size)
+}

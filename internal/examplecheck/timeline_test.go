@@ -1,0 +1,135 @@
+package examplecheck_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/pipeline"
+	"github.com/underlag/underlag/internal/testenv"
+)
+
+var updateDocs = flag.Bool("update-docs", false, "write the pictures of the example timelines into docs/")
+
+// imagesPerPage prints, as JSON, how many images (image XObjects, also
+// inside form XObjects) each page of a PDF draws.
+const imagesPerPage = `
+import json, sys, pypdf
+def images(res, seen):
+    res = res.get_object() if res is not None else None
+    xo = res.get("/XObject") if res is not None else None
+    if xo is None:
+        return 0
+    n = 0
+    xo = xo.get_object()
+    for k in xo:
+        o = xo[k].get_object()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        if o.get("/Subtype") == "/Image":
+            n += 1
+        elif o.get("/Subtype") == "/Form":
+            n += images(o.get("/Resources"), seen)
+    return n
+print(json.dumps([images(p.get("/Resources"), set()) for p in pypdf.PdfReader(sys.argv[1]).pages]))
+`
+
+// TestTimelineFigures builds the examples that draw a timeline to PDF and
+// DOCX and checks that each shows its figure on the same page in both:
+// in the PDF as vectors (no image on its page; its legend is text), in
+// LibreOffice's rendering of the DOCX as a picture, beside the same
+// caption. With -update-docs it writes a picture of each PDF page into
+// docs/ (docs/timeline.md shows them).
+func TestTimelineFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders the examples and runs LibreOffice")
+	}
+	testenv.NeedTool(t, "pdftotext", "pdftoppm")
+	py := testenv.NeedPypdf(t)
+	p, err := pipeline.New(pipeline.Config{Version: "test"})
+	require.NoError(t, err)
+	root := testenv.RepoRoot(t)
+	examples := []struct{ file, picture string }{
+		{"data/uppdragsdirektiv-nara-vard-2025.yaml", "timeline-direktiv.png"},
+		{"data/statusrapport-nara-vard-2025-11-15.yaml", "timeline-statusrapport.png"},
+		{"data/exempelby/klf/projektbestallning-e-arkiv.yaml", "timeline-projektbestallning.png"},
+	}
+	out := t.TempDir()
+	type built struct {
+		caption, legend string
+		alt             string
+		pdf, docx       string
+		picture         string
+	}
+	var bs []built
+	var docxs []string
+	for i, ex := range examples {
+		d, ds := p.Load(filepath.Join(root, ex.file))
+		require.False(t, ds.HasErrors(), "%s: %v", ex.file, ds)
+		tree, ds := p.Compose(d)
+		require.False(t, ds.HasErrors(), "%s: %v", ex.file, ds)
+		b := built{picture: ex.picture}
+		for j, bl := range tree.Blocks {
+			if tl, ok := bl.(*doc.Timeline); ok {
+				b.alt = tl.Alt
+				b.caption = doc.Plain(tree.Blocks[j+1].(*doc.Paragraph).Text)
+				b.legend = tl.Legend[len(tl.Legend)-1].Text
+			}
+		}
+		require.NotEmpty(t, b.alt, "%s has a timeline", ex.file)
+		name := strconv.Itoa(i)
+		for _, f := range []string{"pdf", "docx"} {
+			var buf bytes.Buffer
+			_, err := p.Render(&buf, f, tree)
+			require.NoError(t, err)
+			path := filepath.Join(out, name+"."+f)
+			require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+			if f == "pdf" {
+				b.pdf = path
+			} else {
+				b.docx = path
+				docxs = append(docxs, path)
+			}
+		}
+		bs = append(bs, b)
+	}
+	lo := filepath.Join(out, "libreoffice")
+	testenv.LibreOffice(t, "pdf", lo, docxs...)
+	for _, b := range bs {
+		ours := testenv.PDFPages(t, b.pdf)
+		theirs := testenv.PDFPages(t, filepath.Join(lo, strings.TrimSuffix(filepath.Base(b.docx), ".docx")+".pdf"))
+		page := pageOf(ours, b.caption)
+		require.NotZero(t, page, "caption %q in the PDF", b.caption)
+		assert.Contains(t, testenv.Squash(ours[page-1]), b.legend, "%s: the chart's legend is text on the caption's page", b.caption)
+		assert.Equal(t, page, pageOf(theirs, b.caption), "%s: the figure's page in the PDF and in LibreOffice's rendering of the DOCX", b.caption)
+
+		var imgs, loImgs []int
+		require.NoError(t, json.Unmarshal([]byte(testenv.Run(t, py, "-c", imagesPerPage, b.pdf)), &imgs))
+		require.NoError(t, json.Unmarshal([]byte(testenv.Run(t, py, "-c", imagesPerPage, filepath.Join(lo, strings.TrimSuffix(filepath.Base(b.docx), ".docx")+".pdf"))), &loImgs))
+		assert.Zero(t, imgs[page-1], "%s: the PDF draws the chart as vectors", b.caption)
+		if page-1 < len(loImgs) {
+			assert.Positive(t, loImgs[page-1], "%s: LibreOffice shows the DOCX's picture on that page", b.caption)
+		}
+		t.Logf("%s: page %d in the PDF and in LibreOffice's PDF of the DOCX", b.caption, page)
+
+		if *updateDocs {
+			prefix := filepath.Join(out, "page")
+			testenv.Run(t, "pdftoppm", "-png", "-r", "70", "-singlefile", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), b.pdf, prefix)
+			png, err := os.ReadFile(prefix + ".png")
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(root, "docs", b.picture), png, 0o644))
+		}
+		_, err := os.Stat(filepath.Join(root, "docs", b.picture))
+		assert.NoError(t, err, "docs/%s: run go test ./internal/examplecheck -run TestTimelineFigures -update-docs", b.picture)
+	}
+}
