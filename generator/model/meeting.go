@@ -60,7 +60,7 @@ type MeetingItem struct {
 	Vote         *Vote     `yaml:"omröstning" desc:"Omröstning, när en begärs: vad ja och nej betyder och varje ledamots röst."`
 	Dissents     []Dissent `yaml:"reservationer" desc:"Reservationer mot beslutet."`
 	Disqualified []Person  `yaml:"jäv" desc:"Ledamöter som på grund av jäv inte deltog i handläggningen."`
-	Notes        []Dissent `yaml:"protokollsanteckningar" desc:"Protokollsanteckningar."`
+	Notes        []Dissent `yaml:"protokollsanteckningar" desc:"Protokollsanteckningar: en ledamots anteckning till protokollet om ärendet, med text."`
 	Leaves       []Person  `yaml:"lämnar" desc:"Ledamöter eller ersättare som lämnar sammanträdet före det här ärendet och inte är med från och med det."`
 	Arrives      []Person  `yaml:"ankommer" desc:"Ledamöter eller ersättare som kommer till sammanträdet före det här ärendet och är med från och med det."`
 	DispatchTo   []Person  `yaml:"expedieras_till" desc:"Vem utdraget ur protokollet skickas till."`
@@ -110,7 +110,7 @@ func (v *Vote) Counts() (yes, no, abstain int) {
 // Dissent is a reservation or a protocol note: whose, and, when written,
 // its text.
 type Dissent struct {
-	Person Person   `yaml:"person" desc:"Vem." required:"true"`
+	Person Person   `yaml:"person" desc:"Ledamoten som reserverar sig eller gör anteckningen." required:"true"`
 	Text   Markdown `yaml:"text" desc:"Skriftlig motivering eller anteckningens text."`
 }
 
@@ -123,15 +123,15 @@ type Attendance struct {
 
 // Substitute is a serving substitute and the member whose place it takes.
 type Substitute struct {
-	Person Person `yaml:"person" desc:"Ersättaren." required:"true"`
+	Person Person `yaml:"person" desc:"Ersättaren som tjänstgör i stället för en ledamot." required:"true"`
 	For    Person `yaml:"ersätter" desc:"Ledamoten ersättaren tjänstgör för." required:"true"`
 }
 
 // Adjustment is the justering of the protocol.
 type Adjustment struct {
-	Chair       Person    `yaml:"ordförande" desc:"Ordföranden." required:"true"`
-	Adjusters   []Person  `yaml:"justerare" desc:"Justerare." required:"true"`
-	Secretary   Person    `yaml:"sekreterare" desc:"Sekreteraren." required:"true"`
+	Chair       Person    `yaml:"ordförande" desc:"Ordföranden som justerar protokollet och skriver under det." required:"true"`
+	Adjusters   []Person  `yaml:"justerare" desc:"Ledamöter som nämnden utsett att justera protokollet tillsammans med ordföranden." required:"true"`
+	Secretary   Person    `yaml:"sekreterare" desc:"Sekreteraren som förde protokollet och skriver under det." required:"true"`
 	Place       string    `yaml:"plats" desc:"Var protokollet justeras." required:"true"`
 	Date        date.Date `yaml:"datum" desc:"Dagen protokollet justeras; högst 14 dagar efter sammanträdet (kommunallagen 6 kap. 35 §)."`
 	Transaction string    `yaml:"transaktions_id" desc:"För digital justering: e-underskriftstjänstens transaktions-id; då ritas inga underskriftsfält."`

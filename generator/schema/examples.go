@@ -5,6 +5,13 @@ package schema
 // so that the editor shows each key with a value. A key's own "till
 // exempel" in its description comes first (example in org.go).
 var examples = map[string]any{
+	"plats":                             "Umeå",
+	"transaktions_id":                   "3f2a9c1e-7b4d-4e8a-9c10-5d6e7f8a9b0c",
+	"nej":                               "Avslag på förslaget.",
+	"diarienummer":                      "HSN 1203-2024",
+	"paragraf":                          104,
+	"beslutsgång":                       "Ordföranden ställer proposition på förslaget och finner att nämnden bifaller det.",
+	"första_paragraf":                   104,
 	"titel":                             "Utveckling av samspelet mellan specialistvård och primärvård",
 	"sammanfattning":                    "Regionfullmäktige har gett nämnderna i uppdrag att …",
 	"bakgrund":                          "Regionen har sedan 2020 arbetat med omställningen till nära vård.",
