@@ -7,19 +7,26 @@ BIN     := bin/underlag
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.buildVersion=$(VERSION)
 
-.PHONY: all build run test test-short vet fuzz bench bench-compare bench-memory bench-identical schema dist clean
+.PHONY: all build install run test test-short vet fuzz bench bench-compare bench-memory bench-identical schema dist release lint-workflows clean
 
 all: run
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/underlag
 
+# install puts underlag in $(PREFIX)/bin, by default ~/.local/bin, which
+# needs no root; `make install PREFIX=/usr/local` as root for every user.
+PREFIX ?= $(HOME)/.local
+install:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(PREFIX)/bin/underlag ./cmd/underlag
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "underlag: $(PREFIX)/bin is not on PATH; add it with"; echo '  export PATH="$(PREFIX)/bin:$$PATH"';; esac
+
 # build checks every file as validate does and prints its warnings once.
 run: build
 	./$(BIN) build data/ --out out/
 
 vet:
-	@test -z "$$(gofmt -l cmd generator internal templates bench 2>/dev/null)" || { gofmt -l cmd generator internal templates bench; echo "gofmt: files above need formatting"; exit 1; }
+	@test -z "$$(gofmt -l cmd generator internal templates bench docs 2>/dev/null)" || { gofmt -l cmd generator internal templates bench docs; echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
 
 test: vet
@@ -33,8 +40,12 @@ test-short: vet
 # Each fuzz target for FUZZTIME (make fuzz FUZZTIME=30s): the loader,
 # images, Markdown text, templates as data brings them, foreign PDFs and
 # the PDF and DOCX writers. A finding is kept in the package's
-# testdata/fuzz, where `go test` runs it from then on.
+# testdata/fuzz, where `go test` runs it from then on. A new input is
+# minimized for at most FUZZMINIMIZE: with Go's default of 60s, one
+# minimization of a slow target (a foreign PDF through pdfcpu) took all
+# of a 30s run.
 FUZZTIME ?= 60s
+FUZZMINIMIZE ?= 5s
 FUZZ_TARGETS := \
 	./generator/load:FuzzBytes \
 	./generator/load:FuzzImage \
@@ -48,7 +59,7 @@ fuzz:
 	@failed=; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$fn in $$pkg for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) $$pkg || failed="$$failed $$fn"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) $$pkg || failed="$$failed $$fn"; \
 	done; \
 	test -z "$$failed" || { echo "fuzz: findings in$$failed (see testdata/fuzz)"; exit 1; }
 
@@ -90,6 +101,25 @@ dist:
 		echo "$$out"; \
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $$out ./cmd/underlag || exit 1; \
 	done
+
+# The release: an archive per system (a zip holding underlag.exe for
+# Windows, tar.gz elsewhere), a CycloneDX SBOM per binary and SHA256SUMS,
+# into dist/ (internal/release; docs/ci.md, "Releases and versions").
+# Archives are stamped with the commit's time, so a commit gives the same
+# archives again. Tag first: git tag -a v0.1.0 && make release.
+release:
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
+		$(GO) run ./internal/release/mkrelease -version $(VERSION) -out dist
+
+# The example CI workflows: actionlint (a tool in go.mod, so offline once
+# `go mod download` has run) checks docs/github-actions.yml, with
+# shellcheck on its scripts when shellcheck is installed. GitLab's file has
+# no offline linter; docs/workflows_test.go checks its structure.
+# The example workflows: actionlint, their scripts run, and GitLab's CI
+# schema where UNDERLAG_GITLAB_CI_SCHEMA names a copy (docs/ci.md).
+lint-workflows:
+	$(GO) tool actionlint docs/github-actions.yml
+	$(GO) test -count=1 -run 'TestGitHubActions|TestGitLabCI' ./docs/
 
 clean:
 	rm -rf bin dist

@@ -77,35 +77,70 @@ func TestGitHubActions(t *testing.T) {
 		}
 	}
 
-	// The binary is built once per version and cached; no job compiles
-	// it on a cache hit.
+	// The binary is built once per version and cached, and handed to the
+	// other jobs as an artifact of the run; the cache keeps only the pinned
+	// version, never the fallback to main.
 	install := mapping(t, jobs["install"], "jobs.install")
 	cache := step(t, install, "Cached underlag")
+	assert.Equal(t, "actions/cache/restore@v4", cache["uses"])
 	key := mapping(t, cache["with"], "with")["key"].(string)
 	assert.Contains(t, key, "${{ env.UNDERLAG_VERSION }}")
-	assert.Equal(t, "steps.cache.outputs.cache-hit != 'true'", step(t, install, "Install underlag")["if"])
+	inst := step(t, install, "Install underlag")
+	assert.Equal(t, "steps.cache.outputs.cache-hit != 'true'", inst["if"])
+	save := step(t, install, "Keep underlag for later runs")
+	assert.Equal(t, "steps.install.outputs.pinned == 'true'", save["if"])
+	assert.Equal(t, key, mapping(t, save["with"], "with")["key"])
+	for _, tc := range []struct {
+		name      string
+		published []string // the versions the fake go can install
+		pinned    bool
+		warning   bool
+	}{
+		{"pinned version published", []string{"v0.1.0", "main"}, true, false},
+		{"not tagged yet", []string{"main"}, false, true},
+	} {
+		out, installed := runInstall(t, inst["run"].(string), tc.published, nil)
+		assert.Equal(t, tc.pinned, strings.Contains(out, "pinned=true"), tc.name)
+		assert.Equal(t, tc.warning, strings.Contains(out, "::warning::underlag v0.1.0 could not be installed"), tc.name)
+		assert.NotEmpty(t, installed, "%s: something is installed", tc.name)
+	}
+	assert.Contains(t, mapping(t, w["env"], "env")["GOPROXY"], "vars.GOPROXY", "a proxy of one's own")
 	for _, name := range []string{"lint", "build"} {
-		restore := step(t, mapping(t, jobs[name], name), "Restore underlag")
-		assert.Equal(t, "actions/cache/restore@v4", restore["uses"])
-		assert.Equal(t, key, mapping(t, restore["with"], "with")["key"], "%s restores the installed binary", name)
+		job := mapping(t, jobs[name], name)
+		assert.Equal(t, "install", job["needs"], "%s needs only the binary", name)
+		found := false
+		for _, s := range list(t, job["steps"], name+".steps") {
+			st := mapping(t, s, "step")
+			if st["uses"] == "actions/download-artifact@v4" {
+				found = true
+				assert.Equal(t, "underlag", mapping(t, st["with"], "with")["name"])
+			}
+		}
+		assert.True(t, found, "%s downloads the binary", name)
 	}
 
-	// Lint: SARIF to code scanning, strict on main, the report kept.
+	// Lint: SARIF to code scanning where it is on, strict on the default
+	// branch unless turned off, the report kept.
 	lint := mapping(t, jobs["lint"], "jobs.lint")
-	assert.Equal(t, "install", lint["needs"])
-	assert.Equal(t, "write", mapping(t, lint["permissions"], "permissions")["security-events"])
-	run := step(t, lint, "Lint")["run"].(string)
+	perms := mapping(t, lint["permissions"], "permissions")
+	assert.Equal(t, "write", perms["security-events"])
+	assert.Equal(t, "read", perms["actions"], "upload-sarif in a private repository")
+	lintStep := step(t, lint, "Lint")
+	run := lintStep["run"].(string)
 	assert.Contains(t, run, "underlag lint data/")
 	assert.Contains(t, run, "--format sarif")
-	assert.Contains(t, run, "${{ github.ref == 'refs/heads/main' && '--strict' || '' }}")
+	strict := mapping(t, lintStep["env"], "env")["STRICT"].(string)
+	assert.Contains(t, strict, "github.event.repository.default_branch")
+	assert.Contains(t, strict, "vars.UNDERLAG_STRICT != 'false'")
 	upload := step(t, lint, "Upload to code scanning")
-	assert.Equal(t, "github/codeql-action/upload-sarif@v3", upload["uses"])
+	assert.Equal(t, "github/codeql-action/upload-sarif@v4", upload["uses"])
+	assert.Equal(t, true, upload["continue-on-error"], "no code scanning (a private repository) never fails the lint")
+	assert.Contains(t, upload["if"], "vars.UNDERLAG_CODE_SCANNING != 'false'")
 	assert.Equal(t, "underlag.sarif", mapping(t, upload["with"], "with")["sarif_file"])
 	assert.Equal(t, "actions/upload-artifact@v4", step(t, lint, "Upload lint report")["uses"])
 
 	// Build: shards numbered from 1, as many as the documents need.
 	build := mapping(t, jobs["build"], "jobs.build")
-	assert.Equal(t, "lint", build["needs"])
 	matrix := mapping(t, mapping(t, build["strategy"], "strategy")["matrix"], "matrix")
 	shards := list(t, matrix["shard"], "matrix.shard")
 	for i, s := range shards {
@@ -194,20 +229,38 @@ func TestGitLabCI(t *testing.T) {
 		joined := strings.Join(all, "\n")
 		switch name {
 		case "install-underlag":
-			assert.Contains(t, joined, `test -x "$UNDERLAG_BIN/underlag" ||`, "installs only on a cache miss")
 			assert.Contains(t, joined, `go install "github.com/underlag/underlag/cmd/underlag@$UNDERLAG_VERSION"`)
-			assert.Equal(t, "pull-push", mapping(t, job["cache"], "cache")["policy"])
+			artifacts := mapping(t, job["artifacts"], "artifacts")
+			assert.Equal(t, []any{".underlag/bin/underlag"}, artifacts["paths"], "the binary is an artifact, not only cached")
+			for _, tc := range []struct {
+				name      string
+				published []string
+				cached    string // the cache's content before the job
+				want      string
+				marked    bool
+			}{
+				{"pinned version published", []string{"v0.1.0", "main"}, "", "v0.1.0", false},
+				{"not tagged yet", []string{"main"}, "", "main", true},
+				{"pinned from the cache", nil, "v0.1.0", "v0.1.0", false},
+				{"main in the cache is not taken for the pin", []string{"v0.1.0"}, "main", "v0.1.0", false},
+			} {
+				out, installed := runInstall(t, joined, tc.published, &tc.cached)
+				assert.Equal(t, tc.want, installed, "%s: %s", tc.name, out)
+				assert.Equal(t, tc.marked, strings.Contains(out, "WARNING: underlag v0.1.0 could not be installed"), tc.name)
+			}
 		case "lint-documents":
 			assert.Equal(t, ".underlag-binary", job["extends"])
+			assert.Contains(t, joined, "$LINT_FLAGS")
 			assert.Contains(t, joined, "underlag lint data/ --format gitlab -o gl-code-quality-report.json $LINT_FLAGS")
 			rules := list(t, job["rules"], "rules")
 			first := mapping(t, rules[0], "rule")
-			assert.Equal(t, "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH", first["if"])
+			assert.Equal(t, `$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $UNDERLAG_STRICT != "false"`, first["if"])
 			assert.Equal(t, "--strict", mapping(t, first["variables"], "variables")["LINT_FLAGS"])
 			artifacts := mapping(t, job["artifacts"], "artifacts")
 			assert.Equal(t, "always", artifacts["when"])
 			assert.Equal(t, "gl-code-quality-report.json", mapping(t, artifacts["reports"], "reports")["codequality"])
 		case "build-documents":
+			assert.Equal(t, ".underlag-binary", job["extends"], "needs only install, not the lint")
 			assert.Equal(t, 4, job["parallel"])
 			assert.Contains(t, joined, "underlag build data/")
 			assert.Contains(t, joined, `--shard "$CI_NODE_INDEX/$n"`)
@@ -224,6 +277,78 @@ func TestGitLabCI(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 4, jobs)
+	// The jobs after install take the binary from its artifact, and need
+	// nothing else: a strict lint on the default branch never stops the
+	// documents from being built.
+	base := mapping(t, w[".underlag-binary"], ".underlag-binary")
+	needs := list(t, base["needs"], "needs")
+	assert.Equal(t, map[string]any{"job": "install-underlag", "artifacts": true}, needs[0])
+	assert.Len(t, needs, 1)
+	assert.NotContains(t, base, "cache", "no shared cache needed")
+}
+
+// runInstall runs an install script with a fake go that can install only
+// the versions in published, in a fresh directory whose .underlag/bin holds
+// cached (when given: "v0.1.0", or "main" with its mark). It returns the
+// script's output (and GITHUB_OUTPUT) and the version installed.
+func runInstall(t *testing.T, script string, published []string, cached *string) (string, string) {
+	t.Helper()
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	dir := t.TempDir()
+	fake := filepath.Join(dir, "fakebin")
+	bin := filepath.Join(dir, ".underlag", "bin")
+	require.NoError(t, os.MkdirAll(fake, 0o755))
+	require.NoError(t, os.MkdirAll(bin, 0o755))
+	// go install MODULE@V writes a "binary" holding V into $GOBIN.
+	goScript := "#!/bin/sh\nv=${2##*@}\ncase \" " + strings.Join(published, " ") + " \" in *\" $v \"*) printf '%s' \"$v\" > \"$GOBIN/underlag\"; chmod +x \"$GOBIN/underlag\";; *) echo \"go: $2: unknown revision\" >&2; exit 1;; esac\n"
+	require.NoError(t, os.WriteFile(filepath.Join(fake, "go"), []byte(goScript), 0o755))
+	if cached != nil && *cached != "" {
+		require.NoError(t, os.WriteFile(filepath.Join(bin, "underlag"), []byte(*cached), 0o755))
+		if *cached == "main" {
+			require.NoError(t, os.WriteFile(filepath.Join(bin, ".main"), nil, 0o644))
+		}
+	}
+	home := filepath.Join(dir, "home")
+	require.NoError(t, os.MkdirAll(filepath.Join(home, ".local", "bin"), 0o755))
+	output := filepath.Join(dir, "github-output")
+	cmd := exec.Command(bash, "-e", "-c", script)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=" + fake + ":/usr/bin:/bin", "HOME=" + home, "GITHUB_OUTPUT=" + output,
+		"UNDERLAG_VERSION=v0.1.0", "UNDERLAG_BIN=" + bin, "GOBIN=" + bin}
+	stdout, err := cmd.CombinedOutput()
+	// The last line of GitLab's script runs the binary, a text file here.
+	if err != nil && !strings.Contains(script, `"$UNDERLAG_BIN/underlag" version`) {
+		require.NoError(t, err, "%s", stdout)
+	}
+	written, _ := os.ReadFile(output)
+	installed, _ := os.ReadFile(filepath.Join(bin, "underlag"))
+	if len(installed) == 0 {
+		installed, _ = os.ReadFile(filepath.Join(home, ".local", "bin", "underlag"))
+	}
+	return string(written) + string(stdout), string(installed)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// The GitHub workflow passes actionlint (a go.mod tool, so offline once
+// the modules are downloaded), which checks the expressions, the actions'
+// inputs and, where shellcheck is installed, the run scripts. GitLab has no
+// such linter that runs offline: its CI schema is fetched (TestGitLabCISchema).
+func TestActionlint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles actionlint")
+	}
+	t.Parallel()
+	if _, err := exec.LookPath("shellcheck"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("shellcheck is missing (.ci/run installs it)")
+		}
+		t.Log("shellcheck is missing: the run scripts are not checked")
+	}
+	cmd := exec.Command("go", "tool", "actionlint", "-no-color", "github-actions.yml")
+	out, err := cmd.CombinedOutput()
+	assert.NoError(t, err, "actionlint:\n%s", out)
+}

@@ -28,6 +28,7 @@ type buildOptions struct {
 	quiet         bool
 	report        string
 	roots         []string
+	metadata      []string // -M KEY=VALUE
 	includeHidden bool
 }
 
@@ -76,8 +77,12 @@ left looking fresh. The exit status is 1 when any document failed.`,
 	f.BoolVar(&o.includeHidden, "include-hidden", false, "read files and folders whose names start with \".\" too (skipped by default, with a note)")
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
 	f.StringVarP(&o.out, "out", "o", "out", "output directory")
+	// --output, as render and schema name their output: the same flag.
+	f.StringVar(&o.out, "output", "out", "output directory (as --out)")
+	_ = f.MarkHidden("output")
+	f.StringArrayVarP(&o.metadata, "metadata", "M", nil, "set a field of every document, as pandoc's -M: KEY=VALUE (the value read as YAML), such as -M utkast=true; repeatable")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
-	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take (pandoc's --reference-doc works too)")
+	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take, over the profile's referensdokument: (pandoc's --reference-doc works too)")
 	f.BoolVar(&o.force, "force", false, "rebuild every document, ignoring the manifest")
 	f.BoolVar(&o.prune, "prune", false, "remove outputs whose source file was deleted")
 	f.StringVar(&o.shard, "shard", "", "build only shard i of n, such as 2/4, for a CI matrix")
@@ -104,7 +109,20 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: o.referenceDOCX, Formats: formats, Roots: o.roots, IncludeHidden: o.includeHidden})
+	ref, err := referenceFor(o.referenceDOCX, o.paths, o.roots)
+	if err != nil {
+		return err
+	}
+	meta, err := parseMetadata(o.metadata)
+	if err != nil {
+		return err
+	}
+	font, err := fontFor(o.paths, o.roots)
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font, Metadata: meta, IncludeHidden: o.includeHidden})
+	err = fontProblem(err, o.paths, o.roots)
 	if err != nil {
 		return err
 	}

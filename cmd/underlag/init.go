@@ -94,7 +94,7 @@ func runInit(a *app, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := scaffold.Plan(scaffold.Options{Name: o.name, Office: o.office, Schema: schema})
+	files, err := scaffold.Plan(scaffold.Options{Name: o.name, Office: o.office, Schema: schema, Version: a.version})
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func askInit(a *app, o *initOptions) error {
 	}
 	var err error
 	for o.name == "" {
-		if o.name, err = ask("Organisationens namn (till exempel Exempelby kommun): "); err != nil {
+		if o.name, err = ask("The organisation's name (such as Exempelby kommun): "); err != nil {
 			return err
 		}
 		if o.name == "" {
@@ -145,7 +145,7 @@ func askInit(a *app, o *initOptions) error {
 		}
 	}
 	if o.office == "" {
-		o.office, err = ask("Förvaltning som skickar dokumenten (Enter för ingen): ")
+		o.office, err = ask("The office (förvaltning) that sends the documents (Enter for none): ")
 	}
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -32,6 +33,37 @@ func TestInitThenBuild(t *testing.T) {
 	code, _, errOut = execute(t, "validate")
 	require.Equal(t, 0, code, errOut)
 	assert.Equal(t, "6 files checked: 0 errors, 0 warnings\n", errOut)
+}
+
+// The error the generated README shows is the one validate gives for the
+// typo it names, word for word, for a municipality and a region.
+func TestInitREADMEError(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"Exempelby kommun", "Region Exempel"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(t.TempDir(), "x")
+			code, _, errOut := execute(t, "init", dir, "--namn", name)
+			require.Equal(t, 0, code, errOut)
+			readme, err := os.ReadFile(filepath.Join(dir, "README.md"))
+			require.NoError(t, err)
+			m := regexp.MustCompile("(?s)```\n(data/tjansteskrivelse-exempel\\.yaml:.*?)```").FindSubmatch(readme)
+			require.NotNil(t, m, "the README shows an error")
+			shown := string(m[1])
+			typo := regexp.MustCompile(`committee "(\w+)"`).FindStringSubmatch(shown)
+			require.NotNil(t, typo)
+
+			memo := filepath.Join(dir, "data", "tjansteskrivelse-exempel.yaml")
+			b, err := os.ReadFile(memo)
+			require.NoError(t, err)
+			fixed := regexp.MustCompile(`(?m)^nämnd: .*$`).ReplaceAll(b, []byte("nämnd: "+typo[1]))
+			require.NotEqual(t, b, fixed)
+			require.NoError(t, os.WriteFile(memo, fixed, 0o644))
+			code, _, errOut = execute(t, "validate", filepath.Join(dir, "data"))
+			assert.Equal(t, 1, code)
+			assert.Contains(t, strings.ReplaceAll(errOut, dir+string(filepath.Separator), ""), shown)
+		})
+	}
 }
 
 func TestInitErrors(t *testing.T) {
@@ -85,7 +117,7 @@ func TestInitAsks(t *testing.T) {
 				return
 			}
 			require.NoError(t, err, errOut.String())
-			assert.Contains(t, errOut.String(), "Organisationens namn")
+			assert.Contains(t, errOut.String(), "The organisation's name")
 			b, err := os.ReadFile(filepath.Join(dir, "data", "organisation.yaml"))
 			require.NoError(t, err)
 			assert.Contains(t, string(b), "namn: Exempelby kommun")

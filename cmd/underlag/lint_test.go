@@ -38,7 +38,7 @@ func TestLintStrict(t *testing.T) {
 	t.Parallel()
 	code, _, errOut := execute(t, "validate", "--strict", "../../data/")
 	assert.Equal(t, 1, code, "the example data has warnings")
-	assert.Contains(t, errOut, "12 files checked: 0 errors, 13 warnings, 1 info\nunderlag: 13 warnings (--strict fails on warnings)\n")
+	assert.Contains(t, errOut, "16 files checked: 0 errors, 13 warnings, 1 info\nunderlag: 13 warnings (--strict fails on warnings)\n")
 	code, _, _ = execute(t, "lint", "--strict", "../../data/")
 	assert.Equal(t, 1, code)
 
@@ -55,7 +55,7 @@ func TestLintStrict(t *testing.T) {
 `)
 	code, _, errOut = execute(t, "validate", "--strict", dir)
 	assert.Equal(t, 0, code, errOut)
-	assert.Contains(t, errOut, "12 files checked: 0 errors, 0 warnings, 6 info\n")
+	assert.Contains(t, errOut, "16 files checked: 0 errors, 0 warnings, 6 info\n")
 	code, _, errOut = execute(t, "lint", "--strict", dir)
 	assert.Equal(t, 0, code, errOut)
 }
@@ -148,7 +148,7 @@ func TestLintFormats(t *testing.T) {
 		out := filepath.Join(dir, "report."+f)
 		code, stdout, errOut := execute(t, "lint", "../../data/", "--format", f, "-o", out)
 		assert.Equal(t, 0, code, errOut)
-		assert.Contains(t, stdout, "12 files checked: 0 errors, 13 warnings, 1 info\n", "the log gets the findings for people")
+		assert.Contains(t, stdout, "16 files checked: 0 errors, 13 warnings, 1 info\n", "the log gets the findings for people")
 		assert.Empty(t, errOut)
 		data, err := os.ReadFile(out)
 		require.NoError(t, err)

@@ -47,12 +47,19 @@ the page, not embedded).
 
 "underlag build" writes the same packet as <memo>-handling.pdf beside the
 memo's PDF, and as <memo>-handling.html beside its HTML, for every memo with
-attachments.`,
+attachments.
+
+For a meeting (typ: sammanträde) the packet is the meeting's: the notice with
+its agenda, then every item's memo with its attachments, as build writes it
+as <meeting>-handlingar.pdf (docs/meetings.md).`,
 		Example: `  # The HSN memo with its directive and agreement, for the meeting
   underlag packet data/tjansteskrivelse-hsn-1203-2024.yaml -o handling.pdf
 
   # The same as one web page, linking to the attached PDF
   underlag packet data/tjansteskrivelse-hsn-1203-2024.yaml -o out/handling.html
+
+  # A committee meeting's documents: the notice and every item's memo
+  underlag packet data/sammantraden/hsn-2024-12-10.yaml -o handlingar.pdf
 
   # With an organisation's changed templates
   underlag packet data/bun/skolskjuts.yaml --templates mallar/ -o bun-handling.pdf`,
@@ -112,20 +119,37 @@ func runPacket(a *app, opts *packetOptions) error {
 	}
 	pk, pds := p.Packet(d, t)
 	diags = append(diags, pds...)
+	var render func(io.Writer) (int, error)
+	if pk != nil {
+		render = pk.Render
+	} else {
+		// A meeting's packet: the notice and every item's memo with its
+		// attachments (see docs/meetings.md).
+		prods, mds := p.Products(d, t)
+		diags = append(diags, mds...)
+		for _, pr := range prods {
+			if pr.Packet != nil {
+				render = pr.Packet.Render
+			}
+		}
+	}
 	// Warnings are printed here; an error after them still is, by main.
 	printed := reportDiags(a, diags)
 	if diags.HasErrors() {
 		a.reported = printed
 		return diags.Err()
 	}
-	if pk == nil {
+	if render != nil && pk == nil && format.PacketPage {
+		return usageErr(fmt.Errorf("a meeting's packet is a PDF: name the output *.pdf, not %s", opts.out))
+	}
+	if render == nil {
 		return fmt.Errorf("%s has no attachments: a packet needs a beslutsunderlag entry with fil: (a data file or a PDF); render the memo alone with underlag render", opts.file)
 	}
 	if err := atomic.WriteFile(opts.out, 0o644, func(w io.Writer) error {
 		if format.PacketPage {
 			return pk.RenderHTML(w, filepath.Dir(opts.out))
 		}
-		_, err := pk.Render(w)
+		_, err := render(w)
 		return err
 	}); err != nil {
 		return fmt.Errorf("packet %s to %s: %w", opts.file, opts.out, err)

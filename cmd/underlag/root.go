@@ -36,7 +36,11 @@ type app struct {
 }
 
 func newApp(in io.Reader, out, errOut io.Writer) *app {
-	return &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut), getenv: os.Getenv, formats: pipeline.DefaultTable()}
+	a := &app{in: in, out: out, errOut: errOut, version: version(), isTerminal: isTerminal(errOut), getenv: os.Getenv, formats: pipeline.DefaultTable()}
+	if useColor(a.isTerminal, a.getenv) {
+		a.errOut = colorWriter{errOut}
+	}
+	return a
 }
 
 // version is the module version stamped by the Go toolchain, or "dev" for

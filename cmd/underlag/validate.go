@@ -68,8 +68,14 @@ warning.`,
 
 func runValidate(a *app, opts *validateOptions) error {
 	// No renderer is prepared: validate composes, but draws nothing.
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots, IncludeHidden: opts.includeHidden, Formats: []pipeline.Format{}, Info: true})
+	// The organisation's typeface, so that the glyph check follows it as
+	// the build's does.
+	font, err := fontFor(opts.paths, opts.roots)
 	if err != nil {
+		return err
+	}
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: opts.templates, Roots: opts.roots, IncludeHidden: opts.includeHidden, Formats: []pipeline.Format{}, Info: true, Font: font})
+	if err = fontProblem(err, opts.paths, opts.roots); err != nil {
 		return err
 	}
 	files, err := p.Find(opts.paths)

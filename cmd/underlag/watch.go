@@ -26,6 +26,7 @@ type watchOptions struct {
 	templates     string
 	referenceDOCX string
 	roots         []string
+	metadata      []string // -M KEY=VALUE
 	jobs          int
 	quiet         bool
 
@@ -95,7 +96,10 @@ Ctrl-C.`,
 	}
 	f := cmd.Flags()
 	addToFlag(a, cmd, &o.formats, defaultFormats(a.formats), "output formats, comma-separated: "+strings.Join(a.formats.Names(), ", "))
-	f.StringVarP(&o.out, "out", "o", "out", "output directory")
+	f.StringVarP(&o.out, "out", "o", "out", "output directory; outputs whose source is renamed or deleted are removed from it")
+	f.StringVar(&o.out, "output", "out", "output directory (as --out)")
+	_ = f.MarkHidden("output")
+	f.StringArrayVarP(&o.metadata, "metadata", "M", nil, "set a field of every document, as pandoc's -M: KEY=VALUE (the value read as YAML), such as -M utkast=true; repeatable")
 	f.StringVar(&o.templates, "templates", "", "directory of templates overriding the embedded ones file by file")
 	f.StringVar(&o.referenceDOCX, "reference-docx", "", "Word file whose styles the DOCX outputs take (pandoc's --reference-doc works too)")
 	f.StringArrayVar(&o.roots, "root", nil, "a directory that references (logo, directive, attachments) may point into besides each document's data tree; repeatable")
@@ -143,7 +147,26 @@ func watchBuild(ctx context.Context, a *app, o *watchOptions, formats []pipeline
 	if len(changed) > 0 && !o.quiet {
 		fmt.Fprintf(a.errOut, "%s changed: %s\n", time.Now().Format("15:04:05"), strings.Join(relPaths(changed), ", "))
 	}
-	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: o.referenceDOCX, Formats: formats, Roots: o.roots})
+	ref, err := referenceFor(o.referenceDOCX, o.paths, o.roots)
+	if err != nil {
+		r.err = err
+		fmt.Fprintln(a.errOut, "underlag:", err)
+		return r
+	}
+	meta, err := parseMetadata(o.metadata)
+	if err != nil {
+		r.err = err
+		fmt.Fprintln(a.errOut, "underlag:", err)
+		return r
+	}
+	font, err := fontFor(o.paths, o.roots)
+	if err != nil {
+		r.err = err
+		fmt.Fprintln(a.errOut, "underlag:", err)
+		return r
+	}
+	p, err := pipeline.New(pipeline.Config{Version: a.version, TemplateDir: o.templates, ReferenceDOCX: ref, Formats: formats, Roots: o.roots, Font: font, Metadata: meta})
+	err = fontProblem(err, o.paths, o.roots)
 	if err != nil {
 		r.err = err
 		fmt.Fprintln(a.errOut, "underlag:", err)
@@ -160,7 +183,10 @@ func watchBuild(ctx context.Context, a *app, o *watchOptions, formats []pipeline
 	}
 	obs := &roundObserver{Reporter: progress.New(a.errOut, mode), statuses: map[string]batch.Status{}}
 	r.statuses = obs.statuses
-	r.sum, r.err = batch.Run(ctx, p, batch.Options{Paths: o.paths, Out: o.out, Formats: names, Jobs: o.jobs, Observer: obs})
+	// Prune: a source renamed or deleted while watching takes its outputs
+	// (and the folders they leave empty) with it, so out/ holds only what
+	// the data makes.
+	r.sum, r.err = batch.Run(ctx, p, batch.Options{Paths: o.paths, Out: o.out, Formats: names, Jobs: o.jobs, Observer: obs, Prune: true})
 	obs.Finish()
 	if r.err != nil {
 		if ctx.Err() == nil {
@@ -170,6 +196,9 @@ func watchBuild(ctx context.Context, a *app, o *watchOptions, formats []pipeline
 	}
 	for _, n := range r.sum.Notes {
 		fmt.Fprintln(a.errOut, "underlag: note:", n)
+	}
+	if len(r.sum.Orphans) > 0 && !o.quiet {
+		fmt.Fprintf(a.errOut, "removed %d outputs whose source is gone:\n  %s\n", len(r.sum.Orphans), strings.Join(r.sum.Orphans, "\n  "))
 	}
 	if !o.quiet || !r.sum.OK() {
 		progress.Summary(a.errOut, r.sum)

@@ -129,6 +129,24 @@ func TestWatch(t *testing.T) {
 		}
 	}
 
+	// A renamed source takes its old outputs with it, and a folder of
+	// outputs it leaves empty goes too.
+	out := filepath.Join(dir, "out")
+	hsn := filepath.Join(data, "hsn")
+	moved := filepath.Join(hsn, "memo.yaml")
+	require.NoError(t, os.Mkdir(hsn, 0o755))
+	require.NoError(t, os.Rename(memo, moved))
+	next(moved)
+	for _, ext := range []string{".pdf", ".docx"} {
+		assert.NoFileExists(t, filepath.Join(out, "tjansteskrivelse"+ext), "the old name's output is removed")
+		assert.FileExists(t, filepath.Join(out, "hsn", "memo"+ext))
+	}
+	require.NoError(t, os.Rename(moved, memo))
+	next(memo)
+	assert.NoDirExists(t, filepath.Join(out, "hsn"), "the folder the rename emptied is removed")
+	assert.FileExists(t, filepath.Join(out, "tjansteskrivelse.pdf"))
+	assert.Contains(t, errOut.String(), "removed 2 outputs whose source is gone")
+
 	cancel()
 	select {
 	case err := <-done:

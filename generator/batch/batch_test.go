@@ -541,6 +541,7 @@ func TestPrune(t *testing.T) {
 	assert.True(t, s.Pruned)
 	assert.NoFileExists(t, s.Orphans[0])
 	assert.NoFileExists(t, s.Orphans[1])
+	assert.NoDirExists(t, filepath.Dir(s.Orphans[0]), "the folder --prune empties goes too")
 
 	s, _ = run(t, p, opt)
 	assert.Empty(t, s.Orphans)

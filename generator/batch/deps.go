@@ -146,7 +146,7 @@ func (b *batch) fresh(it *item, e *manifest.Entry) bool {
 			return false
 		}
 	}
-	return b.packetFresh(it, e)
+	return b.packetFresh(it, e) && b.productsFresh(e)
 }
 
 // nameFits reports whether name is what the naming rule gives the item.

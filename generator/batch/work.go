@@ -103,8 +103,9 @@ func (b *batch) build(it *item) *Result {
 	defer b.unclaim(it, name)
 	t, cds := b.p.Compose(d)
 	r.Diagnostics = append(r.Diagnostics, cds...)
-	pk, deps := b.packet(d, t, deps, r) // a memo's packet: packet.go
-	d = nil                             // nothing of the loaded document is needed any more
+	pk, deps := b.packet(d, t, deps, r)      // a memo's packet: packet.go
+	prods, deps := b.products(d, t, deps, r) // a meeting's packet, protocol and extracts: products.go
+	d = nil                                  // nothing of the loaded document is needed any more
 	if cds.HasErrors() || t == nil || r.Diagnostics.HasErrors() {
 		return b.fail(it, old, r, "")
 	}
@@ -123,6 +124,9 @@ func (b *batch) build(it *item) *Result {
 			entry.Outputs[PacketHTMLOutput] = o
 			r.Outputs = append(r.Outputs, b.output(PacketHTMLOutput, o))
 		}
+	}
+	if err == nil && len(prods) > 0 {
+		err = b.writeProducts(it, old, entry, prods, r)
 	}
 	if err != nil {
 		// Leave nothing of this document that looks fresh.

@@ -179,6 +179,13 @@ func (o *outDir) remove(rel string) error {
 	if err := o.root.Remove(filepath.FromSlash(rel)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove %s: %w", o.show(rel), unwrapPath(err))
 	}
+	// The folders it leaves empty go too (a renamed or removed folder of
+	// sources); the first that is not empty stops it.
+	for dir := path.Dir(rel); dir != "." && dir != "/"; dir = path.Dir(dir) {
+		if o.root.Remove(filepath.FromSlash(dir)) != nil {
+			break
+		}
+	}
 	return nil
 }
 

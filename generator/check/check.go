@@ -171,8 +171,7 @@ func (c *Checker) Committee(path, abbr string) {
 	if _, ok := reg.Organisation.Committee(abbr); ok {
 		return
 	}
-	abbrs := reg.Organisation.CommitteeKeys()
-	c.Errorf(path, "committee %q is not in the organisation profile %s; %s", abbr, reg.Organisation.Source.Path, valid(abbrs, "it lists no committees"))
+	c.Errorf(path, "committee %q is not in the organisation profile %s; %s", abbr, reg.Organisation.Source.Path, committeeHint(abbr, reg.Organisation.Committees))
 }
 
 // Person reports a person id that the people registry does not list.
@@ -188,11 +187,7 @@ func (c *Checker) Person(path string, p model.Person) {
 	if _, ok := reg.People.Lookup(p.ID); ok {
 		return
 	}
-	var ids []string
-	for _, e := range reg.People.Entries {
-		ids = append(ids, e.ID)
-	}
-	c.Errorf(path+".id", "person id %q is not in the people registry %s; %s", p.ID, reg.People.Source.Path, valid(ids, "it is empty"))
+	c.Errorf(path+".id", "person id %q is not in the people registry %s; %s", p.ID, reg.People.Source.Path, personHint(p.ID, reg.People.Entries))
 }
 
 // Valid is the end of a message that lists the valid names, or says none

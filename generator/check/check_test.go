@@ -86,12 +86,12 @@ func TestDocument(t *testing.T) {
 		{
 			name: "memo committee",
 			file: memoHead + "nämnd: HS\n",
-			want: []string{`doc.yaml:5:8: nämnd: committee "HS" is not in the organisation profile ../load/testdata/ok/organisation.yaml; valid: HSN, RS`},
+			want: []string{`doc.yaml:5:8: nämnd: committee "HS" is not in the organisation profile ../load/testdata/ok/organisation.yaml; did you mean "HSN" (Hälso- och sjukvårdsnämnden)?`},
 		},
 		{
 			name: "person id not in the registry",
 			file: memoHead + "nämnd: HSN\nhandläggare:\n  id: per-lindh\n",
-			want: []string{`doc.yaml:7:7: handläggare.id: person id "per-lindh" is not in the people registry ../load/testdata/ok/personer.yaml; valid: anna-ek, per-lind`},
+			want: []string{`doc.yaml:7:7: handläggare.id: person id "per-lindh" is not in the people registry ../load/testdata/ok/personer.yaml; did you mean "per-lind" (Per Lind)?`},
 		},
 		{
 			name: "person in a role",

@@ -75,6 +75,10 @@ func (r *run) NameTitle(p model.Person) string { return nameTitle(r.person(p)) }
 
 func (r *run) Directive() *model.Directive { return r.in.Directive }
 
+func (r *run) Person(p model.Person) model.Person { return r.person(p) }
+
+func (r *run) Ref(path string) *model.Referenced { return r.in.Refs[path] }
+
 func (r *run) Errorf(path, format string, args ...any) { r.errorf(path, format, args...) }
 
 func (r *run) Warnf(path, format string, args ...any) { r.warnf(path, format, args...) }

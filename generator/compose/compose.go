@@ -53,6 +53,7 @@ import (
 type Composer struct {
 	tmpls     map[string]*template.Template // by file name, such as "uppdragsdirektiv.md.tmpl"
 	paths     map[string]string             // file name → where it came from, for messages
+	broken    map[string]diag.Diagnostic    // file name → why it does not parse (tmplerr.go)
 	labels    map[string]string             // etiketter.yaml, overrides merged in
 	labelKeys []string                      // sorted, for messages
 	labelPath string
@@ -152,6 +153,7 @@ func New(opts ...Option) (*Composer, error) {
 	}
 	c := &Composer{
 		tmpls:   map[string]*template.Template{},
+		broken:  map[string]diag.Diagnostic{},
 		paths:   map[string]string{},
 		labels:  map[string]string{},
 		labelAt: map[string]Text{},
@@ -278,15 +280,29 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 	}
 	sort.Strings(names)
 	stubs := (&run{c: c}).allFuncs()
+	funcNames := make([]string, 0, len(stubs))
+	for name := range stubs {
+		if name != escName {
+			funcNames = append(funcNames, name)
+		}
+	}
 	for _, n := range names {
 		f := files[n]
 		// The template is named by its path, so that text/template's
 		// errors ("template: dir/x.md.tmpl:12: …") name the file.
 		f.path = displayPath(f.path)
+		c.paths[n] = f.path
+		c.sources[n] = f.data
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(f.data))
+		h.Write(f.data)
 		t, err := template.New(f.path).Option("missingkey=error").Funcs(stubs).Parse(string(f.data))
 		if err != nil {
-			return parseError(f, err)
+			// Only the documents that use it fail (tmplerr.go).
+			c.broken[n] = parseError(f.path, f.data, err, funcNames)
+			delete(c.tmpls, n)
+			continue
 		}
+		delete(c.broken, n)
 		for _, tt := range t.Templates() {
 			if tt.Tree != nil {
 				escapeActions(tt.Tree.Root)
@@ -294,10 +310,6 @@ func (c *Composer) add(files map[string]file, labelFiles []file, base string) er
 		}
 		limitTemplate(t)
 		c.tmpls[n] = t
-		c.paths[n] = f.path
-		c.sources[n] = f.data
-		fmt.Fprintf(h, "%s\x00%d\x00", n, len(f.data))
-		h.Write(f.data)
 	}
 	c.hash = hex.EncodeToString(h.Sum(nil))
 	return nil
@@ -322,6 +334,7 @@ func (c *Composer) Overlay(dir string, own, extra map[string][]byte) (*Composer,
 	}
 	o := &Composer{
 		tmpls:     maps.Clone(c.tmpls),
+		broken:    maps.Clone(c.broken),
 		paths:     maps.Clone(c.paths),
 		labels:    maps.Clone(c.labels),
 		labelKeys: slices.Clone(c.labelKeys),
@@ -356,16 +369,22 @@ func (c *Composer) templateName(d model.Document, k *kind.Kind) (string, bool) {
 		name += tmplExt
 	}
 	_, ok := c.tmpls[name]
+	if _, broken := c.broken[name]; broken {
+		ok = true
+	}
 	return name, ok
 }
 
 // TemplateNames lists the templates a document can ask for with `mall:`.
 func (c *Composer) TemplateNames() []string {
-	out := make([]string, 0, len(c.tmpls))
+	out := make([]string, 0, len(c.tmpls)+len(c.broken))
 	for n := range c.tmpls {
 		if strings.HasPrefix(n, "_") {
 			continue // a partial (_sidhuvud, _fakta …), not a document's template
 		}
+		out = append(out, strings.TrimSuffix(n, tmplExt))
+	}
+	for n := range c.broken {
 		out = append(out, strings.TrimSuffix(n, tmplExt))
 	}
 	sort.Strings(out)
@@ -401,6 +420,10 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 		return nil, r.diags
 	}
 	r.tmplPath = c.paths[name]
+	if d, broken := c.broken[name]; broken {
+		r.diags.Add(d)
+		return nil, r.diags
+	}
 	r.checkLabelOverrides()
 	r.numberedByProfile()
 	r.checkFieldLabelKeys()

@@ -147,9 +147,14 @@ func TestBrokenTemplate(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "tjansteskrivelse.md.tmpl"), []byte(tc.src), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := New(WithTemplateDir(dir))
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %v, want one naming %s", err, tc.want)
+			// The composer is made; the memo that uses the template fails.
+			c, err := New(WithTemplateDir(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, ds := c.Compose(fixture(t, testdata("tjansteskrivelse.yaml")))
+			if errs := ds.Errors(); len(errs) != 1 || !strings.Contains(errs[0].Error(), tc.want) {
+				t.Errorf("errors %v, want one naming %s", errs, tc.want)
 			}
 		})
 	}

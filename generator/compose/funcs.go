@@ -73,7 +73,7 @@ func (r *run) fnMarkdown(v any) safe {
 func (r *run) fnHeading(key string) (safe, error) {
 	v, ok := r.label(key)
 	if !ok {
-		return "", fmt.Errorf("no label %q in etiketter.yaml; valid keys: %s", key, strings.Join(r.labelKeys(), ", "))
+		return "", labelError(key, r.labelKeys())
 	}
 	return safe(escapeMarkdown(v)) + sectionTag(key), nil
 }
@@ -82,7 +82,7 @@ func (r *run) fnHeading(key string) (safe, error) {
 func (r *run) fnLabel(key string) (string, error) {
 	v, ok := r.label(key)
 	if !ok {
-		return "", fmt.Errorf("no label %q in etiketter.yaml; valid keys: %s", key, strings.Join(r.labelKeys(), ", "))
+		return "", labelError(key, r.labelKeys())
 	}
 	return v, nil
 }

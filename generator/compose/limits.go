@@ -7,12 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"text/template"
 	"text/template/parse"
 	"time"
-	"unicode/utf8"
 )
 
 // A template is code an organisation writes, run for every document; these
@@ -169,42 +167,8 @@ func (e *TemplateError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }
 
-// parseErr matches text/template's parse errors: "template: NAME:LINE: MSG".
-var parseErr = regexp.MustCompile(`(?s)^template: (.+?):(\d+): (.*)$`)
-
-// quoted is the first "name" in a parse error's message: an undefined
-// function, a template, a variable.
-var quoted = regexp.MustCompile(`"([^"]+)"`)
-
-// parseError positions a parse error of the template file f: text/template
-// gives the line; the column is where the name its message quotes stands
-// on that line, or the line's first action.
-func parseError(f file, err error) error {
-	m := parseErr.FindStringSubmatch(err.Error())
-	if m == nil {
-		return &TemplateError{File: displayPath(f.path), Line: 1, Col: 1, Msg: err.Error()}
-	}
-	line, _ := strconv.Atoi(m[2])
-	msg := m[3]
-	col := 1
-	lines := bytes.Split(f.data, []byte("\n"))
-	if line >= 1 && line <= len(lines) {
-		text := lines[line-1]
-		i := bytes.Index(text, []byte("{{"))
-		if q := quoted.FindStringSubmatch(msg); q != nil {
-			if j := bytes.Index(text, []byte(q[1])); j >= 0 {
-				i = j
-			}
-		}
-		if i >= 0 {
-			col = utf8.RuneCount(text[:i]) + 1
-		}
-	}
-	if strings.Contains(msg, "not defined") && strings.HasPrefix(msg, "function") {
-		msg += "; the functions a template can use are listed in docs/templates.md"
-	}
-	return &TemplateError{File: displayPath(f.path), Line: line, Col: col, Msg: msg}
-}
+// A template that does not parse is reported by parseError (tmplerr.go)
+// in the compiler form, and fails only the documents that use it.
 
 // displayPath is a template's path as messages show it: relative to the
 // working directory when it is below it, as the user typed the data tree.

@@ -66,7 +66,7 @@ func TestHashAndUnknownTemplate(t *testing.T) {
 	in := fixture(t, testdata("statusrapport.yaml"))
 	in.Doc.Base().Template = "projektbestallning"
 	_, ds := a.Compose(in)
-	if !strings.Contains(ds.Error(), `mall: no template "projektbestallning"; available: statusrapport, tjansteskrivelse, uppdragsdirektiv`) {
+	if !strings.Contains(ds.Error(), `mall: no template "projektbestallning"; available: protokoll, protokollsutdrag, sammantrade, statusrapport, tjansteskrivelse, uppdragsdirektiv`) {
 		t.Errorf("diagnostics %q", ds.Error())
 	}
 }

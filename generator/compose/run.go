@@ -156,11 +156,7 @@ func (r *run) checkLabelOverrides() {
 		}
 	}
 	unknown := func(k string) string {
-		keys := r.labelKeys()
-		if c := diag.Closest(k, keys); c != "" {
-			return fmt.Sprintf("no heading or label %q; did you mean %q?", k, c)
-		}
-		return fmt.Sprintf("no heading or label %q; valid keys: %s", k, strings.Join(keys, ", "))
+		return strings.Replace(unknownLabel(k, "", r.labelKeys()), "no label", "no heading or label", 1)
 	}
 	check(r.base.Labels, func(k string) {
 		r.errorf("rubriker."+k, "%s", unknown(k))

@@ -35,6 +35,13 @@ var execErr = regexp.MustCompile(`(?s)^template: (.+):(\d+):(\d+): executing ".*
 // type does not have.
 var fieldErr = regexp.MustCompile(`^can't evaluate field (\w+) in type (\S+)$`)
 
+// callErr matches the error a template function returned; quoted is its
+// first quoted argument.
+var (
+	callErr = regexp.MustCompile(`^error calling (\S+): (.*)$`)
+	quoted  = regexp.MustCompile(`"[^"]*"`)
+)
+
 // templateError turns err, returned by executing the template at path,
 // into a diagnostic. roots are the values the template was given (the
 // document, and whatever its functions hand out), whose types are searched
@@ -45,6 +52,11 @@ func templateError(path string, err error, roots ...any) diag.Diagnostic {
 	if !errors.As(err, &ee) || m == nil {
 		return diag.Diagnostic{File: path, Msg: err.Error()}
 	}
+	// A partial's error (del "fakta") is wrapped in the calling
+	// template's: the position is the partial's, and so is the file.
+	if i := strings.LastIndex(m[1], "template: "); i >= 0 {
+		path = m[1][i+len("template: "):]
+	}
 	line, _ := strconv.Atoi(m[2])
 	byteCol, _ := strconv.Atoi(m[3])
 	node, problem := m[4], m[5]
@@ -54,6 +66,16 @@ func templateError(path string, err error, roots ...any) diag.Diagnostic {
 	if text != nil {
 		d.Excerpt = string(text)
 		d.Col = runeCol(text, byteCol)
+	}
+	if c := callErr.FindStringSubmatch(problem); c != nil {
+		// "error calling rubrik: no label …": the function is in the
+		// excerpt; the caret goes under the argument named in quotes.
+		d.Msg = c[1] + ": " + c[2]
+		if q := quoted.FindString(c[2]); q != "" && text != nil {
+			if i := bytes.Index(text, []byte(q)); i >= 0 {
+				d.Col = runeCol(text, i)
+			}
+		}
 	}
 	if f := fieldErr.FindStringSubmatch(problem); f != nil {
 		field, typeName := f[1], f[2]
@@ -256,4 +278,185 @@ func abs(n int) int {
 // characters, the unit of diag.Diagnostic.Col.
 func runeCol(line []byte, off int) int {
 	return utf8.RuneCount(line[:min(off, len(line))]) + 1
+}
+
+// A template that does not parse is not an error of the whole build: the
+// Composer keeps its diagnostic (broken) and every document that uses the
+// template fails with that same diagnostic, against the template, which the
+// build shows once (generator/batch/progress shows each problem once).
+// Documents of other templates are built. text/template says
+//
+//	template: x.md.tmpl:12: function "markdown" not defined
+//
+// with a line and no column; parseError finds the column in the line and
+// turns the message into one a template author can act on.
+
+// parseErr matches a text/template parse error: the template's name, the
+// line and the message. The name may hold colons (C:\…).
+var parseErr = regexp.MustCompile(`(?s)^template: (.+?):(\d+): (.*)$`)
+
+var (
+	funcErr     = regexp.MustCompile(`^function "([^"]+)" not defined$`)
+	unclosedErr = regexp.MustCompile(`^unclosed action(?: started at .+:(\d+))?$`)
+	unexpected  = regexp.MustCompile(`^unexpected "?(.+?)"? in (.+)$`)
+	undefVarErr = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
+)
+
+// funcAliases are the names other template languages (Hugo, pandoc,
+// Jinja) and English give the functions underlag names in Swedish or in
+// short: "markdown" is too far from "md" for an edit distance.
+var funcAliases = map[string]string{
+	"markdown": "md", "markdownify": "md", "heading": "rubrik", "label": "etikett",
+	"title": "titel", "date": "datum", "longdate": "långt_datum", "committee": "nämnd",
+	"table": "tabell", "list": "punktlista", "facts": "fakta", "timeline": "tidplan",
+	"milestones": "milstolpar", "signatures": "underskrifter", "proposal": "förslag",
+	"definitions": "definitioner", "risks": "risker",
+}
+
+// parseError turns err, from parsing the template src at path, into a
+// diagnostic with the line, the column, the line itself and, for an
+// unknown function, the function that was likely meant among funcs.
+func parseError(path string, src []byte, err error, funcs []string) diag.Diagnostic {
+	m := parseErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return diag.Diagnostic{File: path, Msg: err.Error()}
+	}
+	line, _ := strconv.Atoi(m[2])
+	problem := m[3]
+	d := diag.Diagnostic{File: path, Line: line, Msg: problem}
+	lines := bytes.Split(src, []byte("\n"))
+	text := func(n int) []byte {
+		if n < 1 || n > len(lines) {
+			return nil
+		}
+		return bytes.TrimSuffix(lines[n-1], []byte("\r"))
+	}
+	at := -1 // byte offset in the line of what is wrong
+	switch {
+	case funcErr.MatchString(problem):
+		name := funcErr.FindStringSubmatch(problem)[1]
+		at = wordAt(text(line), name)
+		d.Msg = fmt.Sprintf("unknown function %q", name)
+		if s := funcAliases[strings.ToLower(name)]; s != "" {
+			d.Msg += fmt.Sprintf("; did you mean %q?", s)
+		} else if s := diag.Closest(name, funcs); s != "" {
+			d.Msg += fmt.Sprintf("; did you mean %q?", s)
+		} else {
+			d.Hint = "the functions a template can call are listed in docs/templates.md"
+		}
+	case unclosedErr.MatchString(problem):
+		// Reported at the line where the template ends; the action
+		// started earlier, where the author must look.
+		if s := unclosedErr.FindStringSubmatch(problem)[1]; s != "" {
+			d.Line, _ = strconv.Atoi(s)
+		}
+		at = openAction(text(d.Line))
+		d.Msg = "unclosed action: this {{ has no }}"
+		d.Hint = "end the action with }} on the same line"
+	case undefVarErr.MatchString(problem):
+		at = bytes.Index(text(line), []byte(undefVarErr.FindStringSubmatch(problem)[1]))
+		d.Hint = "a variable is set with {{ $name := … }} before it is used, in the same block"
+	case unexpected.MatchString(problem):
+		u := unexpected.FindStringSubmatch(problem)
+		tok := u[1]
+		at = tokenAt(text(line), tok)
+		if tok == "}" {
+			d.Msg = `unexpected "}": an action ends with }}`
+			d.Hint = "write }} to end the action"
+		} else {
+			d.Msg = fmt.Sprintf("unexpected %q in %s", tok, u[2])
+		}
+	}
+	if t := text(d.Line); t != nil {
+		d.Excerpt = string(t)
+		if at >= 0 {
+			d.Col = runeCol(t, at)
+		} else if i := bytes.Index(t, []byte("{{")); i >= 0 {
+			d.Col = runeCol(t, i)
+		}
+	}
+	return d
+}
+
+// wordAt is the byte offset of name as a whole word inside an action of
+// line, or -1.
+func wordAt(line []byte, name string) int {
+	for i := 0; ; {
+		j := bytes.Index(line[i:], []byte(name))
+		if j < 0 {
+			return -1
+		}
+		at := i + j
+		end := at + len(name)
+		before := at == 0 || !isIdent(line[at-1]) && line[at-1] != '.' && line[at-1] != '$'
+		after := end == len(line) || !isIdent(line[end])
+		if before && after && bytes.LastIndex(line[:at], []byte("{{")) > bytes.LastIndex(line[:at], []byte("}}")) {
+			return at
+		}
+		i = at + 1
+	}
+}
+
+// openAction is the byte offset of the last {{ in line that no }} closes,
+// or -1.
+func openAction(line []byte) int {
+	open := -1
+	for i := 0; i+1 < len(line); i++ {
+		switch {
+		case line[i] == '{' && line[i+1] == '{':
+			open = i
+			i++
+		case line[i] == '}' && line[i+1] == '}':
+			open = -1
+			i++
+		}
+	}
+	return open
+}
+
+// tokenAt is the byte offset of tok inside an action of line; a lone "}"
+// is looked for where it is not half of "}}".
+func tokenAt(line []byte, tok string) int {
+	if tok == "}" {
+		for i := 0; i < len(line); i++ {
+			if line[i] != '}' {
+				continue
+			}
+			if i+1 < len(line) && line[i+1] == '}' {
+				i++
+				continue
+			}
+			return i
+		}
+		return -1
+	}
+	start := openAction(line)
+	if start < 0 {
+		start = bytes.Index(line, []byte("{{"))
+	}
+	if start < 0 {
+		return bytes.Index(line, []byte(tok))
+	}
+	if j := bytes.Index(line[start:], []byte(tok)); j >= 0 {
+		return start + j
+	}
+	return -1
+}
+
+// unknownLabel says that key is not a label: the label that was likely
+// meant, or how to see them all; never a list of every key.
+func unknownLabel(key, path string, keys []string) string {
+	msg := fmt.Sprintf("no label %q", key)
+	if path != "" {
+		msg += " in " + path
+	}
+	if s := diag.Closest(key, keys); s != "" {
+		return msg + fmt.Sprintf("; did you mean %q?", s)
+	}
+	return msg + fmt.Sprintf(" (there are %d labels; `underlag templates export DIR` writes them to %s)", len(keys), "DIR/"+templates.Labels)
+}
+
+// labelError is unknownLabel as the error of a template function.
+func labelError(key string, keys []string) error {
+	return errors.New(unknownLabel(key, templates.Labels, keys))
 }

@@ -3,8 +3,11 @@ package compose
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/underlag/underlag/generator/diag"
@@ -19,7 +22,8 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/tm
 // under the field, a "did you mean" and the fields there are.
 func TestTemplateErrorGolden(t *testing.T) {
 	t.Parallel()
-	for _, name := range []string{"field-typo", "field-in-range", "field-of-field"} {
+	for _, name := range []string{"field-typo", "field-in-range", "field-of-field",
+		"unclosed-brace", "unclosed-action", "unknown-function", "label-typo", "label-unknown"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := filepath.Join("testdata", "tmplerr", name)
@@ -33,8 +37,26 @@ func TestTemplateErrorGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			golden(t, dir+".golden", got.Bytes())
+			golden(t, dir+".golden", labelCount.ReplaceAll(got.Bytes(), []byte("there are N labels")))
 		})
+	}
+}
+
+// labelCount is the number of valid labels in a message, which grows with
+// every label a branch adds: the goldens say N, and TestUnknownLabel
+// checks the number against the keys.
+var labelCount = regexp.MustCompile(`there are \d+ labels`)
+
+func TestUnknownLabel(t *testing.T) {
+	t.Parallel()
+	keys := []string{"bakgrund", "sammanfattning", "förslag_till_beslut"}
+	for _, tc := range []struct{ key, want string }{
+		{"sammanfatning", `no label "sammanfatning" in etiketter.yaml; did you mean "sammanfattning"?`},
+		{"qqqqqqqqqqq", fmt.Sprintf(`no label "qqqqqqqqqqq" in etiketter.yaml (there are %d labels;`, len(keys))},
+	} {
+		if got := unknownLabel(tc.key, "etiketter.yaml", keys); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("unknownLabel(%q) = %q, want it to begin %q", tc.key, got, tc.want)
+		}
 	}
 }
 
@@ -53,6 +75,44 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
+// A memo template that does not parse fails the memos, with the same
+// diagnostic each (which a build shows once), and nothing else: the
+// directive and the status report, whose templates are fine, compose.
+func TestBrokenTemplateFailsOnlyItsDocuments(t *testing.T) {
+	t.Parallel()
+	c := newComposer(t, WithTemplateDir(filepath.Join("testdata", "tmplerr", "unknown-function")))
+	var first diag.Diagnostic
+	for _, tc := range []struct {
+		file string
+		fail bool
+	}{
+		{"tjansteskrivelse.yaml", true},
+		{"uppdragsdirektiv.yaml", false},
+		{"statusrapport.yaml", false},
+		{"tjansteskrivelse.yaml", true},
+	} {
+		tree, ds := c.Compose(fixture(t, testdata(tc.file)))
+		if !tc.fail {
+			if ds.HasErrors() || tree == nil {
+				t.Errorf("%s: %v", tc.file, ds.Errors())
+			}
+			continue
+		}
+		errs := ds.Errors()
+		if len(errs) != 1 {
+			t.Fatalf("%s: want one error, got %v", tc.file, errs)
+		}
+		if first == (diag.Diagnostic{}) {
+			first = errs[0]
+		} else if errs[0] != first {
+			t.Errorf("%s: the error differs from the first memo's:\n%v\n%v", tc.file, errs[0], first)
+		}
+		if !strings.HasSuffix(errs[0].File, "tjansteskrivelse.md.tmpl") {
+			t.Errorf("%s: the error is against %s, not the template", tc.file, errs[0].File)
+		}
 	}
 }
 

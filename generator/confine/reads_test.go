@@ -22,6 +22,7 @@ var allowed = map[string]string{
 	"generator/batch/manifest/journal.go":  "the build's own journal, in the output directory it writes",
 	"generator/pdf/hyphen/compound.go":     "the system's Swedish word list at a fixed path (a link into /usr/share/myspell), read with a bound; never a user's path",
 	"internal/testenv/slot_unix.go":        "tests' lock slots for LibreOffice, in the temporary directory",
+	"internal/release/release.go":          "make release: the binaries it has just built and the repository's README, in its own work and output directories",
 	"internal/browser/browser.go":          "tests' pinned axe-core script from the repository's node_modules, never a user's path",
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestDiagnosticError(t *testing.T) {
@@ -107,4 +108,22 @@ func TestFormat(t *testing.T) {
 			assert.Equal(t, tt.want, b.String())
 		})
 	}
+}
+
+// A source line of megabytes (an 8 MB paragraph refused for its length)
+// is shown by its window around the caret, and only the window is split
+// into cells: the whole line took seconds and hundreds of megabytes, most
+// of a validate run's time and memory (issue 23, finding 8).
+func TestFormatHugeLine(t *testing.T) {
+	line := "sammanfattning: " + strings.Repeat("ord ", 2<<20)
+	d := Diagnostic{File: "p8.yaml", Line: 8, Col: 17, Msg: "this text is 8.0 MB", Excerpt: line}
+	var b strings.Builder
+	allocs := testing.AllocsPerRun(1, func() {
+		b.Reset()
+		require.NoError(t, Format(&b, d))
+	})
+	assert.Less(t, allocs, float64(20*excerptWindow), "allocations grow with the window shown, not with the line")
+	assert.Contains(t, b.String(), "    8 | sammanfattning: ord ord")
+	assert.Contains(t, b.String(), "ord …\n")
+	assert.Contains(t, b.String(), "      |                 ^\n")
 }

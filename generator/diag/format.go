@@ -42,26 +42,29 @@ const excerptWindow = 60
 // writeExcerpt writes the numbered source line and, when col is known, the
 // caret line under it.
 func writeExcerpt(b *strings.Builder, line, col int, text string) {
-	cells := displayCells(text)
-	caret := -1 // index into cells of the caret; -1 for none
+	n := utf8.RuneCountInString(text) // one cell a character
+	caret := -1                       // index into the line's cells of the caret; -1 for none
 	if col > 0 {
-		caret = min(col-1, len(cells))
+		caret = min(col-1, n)
 	}
-	cut := 0
-	if len(cells) > 2*excerptWindow {
+	// Only the window shown is split into cells: a line of megabytes (an
+	// 8 MB paragraph refused for its length) took seconds and hundreds of
+	// megabytes to show 120 characters of.
+	lo, hi := 0, n
+	if n > 2*excerptWindow {
 		at := max(caret, 0)
-		lo := max(0, at-excerptWindow)
-		hi := min(len(cells), lo+2*excerptWindow)
+		lo = max(0, at-excerptWindow)
+		hi = min(n, lo+2*excerptWindow)
 		lo = max(0, hi-2*excerptWindow)
-		window := append([]string(nil), cells[lo:hi]...)
-		if lo > 0 {
-			window = append([]string{"…"}, window...)
-			cut = lo - 1 // the ellipsis takes the place of one cell
-		}
-		if hi < len(cells) {
-			window = append(window, "…")
-		}
-		cells = window
+	}
+	cells := displayCells(runeSlice(text, lo, hi))
+	cut := 0
+	if lo > 0 {
+		cells = append([]string{"…"}, cells...)
+		cut = lo - 1 // the ellipsis takes the place of one cell
+	}
+	if hi < n {
+		cells = append(cells, "…")
 	}
 	width := max(5, len(fmt.Sprint(line)))
 	fmt.Fprintf(b, "%*d | %s\n", width, line, strings.TrimRight(strings.Join(cells, ""), " "))
@@ -73,6 +76,22 @@ func writeExcerpt(b *strings.Builder, line, col int, text string) {
 		pad += cellWidth(c)
 	}
 	fmt.Fprintf(b, "%*s | %s^\n", width, "", strings.Repeat(" ", pad))
+}
+
+// runeSlice is the characters lo to hi (not included) of s.
+func runeSlice(s string, lo, hi int) string {
+	start, end, i := len(s), len(s), 0
+	for off := range s {
+		if i == lo {
+			start = off
+		}
+		if i == hi {
+			end = off
+			break
+		}
+		i++
+	}
+	return s[min(start, end):end]
 }
 
 // displayCells splits a source line into what is shown for each of its

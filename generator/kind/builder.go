@@ -49,6 +49,12 @@ type Builder interface {
 	NameTitle(p model.Person) string
 	// Directive is the directive the document refers to; nil when none.
 	Directive() *model.Directive
+	// Person is a person resolved against the people registry.
+	Person(p model.Person) model.Person
+	// Ref is the document a reference field names (a model.DocRef at a
+	// yaml path such as "ärenden[0].handling"), as the loader read it;
+	// nil when the field is empty or did not resolve.
+	Ref(path string) *model.Referenced
 	// Errorf and Warnf report a problem at a field of the document's data
 	// (a yaml path such as "aktiviteter[2].id").
 	Errorf(path, format string, args ...any)

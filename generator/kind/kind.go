@@ -129,9 +129,9 @@ func NewRegistry(ks ...Kind) (*Registry, error) {
 }
 
 // Default returns a new registry holding the built-in kinds:
-// uppdragsdirektiv, tjänsteskrivelse and statusrapport.
+// uppdragsdirektiv, tjänsteskrivelse, statusrapport and sammanträde.
 func Default() *Registry {
-	r, err := NewRegistry(Directive(), Memo(), StatusReport())
+	r, err := NewRegistry(Directive(), Memo(), StatusReport(), Meeting())
 	if err != nil {
 		panic("kind: built-in kinds: " + err.Error()) // a programming error, caught by every test
 	}

@@ -27,6 +27,9 @@ type RuleInput struct {
 	Doc        model.Document
 	Directive  *model.Directive  // the directive the document refers to; nil when none
 	Registries *model.Registries // may be nil, and so may its members
+	// Refs are the documents the document refers to (model.DocRef
+	// fields), by the field path of the reference.
+	Refs map[string]*model.Referenced
 }
 
 // Reporter is how a kind's rule reports a finding; generator/lint

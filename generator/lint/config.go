@@ -100,7 +100,8 @@ func (l *Linter) Profile(o *model.OrgProfile, kinds *kind.Registry) diag.List {
 	var out diag.List
 	at := func(path, format string, args ...any) {
 		p := o.Source.Pos(path)
-		out.Add(diag.Diagnostic{File: o.Source.Path, Line: p.Line, Col: p.Col, Path: path, Msg: fmt.Sprintf(format, args...)})
+		out.Add(diag.Diagnostic{File: o.Source.Path, Line: p.Line, Col: p.Col, Path: path, Msg: fmt.Sprintf(format, args...),
+			Excerpt: model.LineOf(o.Source.Data, p.Line)})
 	}
 	ids := make([]string, 0, len(o.Review.Rules))
 	for id := range o.Review.Rules {

@@ -72,7 +72,7 @@ func KindRules(kinds *kind.Registry) []Rule {
 			check := kr.Check
 			out = append(out, Rule{ID: kr.ID, Severity: kr.Severity, Summary: kr.Summary, Hint: kr.Hint, Kinds: []model.Kind{k.Name},
 				Doc: func(c *Context, in load.Input) {
-					check(c, kind.RuleInput{Doc: in.Doc, Directive: in.Directive, Registries: in.Registries})
+					check(c, kind.RuleInput{Doc: in.Doc, Directive: in.Directive, Registries: in.Registries, Refs: in.Refs})
 				}})
 		}
 	}
@@ -273,6 +273,9 @@ func citesOf(in load.Input) []kind.Citation {
 	case *titled:
 		// Slim kept no citations: the kind's Cites wants the whole document.
 		return nil
+	}
+	if _, ok := in.Doc.(*titled); ok {
+		return nil // Slim kept no citations: the document names none
 	}
 	if in.Kind == nil || in.Kind.Cites == nil || in.Doc == nil {
 		return nil

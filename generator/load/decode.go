@@ -408,6 +408,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		byName[f.Name] = f
 	}
 	failed := map[string]bool{} // keys whose value already got an error
+	// misspelt maps a key meant by an unknown one to it: when the key
+	// meant is required and missing, the one error is at the typo.
+	misspelt := map[string]bool{}
 	seen := d.pairs(n, path, func(k, val *yaml.Node, key, kp string) {
 		f, ok := byName[key]
 		if !ok && key == "<<" {
@@ -415,6 +418,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			return
 		}
 		if !ok {
+			if c := closestKey(key, fs); c != "" {
+				misspelt[c] = true
+			}
 			d.errorf(k, kp, "unknown key %q; %s", key, suggest(key, fs))
 			return
 		}
@@ -435,7 +441,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		}
 		kp := joinPath(path, f.Name)
 		if _, ok := seen[f.Name]; !ok {
-			d.errorf(n, kp, "required key %q is missing", f.Name)
+			if !misspelt[f.Name] { // else the typo's error says it
+				d.errorf(n, kp, "required key %q is missing", f.Name)
+			}
 		} else if !failed[f.Name] && v.FieldByIndex(f.Index).IsZero() {
 			at := seen[f.Name]
 			d.errorf(at, kp, "%q is required and must not be empty", f.Name)
@@ -496,14 +504,19 @@ func oneOf(s string, valid []string) string {
 }
 
 func suggest(key string, fs []Key) string {
+	if c := closestKey(key, fs); c != "" {
+		return fmt.Sprintf("did you mean %q?", c)
+	}
+	return "valid keys here: " + keyList(fs)
+}
+
+// closestKey is the key of fs that key is likely a typo of, or "".
+func closestKey(key string, fs []Key) string {
 	names := make([]string, len(fs))
 	for i, f := range fs {
 		names[i] = f.Name
 	}
-	if c := diag.Closest(key, names); c != "" {
-		return fmt.Sprintf("did you mean %q?", c)
-	}
-	return "valid keys here: " + keyList(fs)
+	return diag.Closest(key, names)
 }
 
 func keyList(fs []Key) string {

@@ -91,6 +91,13 @@ func (l *Loader) referenced(p string, d model.Document, ref model.DocRef) *model
 	if t.Title == "" {
 		t.Title = label
 	}
+	t.Committees = model.AddresseesOf(d, nil)
+	if o, ok := d.(model.Officered); ok {
+		t.Officer = o.Officer()
+	}
+	if a, ok := d.(model.Attacher); ok {
+		t.Attachments = a.Attachments()
+	}
 	if t.Paragraph == "" {
 		t.Paragraph = model.ParagraphOf(d)
 	}

@@ -143,6 +143,9 @@ func (l *Loader) document(path string, v any, diags diag.List) (Input, diag.List
 			in.Files[f.Field] = p
 		}
 	}
+	if s, ok := d.(model.Serial); ok {
+		in.Deps = append(in.Deps, l.series(s, path, reg)...)
+	}
 	if reg.Organisation != nil {
 		in.Logo, diags = l.logo(reg.Organisation, diags)
 		if in.Logo != nil {

@@ -51,12 +51,17 @@ const aliasBudget = 100_000
 type Loader struct {
 	kinds *kind.Registry
 	roots []string // extra directories references may point into, absolute and without symlinks
+	// metadata are the fields -M sets on every document (metadata.go).
+	metadata []Metadata
 
 	mu    sync.Mutex
 	files *lru[*entry]
 	regs  *lru[*regEntry]
 	trees *lru[*treeKinds]
 	tmpls *lru[*tmplEntry]
+	// serial are, per data tree and kind, the tree's files that may be
+	// documents of the kind (see series.go): found once per Loader.
+	serial *lru[*seriesEntry]
 }
 
 // cacheSize bounds each of the Loader's caches. A build visits documents
@@ -97,7 +102,7 @@ func WithRoots(dirs ...string) Option {
 
 // New returns an empty Loader that reads the kinds of the registry.
 func New(kinds *kind.Registry, opts ...Option) *Loader {
-	l := &Loader{kinds: kinds, files: newLRU[*entry](cacheSize), regs: newLRU[*regEntry](cacheSize), trees: newLRU[*treeKinds](cacheSize), tmpls: newLRU[*tmplEntry](cacheSize)}
+	l := &Loader{kinds: kinds, files: newLRU[*entry](cacheSize), regs: newLRU[*regEntry](cacheSize), trees: newLRU[*treeKinds](cacheSize), tmpls: newLRU[*tmplEntry](cacheSize), serial: newLRU[*seriesEntry](cacheSize)}
 	for _, o := range opts {
 		o(l)
 	}
@@ -254,7 +259,18 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 
 	k, kk, head := l.readHead(path, root)
 	if head.HasErrors() {
-		return nil, head
+		return nil, withExcerpts(head, data)
+	}
+	var fromFlags map[string]Metadata
+	if kk != nil && len(l.metadata) > 0 {
+		var bad diag.List
+		fromFlags, bad = setMetadata(root, l.metadata)
+		if bad.HasErrors() {
+			for i := range bad {
+				bad[i].File = path
+			}
+			return nil, bad
+		}
 	}
 	var t reflect.Type
 	if kk != nil {
@@ -273,12 +289,9 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	}
 	head = append(head, d.diags...)
 	head = append(head, foldedItems(path, data, root, src.Positions)...)
+	head = blameMetadata(head, fromFlags, path)
 	head.Sort()
-	for i := range head {
-		if head[i].Line > 0 && head[i].Excerpt == "" {
-			head[i].Excerpt = model.LineOf(data, head[i].Line)
-		}
-	}
+	head = withExcerpts(head, data)
 	if kk != nil && kk.Wrap != nil {
 		return kk.Wrap(val), head
 	}
@@ -528,4 +541,16 @@ func kindOf(v any) model.Kind {
 		return h.FileHead().Type
 	}
 	return ""
+}
+
+// withExcerpts gives each diagnostic with a line the text of that line of
+// data, for the caret (typ: and version: errors too, which end the load
+// before the rest is decoded).
+func withExcerpts(ds diag.List, data []byte) diag.List {
+	for i := range ds {
+		if ds[i].Line > 0 && ds[i].Excerpt == "" {
+			ds[i].Excerpt = model.LineOf(data, ds[i].Line)
+		}
+	}
+	return ds
 }

@@ -80,7 +80,7 @@ func Walk(paths []string, opt WalkOptions) ([]string, []Skipped, error) {
 				case hidden:
 					if name != ".git" {
 						if n := countYAML(p); n > 0 {
-							skipped = append(skipped, Skipped{p + string(filepath.Separator), fmt.Sprintf("a hidden folder with %d YAML files, not read (--include-hidden reads it)", n)})
+							skipped = append(skipped, Skipped{p + string(filepath.Separator), fmt.Sprintf("a hidden folder with %s, not read (--include-hidden reads it)", yamlFiles(n))})
 						}
 					}
 					return filepath.SkipDir
@@ -122,4 +122,12 @@ func countYAML(dir string) int {
 		return nil
 	})
 	return n
+}
+
+// yamlFiles is "1 YAML file", "2 YAML files".
+func yamlFiles(n int) string {
+	if n == 1 {
+		return "1 YAML file"
+	}
+	return fmt.Sprintf("%d YAML files", n)
 }

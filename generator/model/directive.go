@@ -11,23 +11,23 @@ type Directive struct {
 	Year       int      `yaml:"år" desc:"Året uppdraget gäller."`
 	Committees []string `yaml:"nämnder" desc:"Förkortningar för nämnderna uppdraget riktas till, ur organisationsregistret, till exempel [HSN, RS]." register:"nämnder"`
 
-	Background    Markdown     `yaml:"bakgrund" desc:"1. Bakgrund." required:"true"`
-	Idea          Markdown     `yaml:"idé" desc:"Idé."`
+	Background    Markdown     `yaml:"bakgrund" desc:"Avsnitt 1: varför uppdraget ges – läget i dag, vad som har hänt och vilka beslut uppdraget bygger på; Markdown." required:"true"`
+	Idea          Markdown     `yaml:"idé" desc:"Uppdragets idé: i korthet hur uppdraget ska lösa det som bakgrunden beskriver; Markdown."`
 	EffectGoals   Markdown     `yaml:"effektmål" desc:"Mål och verksamhetsnytta: effektmål."`
 	Goals         Markdown     `yaml:"uppdragsmål" desc:"Mål och verksamhetsnytta: uppdragsmål."`
 	Prerequisites Markdown     `yaml:"förutsättningar" desc:"Krav på uppdraget: förutsättningar."`
 	Scope         Markdown     `yaml:"avgränsningar" desc:"Krav på uppdraget: avgränsningar."`
-	Dependencies  Markdown     `yaml:"kopplingar_och_beroenden" desc:"Kopplingar och beroenden."`
+	Dependencies  Markdown     `yaml:"kopplingar_och_beroenden" desc:"Andra uppdrag, projekt, planer eller beslut som uppdraget hänger ihop med eller väntar på; Markdown."`
 	Timeline      []Phase      `yaml:"tidplan" desc:"Tidplan: faser och beslutspunkter."`
-	Costs         Markdown     `yaml:"kostnader" desc:"Budget: kostnader."`
-	Funding       Markdown     `yaml:"finansiering" desc:"Budget: finansiering."`
-	Risks         Markdown     `yaml:"risker" desc:"Risker."`
-	Organisation  Organisation `yaml:"organisation" desc:"Uppdragets organisation."`
-	Milestones    []Milestone  `yaml:"milstolpar" desc:"Planering: milstolpar."`
-	Activities    []Activity   `yaml:"delaktiviteter" desc:"Planering: delaktiviteter."`
-	Communication Markdown     `yaml:"kommunikation" desc:"Kommunikation."`
-	Reporting     Markdown     `yaml:"återrapportering" desc:"Kommunikation: återrapportering."`
-	Handover      Markdown     `yaml:"överlämning" desc:"Överlämning."`
+	Costs         Markdown     `yaml:"kostnader" desc:"Budgetens kostnadssida: vad uppdraget beräknas kosta, gärna per år eller post; Markdown, tabeller går bra."`
+	Funding       Markdown     `yaml:"finansiering" desc:"Budgetens finansiering: ur vilken ram, vilket anslag eller vilka bidrag kostnaderna betalas; Markdown."`
+	Risks         Markdown     `yaml:"risker" desc:"Det som kan hindra uppdraget och hur det möts; Markdown."`
+	Organisation  Organisation `yaml:"organisation" desc:"Vilka som har uppdragets roller: uppdragsägare, uppdragsledare, medlemmar, mottagare av resultatet, övriga intressenter och egna roller."`
+	Milestones    []Milestone  `yaml:"milstolpar" desc:"Planeringens milstolpar: datum, beslut och beslutspunkt per rad; statusrapporter följer upp dem."`
+	Activities    []Activity   `yaml:"delaktiviteter" desc:"Planeringens delaktiviteter med id, tid och ansvarig; statusrapporter följer upp dem med sina id."`
+	Communication Markdown     `yaml:"kommunikation" desc:"Hur och till vilka uppdraget informerar under arbetet; Markdown."`
+	Reporting     Markdown     `yaml:"återrapportering" desc:"Hur och hur ofta uppdraget rapporterar till uppdragsägaren, som statusrapporter; Markdown."`
+	Handover      Markdown     `yaml:"överlämning" desc:"Hur resultatet lämnas över när uppdraget är klart, och vem som förvaltar det sedan; Markdown."`
 }
 
 // Phase is a row of the timeline: a phase or decision point with its
@@ -45,26 +45,26 @@ type Milestone struct {
 	Date     date.Date `yaml:"datum" desc:"När: dag, månad eller år." required:"true"`
 	Decision string    `yaml:"beslut" desc:"Beslutet eller händelsen." required:"true"`
 	ID       string    `yaml:"beslutspunkt" desc:"Beslutspunkt eller milstolpe, till exempel BP2 eller MS1." required:"true"`
-	Comment  string    `yaml:"kommentar" desc:"Kommentar."`
+	Comment  string    `yaml:"kommentar" desc:"Det läsaren behöver veta om milstolpen utöver beslutet: vem som beslutar, vad som krävs före."`
 }
 
 // Activity is a row of the activities table.
 type Activity struct {
 	ID          string    `yaml:"id" desc:"Kort id som statusrapporter hänvisar till, till exempel DA1."`
 	Activity    Markdown  `yaml:"aktivitet" desc:"Aktiviteten, i Markdown." required:"true"`
-	Start       date.Date `yaml:"start" desc:"Startdatum."`
+	Start       date.Date `yaml:"start" desc:"När delaktiviteten börjar: dag, månad eller år."`
 	End         date.Date `yaml:"slut" desc:"Slutdatum; inte före start."`
-	Responsible string    `yaml:"ansvarig" desc:"Ansvarig."`
+	Responsible string    `yaml:"ansvarig" desc:"Vem eller vilken funktion som ansvarar för delaktiviteten."`
 }
 
 // Organisation is the commission's organisation: its roles in the order
 // the directive lists them.
 type Organisation struct {
-	Owner        Role        `yaml:"uppdragsägare" desc:"Uppdragsägare."`
-	Leader       Role        `yaml:"uppdragsledare" desc:"Uppdragsledare."`
-	Members      Role        `yaml:"uppdragsmedlemmar" desc:"Uppdragsmedlemmar."`
-	Recipient    Role        `yaml:"mottagare_av_resultatet" desc:"Mottagare av resultatet."`
-	Stakeholders Role        `yaml:"övriga_intressenter" desc:"Övriga intressenter."`
+	Owner        Role        `yaml:"uppdragsägare" desc:"Den som äger uppdraget och beslutar om det, oftast en förvaltningschef: personer eller text."`
+	Leader       Role        `yaml:"uppdragsledare" desc:"Den som leder arbetet och rapporterar till uppdragsägaren: personer eller text."`
+	Members      Role        `yaml:"uppdragsmedlemmar" desc:"De som arbetar i uppdraget: personer eller text."`
+	Recipient    Role        `yaml:"mottagare_av_resultatet" desc:"Den verksamhet eller funktion som tar emot och förvaltar resultatet: personer eller text."`
+	Stakeholders Role        `yaml:"övriga_intressenter" desc:"Andra som berörs av uppdraget eller ska höras: personer eller text."`
 	Other        []NamedRole `yaml:"övriga_roller" desc:"Fler roller med egna namn."`
 }
 
@@ -86,7 +86,7 @@ func (r Role) IsZero() bool { return len(r.People) == 0 && r.Text == "" }
 
 // NamedRole is a role with a name of its own.
 type NamedRole struct {
-	Name string `yaml:"roll" desc:"Rollens namn." required:"true"`
+	Name string `yaml:"roll" desc:"Namnet på en roll som inte är en av standardrollerna, till exempel Styrgrupp." required:"true"`
 	Role `yaml:",inline"`
 }
 

@@ -11,19 +11,19 @@ import (
 type Memo struct {
 	Common      `yaml:",inline"`
 	Committee   string `yaml:"nämnd" desc:"Nämnden skrivelsen går till, ur organisationsregistret: dess förkortning, till exempel HSN, eller namnet för en nämnd utan förkortning." required:"true" register:"nämnder"`
-	CaseOfficer Person `yaml:"handläggare" desc:"Handläggare."`
+	CaseOfficer Person `yaml:"handläggare" desc:"Den som har skrivit skrivelsen och kan svara på frågor om den: ett id ur personregistret eller namn, titel och kontaktuppgifter."`
 	Directive   string `yaml:"uppdragsdirektiv" desc:"Sökväg till ett uppdragsdirektiv som skrivelsen gäller; dess titel, uppdragsägare och uppdragsledare kan återanvändas."`
 
-	Summary      Markdown        `yaml:"sammanfattning" desc:"Sammanfattning." required:"true"`
+	Summary      Markdown        `yaml:"sammanfattning" desc:"Ärendet i korthet, så att en ledamot förstår det utan att läsa vidare; Markdown." required:"true"`
 	Proposal     Proposal        `yaml:"förslag_till_beslut" desc:"Förslag till beslut: som text, eller som inledning och punkter." required:"true"`
-	Consequences Markdown        `yaml:"bedömda_resultat_och_konsekvenser" desc:"Bedömda resultat och konsekvenser."`
-	Resources    Markdown        `yaml:"resurser_och_finansiering" desc:"Resurser och finansiering."`
-	Equality     Markdown        `yaml:"jämställdhet" desc:"Jämställdhet."`
-	Equity       Markdown        `yaml:"jämlikhet" desc:"Jämlikhet."`
-	Children     Markdown        `yaml:"barnperspektiv" desc:"Barnperspektiv (barnrättsperspektiv)."`
+	Consequences Markdown        `yaml:"bedömda_resultat_och_konsekvenser" desc:"Vad förslaget väntas leda till, för verksamheten och för dem den är till för; Markdown."`
+	Resources    Markdown        `yaml:"resurser_och_finansiering" desc:"Vad förslaget kostar och kräver av personal och andra resurser, och hur det betalas; Markdown."`
+	Equality     Markdown        `yaml:"jämställdhet" desc:"Hur förslaget påverkar kvinnor och män, flickor och pojkar; Markdown."`
+	Equity       Markdown        `yaml:"jämlikhet" desc:"Hur förslaget påverkar skillnader mellan grupper i hälsa, levnadsvillkor och tillgång till tjänster; Markdown."`
+	Children     Markdown        `yaml:"barnperspektiv" desc:"Hur förslaget påverkar barn och hur barnets bästa har beaktats, enligt barnkonventionen; Markdown."`
 	Environment  Markdown        `yaml:"miljö" desc:"Miljö och hållbarhet."`
 	Legal        Markdown        `yaml:"juridik" desc:"Juridiska konsekvenser."`
-	Preparers    Markdown        `yaml:"beredningsansvariga" desc:"Beredningsansvariga."`
+	Preparers    Markdown        `yaml:"beredningsansvariga" desc:"Vilka som har berett ärendet och med vilka det har samråtts; Markdown."`
 	Basis        []BasisDocument `yaml:"beslutsunderlag" desc:"Beslutsunderlag: dokument med datum."`
 	DispatchTo   []Person        `yaml:"expedieras_till" desc:"Beslutet expedieras till: personer eller funktioner."`
 }
@@ -34,7 +34,7 @@ type Memo struct {
 type Proposal struct {
 	Text   Markdown   `yaml:"text" desc:"Förslaget som fri text."`
 	Intro  string     `yaml:"inledning" desc:"Inledning före punkterna, till exempel: Hälso- och sjukvårdsnämnden föreslås besluta"`
-	Points []Markdown `yaml:"punkter" desc:"Beslutspunkterna."`
+	Points []Markdown `yaml:"punkter" desc:"Det nämnden föreslås besluta, en punkt per beslut; numreras eller inleds med att enligt form."`
 	Form   string     `yaml:"form" desc:"Hur punkterna skrivs: numrerad (1. 2. 3.) eller att (att …)." enum:"numrerad,att"`
 }
 

@@ -58,7 +58,7 @@ type Markdown string
 // Head is what every file starts with: what it is and which format version.
 type Head struct {
 	Type    Kind `yaml:"typ" desc:"Vad filen är: en dokumenttyp (uppdragsdirektiv, tjänsteskrivelse, statusrapport …) eller ett register (organisation, ordlista, personer)." required:"true"`
-	Version int  `yaml:"version" desc:"Formatversion; 1." required:"true"`
+	Version int  `yaml:"version" desc:"Vilken version av dataformatet filen är skriven för; underlag läser version 1." required:"true"`
 }
 
 // Head returns the file's head; every model type has one.
@@ -77,7 +77,7 @@ type Common struct {
 	Omit        []string          `yaml:"utelämna" desc:"Standardavsnitt som inte ska finnas med, till exempel bedömda_resultat_och_konsekvenser."`
 	Office      string            `yaml:"förvaltning" desc:"Id för den förvaltning i organisationsprofilen som skickar dokumentet; dess namn och adress står i sidhuvud och sidfot."`
 	Definitions []Definition      `yaml:"definitioner" desc:"Begrepp och förkortningar som dokumentet själv definierar."`
-	Signers     []Signer          `yaml:"underskrifter" desc:"Underskrifter."`
+	Signers     []Signer          `yaml:"underskrifter" desc:"Vilka som skriver under dokumentet: roll och, om det är känt, person, ort och datum."`
 	// SignatureBlock changes the profile's signature block settings for
 	// this document alone.
 	SignatureBlock *SignatureBlock `yaml:"underskriftsblock" desc:"Hur underskrifterna ritas i just det här dokumentet: layout, placering, ort och datum, signeringsbar; utelämnade nycklar tas från organisationsprofilen."`
@@ -157,25 +157,25 @@ func Commission(d Document, ref *Directive) *Directive {
 // ones: a heading, Markdown text and nested subsections.
 type Section struct {
 	ID       string    `yaml:"id" desc:"Valfri nyckel, så att andra avsnitt kan placeras efter detta."`
-	Heading  string    `yaml:"rubrik" desc:"Avsnittets rubrik." required:"true"`
+	Heading  string    `yaml:"rubrik" desc:"Rubriken som avsnittet står under i dokumentet." required:"true"`
 	Text     Markdown  `yaml:"text" desc:"Avsnittets text i Markdown."`
 	After    string    `yaml:"efter" desc:"Nyckeln för det avsnitt som detta avsnitt ska komma efter, till exempel risker eller jämställdhet; utelämnat: sist."`
 	Before   string    `yaml:"före" desc:"Nyckeln för det avsnitt som detta avsnitt ska komma före, till exempel sammanfattning; i stället för efter."`
 	Numbered *bool     `yaml:"numrerad" desc:"Om rubriken numreras; utelämnat: som dokumentets övriga rubriker."`
-	Sections []Section `yaml:"avsnitt" desc:"Underavsnitt."`
+	Sections []Section `yaml:"avsnitt" desc:"Underavsnitt till det här avsnittet, med egna rubriker ett steg lägre."`
 }
 
 // Definition is a term and its explanation, in a document or the glossary.
 type Definition struct {
 	Term        string `yaml:"term" desc:"Begrepp eller förkortning." required:"true"`
-	Explanation string `yaml:"förklaring" desc:"Förklaring." required:"true"`
+	Explanation string `yaml:"förklaring" desc:"Vad begreppet eller förkortningen betyder, skrivet för den som inte känner till det." required:"true"`
 }
 
 // Person is a person, written in full or as a reference into the people
 // registry. As a plain scalar it is the name.
 type Person struct {
 	ID    string `yaml:"id" desc:"Id i personregistret; namn, titel, enhet, telefon och e-post hämtas därifrån." register:"personer"`
-	Name  string `yaml:"namn" desc:"Namn."`
+	Name  string `yaml:"namn" desc:"Personens för- och efternamn, som det ska stå i dokumentet."`
 	Title string `yaml:"titel" desc:"Titel eller roll."`
 	Unit  string `yaml:"enhet" desc:"Enhet eller förvaltning."`
 	Phone string `yaml:"telefon" desc:"Telefonnummer, till exempel 090-785 00 00; utelämnat: personregistrets."`
@@ -195,7 +195,7 @@ func (p Person) IsZero() bool { return p == Person{} }
 type Signer struct {
 	Role      string    `yaml:"roll" desc:"Rollen som skriver under, till exempel Uppdragsägare." required:"true"`
 	Person    Person    `yaml:"person" desc:"Den som skriver under, om det är känt."`
-	Place     string    `yaml:"ort" desc:"Ort."`
+	Place     string    `yaml:"ort" desc:"Orten som står före datumet vid underskriften."`
 	Date      date.Date `yaml:"datum" desc:"Datum, om det är känt."`
 	ShowPlace bool      `yaml:"visa_ort" desc:"Rita en rad för ort."`
 }

@@ -41,6 +41,11 @@ type Referenced struct {
 	Date       date.Date   // its datum
 	CaseNumber CaseNumbers // its diarienummer
 	Paragraph  string      // its § number, without the sign; "" when unknown
+	// What an agenda lists of a memo: the committees it is addressed
+	// to, its case officer, and its numbered attachments.
+	Committees  []string
+	Officer     Person
+	Attachments []Attachment
 }
 
 // String is the reference as one line: "Tjänsteskrivelse: Title, den 20

@@ -30,7 +30,11 @@ type OrgProfile struct {
 	DateStyles map[string]date.Style `yaml:"datumformat" desc:"Hur datum skrivs per tabell eller fält (datum, tidplan, milstolpar, delaktiviteter, beslutsunderlag eller en tabell i en egen dokumenttyp): iso (2024-12), namn (december 2024), lång (den 20 november 2024), kort (dag som ISO, annars med namn) eller ord (Kvartal fyra 2025)."`
 	Header     *HeaderSpec           `yaml:"sidhuvud" desc:"Vad sidhuvudet visar; utelämnat: organisation och förvaltning till vänster, dokumenttyp, sida, datum och diarienummer till höger."`
 	Footer     *FooterSpec           `yaml:"sidfot" desc:"Vad sidfoten visar; utelämnat: organisationens namn och adressuppgifter."`
-	Kinds      []string              `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
+	// Font is read by the CLI (cmd/underlag, load.Fonts).
+	Font *FontSpec `yaml:"typsnitt" desc:"Organisationens eget typsnitt ur den grafiska profilen: TrueType-filer (.ttf) i datamappen, inbäddade i PDF-filen och namngivna i DOCX-filen."`
+	// ReferenceDOCX is read by the CLI (cmd/underlag, load.ReferenceDOCX).
+	ReferenceDOCX string   `yaml:"referensdokument" desc:"Word-fil (.docx) vars formatmallar DOCX-filerna får, relativ till organisation.yaml, till exempel mallar/referens.docx; --reference-docx går före."`
+	Kinds         []string `yaml:"dokumenttyper" desc:"Filer (typ: dokumenttyp) med organisationens egna dokumenttyper, relativa till organisation.yaml."`
 
 	Columns  map[string]map[string]TableChoice `yaml:"kolumner" desc:"Beräknade tabellers kolumner per dokumenttyp och tabell (aktivitetsstatus, milstolpsstatus, risker, tidplan, milstolpar, delaktiviteter eller en egen dokumenttyps tabellfält): visa, rubriker, dölj_tomma, datumformat, utan_rubrikrad."`
 	Numbered []string                          `yaml:"numrerade_rubriker" desc:"Dokumenttyper vars rubriker numreras (1, 1.1, 2 …), till exempel [statusrapport, protokollsutdrag]."`
@@ -121,12 +125,12 @@ func (o *OrgProfile) CommitteeKeys() []string {
 
 // Address is the organisation's contact details for the footer.
 type Address struct {
-	Postal   string `yaml:"postadress" desc:"Postadress."`
-	Visiting string `yaml:"besöksadress" desc:"Besöksadress."`
-	Phone    string `yaml:"telefon" desc:"Telefon."`
-	Email    string `yaml:"epost" desc:"E-post."`
-	Web      string `yaml:"webb" desc:"Webbadress."`
-	OrgNr    string `yaml:"organisationsnummer" desc:"Organisationsnummer."`
+	Postal   string `yaml:"postadress" desc:"Adressen post skickas till, i sidfoten, till exempel Box 1, 901 89 Umeå."`
+	Visiting string `yaml:"besöksadress" desc:"Var besökare hittar organisationen, i sidfoten."`
+	Phone    string `yaml:"telefon" desc:"Växelns telefonnummer, i sidfoten."`
+	Email    string `yaml:"epost" desc:"Organisationens allmänna e-postadress (registratur), i sidfoten."`
+	Web      string `yaml:"webb" desc:"Organisationens webbplats, i sidfoten."`
+	OrgNr    string `yaml:"organisationsnummer" desc:"Organisationsnumret, tio siffror med bindestreck, i sidfoten."`
 }
 
 // Committee returns the committee with the given key (abbreviation, or
@@ -163,7 +167,7 @@ type Glossary struct {
 // same everywhere.
 type People struct {
 	Head    `yaml:",inline"`
-	Entries []PersonEntry `yaml:"personer" desc:"Personer." required:"true"`
+	Entries []PersonEntry `yaml:"personer" desc:"Alla personer som dokumenten hänvisar till med id, så att namn och titlar stavas lika överallt." required:"true"`
 
 	Source *Source `yaml:"-"`
 }
@@ -171,10 +175,10 @@ type People struct {
 // PersonEntry is a person in the registry.
 type PersonEntry struct {
 	ID    string `yaml:"id" desc:"Id som dokumenten hänvisar till, till exempel erika-frohm." required:"true"`
-	Name  string `yaml:"namn" desc:"Namn." required:"true"`
-	Title string `yaml:"titel" desc:"Titel."`
+	Name  string `yaml:"namn" desc:"Personens för- och efternamn, som det ska stå i dokumenten." required:"true"`
+	Title string `yaml:"titel" desc:"Personens titel eller befattning, som den ska stå i dokumenten."`
 	Unit  string `yaml:"enhet" desc:"Enhet eller förvaltning."`
-	Email string `yaml:"epost" desc:"E-post."`
+	Email string `yaml:"epost" desc:"Personens e-postadress, för sidfot och kontaktuppgifter."`
 	Phone string `yaml:"telefon" desc:"Telefonnummer, till exempel 090-785 00 00."`
 }
 
@@ -220,4 +224,14 @@ func (r *Registries) Resolve(p Person) (Person, bool) {
 		}
 	}
 	return out, true
+}
+
+// FontSpec is an organisation's own typeface: its name and the files of
+// its faces, relative to organisation.yaml.
+type FontSpec struct {
+	Name       string `yaml:"namn" desc:"Typsnittets namn som Word känner det, till exempel Carlito." required:"true"`
+	Regular    string `yaml:"normal" desc:"Fil med normal stil, till exempel typsnitt/Carlito-Regular.ttf." required:"true"`
+	Bold       string `yaml:"fet" desc:"Fil med fet stil, till exempel typsnitt/Carlito-Bold.ttf."`
+	Italic     string `yaml:"kursiv" desc:"Fil med kursiv stil, till exempel typsnitt/Carlito-Italic.ttf."`
+	BoldItalic string `yaml:"fet_kursiv" desc:"Fil med fet kursiv stil, till exempel typsnitt/Carlito-BoldItalic.ttf."`
 }

@@ -11,7 +11,7 @@ import (
 type StatusReport struct {
 	Common    `yaml:",inline"`
 	Directive string `yaml:"uppdragsdirektiv" desc:"Sökväg till uppdragsdirektivet rapporten gäller." required:"true"`
-	Period    Period `yaml:"period" desc:"Rapportperioden."`
+	Period    Period `yaml:"period" desc:"Perioden rapporten gäller: från och till, som dag, månad, kvartal, halvår eller år."`
 	Author    Person `yaml:"rapportör" desc:"Den som rapporterar."`
 	Status    Status `yaml:"status" desc:"Övergripande status: grön, gul eller röd, med kommentar." required:"true"`
 
@@ -20,15 +20,15 @@ type StatusReport struct {
 	Facts           []Fact            `yaml:"fakta" desc:"Egna faktarader på första sidan, till exempel Uppdragsgivare, Rapport nr, Mottagare."`
 	Deviations      Markdown          `yaml:"avvikelser" desc:"Avvikelser från plan."`
 	Economy         Markdown          `yaml:"ekonomi" desc:"Ekonomi: utfall mot budget, gärna som tabell."`
-	Risks           []Risk            `yaml:"risker" desc:"Risker."`
-	NextSteps       Markdown          `yaml:"nästa_steg" desc:"Nästa steg."`
-	DecisionsNeeded Markdown          `yaml:"beslut_som_behövs" desc:"Beslut som behövs."`
+	Risks           []Risk            `yaml:"risker" desc:"Risker för uppdraget med sannolikhet, konsekvens och åtgärd, en rad per risk."`
+	NextSteps       Markdown          `yaml:"nästa_steg" desc:"Vad som ska göras under nästa period; Markdown."`
+	DecisionsNeeded Markdown          `yaml:"beslut_som_behövs" desc:"Beslut som uppdragsägaren eller nämnden behöver fatta för att uppdraget ska kunna fortsätta; Markdown."`
 }
 
 // Fact is a row of a document's own facts on page one.
 type Fact struct {
 	Label string `yaml:"etikett" desc:"Radens etikett, till exempel Uppdragsgivare." required:"true"`
-	Value string `yaml:"värde" desc:"Värdet." required:"true"`
+	Value string `yaml:"värde" desc:"Det som står efter etiketten på raden." required:"true"`
 }
 
 // Period is a reporting period.
@@ -81,7 +81,7 @@ type ActivityStatus struct {
 	Level    Level     `yaml:"nivå" desc:"Radens status som trafikljus: grön, gul eller röd." enum:"grön,gul,röd"`
 	Forecast date.Date `yaml:"prognos" desc:"När aktiviteten nu väntas bli klar."`
 	Actual   date.Date `yaml:"utfall" desc:"När aktiviteten faktiskt blev klar."`
-	Comment  Markdown  `yaml:"kommentar" desc:"Kommentar."`
+	Comment  Markdown  `yaml:"kommentar" desc:"Vad läsaren behöver veta om raden: orsaken till en försening, vad som återstår; Markdown."`
 }
 
 // MilestoneStatus is the status of one of the directive's milestones.
@@ -91,17 +91,17 @@ type MilestoneStatus struct {
 	Level    Level     `yaml:"nivå" desc:"Radens status som trafikljus: grön, gul eller röd." enum:"grön,gul,röd"`
 	Forecast date.Date `yaml:"prognos" desc:"När milstolpen nu väntas nås."`
 	Actual   date.Date `yaml:"utfall" desc:"När milstolpen faktiskt nåddes."`
-	Comment  Markdown  `yaml:"kommentar" desc:"Kommentar."`
+	Comment  Markdown  `yaml:"kommentar" desc:"Vad läsaren behöver veta om raden: orsaken till en försening, vad som återstår; Markdown."`
 }
 
 // Risk is one risk with its assessment.
 type Risk struct {
 	ID          string   `yaml:"id" desc:"Riskens id, till exempel R1."`
-	Risk        string   `yaml:"risk" desc:"Risken." required:"true"`
+	Risk        string   `yaml:"risk" desc:"Vad som kan hända, i en mening." required:"true"`
 	Owner       Person   `yaml:"ägare" desc:"Den som äger risken och dess åtgärd."`
 	Probability string   `yaml:"sannolikhet" desc:"låg, medel eller hög." enum:"låg,medel,hög"`
 	Impact      string   `yaml:"konsekvens" desc:"låg, medel eller hög." enum:"låg,medel,hög"`
-	Action      Markdown `yaml:"åtgärd" desc:"Åtgärd."`
+	Action      Markdown `yaml:"åtgärd" desc:"Vad som görs för att minska sannolikheten eller konsekvensen; Markdown."`
 }
 
 // DirectiveRef is the directive the report is on.

@@ -23,8 +23,9 @@ import (
 // made afresh.
 
 // maxFontSets bounds the glyph sets kept per renderer: at about 30 kB
-// each (the subset and its map, deflated) a few megabytes.
-const maxFontSets = 256
+// each (the subset and its map, deflated) about two megabytes: a build
+// must stay flat in memory.
+const maxFontSets = 64
 
 // fontSet is what a face's objects are made of for one glyph set.
 type fontSet struct {

@@ -48,6 +48,12 @@ func (r *Renderer) RenderParts(w io.Writer, parts []Part) (int, error) {
 	var all []page
 	for i, pt := range parts {
 		part := tree.add("Part", 1)
+		if pt.Title != "" && part > 0 {
+			// The part's title ("Bilaga 1 …") is its outline entry and
+			// its mark, which the page draws as an artifact; /T gives
+			// it to a screen reader at the start of the part too.
+			tree.elems[part].attrs = "/T" + textString(pt.Title)
+		}
 		switch {
 		case pt.Doc != nil:
 			m := marked(pt.Doc.Meta, pt.Stamp)

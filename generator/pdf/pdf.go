@@ -68,7 +68,9 @@ func New(p style.Profile) (*Renderer, error) {
 	case "", "Liberation Sans", "Arial":
 		// Liberation Sans has Arial's metrics; it is what we embed.
 	default:
-		return nil, fmt.Errorf("pdf: font family %q is not available: only Liberation Sans is embedded", p.FontFamily)
+		if p.Fonts == nil {
+			return nil, fmt.Errorf("pdf: font family %q is not available: only Liberation Sans is embedded", p.FontFamily)
+		}
 	}
 	if p.PageWidth <= 0 || p.PageHeight <= 0 || p.BodySize <= 0 || p.LineHeight <= 0 {
 		return nil, fmt.Errorf("pdf: profile %q has no page size or body size", p.Name)
@@ -79,6 +81,11 @@ func New(p style.Profile) (*Renderer, error) {
 	faces, err := loadFaces()
 	if err != nil {
 		return nil, err
+	}
+	if p.Fonts != nil {
+		if err := ownFaces(&faces, p.FontFamily, p.Fonts); err != nil {
+			return nil, err
+		}
 	}
 	hy, err := hyphen.Swedish()
 	if err != nil {

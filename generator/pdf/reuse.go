@@ -24,7 +24,7 @@ import (
 // its address while it is kept.
 
 // bodySize is how many laid-out bodies a renderer keeps.
-const bodySize = 32
+const bodySize = 16
 
 // body is a document laid out without its running header and footer:
 // the pages' body operations and outline entries, and the structure tree

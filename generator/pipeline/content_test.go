@@ -254,6 +254,9 @@ func TestCommitteesWithoutAbbreviation(t *testing.T) {
 	dir = write(t, map[string]string{"organisation.yaml": org, "m.yaml": strings.Replace(contentMemo, "nämnd: KS", "nämnd: Nämnden för Tekni", 1)})
 	got := p.Validate(filepath.Join(dir, "m.yaml")).Error()
 	assert.Contains(t, got, `committee "Nämnden för Tekni" is not in the organisation profile`)
+	assert.Contains(t, got, `did you mean "Nämnden för Teknik"`)
+	dir = write(t, map[string]string{"organisation.yaml": org, "m.yaml": strings.Replace(contentMemo, "nämnd: KS", "nämnd: Helt annat organ", 1)})
+	got = p.Validate(filepath.Join(dir, "m.yaml")).Error()
 	assert.Contains(t, got, "Nämnden för Teknik, KF")
 	assert.NotContains(t, got, "valid: ,")
 

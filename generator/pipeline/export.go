@@ -71,5 +71,11 @@ func (p *Pipeline) SchemaFor(dir string) ([]byte, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
-	return schema.JSON(kinds)
+	// The committees and people of the tree's registries, so that nämnd
+	// and person ids complete from them.
+	reg, diags := p.loader.Registries(dir)
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	return schema.JSONFor(kinds, schema.OrgOf(reg))
 }

@@ -59,7 +59,7 @@ func TestDataTree(t *testing.T) {
 		assert.NotEmpty(t, tree.Meta.Title, f)
 		assert.NotEmpty(t, tree.Meta.Organisation, f)
 	}
-	assert.Equal(t, 5, docs, "three documents of the region, two of the municipality")
+	assert.Equal(t, 9, docs, "seven documents of the region (five transcribed or example documents, two meetings), two of the municipality")
 }
 
 // Two organisations in one build: each document in its own

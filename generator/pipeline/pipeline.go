@@ -46,7 +46,12 @@ type Config struct {
 	Profile       *style.Profile // default style.Default()
 	Lint          *lint.Linter   // the review rules; default lint.ForKinds(Kinds)
 	Info          bool           // keep review findings of severity info (lint, validate); a build leaves them out
-	IncludeHidden bool           // read files and folders whose names start with "." (--include-hidden)
+	// Font is the organisation's own typeface (typsnitt:, read by
+	// load.Font); nil for Liberation Sans.
+	Font *load.Font
+	// Metadata are the fields -M sets on every document.
+	Metadata      []load.Metadata
+	IncludeHidden bool // read files and folders whose names start with "." (--include-hidden)
 }
 
 // Pipeline is the prepared pipeline.
@@ -65,6 +70,7 @@ type Pipeline struct {
 	// build, the default formats'): characters outside one are errors.
 	draws       []check.Repertoire
 	notes       []string // about the set-up, for the user: a font the PDF cannot take
+	font        *ownFont // the organisation's typeface, for the glyph check; nil for Liberation Sans
 	formats     []Format
 	creator     string
 	fingerprint string
@@ -97,6 +103,10 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, fmt.Errorf("reference %s %s: %w", refs[0].Name, cfg.ReferenceDOCX, err)
 		}
 	}
+	font, err := useFont(&prof, cfg.Font)
+	if err != nil {
+		return nil, err
+	}
 	formats := cfg.Formats
 	if formats == nil {
 		formats = Formats()
@@ -120,7 +130,7 @@ func New(cfg Config) (*Pipeline, error) {
 		kinds:     kinds,
 		lint:      rules,
 		info:      cfg.Info,
-		loader:    load.New(kinds, load.WithRoots(cfg.Roots...)),
+		loader:    load.New(kinds, load.WithRoots(cfg.Roots...), load.WithMetadata(cfg.Metadata...)),
 		composer:  c,
 		renderers: map[string]doc.Renderer{},
 		formats:   formats,
@@ -134,14 +144,14 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	for _, f := range checked {
 		if f.Draws != nil {
-			p.draws = append(p.draws, f.Draws)
+			p.draws = append(p.draws, font.repertoire(f))
 		}
 	}
 	ref := ""
 	for _, f := range formats {
 		r, err := f.New(cfg, prof)
 		if err != nil {
-			return nil, fmt.Errorf("prepare %s: %w", f.Name, err)
+			return nil, ownFontError(fmt.Errorf("prepare %s: %w", f.Name, err))
 		}
 		p.renderers[f.Name] = r
 	}
@@ -155,7 +165,10 @@ func New(cfg Config) (*Pipeline, error) {
 	}
 	// The version is in the fingerprint because the outputs carry it (as
 	// their creator) and a new version may render differently.
-	p.fingerprint = fingerprint(cfg.Version, c.Hash(), fmt.Sprintf("%#v", prof), ref)
+	fprof := prof
+	fprof.Fonts = nil // by its files' hash, not its address
+	p.fingerprint = fingerprint(cfg.Version, c.Hash(), fmt.Sprintf("%#v", fprof), ref, font.hash(), fmt.Sprint(cfg.Metadata))
+	p.font = font
 	return p, nil
 }
 
@@ -297,10 +310,13 @@ func (p *Pipeline) checked(in load.Input, diags diag.List) (*Doc, diag.List) {
 // documents is composed once, and its tree is shared: nothing may change
 // a tree after Compose.
 func (p *Pipeline) Compose(d *Doc) (*doc.Document, diag.List) {
-	return p.composeOnce(d, func() (*doc.Document, diag.List) { return p.compose(d) })
+	return p.composeOnce(d, func() (*doc.Document, diag.List) { return p.composeAs(d, d.in.Kind, d.in.Doc) })
 }
 
-func (p *Pipeline) compose(d *Doc) (*doc.Document, diag.List) {
+// composeAs composes a loaded document as the kind k with the model value
+// m: a meeting's protocol and extracts are the meeting's file composed as
+// another kind (see meeting.go). Its trees are not kept for reuse.
+func (p *Pipeline) composeAs(d *Doc, k *kind.Kind, m model.Document) (*doc.Document, diag.List) {
 	var logo []byte
 	if d.in.Logo != nil {
 		logo = d.in.Logo.Data
@@ -323,7 +339,7 @@ func (p *Pipeline) compose(d *Doc) (*doc.Document, diag.List) {
 		images[ref] = a.Data
 	}
 	t, diags := c.Compose(compose.Input{
-		Doc: d.in.Doc, Kind: d.in.Kind, Registries: d.in.Registries, Directive: d.in.Directive,
+		Doc: m, Kind: k, Registries: d.in.Registries, Directive: d.in.Directive,
 		Logo: logo, Images: images, Creator: p.creator, Refs: d.in.Refs,
 	})
 	if t == nil && !diags.HasErrors() {

@@ -30,7 +30,7 @@ import (
 
 // reuseSize is how many documents a pipeline keeps: a few per worker
 // besides those under way, at a few hundred kilobytes each.
-const reuseSize = 32
+const reuseSize = 16
 
 // reused is one document of the build: loaded and checked once, composed
 // once. Its diagnostics are shared: callers get copies.

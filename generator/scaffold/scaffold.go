@@ -16,6 +16,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"text/template"
 	"time"
@@ -41,11 +42,15 @@ const DataDir = "data"
 
 // Options are what the scaffold is made for.
 type Options struct {
-	Name   string    // the organisation's name, "Exempelby kommun"; required
-	Office string    // an office (förvaltning) that sends documents, "Kommunledningsförvaltningen"; "" for none
-	Schema []byte    // the JSON Schema of the format, from the pipeline; required
-	Year   int       // the year the examples are dated in; default this year
-	Now    time.Time // when; only Year is taken from it when Year is 0
+	Name   string // the organisation's name, "Exempelby kommun"; required
+	Office string // an office (förvaltning) that sends documents, "Kommunledningsförvaltningen"; "" for none
+	Schema []byte // the JSON Schema of the format, from the pipeline; required
+	// Version is the underlag that makes the scaffold (`underlag
+	// version`): a release (v1.2.3) is what the README and the CI files
+	// pin; a development build pins the workflows' own release.
+	Version string
+	Year    int       // the year the examples are dated in; default this year
+	Now     time.Time // when; only Year is taken from it when Year is 0
 }
 
 // File is one file of the scaffold.
@@ -93,6 +98,31 @@ type data struct {
 	DataDir    string // DataDir
 	// MemoCommitteeLine is the line of the example memo's nämnd:.
 	MemoCommitteeLine int
+	Version           string // the underlag release the repository pins
+}
+
+// pinLine is the line of the example workflows that pins underlag's
+// version; release matches a release's version.
+var (
+	pinLine = regexp.MustCompile(`(?m)^(\s*UNDERLAG_VERSION: )(v\S+)$`)
+	release = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
+)
+
+// pinned is the release a new repository pins: the running underlag when
+// it is a release, else the one the example workflows pin.
+func pinned(version string) string {
+	if release.MatchString(version) {
+		return version
+	}
+	if m := pinLine.FindSubmatch(docs.GitHubActions); m != nil {
+		return string(m[2])
+	}
+	return "main"
+}
+
+// pin sets the workflow's UNDERLAG_VERSION to version.
+func pin(workflow []byte, version string) []byte {
+	return pinLine.ReplaceAll(workflow, []byte("${1}"+version))
 }
 
 // Plan returns the files of the scaffold, without writing anything.
@@ -104,7 +134,7 @@ func Plan(o Options) ([]File, error) {
 	if len(o.Schema) == 0 {
 		return nil, errors.New("scaffold: no schema given")
 	}
-	d := data{Name: name, Office: strings.TrimSpace(norm.NFC.String(o.Office)), Year: o.Year}
+	d := data{Name: name, Office: strings.TrimSpace(norm.NFC.String(o.Office)), Year: o.Year, Version: pinned(o.Version)}
 	if d.Year == 0 {
 		now := o.Now
 		if now.IsZero() {
@@ -149,8 +179,8 @@ func Plan(o Options) ([]File, error) {
 	}
 	out = append(out,
 		File{Path: SchemaPath, Data: o.Schema},
-		File{Path: ".github/workflows/dokument.yml", Data: docs.GitHubActions},
-		File{Path: ".gitlab-ci.yml", Data: docs.GitLabCI},
+		File{Path: ".github/workflows/dokument.yml", Data: pin(docs.GitHubActions, d.Version)},
+		File{Path: ".gitlab-ci.yml", Data: pin(docs.GitLabCI, d.Version)},
 	)
 	return out, nil
 }

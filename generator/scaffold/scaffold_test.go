@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/underlag/underlag/docs"
 	"github.com/underlag/underlag/generator/pipeline"
 	"github.com/underlag/underlag/generator/scaffold"
 )
@@ -142,5 +144,61 @@ func TestSlug(t *testing.T) {
 		"––":                                 "",
 	} {
 		assert.Equal(t, want, scaffold.Slug(in), in)
+	}
+}
+
+// The repository stands alone: every file or folder a generated file
+// points at (a Markdown link, a docs/… page, a $schema) is in the
+// scaffold, and the CI files and README pin the running release.
+func TestPlanStandsAlone(t *testing.T) {
+	t.Parallel()
+	p, err := pipeline.New(pipeline.Config{Formats: []pipeline.Format{}})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		version, want string
+	}{
+		{"v1.2.3", "v1.2.3"},
+		{"v1.2.3-4-gabcdef-dirty", ""}, // a development build: the workflows' own pin
+		{"dev", ""},
+	} {
+		files, err := scaffold.Plan(scaffold.Options{Name: "Exempelby kommun", Schema: schema(t, p), Version: tc.version})
+		require.NoError(t, err)
+		have := map[string]bool{}
+		for _, f := range files {
+			have[f.Path] = true
+			for d := filepath.Dir(f.Path); d != "."; d = filepath.Dir(d) {
+				have[filepath.ToSlash(d)] = true
+			}
+		}
+		refs := regexp.MustCompile("\\]\\(([^)#:]+)[)#]|[\\s(`]docs/[\\w./-]+\\.md")
+		for _, f := range files {
+			for _, m := range refs.FindAllStringSubmatch(string(f.Data), -1) {
+				ref := m[1]
+				if ref == "" {
+					ref = m[0][1:]
+				}
+				if strings.Contains(ref, "<") || strings.Contains(ref, " ") {
+					continue // an example in prose, not a link
+				}
+				target := filepath.ToSlash(filepath.Join(filepath.Dir(f.Path), ref))
+				assert.True(t, have[target] || have[ref], "%s points at %s, which the repository does not have", f.Path, ref)
+			}
+		}
+		want := tc.want
+		if want == "" {
+			want = regexp.MustCompile(`UNDERLAG_VERSION: (v\S+)`).FindStringSubmatch(string(docs.GitHubActions))[1]
+		}
+		pins := 0
+		for _, f := range files {
+			switch f.Path {
+			case ".github/workflows/dokument.yml", ".gitlab-ci.yml":
+				assert.Contains(t, string(f.Data), "UNDERLAG_VERSION: "+want+"\n", "%s: %s", tc.version, f.Path)
+				pins++
+			case "README.md":
+				assert.Contains(t, string(f.Data), "cmd/underlag@"+want+"`", tc.version)
+				pins++
+			}
+		}
+		assert.Equal(t, 3, pins, "both CI files and the README")
 	}
 }

@@ -78,12 +78,20 @@ type generator struct {
 	anon   map[reflect.Type]string // names given to structs made at run time
 	anonN  int
 	prefix string // the name for the next such struct: after the kind being defined
+
+	org Org // the committees and people a data tree names (org.go)
 }
 
 // JSON returns the schema, indented, ending in a newline. The output is
 // deterministic, so that a test can compare it with the committed file.
 func JSON(kinds *kind.Registry) ([]byte, error) {
-	raw, err := marshal(Schema(kinds))
+	return JSONFor(kinds, Org{})
+}
+
+// JSONFor is JSON for a data tree whose registries name org's committees
+// and people: nämnd and every person id complete from them.
+func JSONFor(kinds *kind.Registry, org Org) ([]byte, error) {
+	raw, err := marshal(schemaFor(kinds, org))
 	if err != nil {
 		return nil, err
 	}
@@ -98,14 +106,22 @@ func JSON(kinds *kind.Registry) ([]byte, error) {
 // Schema returns the schema of the files of the given kinds and the
 // registries, as a value that encoding/json marshals.
 func Schema(reg *kind.Registry) any {
-	g := &generator{defs: map[string]obj{}, anon: map[reflect.Type]string{}}
+	return schemaFor(reg, Org{})
+}
+
+func schemaFor(reg *kind.Registry, org Org) any {
+	g := &generator{defs: map[string]obj{}, anon: map[reflect.Type]string{}, org: org}
+	g.defs[committeeDef] = namedDef("Förkortning för en nämnd eller styrelse i organisationsprofilen (organisation.yaml), till exempel KS.", org.Committees)
+	g.defs[personIDDef] = namedDef("Id för en person i personregistret (personer.yaml), till exempel anna-andersson.", org.People)
+	g.order = append(g.order, committeeDef, personIDDef)
 	l := load.New(reg)
 	var kinds []string
-	var cases []any
+	var cases, snippets []any
 	for _, name := range l.KindNames() {
 		k := model.Kind(name)
 		t, _ := l.TypeOf(k)
 		name := g.kind(k, t)
+		snippets = append(snippets, g.snippet(k, t))
 		kinds = append(kinds, string(k))
 		cases = append(cases, obj{
 			{"if", obj{{"properties", obj{{"typ", obj{{"const", string(k)}}}}}, {"required", []string{"typ"}}}},
@@ -128,6 +144,7 @@ func Schema(reg *kind.Registry) any {
 			{"version", obj{{"description", desc(reflect.TypeFor[model.Head](), "Version")}, {"const", model.FormatVersion}}},
 		}},
 		{"allOf", cases},
+		{"defaultSnippets", snippets},
 		{"definitions", defs},
 	}
 }
@@ -212,7 +229,12 @@ func (g *generator) object(t reflect.Type) obj {
 	var required []string
 	var textEnum []string
 	for _, k := range load.Keys(t) {
-		props = append(props, kv{k.Name, g.field(t.FieldByIndex(k.Index).Type, k.Tag)})
+		ft := t.FieldByIndex(k.Index).Type
+		f := g.field(ft, k.Tag)
+		if r := ref(t, k.Name, ft); r != "" {
+			f = g.named(f, r, ft)
+		}
+		props = append(props, kv{k.Name, withExample(f, k.Name, k.Tag, ft)})
 		if k.Tag.Get("required") == "true" {
 			required = append(required, k.Name)
 			if e := k.Tag.Get("enum"); e != "" && textEnum == nil {
@@ -298,4 +320,60 @@ func (g *generator) typ(t reflect.Type) obj {
 		return obj{{"$ref", "#/definitions/" + g.define(t)}}
 	}
 	panic(fmt.Sprintf("schema: no JSON Schema for %s", t))
+}
+
+// named makes a field that names a committee or a person refer to the
+// definition that enumerates them.
+func (g *generator) named(f obj, def string, t reflect.Type) obj {
+	out := obj{}
+	for _, e := range f {
+		if e.k == "description" || e.k == "x-register" {
+			out = append(out, e)
+		}
+	}
+	r := obj{{"$ref", "#/definitions/" + def}}
+	if t.Kind() == reflect.Slice {
+		return append(out, kv{"type", "array"}, kv{"items", r})
+	}
+	return append(out, r...)
+}
+
+// withExample adds the key's example and its Markdown description.
+func withExample(f obj, key string, tag reflect.StructTag, t reflect.Type) obj {
+	desc := tag.Get("desc")
+	ex := example(key, desc, tag.Get("enum"), t)
+	if desc != "" {
+		f = append(f, kv{"markdownDescription", markdown(key, desc, ex)})
+	}
+	if ex != nil {
+		f = append(f, kv{"examples", []any{ex}})
+	}
+	return f
+}
+
+// snippet is the editor's starting point for a new file of kind k: typ,
+// version and every required key, with its example where it has one.
+func (g *generator) snippet(k model.Kind, t reflect.Type) obj {
+	body := obj{{"typ", string(k)}, {"version", model.FormatVersion}}
+	for _, key := range load.Keys(t) {
+		if key.Tag.Get("required") != "true" || key.Name == "typ" || key.Name == "version" {
+			continue
+		}
+		ft := t.FieldByIndex(key.Index).Type
+		var v any = ""
+		if ex := example(key.Name, key.Tag.Get("desc"), key.Tag.Get("enum"), ft); ex != nil {
+			v = ex
+		} else if ft.Kind() == reflect.Slice {
+			v = []any{}
+		}
+		if r := ref(t, key.Name, ft); r == committeeDef && len(g.org.Committees) > 0 {
+			v = g.org.Committees[0].Value
+		}
+		body = append(body, kv{key.Name, v})
+	}
+	return obj{
+		{"label", string(k)},
+		{"description", "En ny fil av typen " + string(k) + " med de nycklar som krävs"},
+		{"body", body},
+	}
 }

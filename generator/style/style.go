@@ -14,7 +14,10 @@ type Profile struct {
 	HeaderTop                                        float64 // distance from the page's top edge to the header's first line
 	FooterBottom                                     float64 // distance from the page's bottom edge to the footer's last line
 
-	FontFamily string  // "Liberation Sans": metric-compatible with Arial
+	FontFamily string // "Liberation Sans": metric-compatible with Arial
+	// Fonts are the organisation's own font files for FontFamily (the
+	// profile's typsnitt:); nil for Liberation Sans, which is built in.
+	Fonts      *Fonts
 	BodySize   float64 // running text
 	LineHeight float64 // line height as a multiple of the font size
 
@@ -86,4 +89,11 @@ func Default() Profile {
 		LinkColor:          RGB{0, 70, 140},
 		StatusColors:       [3]RGB{{0, 135, 60}, {230, 170, 0}, {200, 30, 30}},
 	}
+}
+
+// Fonts are the TrueType or OpenType (TrueType outlines) files of one
+// family: the regular face, and the bold, italic and bold italic faces,
+// each nil when the family has none (the regular face stands in).
+type Fonts struct {
+	Regular, Bold, Italic, BoldItalic []byte
 }

@@ -134,14 +134,18 @@ func (w *Watcher) addTree(dir string) error {
 
 // Ignored tells whether a changed file is an editor's or the system's
 // scratch file rather than something a document is made from: hidden
-// files, backups (name~), Vim's swap files and JetBrains' temporary
-// copies.
+// files (Emacs's .#locks among them), backups (name~), Vim's swap files
+// and its 4913 probe, Emacs's #auto-saves#, Word's ~$locks and
+// JetBrains' temporary copies.
 func Ignored(path string) bool {
 	name := filepath.Base(path)
 	switch {
 	case strings.HasPrefix(name, "."), strings.HasSuffix(name, "~"),
 		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
-		strings.Contains(name, "___jb_"), name == "4913":
+		strings.Contains(name, "___jb_"), name == "4913",
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"), // Emacs's auto-save
+		strings.HasPrefix(name, "~$"),                                // Word's and LibreOffice's lock file of an open document
+		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".crdownload"):
 		return true
 	}
 	return false

@@ -106,6 +106,10 @@ func TestIgnored(t *testing.T) {
 		"data/a.yaml.swp":                true,
 		"data/a.yaml___jb_tmp___":        true,
 		"data/4913":                      true,
+		"data/.#a.yaml":                  true,
+		"data/#a.yaml#":                  true,
+		"data/~$mall.docx":               true,
+		"data/a.yaml.tmp":                true,
 		"data/mallar/etiketter.yaml":     false,
 		filepath.Join("C:", "x", "a.md"): false,
 	} {
