@@ -73,7 +73,7 @@ func TestThirdOrganisationPDF(t *testing.T) {
 		assert.Regexp(t, `Tjänsteskrivelse[\s\S]*2025-09-15[\s\S]*Dnr TN 2025/41`, head(memo[0]))
 		assert.Contains(t, head(extract[0]), "PROTOKOLLSUTDRAG")
 		assert.NotContains(t, head(extract[1]), "PROTOKOLLSUTDRAG", "the following pages have the running header")
-		assert.Regexp(t, `Sida 1 av [0-9]+`, head(report[0]))
+		assert.Contains(t, head(report[0]), "Sida 1 av "+strconv.Itoa(len(report)), "page one of the report's pages (its timeline takes a second)")
 		assert.NotContains(t, head(report[0]), "Statusrapport")
 	})
 	t.Run("extract numbered as pages of the protocol", func(t *testing.T) {
