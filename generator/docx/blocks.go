@@ -77,6 +77,11 @@ type state struct {
 	// sit close together, so the paragraph after the list gets the space
 	// a paragraph would have had above it.
 	afterList bool
+	// noHyphens keeps Word from hyphenating the paragraphs being written:
+	// a table cell that holds a person's or organisation's name
+	// (doc.Meta.Names), which the PDF never hyphenates either. Word can
+	// turn hyphenation off only for a whole paragraph.
+	noHyphens bool
 	// sig numbers the signature lines (signatureline.go).
 	sig sigLines
 }
@@ -178,6 +183,9 @@ func (s *state) pOpen(st sid, numID, ilvl int, keepNext bool, align doc.Align) {
 		b = append(b, "</w:numPr>"...)
 	case numID < 0:
 		b = append(b, `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>`...)
+	}
+	if s.noHyphens {
+		b = append(b, "<w:suppressAutoHyphens/>"...)
 	}
 	if s.afterList && (st < sTitle || st > sHeading3) {
 		b = append(b, "<w:spacing"...)

@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"strings"
+
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/docx/wordpkg"
 )
@@ -202,7 +204,10 @@ func renderTable(s *state, b doc.Block, c ctx) error {
 					cc.keepNext = doc.KeepRow(ri, len(rows))
 				}
 				s.tcOpen(widths[j], head && !t.Borderless, "")
-				if err := s.cellBlocks(cell.Blocks, cc); err != nil {
+				s.noHyphens = !head && holdsName(cell.Blocks, s.d.Meta.Names)
+				err := s.cellBlocks(cell.Blocks, cc)
+				s.noHyphens = false
+				if err != nil {
 					return err
 				}
 				s.body = append(s.body, "</w:tc>"...)
@@ -309,4 +314,27 @@ func (s *state) cellBlocks(blocks []doc.Block, c ctx) error {
 	}
 	s.afterTable = false
 	return nil
+}
+
+// holdsName reports whether a cell's text contains one of names.
+func holdsName(blocks []doc.Block, names []string) bool {
+	if len(names) == 0 {
+		return false
+	}
+	found := false
+	_ = doc.Walk(blocks, func(b doc.Block, entering bool) (doc.WalkStatus, error) {
+		p, ok := b.(*doc.Paragraph)
+		if !entering || !ok {
+			return doc.WalkContinue, nil
+		}
+		text := doc.Plain(p.Text)
+		for _, n := range names {
+			if n != "" && strings.Contains(text, n) {
+				found = true
+				return doc.WalkStop, nil
+			}
+		}
+		return doc.WalkContinue, nil
+	})
+	return found
 }

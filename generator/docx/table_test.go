@@ -111,3 +111,35 @@ func TestTableTextAndEnd(t *testing.T) {
 	assert.Contains(t, p["word/settings.xml"], "<w:autoHyphenation/>")
 	assert.Contains(t, p["word/styles.xml"], `w:line="250" w:lineRule="auto"`, "1.2 × the size, in Liberation Sans's single lines")
 }
+
+// A body cell that holds a name is not hyphenated by Word, as the PDF
+// never hyphenates a name; the other cells and the header are left to
+// the document's hyphenation.
+func TestCellWithNameNotHyphenated(t *testing.T) {
+	r, err := New(style.Default())
+	require.NoError(t, err)
+	d := &doc.Document{Blocks: []doc.Block{&doc.Table{
+		Header: []doc.Row{{Cells: []doc.Cell{doc.TextCell("Aktivitet"), doc.TextCell("Ansvarig")}}},
+		Rows:   []doc.Row{{Cells: []doc.Cell{doc.TextCell("Markundersökning längs sträckan"), doc.TextCell("Łukasz Wójcik")}}},
+	}}}
+	d.Meta.Names = []string{"Łukasz Wójcik"}
+	body := parts(t, render(t, r, d))["word/document.xml"]
+	var paras []string
+	for _, p := range strings.Split(body, "<w:p>")[1:] {
+		if i := strings.Index(p, "</w:p>"); i >= 0 {
+			p = p[:i]
+		}
+		paras = append(paras, p)
+	}
+	suppressed := func(text string) bool {
+		for _, p := range paras {
+			if strings.Contains(p, text) {
+				return strings.Contains(p, "<w:suppressAutoHyphens/>")
+			}
+		}
+		t.Fatalf("no paragraph holds %q", text)
+		return false
+	}
+	assert.True(t, suppressed("Łukasz Wójcik"), "the name's cell")
+	assert.False(t, suppressed("Markundersökning"), "a cell without a name")
+}
