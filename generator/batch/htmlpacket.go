@@ -1,8 +1,7 @@
 package batch
 
 import (
-	"bytes"
-	"fmt"
+	"io"
 	"path/filepath"
 
 	"github.com/underlag/underlag/generator/batch/manifest"
@@ -38,24 +37,9 @@ func (b *batch) buildsPacketPage() bool {
 // to where it is written.
 func (b *batch) writeHTMLPacket(it *item, old *manifest.Entry, name string, pk *pipeline.Packet, deps []manifest.Dep) (*manifest.Output, error) {
 	rel := htmlPacketPath(name)
-	inputs := b.outputInputs(PacketHTMLOutput, rel, it.sum, deps)
-	if o := b.reuse(old, PacketHTMLOutput, rel, inputs); o != nil {
-		return o, nil
-	}
-	if err := b.claimPacket(it, rel); err != nil {
-		return nil, err
-	}
-	defer b.unclaimPacket(it, rel)
-	buf := buffers.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer buffers.Put(buf)
-	if err := pk.RenderHTML(buf, filepath.Dir(b.out.show(rel))); err != nil {
-		return nil, fmt.Errorf("packet: %w", err)
-	}
-	if err := b.out.write(rel, buf.Bytes()); err != nil {
-		return nil, err
-	}
-	return &manifest.Output{Path: rel, Inputs: inputs, SHA256: sum(buf.Bytes()), Size: int64(buf.Len())}, nil
+	return b.writePacketAs(it, old, PacketHTMLOutput, rel, deps, func(w io.Writer) (int, error) {
+		return 0, pk.RenderHTML(w, filepath.Dir(b.out.show(rel)))
+	})
 }
 
 // htmlPacketFresh reports whether the web page packet an entry records,

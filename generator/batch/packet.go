@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"path/filepath"
 
@@ -138,11 +139,28 @@ func (b *batch) reuse(old *manifest.Entry, f, rel, inputs string) *manifest.Outp
 // writePacket renders the packet and writes it, unless the last build's is
 // still good.
 func (b *batch) writePacket(it *item, old *manifest.Entry, name string, pk *pipeline.Packet, deps []manifest.Dep) (*manifest.Output, error) {
-	rel := packetPath(name)
-	inputs := b.outputInputs(PacketOutput, rel, it.sum, deps)
-	if o := b.reuse(old, PacketOutput, rel, inputs); o != nil {
+	return b.writePacketAs(it, old, PacketOutput, packetPath(name), deps, pk.Render)
+}
+
+// writePacketAs writes one rendering of a packet (the PDF, the web page)
+// at rel as output kind, unless the last build's is still good. render
+// returns the pages it made, 0 where pages are not counted.
+func (b *batch) writePacketAs(it *item, old *manifest.Entry, kind, rel string, deps []manifest.Dep, render func(w io.Writer) (int, error)) (*manifest.Output, error) {
+	inputs := b.outputInputs(kind, rel, it.sum, deps)
+	if o := b.reuse(old, kind, rel, inputs); o != nil {
 		return o, nil
 	}
+	o, err := b.writeClaimed(it, rel, inputs, render)
+	if err != nil {
+		return nil, fmt.Errorf("packet: %w", err)
+	}
+	return o, nil
+}
+
+// writeClaimed renders an output that more than one item may write (a
+// packet, a meeting's product) and writes it at rel, holding the path as
+// the item's while it does (claimPacket).
+func (b *batch) writeClaimed(it *item, rel, inputs string, render func(w io.Writer) (int, error)) (*manifest.Output, error) {
 	if err := b.claimPacket(it, rel); err != nil {
 		return nil, err
 	}
@@ -150,9 +168,9 @@ func (b *batch) writePacket(it *item, old *manifest.Entry, name string, pk *pipe
 	buf := buffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer buffers.Put(buf)
-	pages, err := pk.Render(buf)
+	pages, err := render(buf)
 	if err != nil {
-		return nil, fmt.Errorf("packet: %w", err)
+		return nil, err
 	}
 	if err := b.out.write(rel, buf.Bytes()); err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -136,18 +135,9 @@ func (b *batch) writeProducts(it *item, old, entry *manifest.Entry, prods []pipe
 				r.Outputs = append(r.Outputs, b.output(key, o))
 				continue
 			}
-			if err := b.claimPacket(it, rel); err != nil {
-				return err
-			}
-			buf := buffers.Get().(*bytes.Buffer)
-			buf.Reset()
-			pages, err := pp.RenderProduct(buf, f, pr)
-			if err == nil {
-				err = b.out.write(rel, buf.Bytes())
-			}
-			o := &manifest.Output{Path: rel, Inputs: inputs, SHA256: sum(buf.Bytes()), Size: int64(buf.Len()), Pages: pages}
-			buffers.Put(buf)
-			b.unclaimPacket(it, rel)
+			o, err := b.writeClaimed(it, rel, inputs, func(w io.Writer) (int, error) {
+				return pp.RenderProduct(w, f, pr)
+			})
 			if err != nil {
 				return fmt.Errorf("%s%s: %v", pr.Key, ext, err)
 			}

@@ -96,6 +96,12 @@ func (r *statusRun) activityColumns(rows []activityRow) []Column {
 		}
 		return ""
 	}
+	forecast, actual := statusDates(func(i int) (date.Date, date.Date, bool) {
+		if st := rows[i].st; st != nil {
+			return st.Forecast, st.Actual, true
+		}
+		return date.Date{}, date.Date{}, false
+	})
 	return []Column{
 		{"nr", 0.5, func(i int, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(rows[i].id) }},
 		{"aktivitet", 3.4, func(i int, shown map[string]bool, _ date.Style) doc.Cell {
@@ -123,18 +129,7 @@ func (r *statusRun) activityColumns(rows []activityRow) []Column {
 		{"trafikljus", 1, func(i int, _ map[string]bool, _ date.Style) doc.Cell { return r.lightCell(level(rows[i])) }},
 		{"försenad", 1, func(i int, _ map[string]bool, _ date.Style) doc.Cell { return r.lateCell(rows[i].late) }},
 		{"planerat_slut", 1.1, func(i int, _ map[string]bool, st date.Style) doc.Cell { return dateOf(rows[i].end, st) }},
-		{"prognos", 1.1, func(i int, _ map[string]bool, st date.Style) doc.Cell {
-			if rows[i].st == nil {
-				return doc.Cell{}
-			}
-			return dateOf(rows[i].st.Forecast, st)
-		}},
-		{"utfall", 1.1, func(i int, _ map[string]bool, st date.Style) doc.Cell {
-			if rows[i].st == nil {
-				return doc.Cell{}
-			}
-			return dateOf(rows[i].st.Actual, st)
-		}},
+		forecast, actual,
 		{"kommentar", 2.5, func(i int, _ map[string]bool, _ date.Style) doc.Cell {
 			if rows[i].st == nil {
 				return doc.Cell{}
@@ -152,6 +147,12 @@ func (r *statusRun) milestoneColumns(rows []milestoneRow) []Column {
 		}
 		return ""
 	}
+	forecast, actual := statusDates(func(i int) (date.Date, date.Date, bool) {
+		if st := rows[i].st; st != nil {
+			return st.Forecast, st.Actual, true
+		}
+		return date.Date{}, date.Date{}, false
+	})
 	return []Column{
 		{"beslutspunkt", 1.3, func(i int, _ map[string]bool, _ date.Style) doc.Cell { return doc.TextCell(rows[i].id) }},
 		{"beslut", 3.2, func(i int, shown map[string]bool, _ date.Style) doc.Cell {
@@ -163,18 +164,7 @@ func (r *statusRun) milestoneColumns(rows []milestoneRow) []Column {
 			return blocksCell(bs)
 		}},
 		{"planerat", 1.1, func(i int, _ map[string]bool, st date.Style) doc.Cell { return dateOf(rows[i].date, st) }},
-		{"prognos", 1.1, func(i int, _ map[string]bool, st date.Style) doc.Cell {
-			if rows[i].st == nil {
-				return doc.Cell{}
-			}
-			return dateOf(rows[i].st.Forecast, st)
-		}},
-		{"utfall", 1.1, func(i int, _ map[string]bool, st date.Style) doc.Cell {
-			if rows[i].st == nil {
-				return doc.Cell{}
-			}
-			return dateOf(rows[i].st.Actual, st)
-		}},
+		forecast, actual,
 		{"status", 1.2, func(i int, _ map[string]bool, _ date.Style) doc.Cell {
 			m := rows[i]
 			word := r.lbl("ej_nådd")
@@ -310,4 +300,20 @@ func (r *statusRun) fnMilestoneRows(sr *model.StatusReport) []MilestoneRow {
 		out = append(out, row)
 	}
 	return out
+}
+
+// statusDates are the prognos and utfall columns of rows whose status
+// gives them (ok false: a row without a status, empty cells).
+func statusDates(dates func(i int) (forecast, actual date.Date, ok bool)) (Column, Column) {
+	cell := func(pick func(f, a date.Date) date.Date) func(int, map[string]bool, date.Style) doc.Cell {
+		return func(i int, _ map[string]bool, st date.Style) doc.Cell {
+			f, a, ok := dates(i)
+			if !ok {
+				return doc.Cell{}
+			}
+			return dateOf(pick(f, a), st)
+		}
+	}
+	return Column{"prognos", 1.1, cell(func(f, _ date.Date) date.Date { return f })},
+		Column{"utfall", 1.1, cell(func(_, a date.Date) date.Date { return a })}
 }
