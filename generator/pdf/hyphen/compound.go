@@ -1,10 +1,13 @@
 package hyphen
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -38,10 +41,39 @@ const minPart = 3
 
 // Compounds finds the joints of Swedish compounds from a word list.
 // It is read-only once made and safe for concurrent use.
+//
+// The list is not indexed word by word when it is read: hashing its
+// 150,000 words took 25 ms and 15 MB, more than the rest of a cold
+// `underlag render`, which hyphenates some twenty words. Its lines are
+// only sorted into buckets by their first three letters (a pass that
+// looks at three bytes a line), and a bucket's words are put into a set
+// the first time a word beginning with those letters is looked up: a
+// document pays for the few hundred buckets its hyphenated words touch.
 type Compounds struct {
-	stems wordSet // every word of the list, lower case
-	heads wordSet // forms that only begin compounds ("kommunikations-")
+	data []byte // the list as read
+	// The lines that may hold a word, as lists by bucket: bucket b's
+	// last line is offs[last[b]], the one before it offs[prev[last[b]]],
+	// and so on to 0, which is no line.
+	last, offs, prev []uint32
+	// sets are the buckets' words, each made on first use and then
+	// never changed; two goroutines that make the same one at once make
+	// the same set, and either is kept.
+	sets []atomic.Pointer[bucket]
 }
+
+// bucket is the words of one bucket, lower case, each with the sets it
+// belongs to (isStem, isHead).
+type bucket map[string]uint8
+
+const (
+	isStem uint8 = 1 << iota // a word of the list
+	isHead                   // a form that only begins compounds ("kommunikations-")
+)
+
+// buckets is how many buckets the lines go into: about four times the
+// three-letter beginnings of Swedish words (hunspell-sv has some 4,400),
+// a power of two.
+const buckets = 1 << 14
 
 // LoadCompounds reads a hunspell dictionary (.dic: a count, then one
 // word a line with its affix flags after a slash) from path, at most
@@ -56,9 +88,9 @@ func LoadCompounds(path string) (*Compounds, error) {
 		return nil, fmt.Errorf("hyphen: word list: %w", err)
 	}
 	defer f.Close()
-	// Read in one piece of the file's size: the list is read when a
-	// document first needs a word hyphenated, in the time of a cold
-	// `underlag render`.
+	// Read in one piece of the file's size, and kept as read: the list is
+	// read when a document first needs a word hyphenated, in the time of
+	// a cold `underlag render`.
 	var data []byte
 	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= maxDictionary {
 		data = make([]byte, 0, st.Size()+1)
@@ -79,7 +111,7 @@ func LoadCompounds(path string) (*Compounds, error) {
 			return nil, fmt.Errorf("hyphen: word list %s: %w", path, err)
 		}
 	}
-	c, err := parseCompounds(string(data))
+	c, err := parseCompounds(data)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: word list %s: %w", path, err)
 	}
@@ -88,64 +120,124 @@ func LoadCompounds(path string) (*Compounds, error) {
 
 // ParseCompounds reads a hunspell dictionary in UTF-8.
 func ParseCompounds(r io.Reader) (*Compounds, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, maxDictionary+1))
 	if err != nil {
 		return nil, err
 	}
-	return parseCompounds(string(data))
+	if len(data) > maxDictionary {
+		return nil, fmt.Errorf("larger than %d bytes", maxDictionary)
+	}
+	return parseCompounds(data)
 }
 
-// parseCompounds keeps the words, lower-cased, in one string that both
-// sets index, rather than as a string and a map entry each: the list has
-// some 200,000 words.
-func parseCompounds(text string) (*Compounds, error) {
-	lines := strings.Count(text, "\n")
-	var words strings.Builder
-	words.Grow(len(text))
-	type ref struct {
-		off, n int
-		head   bool
+// parseCompounds sorts the lines of text into their buckets, in one
+// pass: each bucket is a list of its lines, linked from the last.
+func parseCompounds(text []byte) (*Compounds, error) {
+	_, rest, _ := bytes.Cut(text, []byte("\n")) // the word count
+	lines := bytes.Count(rest, []byte("\n")) + 1
+	c := &Compounds{
+		data: text,
+		last: make([]uint32, buckets),
+		offs: make([]uint32, 1, lines+1),
+		prev: make([]uint32, 1, lines+1),
 	}
-	refs := make([]ref, 0, lines)
-	heads := 0
-	_, text, _ = strings.Cut(text, "\n") // the word count
-	for text != "" {
-		var line string
-		line, text, _ = strings.Cut(text, "\n")
-		w, _, _ := strings.Cut(line, "/")
-		w = strings.TrimSpace(w)
-		head := strings.HasSuffix(w, "-")
-		w = strings.TrimSuffix(w, "-")
-		if utf8.RuneCountInString(w) < minPart || !letters(w) {
-			continue
+	for off := len(text) - len(rest); off < len(text); {
+		end := bytes.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text) - off
 		}
-		if !lower(w) {
-			w = strings.ToLower(w)
+		if k := lineKey(text[off : off+end]); k != noBucket {
+			c.prev = append(c.prev, c.last[k])
+			c.last[k] = uint32(len(c.offs))
+			c.offs = append(c.offs, uint32(off))
 		}
-		if len(w) > maxWord {
-			continue // no compound's part is that long
-		}
-		refs = append(refs, ref{words.Len(), len(w), head})
-		if head {
-			heads++
-		}
-		words.WriteString(w)
+		off += end + 1
 	}
-	if len(refs) == heads {
+	if len(c.offs) == 1 {
 		return nil, fmt.Errorf("no words")
 	}
-	c := &Compounds{}
-	all := words.String()
-	c.stems.init(all, len(refs)-heads)
-	c.heads.init(all, heads)
-	for _, r := range refs {
-		if r.head {
-			c.heads.add(r.off, r.n)
-		} else {
-			c.stems.add(r.off, r.n)
+	c.sets = make([]atomic.Pointer[bucket], buckets)
+	return c, nil
+}
+
+// noBucket marks a line that can hold no word of the sets.
+const noBucket = math.MaxUint16
+
+// lineKey is the bucket of a line of the list: that of its word's first
+// three letters, lower case. Most lines begin with three letters of
+// ASCII or Latin-1 (å, ä, ö), lower-cased here as strings.ToLower does;
+// any other line is read as the sets read it. A line put in a bucket may
+// still hold no word: the bucket's set reads it again.
+func lineKey(line []byte) uint16 {
+	var r [3]rune
+	i := 0
+	for n := range r {
+		if i >= len(line) {
+			break
+		}
+		switch b := line[i]; {
+		case b|0x20 >= 'a' && b|0x20 <= 'z':
+			r[n] = rune(b | 0x20)
+			i++
+		case b == 0xc3 && i+1 < len(line) && line[i+1] >= 0x80 && line[i+1] <= 0xbf && line[i+1] != 0x97 && line[i+1] != 0xb7:
+			// U+00C0 to U+00FF, less × and ÷: the capitals (up to Þ)
+			// lie 0x20 below their small letters, as in ASCII.
+			r[n] = 0xc0 + rune(line[i+1]-0x80)
+			if r[n] <= 0xde {
+				r[n] += 0x20
+			}
+			i += 2
+		default:
+			i = -1
+		}
+		if i < 0 {
+			break
 		}
 	}
-	return c, nil
+	if i > 0 && r[2] != 0 {
+		return key(r[0], r[1], r[2])
+	}
+	w, _, ok := entry(string(line))
+	if !ok {
+		return noBucket
+	}
+	return wordKey(w)
+}
+
+// wordKey is the bucket of a lower-case word of at least three runes.
+func wordKey(w string) uint16 {
+	r1, n1 := utf8.DecodeRuneInString(w)
+	r2, n2 := utf8.DecodeRuneInString(w[n1:])
+	r3, _ := utf8.DecodeRuneInString(w[n1+n2:])
+	return key(r1, r2, r3)
+}
+
+func key(r1, r2, r3 rune) uint16 {
+	h := (uint32(r1)*31+uint32(r2))*31 + uint32(r3)
+	h *= 2654435761 // Knuth's multiplicative hash
+	return uint16(h >> (32 - 14))
+}
+
+// entry reads a line of the list as a word of the sets: the word before
+// the affix flags, lower case, and whether it is a form that only begins
+// compounds (written with a final hyphen). ok is false for a line that
+// holds no such word: one of fewer than minPart letters, with anything
+// but letters, or longer than maxWord bytes.
+func entry(line string) (w string, head, ok bool) {
+	w, _, _ = strings.Cut(line, "/")
+	w = strings.TrimSpace(w)
+	head = strings.HasSuffix(w, "-")
+	w = strings.TrimSuffix(w, "-")
+	if utf8.RuneCountInString(w) < minPart || !letters(w) {
+		return "", false, false
+	}
+	if !lower(w) {
+		w = strings.ToLower(w)
+	}
+	if len(w) > maxWord {
+		return "", false, false // no compound's part is that long
+	}
+	return w, head, true
 }
 
 // lower reports whether s is lower case already: no ASCII capital, and
@@ -168,72 +260,39 @@ func lower(s string) bool {
 	return true
 }
 
-// maxWord is the longest word a set holds, in bytes.
+// maxWord is the longest word the sets hold, in bytes.
 const maxWord = 255
 
-// wordSet is a set of words, each a piece of one string, in an
-// open-addressed table: each slot holds a word's offset and length and 32
-// bits of its hash, 0 for an empty slot.
-type wordSet struct {
-	words string
-	slots []uint64
-}
-
-func (s *wordSet) init(words string, n int) {
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	s.words, s.slots = words, make([]uint64, size)
-}
-
-// hash is FNV-1a, 64 bits.
-func hash(w string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h ^= uint64(w[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-func (s *wordSet) add(off, n int) {
-	w := s.words[off : off+n]
-	h := hash(w)
-	slot := h>>32<<32 | uint64(off)<<8 | uint64(n)
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch e := s.slots[i]; {
-		case e == 0:
-			s.slots[i] = slot
-			return
-		case s.at(e) == w:
-			return
-		}
-	}
-}
-
-// at is the word of a slot.
-func (s *wordSet) at(e uint64) string {
-	off, n := int(e>>8&0xffffff), int(e&0xff)
-	return s.words[off : off+n]
-}
-
-func (s *wordSet) has(w string) bool {
-	if len(s.slots) == 0 || len(w) > maxWord {
+// in reports whether the lower-case word w is in the set named by set
+// (isStem or isHead).
+func (c *Compounds) in(w string, set uint8) bool {
+	if len(w) > maxWord || utf8.RuneCountInString(w) < minPart {
 		return false
 	}
-	h := hash(w)
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		e := s.slots[i]
-		if e == 0 {
-			return false
+	return c.bucket(wordKey(w))[w]&set != 0
+}
+
+// bucket returns the words of bucket k, making the set on first use.
+func (c *Compounds) bucket(k uint16) bucket {
+	if b := c.sets[k].Load(); b != nil {
+		return *b
+	}
+	b := bucket{}
+	for i := c.last[k]; i != 0; i = c.prev[i] {
+		line := c.data[c.offs[i]:]
+		if end := bytes.IndexByte(line, '\n'); end >= 0 {
+			line = line[:end]
 		}
-		if e>>32 == h>>32 && s.at(e) == w {
-			return true
+		if w, head, ok := entry(string(line)); ok {
+			if head {
+				b[w] |= isHead
+			} else {
+				b[w] |= isStem
+			}
 		}
 	}
+	c.sets[k].CompareAndSwap(nil, &b)
+	return b
 }
 
 func letters(s string) bool {
@@ -255,7 +314,7 @@ var endings = []string{
 	"ande", "ende", "are", "ast", "aste",
 }
 
-func (c *Compounds) isStem(p string) bool { return c.stems.has(p) }
+func (c *Compounds) isStem(p string) bool { return c.in(p, isStem) }
 
 // isTail reports whether p may end a compound: a word of the list with
 // one of the endings, the stem perhaps having lost its final a or e to
@@ -280,10 +339,10 @@ func (c *Compounds) isTail(p string) bool {
 // the linking s ("verksamhets-"), or a form the list gives as a first
 // part only.
 func (c *Compounds) isHead(p string) bool {
-	if c.stems.has(p) || c.heads.has(p) {
+	if c.in(p, isStem|isHead) {
 		return true
 	}
-	return strings.HasSuffix(p, "s") && c.stems.has(p[:len(p)-1])
+	return strings.HasSuffix(p, "s") && c.isStem(p[:len(p)-1])
 }
 
 // Joints returns the byte offsets in word where two parts of a compound

@@ -1,6 +1,7 @@
 package hyphen
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -109,4 +110,62 @@ func systemCompounds(t *testing.T) *Compounds {
 	c, err := LoadCompounds(SystemDictionary)
 	require.NoError(t, err)
 	return c
+}
+
+// TestCompoundBuckets checks that every word of a list is found in the
+// bucket its lookup goes to, whatever its first letters (ASCII, Latin-1
+// capitals, other scripts, a space before it), and that what is not a
+// word of the list, or not in that set, is not found.
+func TestCompoundBuckets(t *testing.T) {
+	t.Parallel()
+	lines := []string{
+		"huvud/ABDXY", "Åsa/X", "ÄLGJAKT", "  öga/X", "Éclair", "İstanbul/X",
+		"ΑΘΗΝΑ", "straße", "ÞORN", "kommunikations-/Y", "ab-", "a1b2c",
+		"øre", "ÖVER-", "xy",
+	}
+	c, err := ParseCompounds(strings.NewReader(fmt.Sprint(len(lines)) + "\n" + strings.Join(lines, "\n")))
+	require.NoError(t, err)
+	found := 0
+	for _, l := range lines {
+		w, head, ok := entry(l)
+		if !ok {
+			continue
+		}
+		found++
+		set, other := isStem, isHead
+		if head {
+			set, other = other, set
+		}
+		assert.True(t, c.in(w, set), l)
+		assert.False(t, c.in(w, other), l)
+		assert.False(t, c.in(w+"x", set), l)
+	}
+	assert.Less(t, found, len(lines)) // some lines hold no word
+	assert.True(t, c.in("över", isHead))
+	assert.False(t, c.in("ab", isHead))
+}
+
+// TestSystemCompoundBuckets checks the same of every line of
+// hunspell-sv's list.
+func TestSystemCompoundBuckets(t *testing.T) {
+	t.Parallel()
+	c := systemCompounds(t)
+	data, err := os.ReadFile(SystemDictionary)
+	require.NoError(t, err)
+	words := 0
+	for _, l := range strings.Split(string(data), "\n")[1:] {
+		w, head, ok := entry(l)
+		if !ok {
+			continue
+		}
+		words++
+		set := isStem
+		if head {
+			set = isHead
+		}
+		if !c.in(w, set) {
+			t.Errorf("%q (line %q) not found", w, l)
+		}
+	}
+	assert.Positive(t, words)
 }
