@@ -268,7 +268,7 @@ func layoutStatus(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	if s.Level >= doc.Green && int(s.Level) <= len(r.p.StatusColors) {
 		c = r.p.StatusColors[s.Level-1]
 	}
-	f := r.faces[faceRegular]
+	f := r.face(faceRegular)
 	xh := ts.size * ptToMM * f.ascent / 1000 * 0.55 // about half the cap height
 	cy := r.baseline(0, ts) - xh
 	bs[0].ops = append(bs[0].ops, op{kind: opCircle, x: fr.x + radius, y: cy, w: radius, fill: true, fillc: c, tag: tagArtifact})

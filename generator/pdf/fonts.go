@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationmonoregular"
@@ -51,28 +52,46 @@ type face struct {
 // renderer draws it as a white square (U+25A1), never as the font's
 // missing-glyph box, which PDF/A forbids.
 
-// loadFaces prepares the five faces: cut each font to the repertoire and
-// parse the cut font once.
-func loadFaces() ([numFaces]*face, error) {
-	src := [numFaces]struct {
-		name string
-		ttf  []byte
-	}{
-		faceRegular:    {"LiberationSans", liberationsansregular.TTF},
-		faceBold:       {"LiberationSans-Bold", liberationsansbold.TTF},
-		faceItalic:     {"LiberationSans-Italic", liberationsansitalic.TTF},
-		faceBoldItalic: {"LiberationSans-BoldItalic", liberationsansbolditalic.TTF},
-		faceMono:       {"LiberationMono", liberationmonoregular.TTF},
+// liberation is the Liberation face of each face index.
+var liberation = [numFaces]struct {
+	name string
+	ttf  []byte
+}{
+	faceRegular:    {"LiberationSans", liberationsansregular.TTF},
+	faceBold:       {"LiberationSans-Bold", liberationsansbold.TTF},
+	faceItalic:     {"LiberationSans-Italic", liberationsansitalic.TTF},
+	faceBoldItalic: {"LiberationSans-BoldItalic", liberationsansbolditalic.TTF},
+	faceMono:       {"LiberationMono", liberationmonoregular.TTF},
+}
+
+// lazyFaces returns the five Liberation faces, each prepared the first
+// time it is asked for and then kept. Preparing one (cutting and parsing
+// it) takes some 10 ms, a fifth of a cold `underlag render`, and a memo
+// draws with two of the five: the regular and the bold.
+func lazyFaces() [numFaces]func() (*face, error) {
+	var faces [numFaces]func() (*face, error)
+	for i, s := range liberation {
+		faces[i] = sync.OnceValues(func() (*face, error) {
+			f, err := prepareFace(s.name, s.ttf)
+			if err != nil {
+				return nil, fmt.Errorf("pdf: font %s: %w", s.name, err)
+			}
+			return f, nil
+		})
 	}
-	var faces [numFaces]*face
-	for i, s := range src {
-		f, err := prepareFace(s.name, s.ttf)
-		if err != nil {
-			return faces, fmt.Errorf("pdf: font %s: %w", s.name, err)
-		}
-		faces[i] = f
+	return faces
+}
+
+// face returns face i, preparing it on first use. The Liberation faces
+// are embedded in the program, and TestLiberationFaces prepares each of
+// them: one that cannot be read is a broken build, not bad input, and
+// panics, as template.Must does for an embedded template.
+func (r *Renderer) face(i uint8) *face {
+	f, err := r.faces[i]()
+	if err != nil {
+		panic(err)
 	}
-	return faces, nil
+	return f
 }
 
 // prepareFace cuts a font down to the repertoire with fpdf's cutter (a

@@ -80,7 +80,7 @@ const softHyphen = "\u00ad"
 // from then on), and the rest of a split word keeps those after the
 // break, as TeX does, rather than hyphenating the rest as a new word.
 func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest span, ok bool) {
-	f := r.faces[s.face]
+	f := r.face(s.face)
 	hw := f.width(softHyphen, ts.size)
 	if s.soft == nil {
 		s.soft = []int{}

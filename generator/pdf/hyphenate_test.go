@@ -125,7 +125,7 @@ func TestJointShare(t *testing.T) {
 		t.Skip("hunspell-sv not installed")
 	}
 	ts := r.textStyle(frame{}, false)
-	f := r.faces[faceRegular]
+	f := r.face(faceRegular)
 	var before, after, total, possible int
 	for _, marked := range compoundSample {
 		word := strings.ReplaceAll(marked, "|", "")
@@ -218,7 +218,7 @@ func TestBreakRules(t *testing.T) {
 		}
 		for _, tok := range tokens {
 			s := text[tok[0]:tok[1]]
-			if r.faces[faceRegular].width(s, ts.size) > width {
+			if r.face(faceRegular).width(s, ts.size) > width {
 				continue
 			}
 			found := false

@@ -161,7 +161,7 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 			continue
 		}
 		fc := faceOf(in.Style, ts.bold)
-		f := r.faces[fc]
+		f := r.face(fc)
 		text := invisible(in.Text)
 		lang := cleanLang(in.Lang)
 		// Tokens that must stay on one line, as byte ranges of text.
@@ -302,7 +302,7 @@ func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 // cutWord splits a span into pieces that fit the line, the first one into
 // what is left of the current line.
 func (r *Renderer) cutWord(s span, width, x float64, ts textStyle) []span {
-	f := r.faces[s.face]
+	f := r.face(s.face)
 	var out []span
 	start, w := 0, 0.0
 	room := width - x
@@ -409,7 +409,7 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 
 // baseline returns where text sits in a line box whose top is top.
 func (r *Renderer) baseline(top float64, ts textStyle) float64 {
-	f := r.faces[faceRegular]
+	f := r.face(faceRegular)
 	em := ts.size * ptToMM / 1000
 	textH := (f.ascent - f.descent) * em
 	return top + (ts.lead-textH)/2 + f.ascent*em
@@ -449,7 +449,7 @@ func (r *Renderer) naturalWidth(runs []doc.Inline, ts textStyle) (line, word flo
 		if in.Field != doc.NoField {
 			continue
 		}
-		f := r.faces[faceOf(in.Style, ts.bold)]
+		f := r.face(faceOf(in.Style, ts.bold))
 		for _, c := range in.Text {
 			switch c {
 			case '\n':

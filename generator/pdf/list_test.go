@@ -59,7 +59,7 @@ func TestDeeplyNestedList(t *testing.T) {
 				for _, o := range pg.ops {
 					if o.kind == opText {
 						text := strings.TrimSuffix(o.text, " ")
-						assert.LessOrEqual(t, o.x+r.faces[o.face].width(text, o.size), p.PageWidth-p.MarginRight+0.01, "page %d: %q", i+1, o.text)
+						assert.LessOrEqual(t, o.x+r.face(o.face).width(text, o.size), p.PageWidth-p.MarginRight+0.01, "page %d: %q", i+1, o.text)
 					}
 				}
 			}

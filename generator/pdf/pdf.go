@@ -31,8 +31,9 @@ import (
 // Renderer renders documents to PDF. It is prepared once by New and is
 // then safe for concurrent use.
 type Renderer struct {
-	p     style.Profile
-	faces [numFaces]*face
+	p style.Profile
+	// faces are the five faces, each prepared on first use (face).
+	faces [numFaces]func() (*face, error)
 	funcs doc.Funcs[layoutFunc]
 	// zpool holds deflate compressors: each is close to a megabyte of
 	// state, too much to allocate for every document. A buffered channel
@@ -61,8 +62,9 @@ type Renderer struct {
 
 var _ doc.Renderer = (*Renderer)(nil)
 
-// New prepares a renderer for a style profile: it cuts and measures the
-// fonts once, so that each Render only pays for its own document.
+// New prepares a renderer for a style profile: the fonts are cut and
+// measured once, when first used, so that each Render only pays for its
+// own document.
 func New(p style.Profile) (*Renderer, error) {
 	switch p.FontFamily {
 	case "", "Liberation Sans", "Arial":
@@ -78,13 +80,18 @@ func New(p style.Profile) (*Renderer, error) {
 	if p.TextWidth() <= 20 || p.PageHeight-p.MarginTop-p.MarginBottom <= 20 {
 		return nil, fmt.Errorf("pdf: profile %q leaves no room for text", p.Name)
 	}
-	faces, err := loadFaces()
-	if err != nil {
-		return nil, err
-	}
+	faces := lazyFaces()
 	if p.Fonts != nil {
-		if err := ownFaces(&faces, p.FontFamily, p.Fonts); err != nil {
+		// The organisation's own font is its input: read now, so that a
+		// file that cannot be used is an error before any document.
+		var own [numFaces]*face
+		if err := ownFaces(&own, p.FontFamily, p.Fonts); err != nil {
 			return nil, err
+		}
+		for i, f := range own {
+			if f != nil {
+				faces[i] = func() (*face, error) { return f, nil }
+			}
 		}
 	}
 	hy, err := hyphen.Swedish()

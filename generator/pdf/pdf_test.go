@@ -420,7 +420,7 @@ func TestNothingBelowTheMargin(t *testing.T) {
 				if o.kind == opText {
 					// The space a line broke at is kept, invisible, at its end.
 					text := strings.TrimSuffix(o.text, " ")
-					assert.LessOrEqual(t, o.x+r.faces[o.face].width(text, o.size), p.PageWidth-p.MarginRight+0.01, "%s: page %d: %q", name, i+1, o.text)
+					assert.LessOrEqual(t, o.x+r.face(o.face).width(text, o.size), p.PageWidth-p.MarginRight+0.01, "%s: page %d: %q", name, i+1, o.text)
 				}
 			}
 		}

@@ -311,7 +311,7 @@ func (fw *fileWriter) resources() {
 	for i, f := range fw.fonts {
 		if f != nil {
 			fmt.Fprintf(&res, "/F%d %d 0 R", i, f.obj)
-			fw.writeFont(i, fw.r.faces[i], f)
+			fw.writeFont(i, fw.r.face(uint8(i)), f)
 		}
 	}
 	res.WriteString(">>")
@@ -502,7 +502,7 @@ func (fw *fileWriter) content(ops []op, links []op) ([]op, error) {
 
 // glyphs appends text as hex glyph ids of a face and notes them as used.
 func (fw *fileWriter) glyphs(c []byte, fi uint8, s string) []byte {
-	f := fw.r.faces[fi]
+	f := fw.r.face(fi)
 	df := fw.fonts[fi]
 	if df == nil {
 		df = &docFont{obj: fw.w.alloc(), used: make([]bool, f.font.NumGlyphs), runeOf: map[uint16]rune{}}
