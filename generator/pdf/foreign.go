@@ -11,10 +11,11 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/fault"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/validate"
 )
 
 // A packet (see parts.go) may hold PDFs made elsewhere: an agreement, a
@@ -34,6 +35,13 @@ import (
 //
 // pdfcpu does what it is good at: parsing, repairing what a reader may
 // repair, refusing what is damaged, and telling encrypted files apart.
+//
+// Its packages for reading and validating are called directly, not
+// through pkg/api: api imports pdfcpu's form filling, and with it
+// go-runewidth, whose init builds a 2 MB table of character widths in
+// every process that links it, some 25 ms of each cold `underlag render`
+// that never reads a foreign PDF. readContext and validate.XRefTable do
+// what api.ReadContext and api.ValidateContext do (v0.15.0).
 
 // Errors of OpenForeign, for callers that word them their own way.
 var (
@@ -92,8 +100,19 @@ func (p *foreignPage) size() (w, h float64) {
 // configOnce turns pdfcpu's configuration directory off before its first
 // use: otherwise pdfcpu writes a configuration and fonts into the user's
 // home directory, which a build (in CI, as another user) must not do. It is
-// pdfcpu's own global switch, set once, never read back.
+// pdfcpu's own global switch (what api.DisableConfigDir sets), set once,
+// never read back.
 var configOnce sync.Once
+
+func disableConfigDir() { model.ConfigPath = "disable" }
+
+// readContext reads a PDF into pdfcpu's model, as api.ReadContext does:
+// pdfcpu reports some damage by a panic of its own (fault.Panic), which
+// becomes the error.
+func readContext(data []byte, conf *model.Configuration) (ctx *model.Context, err error) {
+	defer fault.Catch(&err)
+	return pdfcpu.Read(bytes.NewReader(data), conf)
+}
 
 // OpenForeign reads and validates a PDF. It fails with ErrNotPDF,
 // ErrEncrypted, ErrDamaged or ErrNoPages (wrapped, with pdfcpu's reason
@@ -108,7 +127,7 @@ func OpenForeign(data []byte) (f *Foreign, err error) {
 			f, err = nil, fmt.Errorf("%w: it cannot be read (%v)", ErrDamaged, r)
 		}
 	}()
-	configOnce.Do(api.DisableConfigDir)
+	configOnce.Do(disableConfigDir)
 	head := data[:min(len(data), 1024)]
 	if !bytes.Contains(head, []byte("%PDF-")) {
 		return nil, ErrNotPDF
@@ -122,7 +141,7 @@ func OpenForeign(data []byte) (f *Foreign, err error) {
 	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
-	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
+	ctx, err := readContext(data, conf)
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) || strings.Contains(err.Error(), "password") {
 			return nil, ErrEncrypted
@@ -135,7 +154,7 @@ func OpenForeign(data []byte) (f *Foreign, err error) {
 	if err := foreignSize(ctx); err != nil {
 		return nil, err
 	}
-	if err := api.ValidateContext(ctx); err != nil {
+	if err := validate.XRefTable(ctx); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	if ctx.PageCount == 0 {
