@@ -83,11 +83,11 @@ func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest sp
 	f := r.face(s.face)
 	hw := f.width(softHyphen, ts.size)
 	if s.soft == nil {
-		s.soft = []int{}
-		if r.hyph != nil {
-			s.soft = r.hyph.Points(s.text)
-			s.joints = r.compounds().Joints(s.text)
+		s.soft = r.hyphenator().Points(s.text)
+		if s.soft == nil {
+			s.soft = []int{}
 		}
+		s.joints = r.compounds().Joints(s.text)
 	}
 	points := s.soft
 	best := -1

@@ -35,7 +35,7 @@ func TestHyphenatedColumn(t *testing.T) {
 		}
 	}
 	require.Greater(t, len(lines), 1, "the word must break: %q", out)
-	h := renderer(t).hyph
+	h := renderer(t).hyphenator()
 	syllables := strings.Split(h.Hyphenate(word, "|"), "|")
 	joined := ""
 	for i, l := range lines {
@@ -135,7 +135,7 @@ func TestJointShare(t *testing.T) {
 			at += len(part)
 			truth[at] = true
 		}
-		for _, p := range r.hyph.Points(word) {
+		for _, p := range r.hyphenator().Points(word) {
 			room := f.width(word[:p]+softHyphen, ts.size) + 0.01
 			total++
 			for j := range truth {
@@ -144,7 +144,7 @@ func TestJointShare(t *testing.T) {
 					break
 				}
 			}
-			plain := span{text: word, soft: r.hyph.Points(word)} // no joints: the patterns alone
+			plain := span{text: word, soft: r.hyphenator().Points(word)} // no joints: the patterns alone
 			if h, _, ok := r.hyphenate(&plain, room, ts); ok && truth[len(h.text)] {
 				before++
 			}

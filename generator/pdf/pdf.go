@@ -42,8 +42,9 @@ type Renderer struct {
 	zpool chan *flate.Writer
 	// iccZ is the output intent's sRGB profile, deflated once.
 	iccZ []byte
-	// hyph hyphenates Swedish words that do not fit their line.
-	hyph *hyphen.Hyphenator
+	// hyph hyphenates Swedish words that do not fit their line; its
+	// patterns are read on first use (hyphenator).
+	hyph func() (*hyphen.Hyphenator, error)
 	// dictionary is the Swedish word list compounds() reads once, when
 	// a word is first hyphenated (hyphenate.go).
 	dictionary string
@@ -94,15 +95,44 @@ func New(p style.Profile) (*Renderer, error) {
 			}
 		}
 	}
-	hy, err := hyphen.Swedish()
-	if err != nil {
-		return nil, err
+	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary}
+	if p.Fonts == nil {
+		r.prefetch()
 	}
-	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: hy, dictionary: hyphen.SystemDictionary}
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	r.chart = sync.OnceValues(gantt.New)
 	registerFuncs(&r.funcs)
 	return r, nil
+}
+
+// prefetch prepares, on other cores, what nearly every document needs
+// and its first page waits for: the regular and the bold face, the
+// hyphenation patterns and the word list of compounds. A renderer is made
+// to render (commands that only check pass no formats and make none), and
+// a cold `underlag render` loads and composes its document meanwhile.
+// Each is still prepared once: a document that needs one before it is
+// ready waits for it in its sync.Once, not prepares it again.
+func (r *Renderer) prefetch() {
+	go func() {
+		r.faces[faceRegular]()
+		r.faces[faceBold]()
+	}()
+	go func() {
+		r.hyph()
+		r.compounds()
+	}()
+}
+
+// hyphenator returns the Swedish hyphenator, reading its patterns on
+// first use. They are embedded in the program, and TestSwedish reads
+// them: patterns that cannot be read are a broken build, and panic as
+// face does.
+func (r *Renderer) hyphenator() *hyphen.Hyphenator {
+	h, err := r.hyph()
+	if err != nil {
+		panic(err)
+	}
+	return h
 }
 
 // compressor takes a deflate compressor from the pool or makes one.
