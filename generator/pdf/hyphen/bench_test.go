@@ -18,3 +18,14 @@ func BenchmarkLoadCompounds(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSwedish is reading the embedded Swedish patterns, which the
+// first hyphenated word of a process waits for.
+func BenchmarkSwedish(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Swedish(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

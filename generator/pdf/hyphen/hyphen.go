@@ -31,8 +31,8 @@ var swedish []byte
 // Hyphenator holds one language's patterns. It is read-only once made
 // and safe for concurrent use.
 type Hyphenator struct {
-	patterns map[string][]uint8 // letters → the digits between and around them
-	maxLen   int                // the longest pattern, in runes
+	patterns patternSet
+	maxLen   int // the longest pattern, in runes
 	// Left and Right are the fewest letters kept before and after a
 	// hyphen.
 	Left, Right int
@@ -58,14 +58,17 @@ func Swedish() (*Hyphenator, error) {
 // Parse reads a pattern file in libhyphen's format: the character set on
 // the first line (UTF-8 or ISO8859-1), optional LEFTHYPHENMIN and
 // RIGHTHYPHENMIN lines, then one pattern a line ("a2b5r", ".ab1ol").
+// Where two patterns have the same letters, the later one counts.
 func Parse(data []byte) (*Hyphenator, error) {
-	h := &Hyphenator{patterns: make(map[string][]uint8, 16384), Left: 2, Right: 2}
-	lines := strings.Split(string(data), "\n")
-	if len(lines) == 0 {
-		return nil, fmt.Errorf("empty pattern file")
-	}
-	latin1 := strings.TrimSpace(lines[0]) == "ISO8859-1"
-	for n, line := range lines[1:] {
+	h := &Hyphenator{Left: 2, Right: 2}
+	text := string(data)
+	first, text, _ := strings.Cut(text, "\n")
+	latin1 := strings.TrimSpace(first) == "ISO8859-1"
+	h.patterns.init(strings.Count(text, "\n")+1, len(text))
+	var letters []byte
+	for n := 0; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
 		line = strings.TrimSpace(line)
 		if latin1 {
 			line = fromLatin1(line)
@@ -86,23 +89,128 @@ func Parse(data []byte) (*Hyphenator, error) {
 			}
 			continue
 		}
-		var letters []rune
-		digits := []uint8{0}
+		letters = letters[:0]
+		vals := h.patterns.vals
+		voff := len(vals)
+		vals = append(vals, 0)
+		runes := 0
 		for _, r := range line {
 			if r >= '0' && r <= '9' {
-				digits[len(digits)-1] = uint8(r - '0')
+				vals[len(vals)-1] = uint8(r - '0')
 				continue
 			}
 			if r == '/' || r == '=' {
 				return nil, fmt.Errorf("line %d: non-standard pattern %q is not supported", n+2, line)
 			}
-			letters = append(letters, r)
-			digits = append(digits, 0)
+			letters = utf8.AppendRune(letters, r)
+			vals = append(vals, 0)
+			runes++
 		}
-		h.patterns[string(letters)] = digits
-		h.maxLen = max(h.maxLen, len(letters))
+		h.patterns.vals = vals
+		if err := h.patterns.put(letters, voff); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n+2, err)
+		}
+		h.maxLen = max(h.maxLen, runes)
 	}
+	h.patterns.done()
 	return h, nil
+}
+
+// patternSet maps a pattern's letters to its digits, one more than the
+// letters: an open-addressed table over two arrays, the letters of every
+// pattern in one and their digits in the other, rather than a map of
+// 15,000 strings and slices, which took most of the time of reading the
+// Swedish patterns (and a cold `underlag render` reads them).
+type patternSet struct {
+	keys  []byte // while reading; then text
+	text  string // every pattern's letters, one after another
+	vals  []uint8
+	slots []uint64 // 16 bits of the hash, the letters' offset, their length + 1, the digits' offset; 0 is empty
+}
+
+// The fields of a slot, and so the most the set holds.
+const (
+	valBits  = 20 // the digits' offset
+	lenBits  = 8  // the letters' length + 1
+	offBits  = 20 // the letters' offset
+	maxVals  = 1 << valBits
+	maxLen   = 1<<lenBits - 2
+	maxKeys  = 1 << offBits
+	hashBits = 64 - valBits - lenBits - offBits
+)
+
+func (s *patternSet) init(n, size int) {
+	tab := 16
+	for tab < 2*n {
+		tab *= 2
+	}
+	s.slots = make([]uint64, tab)
+	s.keys = make([]byte, 0, size)
+	s.vals = make([]uint8, 0, size)
+}
+
+// put adds a pattern's letters with its digits at voff, or replaces the
+// digits of a pattern with the same letters.
+func (s *patternSet) put(letters []byte, voff int) error {
+	if len(letters) > maxLen || len(s.keys)+len(letters) > maxKeys || len(s.vals) > maxVals {
+		return fmt.Errorf("the patterns are longer than %d letters or %d bytes in all", maxLen, maxKeys)
+	}
+	h := hash(string(letters))
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := s.slots[i]
+		if e == 0 {
+			off := len(s.keys)
+			s.keys = append(s.keys, letters...)
+			s.slots[i] = h>>(64-hashBits)<<(64-hashBits) | uint64(off)<<(valBits+lenBits) | uint64(len(letters)+1)<<valBits | uint64(voff)
+			return nil
+		}
+		if e>>(64-hashBits) == h>>(64-hashBits) && string(s.keyOf(e)) == string(letters) {
+			s.slots[i] = e>>valBits<<valBits | uint64(voff)
+			return nil
+		}
+	}
+}
+
+func (s *patternSet) keyOf(e uint64) []byte {
+	off, n := int(e>>(valBits+lenBits)&(maxKeys-1)), int(e>>valBits&(1<<lenBits-1))-1
+	return s.keys[off : off+n]
+}
+
+// hash is FNV-1a, 64 bits.
+func hash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// done makes the set read-only: the letters become one string.
+func (s *patternSet) done() {
+	s.text, s.keys = string(s.keys), nil
+}
+
+// get returns the digits of the pattern of the letters w, of n runes, or
+// nil.
+func (s *patternSet) get(w string, n int) []uint8 {
+	h := hash(w)
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := s.slots[i]
+		if e == 0 {
+			return nil
+		}
+		if e>>(64-hashBits) != h>>(64-hashBits) {
+			continue
+		}
+		off, l := int(e>>(valBits+lenBits)&(maxKeys-1)), int(e>>valBits&(1<<lenBits-1))-1
+		if s.text[off:off+l] == w {
+			voff := int(e & (maxVals - 1))
+			return s.vals[voff : voff+n+1]
+		}
+	}
 }
 
 func fromLatin1(s string) string {
@@ -169,10 +277,7 @@ func (h *Hyphenator) points(out []int, word string, base int) []int {
 	vals = append(vals, make([]uint8, m+1)...)
 	for i := 0; i < m; i++ {
 		for l := 1; l <= h.maxLen && i+l <= m; l++ {
-			p, ok := h.patterns[w[at[i]:at[i+l]]]
-			if !ok {
-				continue
-			}
+			p := h.patterns.get(w[at[i]:at[i+l]], l)
 			for k, v := range p {
 				if v > vals[i+k] {
 					vals[i+k] = v
