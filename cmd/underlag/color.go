@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"regexp"
+	"sync"
 )
 
 // Colour on a terminal: the severity of each problem, the hint and the
@@ -27,21 +28,23 @@ func useColor(terminal bool, getenv func(string) string) bool {
 }
 
 var (
-	severity = regexp.MustCompile(`^(\S.*?:\d+:\d+: |\S.*?: |)(error|warning|info)(: )`)
-	hintLine = regexp.MustCompile(`^(hint)(: )`)
-	caret    = regexp.MustCompile(`^(\s+\| *)(\^)$`)
+	severity = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\S.*?:\d+:\d+: |\S.*?: |)(error|warning|info)(: )`)
+	})
+	hintLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(hint)(: )`) })
+	caret    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\s+\| *)(\^)$`) })
 )
 
 // colorLine colours one line of output (without its line break).
 func colorLine(line []byte) []byte {
-	if m := severity.FindSubmatchIndex(line); m != nil {
+	if m := severity().FindSubmatchIndex(line); m != nil {
 		c := map[string]string{"error": red, "warning": yellow, "info": cyan}[string(line[m[4]:m[5]])]
 		return join(line[:m[4]], c, line[m[4]:m[5]], line[m[5]:])
 	}
-	if m := hintLine.FindSubmatchIndex(line); m != nil {
+	if m := hintLine().FindSubmatchIndex(line); m != nil {
 		return join(nil, cyan, line[m[2]:m[3]], line[m[3]:])
 	}
-	if m := caret.FindSubmatchIndex(line); m != nil {
+	if m := caret().FindSubmatchIndex(line); m != nil {
 		return join(line[:m[4]], green, line[m[4]:m[5]], line[m[5]:])
 	}
 	return line

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // delimiterRow is a pipe table's second line: | --- | :---: | ---: |
-var delimiterRow = regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
+var delimiterRow = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`) })
 
 // tables reports rows of Markdown pipe tables whose number of cells is
 // not the header's: the renderer would pad or cut them silently, and a
@@ -19,7 +20,7 @@ func (c *Checker) tables(path, s string) {
 	lines := strings.Split(s, "\n")
 	for i := 0; i+1 < len(lines); i++ {
 		head := strings.TrimSpace(lines[i])
-		if !strings.Contains(head, "|") || !delimiterRow.MatchString(strings.TrimSpace(lines[i+1])) {
+		if !strings.Contains(head, "|") || !delimiterRow().MatchString(strings.TrimSpace(lines[i+1])) {
 			continue
 		}
 		want := len(cellsOf(head))

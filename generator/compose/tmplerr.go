@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"unicode/utf8"
 
@@ -29,17 +30,19 @@ import (
 // execErr matches the text of a text/template execution error: the
 // template's name, the line, the 0-based byte column, the node being
 // executed and what went wrong. The name may hold colons (C:\…).
-var execErr = regexp.MustCompile(`(?s)^template: (.+):(\d+):(\d+): executing ".*?" at <(.*?)>: (.*)$`)
+var execErr = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)^template: (.+):(\d+):(\d+): executing ".*?" at <(.*?)>: (.*)$`)
+})
 
 // fieldErr matches text/template's message for a field that the value's
 // type does not have.
-var fieldErr = regexp.MustCompile(`^can't evaluate field (\w+) in type (\S+)$`)
+var fieldErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^can't evaluate field (\w+) in type (\S+)$`) })
 
 // callErr matches the error a template function returned; quoted is its
 // first quoted argument.
 var (
-	callErr = regexp.MustCompile(`^error calling (\S+): (.*)$`)
-	quoted  = regexp.MustCompile(`"[^"]*"`)
+	callErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^error calling (\S+): (.*)$`) })
+	quoted  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"[^"]*"`) })
 )
 
 // templateError turns err, returned by executing the template at path,
@@ -48,7 +51,7 @@ var (
 // for the type a field error names, to list its fields.
 func templateError(path string, err error, roots ...any) diag.Diagnostic {
 	var ee template.ExecError
-	m := execErr.FindStringSubmatch(err.Error())
+	m := execErr().FindStringSubmatch(err.Error())
 	if !errors.As(err, &ee) || m == nil {
 		return diag.Diagnostic{File: path, Msg: err.Error()}
 	}
@@ -67,17 +70,17 @@ func templateError(path string, err error, roots ...any) diag.Diagnostic {
 		d.Excerpt = string(text)
 		d.Col = runeCol(text, byteCol)
 	}
-	if c := callErr.FindStringSubmatch(problem); c != nil {
+	if c := callErr().FindStringSubmatch(problem); c != nil {
 		// "error calling rubrik: no label …": the function is in the
 		// excerpt; the caret goes under the argument named in quotes.
 		d.Msg = c[1] + ": " + c[2]
-		if q := quoted.FindString(c[2]); q != "" && text != nil {
+		if q := quoted().FindString(c[2]); q != "" && text != nil {
 			if i := bytes.Index(text, []byte(q)); i >= 0 {
 				d.Col = runeCol(text, i)
 			}
 		}
 	}
-	if f := fieldErr.FindStringSubmatch(problem); f != nil {
+	if f := fieldErr().FindStringSubmatch(problem); f != nil {
 		field, typeName := f[1], f[2]
 		if text != nil {
 			if i := fieldAt(text, field, byteCol); i >= 0 {
@@ -293,13 +296,13 @@ func runeCol(line []byte, off int) int {
 
 // parseErr matches a text/template parse error: the template's name, the
 // line and the message. The name may hold colons (C:\…).
-var parseErr = regexp.MustCompile(`(?s)^template: (.+?):(\d+): (.*)$`)
+var parseErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?s)^template: (.+?):(\d+): (.*)$`) })
 
 var (
-	funcErr     = regexp.MustCompile(`^function "([^"]+)" not defined$`)
-	unclosedErr = regexp.MustCompile(`^unclosed action(?: started at .+:(\d+))?$`)
-	unexpected  = regexp.MustCompile(`^unexpected "?(.+?)"? in (.+)$`)
-	undefVarErr = regexp.MustCompile(`^undefined variable "([^"]+)"$`)
+	funcErr     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^function "([^"]+)" not defined$`) })
+	unclosedErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^unclosed action(?: started at .+:(\d+))?$`) })
+	unexpected  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^unexpected "?(.+?)"? in (.+)$`) })
+	undefVarErr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^undefined variable "([^"]+)"$`) })
 )
 
 // funcAliases are the names other template languages (Hugo, pandoc,
@@ -317,7 +320,7 @@ var funcAliases = map[string]string{
 // diagnostic with the line, the column, the line itself and, for an
 // unknown function, the function that was likely meant among funcs.
 func parseError(path string, src []byte, err error, funcs []string) diag.Diagnostic {
-	m := parseErr.FindStringSubmatch(err.Error())
+	m := parseErr().FindStringSubmatch(err.Error())
 	if m == nil {
 		return diag.Diagnostic{File: path, Msg: err.Error()}
 	}
@@ -333,8 +336,8 @@ func parseError(path string, src []byte, err error, funcs []string) diag.Diagnos
 	}
 	at := -1 // byte offset in the line of what is wrong
 	switch {
-	case funcErr.MatchString(problem):
-		name := funcErr.FindStringSubmatch(problem)[1]
+	case funcErr().MatchString(problem):
+		name := funcErr().FindStringSubmatch(problem)[1]
 		at = wordAt(text(line), name)
 		d.Msg = fmt.Sprintf("unknown function %q", name)
 		if s := funcAliases[strings.ToLower(name)]; s != "" {
@@ -344,20 +347,20 @@ func parseError(path string, src []byte, err error, funcs []string) diag.Diagnos
 		} else {
 			d.Hint = "the functions a template can call are listed in docs/templates.md"
 		}
-	case unclosedErr.MatchString(problem):
+	case unclosedErr().MatchString(problem):
 		// Reported at the line where the template ends; the action
 		// started earlier, where the author must look.
-		if s := unclosedErr.FindStringSubmatch(problem)[1]; s != "" {
+		if s := unclosedErr().FindStringSubmatch(problem)[1]; s != "" {
 			d.Line, _ = strconv.Atoi(s)
 		}
 		at = openAction(text(d.Line))
 		d.Msg = "unclosed action: this {{ has no }}"
 		d.Hint = "end the action with }} on the same line"
-	case undefVarErr.MatchString(problem):
-		at = bytes.Index(text(line), []byte(undefVarErr.FindStringSubmatch(problem)[1]))
+	case undefVarErr().MatchString(problem):
+		at = bytes.Index(text(line), []byte(undefVarErr().FindStringSubmatch(problem)[1]))
 		d.Hint = "a variable is set with {{ $name := … }} before it is used, in the same block"
-	case unexpected.MatchString(problem):
-		u := unexpected.FindStringSubmatch(problem)
+	case unexpected().MatchString(problem):
+		u := unexpected().FindStringSubmatch(problem)
 		tok := u[1]
 		at = tokenAt(text(line), tok)
 		if tok == "}" {

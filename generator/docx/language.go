@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"regexp"
+	"sync"
 
 	"github.com/underlag/underlag/generator/docx/wordpkg"
 )
@@ -14,12 +15,18 @@ import (
 const docLanguage = "sv-SE"
 
 var (
-	docDefaultsRe = regexp.MustCompile(`(?s)<w:docDefaults\s*>.*?</w:docDefaults\s*>|<w:docDefaults\s*/>`)
-	rPrDefaultRe  = regexp.MustCompile(`(?s)<w:rPrDefault\s*>\s*<w:rPr\s*>.*?</w:rPr\s*>\s*</w:rPrDefault\s*>`)
-	rPrEmptyRe    = regexp.MustCompile(`(?s)<w:rPrDefault\s*/>|<w:rPrDefault\s*>\s*(?:<w:rPr\s*/>)?\s*</w:rPrDefault\s*>`)
-	rPrOpenRe     = regexp.MustCompile(`<w:rPr\s*>`)
-	langRe        = regexp.MustCompile(`<w:lang\b[^>]*?/>`)
-	stylesOpenRe  = regexp.MustCompile(`<w:styles\b[^>]*>`)
+	docDefaultsRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<w:docDefaults\s*>.*?</w:docDefaults\s*>|<w:docDefaults\s*/>`)
+	})
+	rPrDefaultRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<w:rPrDefault\s*>\s*<w:rPr\s*>.*?</w:rPr\s*>\s*</w:rPrDefault\s*>`)
+	})
+	rPrEmptyRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?s)<w:rPrDefault\s*/>|<w:rPrDefault\s*>\s*(?:<w:rPr\s*/>)?\s*</w:rPrDefault\s*>`)
+	})
+	rPrOpenRe    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:rPr\s*>`) })
+	langRe       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:lang\b[^>]*?/>`) })
+	stylesOpenRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<w:styles\b[^>]*>`) })
 )
 
 // langXML is the language element of the document defaults.
@@ -36,9 +43,9 @@ func langXML(lang string) []byte {
 // or adding one where it names none. Everything else is kept as it is.
 func withLanguage(styles []byte, lang string) []byte {
 	tag := langXML(lang)
-	defaults := docDefaultsRe.FindIndex(styles)
+	defaults := docDefaultsRe().FindIndex(styles)
 	if defaults == nil {
-		open := stylesOpenRe.FindIndex(styles)
+		open := stylesOpenRe().FindIndex(styles)
 		if open == nil {
 			return styles
 		}
@@ -48,16 +55,16 @@ func withLanguage(styles []byte, lang string) []byte {
 	var fixed []byte
 	if bytes.HasSuffix(bytes.TrimSpace(part), []byte("/>")) {
 		fixed = concat("<w:docDefaults><w:rPrDefault><w:rPr>", tag, "</w:rPr></w:rPrDefault></w:docDefaults>")
-	} else if rd := rPrDefaultRe.FindIndex(part); rd != nil {
+	} else if rd := rPrDefaultRe().FindIndex(part); rd != nil {
 		rpr := part[rd[0]:rd[1]]
-		if l := langRe.FindIndex(rpr); l != nil {
+		if l := langRe().FindIndex(rpr); l != nil {
 			rpr = splice(rpr, l[0], l[1], tag)
 		} else {
-			o := rPrOpenRe.FindIndex(rpr)
+			o := rPrOpenRe().FindIndex(rpr)
 			rpr = splice(rpr, o[1], o[1], tag)
 		}
 		fixed = splice(part, rd[0], rd[1], rpr)
-	} else if e := rPrEmptyRe.FindIndex(part); e != nil {
+	} else if e := rPrEmptyRe().FindIndex(part); e != nil {
 		fixed = splice(part, e[0], e[1], concat("<w:rPrDefault><w:rPr>", tag, "</w:rPr></w:rPrDefault>"))
 	} else {
 		open := bytes.IndexByte(part, '>') + 1

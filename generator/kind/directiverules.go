@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/diag"
@@ -135,7 +136,7 @@ func activityOutsidePeriod(c Reporter, in RuleInput) {
 	}
 }
 
-var yearPattern = regexp.MustCompile(`\b(19|20)\d\d\b`)
+var yearPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(19|20)\d\d\b`) })
 
 func headingYear(c Reporter, in RuleInput) {
 	d, ok := in.Doc.(*model.Directive)
@@ -160,7 +161,7 @@ func headingYear(c Reporter, in RuleInput) {
 	sort.Strings(keys)
 	for _, key := range keys {
 		label := d.Labels[key]
-		m := yearPattern.FindString(label)
+		m := yearPattern().FindString(label)
 		if m == "" {
 			continue
 		}

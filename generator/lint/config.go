@@ -224,7 +224,7 @@ func ignoreComment(line []byte) (ids []string, alone bool) {
 			continue
 		}
 		for _, f := range strings.FieldsFunc(rest[len(ignoreMark):], func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
-			if !idPattern.MatchString(f) {
+			if !idPattern().MatchString(f) {
 				break
 			}
 			ids = append(ids, f)

@@ -27,6 +27,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/underlag/underlag/generator/diag"
 	"github.com/underlag/underlag/generator/kind"
@@ -87,14 +88,14 @@ type Linter struct {
 	byID  map[string]int
 }
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`) })
 
 // New returns a linter of the given rules.
 func New(rules ...Rule) (*Linter, error) {
 	l := &Linter{byID: map[string]int{}}
 	for _, r := range rules {
 		switch {
-		case !idPattern.MatchString(r.ID):
+		case !idPattern().MatchString(r.ID):
 			return nil, fmt.Errorf("lint rule %q: an id is lower-case words joined by hyphens", r.ID)
 		case (r.Doc == nil) == (r.Tree == nil):
 			return nil, fmt.Errorf("lint rule %s: give exactly one of Doc and Tree", r.ID)

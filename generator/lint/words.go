@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,19 +18,26 @@ import (
 // that must pass before its expression runs: nearly every text holds none,
 // and running five expressions over every text of every document was a
 // fifth of what review cost.
+// Each expression is compiled the first time its cheap test passes: most
+// runs never need one, and compiling them all cost every process.
 var placeholders = []struct {
-	re    *regexp.Regexp
+	re    func() *regexp.Regexp
 	maybe func(string) bool
 }{
-	{regexp.MustCompile(`\b[xX]{3,}\b`), xRun},
-	{regexp.MustCompile(`\b(TODO|TBD|FIXME)\b`), func(s string) bool {
+	{lazyRegexp(`\b[xX]{3,}\b`), xRun},
+	{lazyRegexp(`\b(TODO|TBD|FIXME)\b`), func(s string) bool {
 		return strings.Contains(s, "TODO") || strings.Contains(s, "TBD") || strings.Contains(s, "FIXME")
 	}},
-	{regexp.MustCompile(`\?{3,}`), func(s string) bool { return strings.Contains(s, "???") }},
-	{regexp.MustCompile(`(?i)\blorem ipsum\b`), func(s string) bool { return strings.Contains(s, "orem") || strings.Contains(s, "OREM") }},
+	{lazyRegexp(`\?{3,}`), func(s string) bool { return strings.Contains(s, "???") }},
+	{lazyRegexp(`(?i)\blorem ipsum\b`), func(s string) bool { return strings.Contains(s, "orem") || strings.Contains(s, "OREM") }},
 	// [namn], [datum], [ort]: a word or two in brackets, not a Markdown
 	// link ([text](url)) or reference ([text][ref]).
-	{regexp.MustCompile(`\[[\p{Ll} ]{2,30}\]`), func(s string) bool { return strings.IndexByte(s, '[') >= 0 }},
+	{lazyRegexp(`\[[\p{Ll} ]{2,30}\]`), func(s string) bool { return strings.IndexByte(s, '[') >= 0 }},
+}
+
+// lazyRegexp compiles expr on first use.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
 // xRun reports whether s has three x's or X's in a row, as xxxx does.
@@ -58,7 +66,7 @@ func placeholdersIn(s string) []string {
 		if !p.maybe(s) {
 			continue
 		}
-		for _, m := range p.re.FindAllStringIndex(s, -1) {
+		for _, m := range p.re().FindAllStringIndex(s, -1) {
 			if s[m[0]] == '[' && m[1] < len(s) && (s[m[1]] == '(' || s[m[1]] == '[') {
 				continue
 			}

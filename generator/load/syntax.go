@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,8 +69,8 @@ func invalidUTF8(data []byte) int {
 }
 
 var (
-	yamlLine      = regexp.MustCompile(`^yaml: line (\d+): `)
-	unknownAnchor = regexp.MustCompile(`unknown anchor '([^']*)' referenced`)
+	yamlLine      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): `) })
+	unknownAnchor = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`unknown anchor '([^']*)' referenced`) })
 )
 
 // maxRefine is the largest file whose failing line is found by parsing
@@ -104,7 +105,7 @@ type finding struct {
 // locate finds the mistake behind the yaml.v3 problem raw, which yaml.v3
 // placed at line reported (0 when it gave none).
 func locate(src *source, raw string, reported int) finding {
-	if a := unknownAnchor.FindStringSubmatch(raw); a != nil {
+	if a := unknownAnchor().FindStringSubmatch(raw); a != nil {
 		return anchorFinding(src, a[1])
 	}
 	if q, ok := unclosedQuote(src, raw); ok {
@@ -130,7 +131,7 @@ func locate(src *source, raw string, reported int) finding {
 // yamlProblem is yaml.v3's message without its "yaml: line N:" prefix:
 // the position goes in the diagnostic.
 func yamlProblem(err error) string {
-	msg := yamlLine.ReplaceAllString(err.Error(), "")
+	msg := yamlLine().ReplaceAllString(err.Error(), "")
 	return strings.TrimPrefix(msg, "yaml: ")
 }
 
@@ -139,7 +140,7 @@ func yamlProblem(err error) string {
 // parser errors, whose line is moreover where the enclosing list or
 // mapping starts; the parser's messages are the ones below.
 func yamlErrLine(err error, src *source) int {
-	m := yamlLine.FindStringSubmatch(err.Error())
+	m := yamlLine().FindStringSubmatch(err.Error())
 	if m == nil {
 		return 0
 	}
@@ -365,7 +366,9 @@ func leadingTab(line []byte) int {
 // the colon, such as "  titel:HSD" or "- namn:Anna": YAML reads it as one
 // piece of text, and the next key is then "not allowed" or "not found".
 // Times (12:30) and URLs (https://…) after the colon are left alone.
-var keyNoSpace = regexp.MustCompile(`^(\s*(?:-\s+)*)([\p{L}_][\p{L}\p{N}_\-]*):([^\s:/])`)
+var keyNoSpace = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\s*(?:-\s+)*)([\p{L}_][\p{L}\p{N}_\-]*):([^\s:/])`)
+})
 
 // colonFinding handles a missing space after a key's colon. The line the
 // parser trips on is often the next key, so it looks from that line up
@@ -380,7 +383,7 @@ func colonFinding(src *source, raw string, line int) (finding, bool) {
 		if n < line && (bytes.Contains(text, []byte(": ")) || bytes.HasSuffix(bytes.TrimRight(text, " "), []byte(":"))) {
 			break
 		}
-		m := keyNoSpace.FindSubmatchIndex(text)
+		m := keyNoSpace().FindSubmatchIndex(text)
 		if m == nil || bytes.Contains(text, []byte(": ")) {
 			continue
 		}
@@ -654,12 +657,12 @@ func lineStarts(text []byte) []level {
 }
 
 // keyLabel matches a key at the start of a line, such as "namn:".
-var keyLabel = regexp.MustCompile(`^[\p{L}\p{N}_\-]+:(?:\s|$)`)
+var keyLabel = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}\p{N}_\-]+:(?:\s|$)`) })
 
 // label is how a hint names what starts a line: "key:" for a key, "-"
 // for a list item, or "" for text.
 func label(rest []byte) string {
-	if m := keyLabel.Find(rest); m != nil {
+	if m := keyLabel().Find(rest); m != nil {
 		return strings.TrimSpace(string(m))
 	}
 	if len(rest) > 0 && rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ') {

@@ -258,8 +258,8 @@ func tagged(ctx *model.Context, cat types.Dict) bool {
 }
 
 var (
-	pdfaPart = regexp.MustCompile(`pdfaid:part\s*(?:=\s*["']|>)\s*(\d)`)
-	pdfaConf = regexp.MustCompile(`pdfaid:conformance\s*(?:=\s*["']|>)\s*([A-Za-z])`)
+	pdfaPart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`pdfaid:part\s*(?:=\s*["']|>)\s*(\d)`) })
+	pdfaConf = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`pdfaid:conformance\s*(?:=\s*["']|>)\s*([A-Za-z])`) })
 )
 
 // pdfaClaim is the PDF/A identification in a catalog's XMP metadata.
@@ -275,12 +275,12 @@ func pdfaClaim(ctx *model.Context, cat types.Dict) string {
 	if err := sd.Decode(); err != nil {
 		return ""
 	}
-	m := pdfaPart.FindSubmatch(sd.Content)
+	m := pdfaPart().FindSubmatch(sd.Content)
 	if m == nil {
 		return ""
 	}
 	claim := string(m[1])
-	if c := pdfaConf.FindSubmatch(sd.Content); c != nil {
+	if c := pdfaConf().FindSubmatch(sd.Content); c != nil {
 		claim += strings.ToUpper(string(c[1]))
 	}
 	return claim

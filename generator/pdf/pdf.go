@@ -41,8 +41,9 @@ type Renderer struct {
 	// rather than a sync.Pool, which the garbage collector empties at
 	// every cycle, and a render allocates enough to cause many.
 	zpool chan *flate.Writer
-	// iccZ is the output intent's sRGB profile, deflated once.
-	iccZ []byte
+	// iccZ is the output intent's sRGB profile, deflated once, on first
+	// use: the compressor at its best compression is a megabyte of state.
+	iccZ func() []byte
 	// hyph hyphenates Swedish words that do not fit their line; its
 	// patterns are read on first use (hyphenator).
 	hyph func() (*hyphen.Hyphenator, error)
@@ -96,7 +97,7 @@ func New(p style.Profile) (*Renderer, error) {
 			}
 		}
 	}
-	r := &Renderer{p: p, faces: faces, iccZ: zlibBytes(sRGBProfile()), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary}
+	r := &Renderer{p: p, faces: faces, iccZ: sync.OnceValue(func() []byte { return zlibBytes(sRGBProfile()) }), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary}
 	if p.Fonts == nil {
 		r.prefetch()
 	}
@@ -106,8 +107,8 @@ func New(p style.Profile) (*Renderer, error) {
 	return r, nil
 }
 
-// prefetch prepares, on other cores, what nearly every document needs
-// and its first page waits for: the regular and the bold face, the
+// prefetch prepares, on other cores, what nearly every document needs:
+// the regular and the bold face, the output intent's colour profile, the
 // hyphenation patterns and the word list of compounds. A renderer is made
 // to render (commands that only check pass no formats and make none), and
 // a cold `underlag render` loads and composes its document meanwhile.
@@ -119,6 +120,7 @@ func (r *Renderer) prefetch() {
 		r.faces[faceBold]()
 	}()
 	go func() {
+		r.iccZ()
 		r.hyph()
 		r.compounds()
 	}()

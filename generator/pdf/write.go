@@ -371,7 +371,7 @@ func (fw *fileWriter) catalog(d *doc.Document, fi *fileInfo, pages []page, kids 
 	xmp := fi.xmp()
 	w.rawStream(meta, "/Type/Metadata/Subtype/XML", xmp)
 	icc := w.alloc()
-	w.rawStream(icc, "/N 3/Filter/FlateDecode", fw.r.iccZ)
+	w.rawStream(icc, "/N 3/Filter/FlateDecode", fw.r.iccZ())
 	fmt.Fprintf(&cat, "/Metadata %d 0 R/OutputIntents[<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier(sRGB IEC61966-2.1)/Info(sRGB IEC61966-2.1)/RegistryName(http://www.color.org)/DestOutputProfile %d 0 R>>]", meta, icc)
 	w.dict(objCatalog, cat.String())
 }

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 	"unicode"
@@ -104,17 +105,17 @@ type data struct {
 // pinLine is the line of the example workflows that pins underlag's
 // version; release matches a release's version.
 var (
-	pinLine = regexp.MustCompile(`(?m)^(\s*UNDERLAG_VERSION: )(v\S+)$`)
-	release = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
+	pinLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(\s*UNDERLAG_VERSION: )(v\S+)$`) })
+	release = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^v\d+\.\d+\.\d+$`) })
 )
 
 // pinned is the release a new repository pins: the running underlag when
 // it is a release, else the one the example workflows pin.
 func pinned(version string) string {
-	if release.MatchString(version) {
+	if release().MatchString(version) {
 		return version
 	}
-	if m := pinLine.FindSubmatch(docs.GitHubActions); m != nil {
+	if m := pinLine().FindSubmatch(docs.GitHubActions); m != nil {
 		return string(m[2])
 	}
 	return "main"
@@ -122,7 +123,7 @@ func pinned(version string) string {
 
 // pin sets the workflow's UNDERLAG_VERSION to version.
 func pin(workflow []byte, version string) []byte {
-	return pinLine.ReplaceAll(workflow, []byte("${1}"+version))
+	return pinLine().ReplaceAll(workflow, []byte("${1}"+version))
 }
 
 // Plan returns the files of the scaffold, without writing anything.

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -29,7 +30,9 @@ type newData struct {
 
 // dateRE is the format's dates: a day, a month, a quarter, a half year
 // or a year (the schema's pattern).
-var dateRE = regexp.MustCompile(`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-[Qq][1-4]|-[Hh][12])?$`)
+var dateRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?|-[Qq][1-4]|-[Hh][12])?$`)
+})
 
 func (s *Server) newForm(w http.ResponseWriter, r *http.Request) {
 	d, ok := s.newData(w)
@@ -95,7 +98,7 @@ func (s *Server) create(w http.ResponseWriter, r *http.Request) {
 	case d.Titel == "":
 		again("Skriv en titel.")
 		return
-	case !dateRE.MatchString(d.Datum):
+	case !dateRE().MatchString(d.Datum):
 		again("Datumet " + strconv.Quote(d.Datum) + " går inte att läsa: skriv dag 2024-11-20, månad 2025-03, kvartal 2025-Q4, halvår 2025-H2 eller år 2025.")
 		return
 	}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -28,26 +29,31 @@ func assetFS() fs.FS {
 	return sub
 }
 
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"upper": strings.ToUpper,
-	"lower": strings.ToLower,
-	// caret is the line under an excerpt that points at its column.
-	"caret": func(line string, col int) string {
-		var b strings.Builder
-		for i, r := range []rune(line) {
-			if i >= col-1 {
-				break
+// pages are the server's page templates, parsed when the first page is
+// made: every underlag process links this package, and only `underlag
+// serve` shows a page.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"upper": strings.ToUpper,
+		"lower": strings.ToLower,
+		// caret is the line under an excerpt that points at its column.
+		"caret": func(line string, col int) string {
+			var b strings.Builder
+			for i, r := range []rune(line) {
+				if i >= col-1 {
+					break
+				}
+				if r != '\t' {
+					r = ' ' // a tab stays a tab, so the caret lines up
+				}
+				b.WriteRune(r)
 			}
-			if r != '\t' {
-				r = ' ' // a tab stays a tab, so the caret lines up
-			}
-			b.WriteRune(r)
-		}
-		return b.String() + "^"
-	},
-	// rows is a text area's height: its lines and a few more.
-	"rows": func(v string) int { return min(max(strings.Count(v, "\n")+2, 3), 20) },
-}).ParseFS(assets, "assets/*.html"))
+			return b.String() + "^"
+		},
+		// rows is a text area's height: its lines and a few more.
+		"rows": func(v string) int { return min(max(strings.Count(v, "\n")+2, 3), 20) },
+	}).ParseFS(assets, "assets/*.html"))
+})
 
 // Frame is what every page's frame needs.
 type Frame struct {
@@ -58,7 +64,7 @@ type Frame struct {
 // render writes a page; a template that fails is a server error.
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
+	if err := pages().ExecuteTemplate(&b, name, data); err != nil {
 		s.logf("page %s: %v", name, err)
 		http.Error(w, "Sidan kunde inte visas: "+err.Error(), http.StatusInternalServerError)
 		return
