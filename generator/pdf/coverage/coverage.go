@@ -45,12 +45,17 @@ var covered = sync.OnceValue(func() *table {
 		}
 		maps[i] = m
 	}
-	for r := 0x20; r < 0x10000; r++ {
-		ok := inRepertoire(rune(r)) && !refused(rune(r))
-		for _, m := range maps {
-			ok = ok && m[r] != 0
+	// Only the repertoire's ranges: the other 60,000 runes of the plane
+	// are not covered, and looking at each took a millisecond of every
+	// process that checks or renders text.
+	for _, rg := range repertoire {
+		for r := rg[0]; r <= rg[1]; r++ {
+			ok := !refused(r)
+			for _, m := range maps {
+				ok = ok && m[r] != 0
+			}
+			t[r] = ok
 		}
-		t[r] = ok
 	}
 	for _, r := range invisibles {
 		t[r] = true
