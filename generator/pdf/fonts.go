@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -68,11 +69,11 @@ var liberation = [numFaces]struct {
 // time it is asked for and then kept. Preparing one (cutting and parsing
 // it) takes some 10 ms, a fifth of a cold `underlag render`, and a memo
 // draws with two of the five: the regular and the bold.
-func lazyFaces() [numFaces]func() (*face, error) {
+func lazyFaces(z *bestZ) [numFaces]func() (*face, error) {
 	var faces [numFaces]func() (*face, error)
 	for i, s := range liberation {
 		faces[i] = sync.OnceValues(func() (*face, error) {
-			f, err := prepareFace(s.name, s.ttf)
+			f, err := prepareFace(s.name, s.ttf, z)
 			if err != nil {
 				return nil, fmt.Errorf("pdf: font %s: %w", s.name, err)
 			}
@@ -99,7 +100,7 @@ func (r *Renderer) face(i uint8) *face {
 // font), repairs the cut font's cmap, and reads its tables once. The
 // cutter is fpdf's one use here, and its seam: everything after it is
 // package sfnt's.
-func prepareFace(name string, ttf []byte) (*face, error) {
+func prepareFace(name string, ttf []byte, z *bestZ) (*face, error) {
 	cut := make([]byte, 0, 8192)
 	top := rune(0)
 	for _, r := range coverage.Runes() {
@@ -122,7 +123,8 @@ func prepareFace(name string, ttf []byte) (*face, error) {
 	}
 	em := float64(font.UnitsPerEm)
 	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / em)) }
-	sub, err := sfnt.NewSubsetter(font)
+	var sub *sfnt.Subsetter
+	z.use(func(zw *flate.Writer) { sub, err = sfnt.NewSubsetter(font, zw) })
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 // on one that cannot be read, which only a broken build can bring.
 func TestLiberationFaces(t *testing.T) {
 	t.Parallel()
-	faces := lazyFaces()
+	faces := lazyFaces(&bestZ{})
 	for i, prepare := range faces {
 		f, err := prepare()
 		require.NoError(t, err, liberation[i].name)

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,4 +39,21 @@ func TestSRGBProfile(t *testing.T) {
 	require.Len(t, lines, 2, out)
 	assert.Equal(t, "sRGB IEC61966-2.1 RGB mntr", lines[0])
 	assert.Equal(t, "[(0, 0, 0), (255, 255, 255), (200, 30, 30), (0, 70, 140)]", lines[1], "colours survive the round trip")
+}
+
+// TestZlibBytes checks that the renderer's compressor, used again and
+// again, writes what compress/zlib writes at the best compression, for the
+// colour profile and for text of other lengths.
+func TestZlibBytes(t *testing.T) {
+	t.Parallel()
+	var z bestZ
+	for _, data := range [][]byte{sRGBProfile(), []byte(strings.Repeat("Hälso- och sjukvårdsnämnden ", 500)), {}, sRGBProfile()} {
+		var want bytes.Buffer
+		zw, err := zlib.NewWriterLevel(&want, zlib.BestCompression)
+		require.NoError(t, err)
+		_, err = zw.Write(data)
+		require.NoError(t, err)
+		require.NoError(t, zw.Close())
+		assert.Equal(t, want.Bytes(), z.zlib(data), "%d bytes", len(data))
+	}
 }

@@ -17,7 +17,7 @@ import (
 
 // ownFaces prepares the family's faces into faces: a face the family lacks
 // is drawn with its regular face.
-func ownFaces(faces *[numFaces]*face, family string, f *style.Fonts) error {
+func ownFaces(faces *[numFaces]*face, family string, f *style.Fonts, z *bestZ) error {
 	if len(f.Regular) == 0 {
 		return fmt.Errorf("pdf: font %s: no regular face", family)
 	}
@@ -38,7 +38,7 @@ func ownFaces(faces *[numFaces]*face, family string, f *style.Fonts) error {
 		if err := Embeddable(ttf); err != nil {
 			return &FaceError{Bold: from&faceBold != 0, Italic: from&faceItalic != 0, Err: fmt.Errorf("pdf: font %s: %w", src.name, err)}
 		}
-		fc, err := prepareOwnFace(src.name, ttf)
+		fc, err := prepareOwnFace(src.name, ttf, z)
 		if err != nil {
 			return &FaceError{Bold: from&faceBold != 0, Italic: from&faceItalic != 0, Err: fmt.Errorf("pdf: font %s: %w", src.name, err)}
 		}
@@ -62,13 +62,13 @@ func (e *FaceError) Unwrap() error { return e.Err }
 // cutter indexes the font's tables without checking them and panics on a
 // damaged file, which must be an error instead (Embeddable has checked
 // only what package sfnt reads).
-func prepareOwnFace(name string, ttf []byte) (f *face, err error) {
+func prepareOwnFace(name string, ttf []byte, z *bestZ) (f *face, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, err = nil, fmt.Errorf("the font file is damaged (%v); export it again from the original, or ask its vendor for a new copy", r)
 		}
 	}()
-	return prepareFace(name, ttf)
+	return prepareFace(name, ttf, z)
 }
 
 // stand-ins are characters a font often leaves out of its character map

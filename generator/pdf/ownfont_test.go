@@ -99,7 +99,7 @@ func TestOwnFaceDamaged(t *testing.T) {
 		require.NoError(t, Embeddable(b), "sfnt does not read what is damaged")
 		var faces [numFaces]*face
 		var err error
-		require.NotPanics(t, func() { err = ownFaces(&faces, "Skadad", &style.Fonts{Regular: b}) }, "cmap+%d", tc.at)
+		require.NotPanics(t, func() { err = ownFaces(&faces, "Skadad", &style.Fonts{Regular: b}, &bestZ{}) }, "cmap+%d", tc.at)
 		require.Error(t, err, "cmap+%d", tc.at)
 		assert.Contains(t, err.Error(), "Skadad: the font file is damaged")
 	}

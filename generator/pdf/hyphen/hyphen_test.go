@@ -169,3 +169,26 @@ func TestSystemCompoundBuckets(t *testing.T) {
 	}
 	assert.Positive(t, words)
 }
+
+// TestCompoundsFileCutShort checks that a word list cut short while it is
+// in use (mapped, where the system maps it) costs its joints, not the
+// process.
+func TestCompoundsFileCutShort(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	words := []string{"huvud", "ansvarig", "kommunikations-", "insats"}
+	b.WriteString(fmt.Sprint(len(words)) + "\n")
+	for i := 0; b.Len() < 64<<10; i++ {
+		fmt.Fprintf(&b, "fyll%c%c%c/AB\n", 'a'+i%26, 'a'+i/26%26, 'a'+i/676%26) // pages before the words
+	}
+	for _, w := range words {
+		b.WriteString(w + "/X\n")
+	}
+	path := t.TempDir() + "/sv.dic"
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+	c, err := LoadCompounds(path)
+	require.NoError(t, err)
+	require.NotNil(t, c)
+	require.NoError(t, os.Truncate(path, 0))
+	assert.NotPanics(t, func() { c.Joints("huvudansvarig") })
+}

@@ -251,8 +251,11 @@ type Subsetter struct {
 // writers commonly do: it would add some 3 kB to every font of every file.
 var staticTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "hhea", "hmtx", "maxp", "post", "prep"}
 
-// NewSubsetter lays out and deflates the tables every subset shares.
-func NewSubsetter(s *Font) (*Subsetter, error) {
+// NewSubsetter lays out and deflates the tables every subset shares,
+// with zw, a compressor at flate.BestCompression that it resets (nil: it
+// makes one). A caller that prepares several fonts passes the same one:
+// each is some 800 kB of state.
+func NewSubsetter(s *Font, zw *flate.Writer) (*Subsetter, error) {
 	ss := &Subsetter{s: s, off: map[string]int{}, sum: map[string]uint32{}}
 	for _, t := range staticTables {
 		data, ok := s.Tables[t]
@@ -270,9 +273,13 @@ func NewSubsetter(s *Font) (*Subsetter, error) {
 	ss.tags = append(ss.tags, "glyf", "head", "loca")
 	sort.Strings(ss.tags)
 	var buf bytes.Buffer
-	zw, err := flate.NewWriter(&buf, flate.BestCompression)
-	if err != nil {
-		return nil, err
+	if zw == nil {
+		var err error
+		if zw, err = flate.NewWriter(&buf, flate.BestCompression); err != nil {
+			return nil, err
+		}
+	} else {
+		zw.Reset(&buf)
 	}
 	zw.Write(ss.static)
 	if err := zw.Flush(); err != nil {
