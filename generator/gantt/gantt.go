@@ -747,16 +747,28 @@ func clip(a, b [2]float64, pts []float64) (p, q [2]float64, ok bool) {
 	return p, q, t1-t0 > 1e-9
 }
 
-// fit cuts s with an ellipsis to fit in w.
+// fit cuts s with an ellipsis to fit in w: the longest of its beginnings,
+// without the spaces and punctuation it ends with, that fits with the
+// ellipsis. The widths of the beginnings are summed once, in the order
+// width sums them, so each is the width width would give.
 func fit(fs faces, s string, w, size float64, bold bool) string {
-	if fs.width(s, size, bold) <= w {
+	m := fs.face(bold)
+	if m.width(s, size) <= w {
 		return s
 	}
 	rs := []rune(s)
+	sums := make([]float64, len(rs)+1)
+	for i, r := range rs {
+		sums[i+1] = sums[i] + float64(m.of(r))
+	}
+	ellipsis := float64(m.of('…'))
 	for n := len(rs) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(rs[:n]), " ,;:–-") + "…"
-		if fs.width(t, size, bold) <= w {
-			return t
+		k := n
+		for k > 0 && strings.ContainsRune(" ,;:–-", rs[k-1]) {
+			k--
+		}
+		if m.mm(sums[k]+ellipsis, size) <= w {
+			return string(rs[:k]) + "…"
 		}
 	}
 	return ""
