@@ -68,7 +68,15 @@ var _ doc.Renderer = (*Renderer)(nil)
 // New prepares a renderer for a style profile: the fonts are cut and
 // measured once, when first used, so that each Render only pays for its
 // own document.
-func New(p style.Profile) (*Renderer, error) {
+func New(p style.Profile) (*Renderer, error) { return newRenderer(p, true) }
+
+// NewMeasurer prepares a renderer to measure text with (doc.Measurer), as
+// the DOCX renderer sizes its table columns: New, but what it prepares
+// ahead is the faces only, not the colour profile, the hyphenation
+// patterns and the word list, which measuring never uses.
+func NewMeasurer(p style.Profile) (*Renderer, error) { return newRenderer(p, false) }
+
+func newRenderer(p style.Profile, rendering bool) (*Renderer, error) {
 	switch p.FontFamily {
 	case "", "Liberation Sans", "Arial":
 		// Liberation Sans has Arial's metrics; it is what we embed.
@@ -99,9 +107,7 @@ func New(p style.Profile) (*Renderer, error) {
 		}
 	}
 	r := &Renderer{p: p, faces: faces, iccZ: sync.OnceValue(func() []byte { return z.zlib(sRGBProfile()) }), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary}
-	if p.Fonts == nil {
-		r.prefetch()
-	}
+	r.prefetch(p.Fonts == nil, rendering)
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	r.chart = sync.OnceValues(gantt.New)
 	registerFuncs(&r.funcs)
@@ -117,14 +123,23 @@ func New(p style.Profile) (*Renderer, error) {
 // ready waits for it in its sync.Once, or prepares it itself while the
 // goroutine is at another. One goroutine, not one for each: two took a
 // sixth more CPU time and page faults (both cutting a face at once) for
-// no shorter a run on two cores.
-func (r *Renderer) prefetch() {
+// no shorter a run on two cores. The faces only when they are
+// Liberation's (an organisation's own font New has read already); the
+// rest only for a renderer that renders, not a measurer.
+func (r *Renderer) prefetch(faces, rendering bool) {
+	if !faces && !rendering {
+		return
+	}
 	go func() {
-		r.faces[faceRegular]()
-		r.faces[faceBold]()
-		r.iccZ()
-		r.hyph()
-		r.compounds()
+		if faces {
+			r.faces[faceRegular]()
+			r.faces[faceBold]()
+		}
+		if rendering {
+			r.iccZ()
+			r.hyph()
+			r.compounds()
+		}
 	}()
 }
 

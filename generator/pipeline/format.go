@@ -102,7 +102,7 @@ func DefaultTable() Table {
 				}
 				// Table columns as wide as in the PDF, so that pages break
 				// alike; a profile the PDF cannot set is estimated.
-				if m, err := pdf.New(p); err == nil {
+				if m, err := pdf.NewMeasurer(p); err == nil {
 					opts = append(opts, docx.WithMeasurer(m))
 				}
 				return docx.New(p, opts...)
