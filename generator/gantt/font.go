@@ -63,6 +63,14 @@ func (m *metrics) width(s string, size float64) float64 {
 	return w / 1000 * size * ptToMM
 }
 
+// runeAdvance is r's advance in thousandths of an em, as width counts it.
+func (m *metrics) runeAdvance(buf *sfnt.Buffer, r rune) uint16 {
+	if r >= 0 && int(r) < len(m.ascii) {
+		return m.ascii[r]
+	}
+	return m.advance(buf, r)
+}
+
 const ptToMM = 25.4 / 72
 
 // faces are the regular and the bold face.
