@@ -20,6 +20,8 @@ require (
 	golang.org/x/text v0.43.0
 )
 
+require github.com/klauspost/compress v1.20.5 // indirect
+
 require (
 	github.com/bmatcuk/doublestar/v4 v4.10.0 // indirect
 	github.com/chromedp/cdproto v0.160.1 // indirect

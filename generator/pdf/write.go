@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/flate"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -13,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/klauspost/compress/flate"
 
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/pdf/sfnt"

@@ -3,12 +3,13 @@ package wordpkg
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // epoch is the modification time of every entry: the zip format cannot
