@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"sync"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -34,12 +35,10 @@ func (d *Drawing) EMF() ([]byte, error) {
 		}
 	}
 	w := &emfWriter{
-		b:      make([]byte, 0, emfSizeHint(d)),
-		faces:  fs,
-		brush:  gdiSlot{first: 1},
-		pen:    gdiSlot{first: 3},
-		glyphs: map[glyphKey]glyph{},
-		paths:  map[pathKey]path{},
+		b:     make([]byte, 0, emfSizeHint(d)),
+		faces: fs,
+		brush: gdiSlot{first: 1},
+		pen:   gdiSlot{first: 3},
 	}
 	w.header(emfU(d.W), emfU(d.H))
 	w.record32(emrSetPolyFillMode, polyFillWinding)
@@ -145,11 +144,6 @@ func boundsOf(pts []point) rect {
 	return r
 }
 
-type glyphKey struct {
-	bold bool
-	g    sfnt.GlyphIndex
-}
-
 // glyph is a glyph's outline in font units, y downwards from the
 // baseline.
 type glyph []contour
@@ -162,13 +156,8 @@ type contour struct {
 	lines bool
 }
 
-// pathKey is a glyph at a size; path its records, drawn about its
-// origin, and their bounds in logical units.
-type pathKey struct {
-	glyphKey
-	size float64
-}
-
+// path is a glyph's records at a size, drawn about its origin, and
+// their bounds in logical units.
 type path struct {
 	b       []byte
 	records uint32
@@ -183,8 +172,6 @@ type emfWriter struct {
 	frameH     int32
 	faces      faces
 	brush, pen gdiSlot
-	glyphs     map[glyphKey]glyph
-	paths      map[pathKey]path
 	buf        sfnt.Buffer
 	org        point   // the window origin: minus where logical (0, 0) is
 	pts        []point // scratch
@@ -529,15 +516,15 @@ func (w *emfWriter) text(s Shape) error {
 		if err != nil {
 			return fmt.Errorf("gantt: glyph %q: %w", r, err)
 		}
-		key := pathKey{glyphKey{s.Bold, g}, s.Size}
-		p, ok := w.paths[key]
+		key := pathKey{g, s.Size}
+		p, ok := m.paths.load(key)
 		if !ok {
-			gl, err := w.glyph(m, s.Bold, g)
+			gl, err := w.glyph(m, g)
 			if err != nil {
 				return fmt.Errorf("gantt: glyph %q: %w", r, err)
 			}
 			p = w.glyphPath(gl, em/m.upem)
-			w.paths[key] = p
+			m.paths.store(key, p)
 		}
 		if len(p.b) > 0 {
 			w.origin(at(x, s.Y))
@@ -554,12 +541,8 @@ func (w *emfWriter) text(s Shape) error {
 	return nil
 }
 
-// glyph returns glyph g's outline, read once a picture.
-func (w *emfWriter) glyph(m *metrics, bold bool, g sfnt.GlyphIndex) (glyph, error) {
-	key := glyphKey{bold, g}
-	if gl, ok := w.glyphs[key]; ok {
-		return gl, nil
-	}
+// glyph reads glyph g's outline.
+func (w *emfWriter) glyph(m *metrics, g sfnt.GlyphIndex) (glyph, error) {
 	// At one pixel a font unit, so that the outline is the font's own.
 	segs, err := m.font.LoadGlyph(&w.buf, g, fixed.Int26_6(m.upem*64), nil)
 	if err != nil {
@@ -611,8 +594,43 @@ func (w *emfWriter) glyph(m *metrics, bold bool, g sfnt.GlyphIndex) (glyph, erro
 			c.pts = ends
 		}
 	}
-	w.glyphs[key] = gl
 	return gl, nil
+}
+
+// pathKey is a glyph at a size in points.
+type pathKey struct {
+	g    sfnt.GlyphIndex
+	size float64
+}
+
+// pathCache keeps a face's glyphs' paths for every picture the Layouter's
+// drawings make: a build draws the same few score glyphs at two sizes in
+// every chart. It is safe for concurrent use, and bounded: a drawing
+// scaled to fit a page has sizes of its own, and past maxPaths paths a
+// glyph's path is made for each picture instead.
+type pathCache struct {
+	mu    sync.RWMutex
+	paths map[pathKey]path
+}
+
+const maxPaths = 4096
+
+func (c *pathCache) load(k pathKey) (path, bool) {
+	c.mu.RLock()
+	p, ok := c.paths[k]
+	c.mu.RUnlock()
+	return p, ok
+}
+
+func (c *pathCache) store(k pathKey, p path) {
+	c.mu.Lock()
+	if c.paths == nil {
+		c.paths = map[pathKey]path{}
+	}
+	if len(c.paths) < maxPaths {
+		c.paths[k] = p
+	}
+	c.mu.Unlock()
 }
 
 // glyphPath writes one glyph as a path about its origin, k millimetres

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -275,4 +276,32 @@ func TestEMFRefusesOddSizes(t *testing.T) {
 		_, err := d.EMF()
 		assert.Error(t, err, "%g × %g", d.W, d.H)
 	}
+}
+
+// Drawings of one Layouter share its glyphs' paths: pictures written at
+// once from many goroutines are each the bytes written alone.
+func TestEMFConcurrent(t *testing.T) {
+	ds := emfDrawings(t)
+	want := map[string][]byte{}
+	for name, d := range ds {
+		// From a Layouter of its own, so that nothing is cached yet.
+		alone := *d
+		alone.faces = faces{}
+		b, err := alone.EMF()
+		require.NoError(t, err)
+		want[name] = b
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		for name, d := range ds {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				b, err := d.EMF()
+				assert.NoError(t, err)
+				assert.True(t, bytes.Equal(want[name], b), "%s drawn concurrently", name)
+			}()
+		}
+	}
+	wg.Wait()
 }

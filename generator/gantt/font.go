@@ -19,6 +19,7 @@ type metrics struct {
 	font  *sfnt.Font
 	ascii [0x250]uint16 // Latin, measured once
 	upem  float64
+	paths pathCache // glyphs as EMF paths (emf.go)
 }
 
 func newMetrics(ttf []byte) (*metrics, error) {
