@@ -63,11 +63,14 @@ type state struct {
 	// and footer (docParts).
 	firstHdrRels, firstFtrRels wordpkg.Rels
 	media                      []media
-	sect                       wordpkg.Section // the renderer's, with page one's header and footer when the document has them
-	nextNum                    int
-	drawings                   int
-	marks                      int
-	headings                   [3]int
+	// pictures holds the bytes of the pictures the document draws (its
+	// timelines' EMFs), kept from one document to the next.
+	pictures []byte
+	sect     wordpkg.Section // the renderer's, with page one's header and footer when the document has them
+	nextNum  int
+	drawings int
+	marks    int
+	headings [3]int
 	// tblPrEnd is where the open table's w:tblPr ends in body, for
 	// tblText.
 	tblPrEnd int
@@ -87,6 +90,10 @@ type state struct {
 	sig sigLines
 }
 
+// maxKeptPictures is the most a state keeps of its pictures' buffer for
+// the next document: a few charts' worth.
+const maxKeptPictures = 4 << 20
+
 type media struct {
 	name string
 	data []byte
@@ -102,6 +109,10 @@ func (s *state) reset(d *doc.Document) {
 	s.firstHdrRels.Reset()
 	s.firstFtrRels.Reset()
 	s.media = s.media[:0]
+	s.pictures = s.pictures[:0]
+	if cap(s.pictures) > maxKeptPictures {
+		s.pictures = nil
+	}
 	s.nextNum = firstListNum
 	s.drawings, s.marks = 0, 0
 	s.headings = [3]int{}

@@ -41,10 +41,14 @@ func renderTimeline(s *state, b doc.Block, c ctx) error {
 	if d.H == 0 {
 		return nil
 	}
-	emf, err := d.EMF()
+	// Into the state's buffer, written with the package before the state
+	// serves another document.
+	from := len(s.pictures)
+	s.pictures, err = d.AppendEMF(s.pictures)
 	if err != nil {
 		return fmt.Errorf("docx: timeline: %w", err)
 	}
+	emf := s.pictures[from:len(s.pictures):len(s.pictures)]
 	img := &doc.Image{Data: emf, Format: "emf", Alt: t.Alt, Width: d.W}
 	// Kept with the caption after it, as the PDF keeps the two.
 	s.pOpen(c.para, 0, 0, true, doc.AlignLeft)

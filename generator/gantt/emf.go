@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"golang.org/x/image/font/sfnt"
@@ -23,19 +24,25 @@ import (
 // from the picture's top left corner as in the drawing: the map mode is
 // the default MM_TEXT, and the reference device the header names has 100
 // pixels per millimetre. The bytes depend on the drawing alone.
-func (d *Drawing) EMF() ([]byte, error) {
+func (d *Drawing) EMF() ([]byte, error) { return d.AppendEMF(nil) }
+
+// AppendEMF appends the drawing's EMF to dst, so that a caller drawing
+// many pictures can reuse one buffer. On an error, dst is returned as it
+// was.
+func (d *Drawing) AppendEMF(dst []byte) ([]byte, error) {
 	if !(d.W > 0 && d.H > 0 && d.W <= maxEMFSide && d.H <= maxEMFSide) {
-		return nil, fmt.Errorf("gantt: a picture of %g × %g mm", d.W, d.H)
+		return dst, fmt.Errorf("gantt: a picture of %g × %g mm", d.W, d.H)
 	}
 	fs := d.faces
 	if fs[0] == nil {
 		var err error
 		if fs, err = loadFaces(); err != nil {
-			return nil, err
+			return dst, err
 		}
 	}
 	w := &emfWriter{
-		b:     make([]byte, 0, emfSizeHint(d)),
+		b:     slices.Grow(dst, emfSizeHint(d)),
+		base:  len(dst),
 		faces: fs,
 		brush: gdiSlot{first: 1},
 		pen:   gdiSlot{first: 3},
@@ -44,7 +51,7 @@ func (d *Drawing) EMF() ([]byte, error) {
 	w.record32(emrSetPolyFillMode, polyFillWinding)
 	for _, s := range d.Shapes {
 		if err := w.shape(s); err != nil {
-			return nil, err
+			return dst, err
 		}
 	}
 	// Nothing of ours stays selected or alive past the end.
@@ -166,6 +173,7 @@ type path struct {
 
 type emfWriter struct {
 	b          []byte
+	base       int // where the picture starts in b
 	records    uint32
 	bounds     rect // of every point drawn
 	frameW     int32
@@ -300,7 +308,7 @@ func (w *emfWriter) eof() {
 // finish writes the header's bounds, frame and counts. The frame is the
 // drawing's W × H, in hundredths of a millimetre as the unit is.
 func (w *emfWriter) finish() {
-	h := w.b[:emfHeaderSize]
+	h := w.b[w.base : w.base+emfHeaderSize]
 	put := func(off int, v int32) { binary.LittleEndian.PutUint32(h[off:], uint32(v)) }
 	put(8, w.bounds.l)
 	put(12, w.bounds.t)
@@ -310,7 +318,7 @@ func (w *emfWriter) finish() {
 	put(28, 0)
 	put(32, w.frameW)
 	put(36, w.frameH)
-	binary.LittleEndian.PutUint32(h[48:], uint32(len(w.b)))
+	binary.LittleEndian.PutUint32(h[48:], uint32(len(w.b)-w.base))
 	binary.LittleEndian.PutUint32(h[52:], w.records)
 }
 

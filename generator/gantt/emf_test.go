@@ -305,3 +305,16 @@ func TestEMFConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A picture appended after other bytes is the picture alone, after them.
+func TestAppendEMF(t *testing.T) {
+	for name, d := range emfDrawings(t) {
+		alone, err := d.EMF()
+		require.NoError(t, err)
+		prefix := []byte("some bytes before")
+		b, err := d.AppendEMF(prefix)
+		require.NoError(t, err)
+		assert.Equal(t, string(prefix), string(b[:len(prefix)]), name)
+		assert.True(t, bytes.Equal(alone, b[len(prefix):]), "%s: the same picture after other bytes", name)
+	}
+}
