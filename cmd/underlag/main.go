@@ -14,6 +14,7 @@ import (
 )
 
 func main() {
+	limitMemory() // memory.go
 	os.Exit(run(context.Background(), os.Args[1:]))
 }
 

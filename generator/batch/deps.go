@@ -26,17 +26,31 @@ type fileHashes struct {
 
 type fileHash struct {
 	once sync.Once
+	path string // slash-separated, one string for every document's Dep
 	sum  string // "" when the file does not exist
 }
 
 func newFileHashes() *fileHashes { return &fileHashes{m: map[string]*fileHash{}} }
 
-func (h *fileHashes) get(p string) string {
+func (h *fileHashes) get(p string) string { return h.entry(p).sum }
+
+// dep is the dependency on p, whose Path is the same string in every
+// document that has it: a build keeps each document's dependencies until
+// it ends (the manifest), and most are the same few registries.
+func (h *fileHashes) dep(p string) manifest.Dep {
+	e := h.entry(p)
+	return manifest.Dep{Path: e.path, SHA256: e.sum}
+}
+
+func (h *fileHashes) entry(p string) *fileHash {
 	h.mu.Lock()
 	e := h.m[p]
 	if e == nil {
-		e = &fileHash{}
-		h.m[p] = e
+		e = &fileHash{path: filepath.ToSlash(strings.Clone(p))}
+		h.m[e.path] = e
+		if e.path != p {
+			h.m[p] = e
+		}
 	}
 	h.mu.Unlock()
 	e.once.Do(func() {
@@ -50,7 +64,7 @@ func (h *fileHashes) get(p string) string {
 			e.sum = "unreadable"
 		}
 	})
-	return e.sum
+	return e
 }
 
 // maxHashed bounds what is hashed of one file: more than any file the
@@ -92,9 +106,10 @@ func sum(b []byte) string {
 // deps hashes the files a document's outputs depend on besides its source,
 // as the loader found them.
 func (b *batch) deps(d *pipeline.Doc) []manifest.Dep {
-	var deps []manifest.Dep
-	for _, p := range d.Deps() {
-		deps = append(deps, manifest.Dep{Path: filepath.ToSlash(p), SHA256: b.hashes.get(p)})
+	ps := d.Deps()
+	deps := make([]manifest.Dep, 0, len(ps))
+	for _, p := range ps {
+		deps = append(deps, b.hashes.dep(p))
 	}
 	markPacketDeps(d, deps)
 	return deps

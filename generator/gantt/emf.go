@@ -544,7 +544,7 @@ func (w *emfWriter) text(s Shape) error {
 			w.rectL(box)
 			w.end(a)
 		}
-		x += float64(m.runeAdvance(&w.buf, r)) / 1000 * em
+		x += m.mm(float64(m.of(r)), s.Size)
 	}
 	return nil
 }

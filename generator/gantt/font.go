@@ -18,6 +18,7 @@ import (
 type metrics struct {
 	font  *sfnt.Font
 	ascii [0x250]uint16 // Latin, measured once
+	punct [0x70]uint16  // General Punctuation (U+2000–U+206F: dashes, the ellipsis fit adds), measured once
 	upem  float64
 	paths pathCache // glyphs as EMF paths (emf.go)
 }
@@ -31,6 +32,9 @@ func newMetrics(ttf []byte) (*metrics, error) {
 	var buf sfnt.Buffer
 	for r := rune(0); r < rune(len(m.ascii)); r++ {
 		m.ascii[r] = m.advance(&buf, r)
+	}
+	for i := range m.punct {
+		m.punct[i] = m.advance(&buf, punctFirst+rune(i))
 	}
 	return m, nil
 }
@@ -47,30 +51,34 @@ func (m *metrics) advance(buf *sfnt.Buffer, r rune) uint16 {
 	return uint16(float64(a) / 64 * 1000 / m.upem)
 }
 
-// width is the width of s at size points, in millimetres.
-func (m *metrics) width(s string, size float64) float64 {
-	var buf *sfnt.Buffer
-	var w float64
-	for _, r := range s {
-		if r >= 0 && int(r) < len(m.ascii) {
-			w += float64(m.ascii[r])
-			continue
-		}
-		if buf == nil {
-			buf = new(sfnt.Buffer)
-		}
-		w += float64(m.advance(buf, r))
+const punctFirst = 0x2000
+
+// of is the advance width of r in thousandths of an em: from the tables
+// for Latin and punctuation, which a chart's labels almost always are,
+// else looked up in the face (a sfnt.Buffer of its own: metrics are
+// shared by the goroutines of a build).
+func (m *metrics) of(r rune) uint16 {
+	switch {
+	case r >= 0 && int(r) < len(m.ascii):
+		return m.ascii[r]
+	case r >= punctFirst && int(r-punctFirst) < len(m.punct):
+		return m.punct[r-punctFirst]
 	}
-	return w / 1000 * size * ptToMM
+	var buf sfnt.Buffer
+	return m.advance(&buf, r)
 }
 
-// runeAdvance is r's advance in thousandths of an em, as width counts it.
-func (m *metrics) runeAdvance(buf *sfnt.Buffer, r rune) uint16 {
-	if r >= 0 && int(r) < len(m.ascii) {
-		return m.ascii[r]
+// width is the width of s at size points, in millimetres.
+func (m *metrics) width(s string, size float64) float64 {
+	var w float64
+	for _, r := range s {
+		w += float64(m.of(r))
 	}
-	return m.advance(buf, r)
+	return m.mm(w, size)
 }
+
+// mm turns a sum of advance widths at size points into millimetres.
+func (m *metrics) mm(w, size float64) float64 { return w / 1000 * size * ptToMM }
 
 const ptToMM = 25.4 / 72
 
@@ -90,8 +98,12 @@ func loadFaces() (faces, error) {
 }
 
 func (fs faces) width(s string, size float64, bold bool) float64 {
+	return fs.face(bold).width(s, size)
+}
+
+func (fs faces) face(bold bool) *metrics {
 	if bold {
-		return fs[1].width(s, size)
+		return fs[1]
 	}
-	return fs[0].width(s, size)
+	return fs[0]
 }

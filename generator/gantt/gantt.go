@@ -15,8 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/image/font/sfnt"
-
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/style"
@@ -750,31 +748,27 @@ func clip(a, b [2]float64, pts []float64) (p, q [2]float64, ok bool) {
 	return p, q, t1-t0 > 1e-9
 }
 
-// fit cuts s with an ellipsis to fit in w: the longest start of s, less
-// trailing spaces and punctuation, that fits with the ellipsis after it.
-// The widths of every start are summed once, in the order width sums
-// them, so the cut is the one measuring each candidate would give.
+// fit cuts s with an ellipsis to fit in w: the longest of its beginnings,
+// without the spaces and punctuation it ends with, that fits with the
+// ellipsis. The widths of the beginnings are summed once, in the order
+// width sums them, so each is the width width would give.
 func fit(fs faces, s string, w, size float64, bold bool) string {
-	if fs.width(s, size, bold) <= w {
+	m := fs.face(bold)
+	if m.width(s, size) <= w {
 		return s
 	}
-	m := fs[0]
-	if bold {
-		m = fs[1]
-	}
-	var buf sfnt.Buffer
 	rs := []rune(s)
-	starts := make([]float64, len(rs)+1) // thousandths of an em
+	sums := make([]float64, len(rs)+1)
 	for i, r := range rs {
-		starts[i+1] = starts[i] + float64(m.runeAdvance(&buf, r))
+		sums[i+1] = sums[i] + float64(m.of(r))
 	}
-	ellipsis := float64(m.runeAdvance(&buf, '…'))
+	ellipsis := float64(m.of('…'))
 	for n := len(rs) - 1; n > 0; n-- {
 		k := n
 		for k > 0 && strings.ContainsRune(" ,;:–-", rs[k-1]) {
 			k--
 		}
-		if (starts[k]+ellipsis)/1000*size*ptToMM <= w {
+		if m.mm(sums[k]+ellipsis, size) <= w {
 			return string(rs[:k]) + "…"
 		}
 	}

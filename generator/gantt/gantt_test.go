@@ -338,37 +338,3 @@ func TestOddTimelines(t *testing.T) {
 		})
 	}
 }
-
-// fit cuts where measuring every shorter start with its ellipsis would:
-// the longest that fits, without trailing spaces or punctuation before
-// the ellipsis, or nothing.
-func TestFitCutsWhereMeasuringWould(t *testing.T) {
-	l := layouter(t)
-	measured := func(s string, w, size float64, bold bool) string {
-		if l.faces.width(s, size, bold) <= w {
-			return s
-		}
-		rs := []rune(s)
-		for n := len(rs) - 1; n > 0; n-- {
-			c := strings.TrimRight(string(rs[:n]), " ,;:–-") + "…"
-			if l.faces.width(c, size, bold) <= w {
-				return c
-			}
-		}
-		return ""
-	}
-	texts := []string{
-		"Säkerställa aktivt bidrag i framtagandet av den gemensamma planen för primärvården",
-		"Förslag till justering av beställning, ersättningsmodell – och mer; Łukasz Wójcik",
-		"a, b, c - d – e",
-		"W",
-	}
-	for _, s := range texts {
-		for _, bold := range []bool{false, true} {
-			full := l.faces.width(s, labelSize, bold)
-			for _, w := range []float64{0, 1, full / 7, full / 3, full / 2, full - 0.01, full, full + 1} {
-				assert.Equal(t, measured(s, w, labelSize, bold), fit(l.faces, s, w, labelSize, bold), "%q in %g mm, bold %v", s, w, bold)
-			}
-		}
-	}
-}

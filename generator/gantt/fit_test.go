@@ -1,0 +1,59 @@
+package gantt
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestFit: fit gives what measuring each cut with width gives (the way it
+// was written before it summed the widths once), for labels in Swedish
+// and in other scripts, at widths from nothing to the whole label.
+func TestFit(t *testing.T) {
+	fs, err := loadFaces()
+	require.NoError(t, err)
+	// measured cuts every beginning and measures it whole.
+	measured := func(s string, w, size float64, bold bool) string {
+		if fs.width(s, size, bold) <= w {
+			return s
+		}
+		rs := []rune(s)
+		for n := len(rs) - 1; n > 0; n-- {
+			t := strings.TrimRight(string(rs[:n]), " ,;:–-") + "…"
+			if fs.width(t, size, bold) <= w {
+				return t
+			}
+		}
+		return ""
+	}
+	labels := []string{
+		"Förstudie och kartläggning av nuläget",
+		"Upphandling, avtal – och införande; etapp 2",
+		"Łukasz Wójcik, Trần Bảo Ngọc, Øystein Haugen, Ægir Þórsson",
+		"Пилотный проект — этап 1",
+		"試験運用と評価",
+		"a",
+		"",
+	}
+	for _, s := range labels {
+		for _, bold := range []bool{false, true} {
+			full := fs.width(s, 8, bold)
+			for i := 0; i <= 20; i++ {
+				w := full * float64(i) / 20
+				assert.Equal(t, measured(s, w, 8, bold), fit(fs, s, w, 8, bold), "%q in %.2f mm, bold %v", s, w, bold)
+			}
+		}
+	}
+}
+
+func BenchmarkFit(b *testing.B) {
+	fs, err := loadFaces()
+	require.NoError(b, err)
+	s := "Upphandling, avtal – och införande av ett nytt verksamhetssystem; etapp 2"
+	w := fs.width(s, 8, false) / 3
+	for b.Loop() {
+		fit(fs, s, w, 8, false)
+	}
+}
