@@ -491,7 +491,7 @@ type Status struct {
 // Image is a picture with its alternative text.
 type Image struct {
 	Data   []byte
-	Format string  // "png" or "jpeg"
+	Format string  // "png" or "jpeg"; "emf" only as a renderer draws it (a DOCX chart)
 	Alt    string  // read by screen readers; required
 	Width  float64 // in millimetres; 0 means natural size up to the text width
 }

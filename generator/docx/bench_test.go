@@ -26,3 +26,9 @@ func BenchmarkRenderParallel(b *testing.B) { doctest.BenchRenderParallel(b, newD
 
 // BenchmarkNew is the one-off cost of preparing a renderer.
 func BenchmarkNew(b *testing.B) { doctest.BenchNew(b, newDefault) }
+
+// BenchmarkRenderTimeline renders a status report's chart with its
+// caption: the picture the DOCX embeds is most of the cost.
+func BenchmarkRenderTimeline(b *testing.B) {
+	doctest.BenchRender(b, newDefault, doctest.Timeline())
+}

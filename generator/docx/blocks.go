@@ -2,6 +2,7 @@ package docx
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 	_ "image/jpeg" // image sizes of JPEG pictures
@@ -62,11 +63,14 @@ type state struct {
 	// and footer (docParts).
 	firstHdrRels, firstFtrRels wordpkg.Rels
 	media                      []media
-	sect                       wordpkg.Section // the renderer's, with page one's header and footer when the document has them
-	nextNum                    int
-	drawings                   int
-	marks                      int
-	headings                   [3]int
+	// pictures holds the bytes of the pictures the document draws (its
+	// timelines' EMFs), kept from one document to the next.
+	pictures []byte
+	sect     wordpkg.Section // the renderer's, with page one's header and footer when the document has them
+	nextNum  int
+	drawings int
+	marks    int
+	headings [3]int
 	// tblPrEnd is where the open table's w:tblPr ends in body, for
 	// tblText.
 	tblPrEnd int
@@ -86,6 +90,10 @@ type state struct {
 	sig sigLines
 }
 
+// maxKeptPictures is the most a state keeps of its pictures' buffer for
+// the next document: a few charts' worth.
+const maxKeptPictures = 4 << 20
+
 type media struct {
 	name string
 	data []byte
@@ -101,6 +109,10 @@ func (s *state) reset(d *doc.Document) {
 	s.firstHdrRels.Reset()
 	s.firstFtrRels.Reset()
 	s.media = s.media[:0]
+	s.pictures = s.pictures[:0]
+	if cap(s.pictures) > maxKeptPictures {
+		s.pictures = nil
+	}
 	s.nextNum = firstListNum
 	s.drawings, s.marks = 0, 0
 	s.headings = [3]int{}
@@ -504,20 +516,32 @@ func (s *state) drawing(dst []byte, img *doc.Image, rels *wordpkg.Rels, maxW, ma
 	switch strings.ToLower(img.Format) {
 	case "jpeg", "jpg":
 		ext = "jpeg"
+	case "emf":
+		ext = "emf"
 	case "png", "":
 	default:
-		return dst, fmt.Errorf("docx: image %q: format %q is not png or jpeg", img.Alt, img.Format)
+		return dst, fmt.Errorf("docx: image %q: format %q is not png, jpeg or emf", img.Alt, img.Format)
 	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(img.Data))
-	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		return dst, fmt.Errorf("docx: image %q: %v", img.Alt, err)
+	// EMU: natural size (at 96 dpi for a raster picture), or the width
+	// asked for.
+	var natW, natH float64
+	if ext == "emf" {
+		var ok bool
+		if natW, natH, ok = emfFrame(img.Data); !ok {
+			return dst, fmt.Errorf("docx: image %q: not an enhanced metafile with a size", img.Alt)
+		}
+	} else {
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(img.Data))
+		if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+			return dst, fmt.Errorf("docx: image %q: %v", img.Alt, err)
+		}
+		natW, natH = float64(cfg.Width)*9525, float64(cfg.Height)*9525
 	}
-	// EMU: natural size at 96 dpi, or the width asked for.
-	w := float64(cfg.Width) * 9525
+	w := natW
 	if img.Width > 0 {
 		w = float64(wordpkg.EMU(img.Width))
 	}
-	h := w * float64(cfg.Height) / float64(cfg.Width)
+	h := w * natH / natW
 	if mw := float64(maxW) * 635; mw > 0 && w > mw {
 		w, h = mw, h*mw/w
 	}
@@ -544,6 +568,19 @@ func (s *state) drawing(dst []byte, img *doc.Image, rels *wordpkg.Rels, maxW, ma
 	dst = append(dst, `/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext`...)
 	dst = extent(dst, cx, cy)
 	return append(dst, `/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`...), nil
+}
+
+// emfFrame is the size of an enhanced metafile's picture in EMU: its
+// header's rclFrame, in hundredths of a millimetre ([MS-EMF] 2.3.4.2).
+func emfFrame(b []byte) (w, h float64, ok bool) {
+	const frame, signature = 24, 40
+	if len(b) < 88 || binary.LittleEndian.Uint32(b) != 1 || binary.LittleEndian.Uint32(b[signature:]) != 0x464D4520 {
+		return 0, 0, false
+	}
+	l, t := int32(binary.LittleEndian.Uint32(b[frame:])), int32(binary.LittleEndian.Uint32(b[frame+4:]))
+	r, bo := int32(binary.LittleEndian.Uint32(b[frame+8:])), int32(binary.LittleEndian.Uint32(b[frame+12:]))
+	w, h = (float64(r)-float64(l))*360, (float64(bo)-float64(t))*360
+	return w, h, w > 0 && h > 0
 }
 
 func extent(dst []byte, cx, cy int64) []byte {

@@ -162,7 +162,7 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 // staticParts compresses the parts every document shares.
 func (r *Renderer) staticParts(styles []byte) error {
 	ct := wordpkg.ContentTypes{
-		Defaults: [][2]string{{"rels", wordpkg.CTRels}, {"xml", wordpkg.CTXML}, {"png", wordpkg.CTPNG}, {"jpeg", wordpkg.CTJPEG}, {"jpg", wordpkg.CTJPEG}},
+		Defaults: [][2]string{{"rels", wordpkg.CTRels}, {"xml", wordpkg.CTXML}, {"png", wordpkg.CTPNG}, {"jpeg", wordpkg.CTJPEG}, {"jpg", wordpkg.CTJPEG}, {"emf", wordpkg.CTEMF}},
 		Overrides: [][2]string{
 			{"/word/document.xml", wordpkg.CTDocument},
 			{"/word/styles.xml", wordpkg.CTStyles},

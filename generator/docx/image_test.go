@@ -53,7 +53,7 @@ func TestImage(t *testing.T) {
 
 	bad := doctest.All()
 	bad.Blocks = append(bad.Blocks, &doc.Image{Data: []byte("GIF89a"), Format: "gif", Alt: "gif"})
-	assert.ErrorContains(t, r.Render(&bytes.Buffer{}, bad), "not png or jpeg")
+	assert.ErrorContains(t, r.Render(&bytes.Buffer{}, bad), "not png, jpeg or emf")
 	bad.Blocks[len(bad.Blocks)-1] = &doc.Image{Data: []byte("no png"), Format: "png", Alt: "trasig"}
 	assert.ErrorContains(t, r.Render(&bytes.Buffer{}, bad), "trasig")
 }

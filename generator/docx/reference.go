@@ -134,7 +134,7 @@ func (ref *reference) takeFooter(pkg *wordpkg.Package, part string) error {
 		ref.entries = append(ref.entries, e)
 		rl.Target = name
 		out = append(out, rl)
-		if x := strings.TrimPrefix(ext, "."); !seen[x] && x != "png" && x != "jpeg" && x != "jpg" {
+		if x := strings.TrimPrefix(ext, "."); !seen[x] && x != "png" && x != "jpeg" && x != "jpg" && x != "emf" {
 			seen[x] = true
 			ref.mediaTypes = append(ref.mediaTypes, [2]string{x, "image/" + x})
 		}

@@ -20,6 +20,7 @@ type metrics struct {
 	ascii [0x250]uint16 // Latin, measured once
 	punct [0x70]uint16  // General Punctuation (U+2000–U+206F: dashes, the ellipsis fit adds), measured once
 	upem  float64
+	paths pathCache // glyphs as EMF paths (emf.go)
 }
 
 func newMetrics(ttf []byte) (*metrics, error) {

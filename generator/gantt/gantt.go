@@ -1,7 +1,7 @@
 // Package gantt lays out a timeline (doc.Timeline) as a Gantt chart: once,
 // in millimetres, the same for every format. The PDF draws the shapes as
 // vectors, HTML writes them as SVG (SVG) and the DOCX embeds them as a
-// picture (PNG); none of them decides anything about the chart.
+// vector picture (EMF); none of them decides anything about the chart.
 //
 // The scale fits the chart to the text width of an A4 page in portrait
 // from a few months to many years: months for up to a year and a half,
@@ -52,6 +52,7 @@ type Drawing struct {
 	W, H   float64
 	Shapes []Shape
 	Alt    string
+	faces  faces // the Layouter's, for the texts' outlines (EMF)
 }
 
 // Layouter lays out timelines. It holds the fonts' metrics, read once;
@@ -109,7 +110,7 @@ type chart struct {
 // p (Accent for a plan; its status colours for the traffic lights). A
 // timeline with no marks lays out as an empty drawing.
 func (l *Layouter) Layout(t *doc.Timeline, width float64, p style.Profile) *Drawing {
-	c := &chart{l: l, p: p, t: t, d: &Drawing{W: width, Alt: t.Alt}, accent: Accent(t, p)}
+	c := &chart{l: l, p: p, t: t, d: &Drawing{W: width, Alt: t.Alt, faces: l.faces}, accent: Accent(t, p)}
 	lo, hi, ok := c.span()
 	if !ok {
 		return c.d
@@ -818,7 +819,7 @@ func (d *Drawing) Fit(maxH float64) *Drawing {
 		return d
 	}
 	f := maxH / d.H
-	out := &Drawing{W: d.W * f, H: maxH, Alt: d.Alt, Shapes: make([]Shape, len(d.Shapes))}
+	out := &Drawing{W: d.W * f, H: maxH, Alt: d.Alt, Shapes: make([]Shape, len(d.Shapes)), faces: d.faces}
 	for i, s := range d.Shapes {
 		s.X, s.Y, s.W, s.H = s.X*f, s.Y*f, s.W*f, s.H*f
 		s.LineW, s.Dash, s.Size = s.LineW*f, s.Dash*f, s.Size*f

@@ -47,8 +47,8 @@ print(json.dumps([images(p.get("/Resources"), set()) for p in pypdf.PdfReader(sy
 // TestTimelineFigures builds the examples that draw a timeline to PDF and
 // DOCX and checks that each shows its figure on the same page in both:
 // in the PDF as vectors (no image on its page; its legend is text), in
-// LibreOffice's rendering of the DOCX as a picture, beside the same
-// caption. With -update-docs it writes a picture of each PDF page into
+// LibreOffice's rendering of the DOCX as its vector picture, in the same
+// colours, beside the same caption. With -update-docs it writes a picture of each PDF page into
 // docs/ (docs/timeline.md shows them).
 func TestTimelineFigures(t *testing.T) {
 	if testing.Short() {
@@ -113,13 +113,25 @@ func TestTimelineFigures(t *testing.T) {
 		assert.Contains(t, testenv.Squash(ours[page-1]), b.legend, "%s: the chart's legend is text on the caption's page", b.caption)
 		assert.Equal(t, page, pageOf(theirs, b.caption), "%s: the figure's page in the PDF and in LibreOffice's rendering of the DOCX", b.caption)
 
-		var imgs, loImgs []int
+		loPDF := filepath.Join(lo, strings.TrimSuffix(filepath.Base(b.docx), ".docx")+".pdf")
+		var imgs []int
 		require.NoError(t, json.Unmarshal([]byte(testenv.Run(t, py, "-c", imagesPerPage, b.pdf)), &imgs))
-		require.NoError(t, json.Unmarshal([]byte(testenv.Run(t, py, "-c", imagesPerPage, filepath.Join(lo, strings.TrimSuffix(filepath.Base(b.docx), ".docx")+".pdf"))), &loImgs))
 		assert.Zero(t, imgs[page-1], "%s: the PDF draws the chart as vectors", b.caption)
-		if page-1 < len(loImgs) {
-			assert.Positive(t, loImgs[page-1], "%s: LibreOffice shows the DOCX's picture on that page", b.caption)
+		// The DOCX's picture is vector too (an EMF), which LibreOffice
+		// draws as paths: it is seen in the page's colours. Every colour
+		// on a good part of the PDF's page (the chart's bars, diamonds
+		// and dots) covers about as much of LibreOffice's.
+		pdfColours := pageColours(t, b.pdf, page, filepath.Join(out, "ours"))
+		loColours := pageColours(t, loPDF, page, filepath.Join(out, "theirs"))
+		seen := 0
+		for c, n := range pdfColours.byRGB {
+			if n < pdfColours.pixels/5000 {
+				continue
+			}
+			seen++
+			assert.GreaterOrEqual(t, loColours.count(c), n/2, "%s: colour %v on %d pixels of the PDF's page, %d of LibreOffice's", b.caption, c, n, loColours.count(c))
 		}
+		assert.Positive(t, seen, "%s: the chart has colours", b.caption)
 		t.Logf("%s: page %d in the PDF and in LibreOffice's PDF of the DOCX", b.caption, page)
 
 		if *updateDocs {
@@ -132,4 +144,39 @@ func TestTimelineFigures(t *testing.T) {
 		_, err := os.Stat(filepath.Join(root, "docs", b.picture))
 		assert.NoError(t, err, "docs/%s: run go test ./internal/examplecheck -run TestTimelineFigures -update-docs", b.picture)
 	}
+}
+
+// colours counts the pixels of each colour, other than greys, on a page.
+type colours struct {
+	byRGB  map[[3]byte]int
+	pixels int
+}
+
+func (c colours) count(rgb [3]byte) int { return c.byRGB[rgb] }
+
+// pageColours renders one page of a PDF at 50 dpi (pdftoppm's PPM) and
+// counts its colours.
+func pageColours(t *testing.T, pdf string, page int, prefix string) colours {
+	t.Helper()
+	p := strconv.Itoa(page)
+	testenv.Run(t, "pdftoppm", "-r", "50", "-singlefile", "-f", p, "-l", p, pdf, prefix)
+	b, err := os.ReadFile(prefix + ".ppm")
+	require.NoError(t, err)
+	// P6, width, height, maxval, each after white space; then the pixels.
+	var w, h, maxval int
+	fields := bytes.Fields(b[:min(len(b), 40)])
+	require.GreaterOrEqual(t, len(fields), 4, "a PPM header")
+	require.Equal(t, "P6", string(fields[0]))
+	w, _ = strconv.Atoi(string(fields[1]))
+	h, _ = strconv.Atoi(string(fields[2]))
+	maxval, _ = strconv.Atoi(string(fields[3]))
+	require.Equal(t, 255, maxval)
+	data := b[len(b)-3*w*h:]
+	c := colours{byRGB: map[[3]byte]int{}, pixels: w * h}
+	for i := 0; i+2 < len(data); i += 3 {
+		if data[i] != data[i+1] || data[i+1] != data[i+2] {
+			c.byRGB[[3]byte{data[i], data[i+1], data[i+2]}]++
+		}
+	}
+	return c
 }

@@ -69,6 +69,7 @@ const (
 	CTApp       = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
 	CTPNG       = "image/png"
 	CTJPEG      = "image/jpeg"
+	CTEMF       = "image/x-emf"
 )
 
 // AppendXML appends the whole part.
