@@ -54,10 +54,15 @@ const minPart = 3
 type Compounds struct {
 	data   []byte // the list as read, or mapped
 	mapped bool   // data is the file mapped: read it guarded
-	// The lines that may hold a word, as lists by bucket: bucket b's
-	// last line is offs[last[b]], the one before it offs[prev[last[b]]],
-	// and so on to 0, which is no line.
-	last, offs, prev []uint32
+	// The lines that may hold a word, in runs of lines of one bucket,
+	// listed by bucket: bucket b's last run is runs[last[b]], the one
+	// before it runs[runs[last[b]].prev], and so on to 0, which is none.
+	// The list is nearly in alphabetical order, so a bucket's lines are
+	// mostly in one run: hunspell-sv's 152,000 lines are 5,650 runs, an
+	// index of 70 kB where one entry a line took 1.2 MB of fresh memory,
+	// whose page faults were most of the time it took to make.
+	last []uint32
+	runs []run
 	// sets are the buckets' words, each made on first use and then
 	// never changed; two goroutines that make the same one at once make
 	// the same set, and either is kept.
@@ -168,30 +173,40 @@ func ParseCompounds(r io.Reader) (*Compounds, error) {
 	return parseCompounds(data)
 }
 
+// run is lines [off, end) of the list, all of one bucket (or holding no
+// word); prev is the bucket's run before it.
+type run struct{ off, end, prev uint32 }
+
 // parseCompounds sorts the lines of text into their buckets, in one
-// pass: each bucket is a list of its lines, linked from the last.
+// pass: each bucket is a list of runs of its lines, linked from the last.
 func parseCompounds(text []byte) (*Compounds, error) {
 	_, rest, _ := bytes.Cut(text, []byte("\n")) // the word count
-	lines := bytes.Count(rest, []byte("\n")) + 1
 	c := &Compounds{
 		data: text,
 		last: make([]uint32, buckets),
-		offs: make([]uint32, 1, lines+1),
-		prev: make([]uint32, 1, lines+1),
+		runs: make([]run, 1, 8192),
 	}
+	cur := -1 // the bucket of the last run
 	for off := len(text) - len(rest); off < len(text); {
 		end := bytes.IndexByte(text[off:], '\n')
 		if end < 0 {
 			end = len(text) - off
 		}
-		if k := lineKey(text[off : off+end]); k != noBucket {
-			c.prev = append(c.prev, c.last[k])
-			c.last[k] = uint32(len(c.offs))
-			c.offs = append(c.offs, uint32(off))
+		next := off + end + 1
+		switch k := lineKey(text[off : off+end]); {
+		case k == noBucket && cur < 0:
+		case k == noBucket || int(k) == cur:
+			// A line with no word may join any run: reading it again
+			// finds none.
+			c.runs[len(c.runs)-1].end = uint32(min(next, len(text)))
+		default:
+			c.runs = append(c.runs, run{off: uint32(off), end: uint32(min(next, len(text))), prev: c.last[k]})
+			c.last[k] = uint32(len(c.runs) - 1)
+			cur = int(k)
 		}
-		off += end + 1
+		off = next
 	}
-	if len(c.offs) == 1 {
+	if len(c.runs) == 1 {
 		return nil, fmt.Errorf("no words")
 	}
 	c.sets = make([]atomic.Pointer[bucket], buckets)
@@ -329,16 +344,21 @@ func (c *Compounds) bucket(k uint16) bucket {
 // makeBucket reads bucket k's lines into its set and keeps it.
 func (c *Compounds) makeBucket(k uint16) bucket {
 	b := bucket{}
-	for i := c.last[k]; i != 0; i = c.prev[i] {
-		line := c.data[c.offs[i]:]
-		if end := bytes.IndexByte(line, '\n'); end >= 0 {
-			line = line[:end]
-		}
-		if w, head, ok := entry(string(line)); ok {
-			if head {
-				b[w] |= isHead
+	for i := c.last[k]; i != 0; i = c.runs[i].prev {
+		lines := c.data[c.runs[i].off:c.runs[i].end]
+		for len(lines) > 0 {
+			line := lines
+			if end := bytes.IndexByte(lines, '\n'); end >= 0 {
+				line, lines = lines[:end], lines[end+1:]
 			} else {
-				b[w] |= isStem
+				lines = nil
+			}
+			if w, head, ok := entry(string(line)); ok {
+				if head {
+					b[w] |= isHead
+				} else {
+					b[w] |= isStem
+				}
 			}
 		}
 	}
