@@ -46,7 +46,7 @@ type face struct {
 	stemV           int
 }
 
-// The faces are cut in New to the characters package coverage says the
+// The faces are cut, once each, to the characters package coverage says the
 // PDF can draw: every character all five Liberation faces have, less the
 // right-to-left scripts the layout cannot order. The data check reports
 // any other character with its position (see coverage.Uncovered); the

@@ -1,14 +1,15 @@
 // Package pdf renders a document tree to PDF: A4 pages with a running
 // header and footer, as a Swedish region's committee papers look.
 //
-// A Renderer is prepared once per build (fonts cut and parsed, the table
-// of layout functions filled) and is then read-only: any number of
-// goroutines may call Render at once. Each call first lays the document
+// A Renderer is prepared once per build (the table of layout functions
+// filled; each font cut and parsed once, when first drawn with, on
+// another core ahead for the regular and bold faces) and is then safe for
+// concurrent use: any number of goroutines may call Render at once. Each call first lays the document
 // out into finished pages (line breaking, keep-with-next, table headers
 // repeated on each page, and last the running header and footer, once the
 // page count is known for "1 (3)"), and then writes them to the file
 // without going back to layout: see write.go for why the writing is ours
-// and not fpdf's, which is only used once, in New, to cut the fonts. The
+// and not fpdf's, which is only used to cut each font, once. The
 // file is a tagged PDF (see tags.go), with an outline, the document's
 // language and its source data attached.
 package pdf
