@@ -18,6 +18,9 @@ import (
 //
 // An attachment already under way, or built, is not waited for: a packet
 // never waits on another build, so no order of attachments can deadlock.
+// A document built ahead builds nothing ahead itself: a chain of memos
+// each attaching the next is built one link at a time, not held in memory
+// all at once.
 
 // ahead is the bookkeeping of builds ahead of their turn, for one run.
 type ahead struct {
@@ -76,6 +79,7 @@ func (a *ahead) need(files []string) {
 			continue
 		}
 		it := a.item(k)
+		it.early = true
 		a.mu.Lock()
 		if a.started[it.src] {
 			a.mu.Unlock()

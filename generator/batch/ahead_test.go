@@ -21,8 +21,9 @@ import (
 // TestBuildAhead builds trees whose memos attach documents that sort after
 // them, which the build makes ahead of their turn for the memo's packet
 // (ahead.go): every source is still built once, reported once and in
-// source order, on one worker or several; and memos that attach each other
-// build without waiting on each other.
+// source order, on one worker or several; memos that attach each other
+// build without waiting on each other, and a chain of memos each attaching
+// the next is built (one link ahead at a time).
 func TestBuildAhead(t *testing.T) {
 	t.Parallel()
 	trees := []struct {
@@ -41,6 +42,18 @@ func TestBuildAhead(t *testing.T) {
 			a, b := memos[0], memos[1]
 			attach(t, filepath.Join(data, a), relTo(t, a, b))
 			attach(t, filepath.Join(data, b), relTo(t, b, a))
+		}},
+		{"a chain of memos, each attaching the next", func(t *testing.T, data string, docs []string) {
+			var memos []string
+			for _, d := range docs {
+				if strings.Contains(d, "tjansteskrivelse") {
+					memos = append(memos, d)
+				}
+			}
+			require.GreaterOrEqual(t, len(memos), 3)
+			for i := 0; i+1 < len(memos); i++ {
+				attach(t, filepath.Join(data, memos[i]), relTo(t, memos[i], memos[i+1]))
+			}
 		}},
 	}
 	for _, tree := range trees {

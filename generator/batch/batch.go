@@ -342,6 +342,7 @@ type item struct {
 	pathName string // the outputs' name under PathNames, "" if none
 	nameErr  error  // why there is none
 	sum      string // sha256 of the source's bytes
+	early    bool   // built ahead of its turn (ahead.go), and so builds nothing ahead itself
 }
 
 func (b *batch) item(file, src string) *item {

@@ -116,7 +116,9 @@ func (b *batch) build(it *item) *Result {
 	entry := &manifest.Entry{SHA256: it.sum, Deps: deps, Name: name, Outputs: map[string]*manifest.Output{}}
 	err := b.writeOutputs(it, old, entry, t, r)
 	if err == nil && pk != nil && b.buildsPackets() {
-		b.buildAhead(attached)
+		if !it.early {
+			b.buildAhead(attached)
+		}
 		var o *manifest.Output
 		if o, err = b.writePacket(it, old, name, pk, deps); err == nil {
 			entry.Outputs[PacketOutput] = o
