@@ -41,8 +41,9 @@ test-short: vet
 	$(GO) test -short ./...
 
 # Each fuzz target for FUZZTIME (make fuzz FUZZTIME=30s): the loader,
-# images, Markdown text, templates as data brings them, foreign PDFs and
-# the PDF and DOCX writers. A finding is kept in the package's
+# images, Markdown text, templates as data brings them, foreign PDFs,
+# the PDF and DOCX writers, and the search for unbreakable tokens (the
+# same ranges as over the whole text). A finding is kept in the package's
 # testdata/fuzz, where `go test` runs it from then on. A new input is
 # minimized for at most FUZZMINIMIZE: with Go's default of 60s, one
 # minimization of a slow target (a foreign PDF through pdfcpu) took all
@@ -56,7 +57,8 @@ FUZZ_TARGETS := \
 	./generator/compose:FuzzTemplate \
 	./generator/pdf:FuzzRender \
 	./generator/pdf:FuzzOpenForeign \
-	./generator/docx:FuzzDOCX
+	./generator/docx:FuzzDOCX \
+	./generator/doc:FuzzUnbreakable
 
 fuzz:
 	@failed=; for t in $(FUZZ_TARGETS); do \

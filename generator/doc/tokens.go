@@ -3,6 +3,7 @@ package doc
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // unbreakable matches what must stay on one line: the space and hyphens
@@ -40,13 +41,100 @@ func alternatives(alts ...string) string {
 // Unbreakable returns the byte ranges of s that must not be broken across
 // lines: dates, case numbers, "§ 173", amounts with their unit and phone
 // numbers. The ranges are in order and do not overlap.
+//
+// The expression runs only over the stretches of s around its digits and
+// § signs (marked), not over the whole paragraph: the same ranges
+// (FuzzUnbreakable), for a third of the work, since a paragraph is mostly
+// words, and the layout of every paragraph of a build asks.
 func Unbreakable(s string) [][2]int {
 	if !strings.ContainsAny(s, "0123456789§") {
 		return nil // every token has a digit or a §: most text is passed over cheaply
 	}
 	var out [][2]int
-	for _, m := range unbreakable.FindAllStringIndex(s, -1) {
-		out = append(out, [2]int{m[0], m[1]})
+	for _, w := range marked(s) {
+		for _, m := range unbreakable.FindAllStringIndex(s[w[0]:w[1]], -1) {
+			out = append(out, [2]int{w[0] + m[0], w[0] + m[1]})
+		}
 	}
 	return out
+}
+
+// What a token can hold besides digits and § signs, in runes, with room to
+// spare (the alternatives of unbreakable): between two of them at most 3
+// ("§§ 12 – 14"), before the first at most 7 (a case number's "ABCDEF "),
+// after the last at most 10 (" miljarder"). \s and \d are ASCII in Go's
+// regexp, one rune each.
+const (
+	markGap    = 8
+	markBefore = 12
+	markAfter  = 16
+)
+
+// marked returns the stretches of s, in order and apart, that hold every
+// match of unbreakable: the digits and § signs no further apart than
+// markGap runes, widened by markBefore and markAfter runes, and then to
+// the nearest character that is not an ASCII letter, digit or underscore
+// (or the text's end), so that \b reads the same at a stretch's ends as
+// in the whole text. No token reaches from one stretch into another.
+func marked(s string) [][2]int {
+	var out [][2]int
+	start, end := -1, -1 // the stretch being made, before widening
+	gap := 0             // runes since the last mark
+	flush := func() {
+		if start < 0 {
+			return
+		}
+		a, b := back(s, start, markBefore), ahead(s, end, markAfter)
+		if n := len(out); n > 0 && a <= out[n-1][1] {
+			out[n-1][1] = b
+		} else {
+			out = append(out, [2]int{a, b})
+		}
+		start = -1
+	}
+	for i, r := range s {
+		if r >= '0' && r <= '9' || r == '§' {
+			if start >= 0 && gap > markGap {
+				flush()
+			}
+			if start < 0 {
+				start = i
+			}
+			end = i + utf8.RuneLen(r)
+			gap = 0
+			continue
+		}
+		gap++
+	}
+	flush()
+	return out
+}
+
+// back moves i back by n runes, then to the start of the word it is in.
+func back(s string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	for i > 0 && asciiWord(s[i-1]) {
+		i--
+	}
+	return i
+}
+
+// ahead moves i on by n runes, then to the end of the word it is in.
+func ahead(s string, i, n int) int {
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	for i < len(s) && asciiWord(s[i]) {
+		i++
+	}
+	return i
+}
+
+// asciiWord reports whether c is a character of \w, which \b looks at.
+func asciiWord(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
