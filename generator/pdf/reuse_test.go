@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/style"
 	"github.com/underlag/underlag/internal/doctest"
 )
 
@@ -25,7 +26,10 @@ func TestPartsReuseBodies(t *testing.T) {
 	_, err := renderer(t).RenderParts(&want, []Part{{Doc: memo}, {Doc: attachment(att, mark), Title: title}})
 	require.NoError(t, err)
 
-	r := renderer(t)
+	// A renderer of its own: the shared one's cache also holds what the
+	// tests running beside this one lay out, and its count would move.
+	r, err := New(style.Default())
+	require.NoError(t, err)
 	own := map[*doc.Document][]byte{}
 	for _, d := range []*doc.Document{memo, att} {
 		var b bytes.Buffer
