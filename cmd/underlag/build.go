@@ -132,7 +132,7 @@ func runBuild(cmd *cobra.Command, a *app, o *buildOptions) error {
 		fnames = append(fnames, f.Name)
 	}
 	rep := progress.New(a.errOut, progress.Choose(o.quiet, a.isTerminal))
-	obs := []batch.Observer{rep}
+	obs := []batch.Observer{rep, memoryObserver{}}
 	var report *batch.ReportWriter
 	if o.report != "" {
 		// Opened first, so that a report that cannot be written fails

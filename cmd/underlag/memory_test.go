@@ -36,3 +36,31 @@ func TestLimitMemory(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildLimit: a build up to about 10,000 documents keeps the soft
+// limit; a larger one gets a limit that grows with it, above what it
+// keeps live; and the observer leaves a limit GOMEMLIMIT set alone.
+func TestBuildLimit(t *testing.T) {
+	live := func(docs int) int64 { return liveBase + int64(docs)*livePerDocument }
+	for _, docs := range []int{0, 1, 1000, 10_000} {
+		assert.Equal(t, int64(memoryLimit), buildLimit(docs), "%d documents", docs)
+	}
+	prev := buildLimit(10_000)
+	for _, docs := range []int{20_000, 50_000, 200_000} {
+		l := buildLimit(docs)
+		assert.Greater(t, l, prev, "%d documents: more than for fewer", docs)
+		assert.Greater(t, l, live(docs), "%d documents: above what the build keeps live", docs)
+		prev = l
+	}
+
+	before := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(before) })
+	t.Setenv("GOMEMLIMIT", "") // restored afterwards
+	os.Unsetenv("GOMEMLIMIT")
+	memoryObserver{}.Start(50_000)
+	assert.Equal(t, buildLimit(50_000), debug.SetMemoryLimit(-1), "raised for a large build")
+	t.Setenv("GOMEMLIMIT", "200MiB")
+	debug.SetMemoryLimit(math.MaxInt64)
+	memoryObserver{}.Start(50_000)
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "GOMEMLIMIT's stays")
+}

@@ -186,7 +186,7 @@ func watchBuild(ctx context.Context, a *app, o *watchOptions, formats []pipeline
 	// Prune: a source renamed or deleted while watching takes its outputs
 	// (and the folders they leave empty) with it, so out/ holds only what
 	// the data makes.
-	r.sum, r.err = batch.Run(ctx, p, batch.Options{Paths: o.paths, Out: o.out, Formats: names, Jobs: o.jobs, Observer: obs, Prune: true})
+	r.sum, r.err = batch.Run(ctx, p, batch.Options{Paths: o.paths, Out: o.out, Formats: names, Jobs: o.jobs, Observer: batch.Observers(obs, memoryObserver{}), Prune: true})
 	obs.Finish()
 	if r.err != nil {
 		if ctx.Err() == nil {
