@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,28 +9,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-// pngBomb is a PNG of 61 bytes that declares w × h RGBA pixels: a decoder
-// would allocate w × h × 4 bytes for it.
-func pngBomb(w, h uint32) []byte {
-	chunk := func(typ string, data []byte) []byte {
-		var c bytes.Buffer
-		binary.Write(&c, binary.BigEndian, uint32(len(data)))
-		c.WriteString(typ)
-		c.Write(data)
-		binary.Write(&c, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-		return c.Bytes()
-	}
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 6
-	out := []byte("\x89PNG\r\n\x1a\n")
-	out = append(out, chunk("IHDR", ihdr)...)
-	out = append(out, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00})...)
-	return append(out, chunk("IEND", nil)...)
-}
+	"github.com/underlag/underlag/internal/imagefixture"
+)
 
 // A build of 50 documents, one of which shows the 69-byte PNG bomb (on
 // main: "fatal error: out of memory", exit 2, every document lost), writes
@@ -47,7 +25,7 @@ func TestBuildSurvivesPNGBomb(t *testing.T) {
 	require.NoError(t, err)
 	committee := regexp.MustCompile(`förkortning: "?([^"\n]+)`).FindSubmatch(org)
 	require.NotNil(t, committee)
-	bomb := pngBomb(50000, 50000)
+	bomb := imagefixture.PNGBomb(50000, 50000)
 	require.Less(t, len(bomb), 70, "a file of a few dozen bytes")
 	require.NoError(t, os.WriteFile(filepath.Join(data, "bomb.png"), bomb, 0o644))
 	memo := "typ: tjänsteskrivelse\nversion: 1\ntitel: Bomben\ndatum: 2025-01-10\ndiarienummer: X 1-2025\nnämnd: " + string(committee[1]) +

@@ -2,8 +2,6 @@ package load_test
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/underlag/underlag/generator/kind"
 	"github.com/underlag/underlag/generator/load"
+	"github.com/underlag/underlag/internal/imagefixture"
 )
 
 // pngOf is a w × h PNG.
@@ -38,28 +37,6 @@ func jpegOf(t testing.TB, w, h int) []byte {
 	return b.Bytes()
 }
 
-// pngHeader is a PNG that declares w × h pixels of the given bit depth and
-// colour type, and holds a few bytes of compressed nothing: the "PNG bomb"
-// a decoder would allocate w × h pixels for.
-func pngHeader(w, h uint32, depth, ctype byte) []byte {
-	chunk := func(typ string, data []byte) []byte {
-		var c bytes.Buffer
-		binary.Write(&c, binary.BigEndian, uint32(len(data)))
-		c.WriteString(typ)
-		c.Write(data)
-		binary.Write(&c, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-		return c.Bytes()
-	}
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = depth, ctype
-	out := []byte("\x89PNG\r\n\x1a\n")
-	out = append(out, chunk("IHDR", ihdr)...)
-	out = append(out, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00})...)
-	return append(out, chunk("IEND", nil)...)
-}
-
 // Images are checked before a pixel is decoded, then decoded in full: an
 // image too large for memory, or cut short, is an error at the reference
 // and never reaches a renderer (issue 23, findings 3 and 6).
@@ -74,9 +51,9 @@ func TestImageLimits(t *testing.T) {
 	}{
 		{"a small PNG", wholePNG, ""},
 		{"a small JPEG", whole, ""},
-		{"the 69-byte PNG bomb, 50000 × 50000", pngHeader(50000, 50000, 8, 6), "is 50000 × 50000 pixels (2500.0 megapixels); the limit is 50 megapixels"},
-		{"a 16000 × 16000 PNG", pngHeader(16000, 16000, 8, 2), "is 16000 × 16000 pixels (256.0 megapixels)"},
-		{"a 16-bit PNG of 40 megapixels", pngHeader(8000, 5000, 16, 6), "is 8000 × 5000 pixels at 8 bytes a pixel, 305 MB decoded; the limit is 200 MB"},
+		{"the 69-byte PNG bomb, 50000 × 50000", imagefixture.PNGHeader(50000, 50000, 8, 6), "is 50000 × 50000 pixels (2500.0 megapixels); the limit is 50 megapixels"},
+		{"a 16000 × 16000 PNG", imagefixture.PNGHeader(16000, 16000, 8, 2), "is 16000 × 16000 pixels (256.0 megapixels)"},
+		{"a 16-bit PNG of 40 megapixels", imagefixture.PNGHeader(8000, 5000, 16, 6), "is 8000 × 5000 pixels at 8 bytes a pixel, 305 MB decoded; the limit is 200 MB"},
 		{"a truncated JPEG", whole[:len(whole)*2/3], "is damaged (invalid JPEG format: short Huffman data), as when a copy was cut short"},
 		{"a truncated PNG", wholePNG[:len(wholePNG)-20], "is damaged"},
 		{"a PNG with a broken header", append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 30)...), "is damaged"},
@@ -108,7 +85,7 @@ func TestImageLimits(t *testing.T) {
 func TestLogoLimits(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "logo.png"), pngHeader(50000, 50000, 8, 6), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "logo.png"), imagefixture.PNGHeader(50000, 50000, 8, 6), 0o644))
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "organisation.yaml"),
 		[]byte("typ: organisation\nversion: 1\nnamn: R\nnämnder: [{förkortning: KS, namn: Kommunstyrelsen}]\nlogotyp: logo.png\n"), 0o644))
 	_, diags := load.New(kind.Default()).Document(filepath.Join(dir, "organisation.yaml"))

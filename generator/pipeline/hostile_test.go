@@ -4,8 +4,6 @@ package pipeline
 
 import (
 	"bytes"
-	"encoding/binary"
-	"hash/crc32"
 	"image"
 	"image/jpeg"
 	"os"
@@ -16,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/underlag/underlag/internal/imagefixture"
 )
 
 // TestHostileInput is issue 23's findings, each built from its
@@ -90,17 +90,17 @@ func TestHostileInput(t *testing.T) {
 		// 3 and 6. Images.
 		{
 			name:  "the 69-byte PNG bomb",
-			files: map[string]string{"m.yaml": memo + "jämställdhet: \"![Karta](bomb.png)\"\n", "bomb.png": string(pngBomb(50000, 50000))},
+			files: map[string]string{"m.yaml": memo + "jämställdhet: \"![Karta](bomb.png)\"\n", "bomb.png": string(imagefixture.PNGBomb(50000, 50000))},
 			check: "m.yaml", want: "m.yaml:6:16: jämställdhet: the image bomb.png is 50000 × 50000 pixels (2500.0 megapixels); the limit is 50 megapixels",
 		},
 		{
 			name:  "a 16000 × 16000 PNG",
-			files: map[string]string{"m.yaml": memo + "jämställdhet: \"![Karta](stor.png)\"\n", "stor.png": string(pngBomb(16000, 16000))},
+			files: map[string]string{"m.yaml": memo + "jämställdhet: \"![Karta](stor.png)\"\n", "stor.png": string(imagefixture.PNGBomb(16000, 16000))},
 			check: "m.yaml", want: "m.yaml:6:16: jämställdhet: the image stor.png is 16000 × 16000 pixels",
 		},
 		{
 			name:  "the PNG bomb as the logo",
-			files: map[string]string{"m.yaml": memo, "organisation.yaml": "logotyp: bomb.png\n", "bomb.png": string(pngBomb(50000, 50000))},
+			files: map[string]string{"m.yaml": memo, "organisation.yaml": "logotyp: bomb.png\n", "bomb.png": string(imagefixture.PNGBomb(50000, 50000))},
 			check: "m.yaml", want: "organisation.yaml:5:10: logotyp: the logo bomb.png is 50000 × 50000 pixels",
 		},
 		{
@@ -234,28 +234,6 @@ func TestHostileInput(t *testing.T) {
 			}
 		})
 	}
-}
-
-// pngBomb is a PNG that declares w × h RGBA pixels and holds a few bytes
-// of compressed nothing: 69 bytes that a decoder would allocate w × h × 4
-// bytes for.
-func pngBomb(w, h uint32) []byte {
-	chunk := func(typ string, data []byte) []byte {
-		var c bytes.Buffer
-		binary.Write(&c, binary.BigEndian, uint32(len(data)))
-		c.WriteString(typ)
-		c.Write(data)
-		binary.Write(&c, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-		return c.Bytes()
-	}
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 6
-	out := []byte("\x89PNG\r\n\x1a\n")
-	out = append(out, chunk("IHDR", ihdr)...)
-	out = append(out, chunk("IDAT", []byte{0x78, 0x9c, 0x03, 0x00})...)
-	return append(out, chunk("IEND", nil)...)
 }
 
 func jpegBytes(t *testing.T) []byte {
