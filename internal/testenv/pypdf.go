@@ -56,3 +56,40 @@ func Outline(t testing.TB, path string) []OutlineItem {
 	}
 	return items
 }
+
+// countImages prints, as a JSON list, how many images (image XObjects,
+// also inside form XObjects, each counted once) each page of the file in
+// argv draws.
+const countImages = `
+import json, sys, pypdf
+def images(res, seen):
+    res = res.get_object() if res is not None else None
+    xo = res.get("/XObject") if res is not None else None
+    if xo is None:
+        return 0
+    n = 0
+    xo = xo.get_object()
+    for k in xo:
+        o = xo[k].get_object()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        if o.get("/Subtype") == "/Image":
+            n += 1
+        elif o.get("/Subtype") == "/Form":
+            n += images(o.get("/Resources"), seen)
+    return n
+print(json.dumps([images(p.get("/Resources"), set()) for p in pypdf.PdfReader(sys.argv[1]).pages]))
+`
+
+// ImagesPerPage reads with pypdf how many images each page of a PDF
+// draws: 0 on a page whose pictures are all vectors.
+func ImagesPerPage(t testing.TB, path string) []int {
+	t.Helper()
+	out := Run(t, NeedPypdf(t), "-c", countImages, path)
+	var n []int
+	if err := json.Unmarshal([]byte(out), &n); err != nil {
+		t.Fatalf("pypdf: %v\n%s", err, out)
+	}
+	return n
+}
