@@ -92,18 +92,24 @@ func (b *batch) packet(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, r 
 	if pk == nil {
 		return nil, deps
 	}
-	seen := map[string]bool{}
+	return pk, b.withPacketDeps(deps, pk.Deps)
+}
+
+// withPacketDeps adds to deps the files among paths it does not have yet,
+// as dependencies of the packets and products only.
+func (b *batch) withPacketDeps(deps []manifest.Dep, paths []string) []manifest.Dep {
+	seen := make(map[string]bool, len(deps))
 	for _, dep := range deps {
 		seen[dep.Path] = true
 	}
-	for _, p := range pk.Deps {
+	for _, p := range paths {
 		s := filepath.ToSlash(filepath.Clean(p))
 		if !seen[s] {
 			seen[s] = true
 			deps = append(deps, manifest.Dep{Path: s, SHA256: b.hashes.get(p), Packet: true})
 		}
 	}
-	return pk, deps
+	return deps
 }
 
 // buildsPackets reports whether the build writes a format that lays out

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/underlag/underlag/generator/batch/manifest"
@@ -63,18 +62,8 @@ func (b *batch) products(d *pipeline.Doc, t *doc.Document, deps []manifest.Dep, 
 			r.Diagnostics = append(r.Diagnostics, x)
 		}
 	}
-	seen := map[string]bool{}
-	for _, dep := range deps {
-		seen[dep.Path] = true
-	}
 	for _, pr := range prods {
-		for _, p := range pr.Deps {
-			s := filepath.ToSlash(filepath.Clean(p))
-			if !seen[s] {
-				seen[s] = true
-				deps = append(deps, manifest.Dep{Path: s, SHA256: b.hashes.get(p), Packet: true})
-			}
-		}
+		deps = b.withPacketDeps(deps, pr.Deps)
 	}
 	return prods, deps
 }

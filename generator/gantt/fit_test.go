@@ -57,3 +57,17 @@ func BenchmarkFit(b *testing.B) {
 		fit(fs, s, w, 8, false)
 	}
 }
+
+// TestAppendNum: SVG numbers with at most two decimals, no trailing zeros
+// or point, and no negative zero.
+func TestAppendNum(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{
+		{0, "0"}, {-0.001, "0"}, {10, "10"}, {100, "100"}, {10.5, "10.5"},
+		{1.25, "1.25"}, {1.257, "1.26"}, {-3.1, "-3.1"}, {0.04, "0.04"},
+	} {
+		assert.Equal(t, c.want, string(appendNum(nil, c.v)), "%v", c.v)
+	}
+}

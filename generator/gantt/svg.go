@@ -3,6 +3,7 @@ package gantt
 import (
 	"html"
 	"strconv"
+	"strings"
 
 	"github.com/underlag/underlag/generator/style"
 )
@@ -118,26 +119,12 @@ func paintAttr(b []byte, attr string, c style.RGB) []byte {
 
 // appendNum appends v with at most two decimals, the same way every time.
 func appendNum(b []byte, v float64) []byte {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	for len(s) > 1 && s[len(s)-1] == '0' && containsDot(s) {
-		s = s[:len(s)-1]
-	}
-	if s[len(s)-1] == '.' {
-		s = s[:len(s)-1]
-	}
+	s := strconv.FormatFloat(v, 'f', 2, 64) // always with a point
+	s = strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	if s == "-0" {
 		s = "0"
 	}
 	return append(b, s...)
-}
-
-func containsDot(s string) bool {
-	for i := range len(s) {
-		if s[i] == '.' {
-			return true
-		}
-	}
-	return false
 }
 
 func appendNums(b []byte, vs ...float64) []byte {
