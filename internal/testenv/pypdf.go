@@ -49,12 +49,18 @@ func NeedPypdf(t testing.TB) string {
 // Outline reads a PDF's outline with pypdf, flattened in reading order.
 func Outline(t testing.TB, path string) []OutlineItem {
 	t.Helper()
-	out := Run(t, NeedPypdf(t), "-c", readOutline, path)
 	var items []OutlineItem
-	if err := json.Unmarshal([]byte(out), &items); err != nil {
+	pypdfJSON(t, readOutline, path, &items)
+	return items
+}
+
+// pypdfJSON runs a pypdf script on path and reads the JSON it prints into v.
+func pypdfJSON(t testing.TB, script, path string, v any) {
+	t.Helper()
+	out := Run(t, NeedPypdf(t), "-c", script, path)
+	if err := json.Unmarshal([]byte(out), v); err != nil {
 		t.Fatalf("pypdf: %v\n%s", err, out)
 	}
-	return items
 }
 
 // countImages prints, as a JSON list, how many images (image XObjects,
@@ -86,10 +92,7 @@ print(json.dumps([images(p.get("/Resources"), set()) for p in pypdf.PdfReader(sy
 // draws: 0 on a page whose pictures are all vectors.
 func ImagesPerPage(t testing.TB, path string) []int {
 	t.Helper()
-	out := Run(t, NeedPypdf(t), "-c", countImages, path)
 	var n []int
-	if err := json.Unmarshal([]byte(out), &n); err != nil {
-		t.Fatalf("pypdf: %v\n%s", err, out)
-	}
+	pypdfJSON(t, countImages, path, &n)
 	return n
 }
