@@ -34,7 +34,11 @@ type body struct {
 	tree  *structTree
 }
 
-// bodies are the bodies laid out recently, by tree.
+// bodies are the bodies laid out recently, by tree. An entry is made
+// before its body is laid out, and whoever asks for the tree meanwhile
+// waits for that one layout: a memo's packet and the build of its
+// attachment ahead of its turn run on two workers at once, and each laid
+// the attachment out when the first had not finished.
 type bodies struct {
 	mu    sync.Mutex
 	order *list.List // of *bodyItem, most recent first
@@ -42,49 +46,39 @@ type bodies struct {
 }
 
 type bodyItem struct {
-	d *doc.Document
-	b *body
+	d    *doc.Document
+	once sync.Once
+	b    *body
+	err  error
 }
 
-func (c *bodies) get(d *doc.Document) *body {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.byDoc[d]; ok {
-		c.order.MoveToFront(e)
-		return e.Value.(*bodyItem).b
-	}
-	return nil
-}
-
-func (c *bodies) put(d *doc.Document, b *body) {
+// entry returns the entry of d, made when missing, and marks it recent.
+func (c *bodies) entry(d *doc.Document) *bodyItem {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.byDoc == nil {
 		c.byDoc = map[*doc.Document]*list.Element{}
 		c.order = list.New()
 	}
-	if _, ok := c.byDoc[d]; ok {
-		return
+	if e, ok := c.byDoc[d]; ok {
+		c.order.MoveToFront(e)
+		return e.Value.(*bodyItem)
 	}
-	c.byDoc[d] = c.order.PushFront(&bodyItem{d, b})
+	it := &bodyItem{d: d}
+	c.byDoc[d] = c.order.PushFront(it)
 	for c.order.Len() > bodySize {
 		last := c.order.Back()
 		c.order.Remove(last)
 		delete(c.byDoc, last.Value.(*bodyItem).d)
 	}
+	return it
 }
 
 // bodyOf returns the body of d, laid out now or earlier in the build.
 func (r *Renderer) bodyOf(d *doc.Document) (*body, error) {
-	if b := r.bodies.get(d); b != nil {
-		return b, nil
-	}
-	b, err := r.layoutBody(d)
-	if err != nil {
-		return nil, err
-	}
-	r.bodies.put(d, b)
-	return b, nil
+	it := r.bodies.entry(d)
+	it.once.Do(func() { it.b, it.err = r.layoutBody(d) })
+	return it.b, it.err
 }
 
 // copy returns pages and a tree to finish and write: the pages' slices of

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,9 +58,44 @@ func TestBodiesBounded(t *testing.T) {
 	trees := make([]*doc.Document, bodySize+5)
 	for i := range trees {
 		trees[i] = &doc.Document{}
-		c.put(trees[i], &body{})
+		c.entry(trees[i]).b = &body{}
 	}
 	assert.Len(t, c.byDoc, bodySize)
-	assert.Nil(t, c.get(trees[0]), "the oldest is gone")
-	assert.NotNil(t, c.get(trees[len(trees)-1]), "the newest is kept")
+	assert.Nil(t, c.entry(trees[0]).b, "the oldest is gone")
+	assert.NotNil(t, c.entry(trees[len(trees)-1]).b, "the newest is kept")
+}
+
+// TestBodyOfOnce asks for the bodies of trees from many goroutines at
+// once, as a packet and its attachment's own build on two workers do:
+// each tree is laid out once, every caller gets that one body, and it is
+// the body a renderer of its own lays out.
+func TestBodyOfOnce(t *testing.T) {
+	t.Parallel()
+	trees := []*doc.Document{doctest.All(), doctest.LongTable(40)}
+	const callers = 8
+	r, err := New(style.Default())
+	require.NoError(t, err)
+	got := make([][callers]*body, len(trees))
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i, d := range trees {
+		for k := range callers {
+			wg.Go(func() {
+				<-start
+				b, err := r.bodyOf(d)
+				assert.NoError(t, err)
+				got[i][k] = b
+			})
+		}
+	}
+	close(start)
+	wg.Wait()
+	for i, d := range trees {
+		for k := range callers {
+			assert.Same(t, got[i][0], got[i][k], "tree %d: caller %d got a body laid out again", i, k)
+		}
+		alone, err := renderer(t).layoutBody(d)
+		require.NoError(t, err)
+		assert.Equal(t, alone.pages, got[i][0].pages, "tree %d: the shared body is the body laid out alone", i)
+	}
 }
