@@ -62,6 +62,10 @@ type Renderer struct {
 	// bodies are the trees laid out recently, so that a packet's parts
 	// are not laid out again (reuse.go).
 	bodies bodies
+	// streams are the streams deflated recently, so that a packet copies
+	// the pages and data its memo's file and its other packets deflated
+	// (zcache.go); nil keeps none.
+	streams *streams
 }
 
 var _ doc.Renderer = (*Renderer)(nil)
@@ -107,7 +111,7 @@ func newRenderer(p style.Profile, rendering bool) (*Renderer, error) {
 			}
 		}
 	}
-	r := &Renderer{p: p, faces: faces, iccZ: sync.OnceValue(func() []byte { return z.zlib(sRGBProfile()) }), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary}
+	r := &Renderer{p: p, faces: faces, iccZ: sync.OnceValue(func() []byte { return z.zlib(sRGBProfile()) }), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary, streams: &streams{}}
 	r.prefetch(p.Fonts == nil, rendering)
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	r.chart = sync.OnceValues(gantt.New)

@@ -35,6 +35,7 @@ type writer struct {
 	offsets []int // by object number; index 0 is the free-list head
 	fl      *flate.Writer
 	zbuf    bytes.Buffer
+	kept    *streams // the renderer's streams deflated recently (zcache.go); nil keeps none
 }
 
 // alloc reserves an object number, to be written later.
@@ -64,7 +65,7 @@ func (w *writer) dict(n int, body string) {
 // stream writes object n as a deflated stream with extra dictionary
 // entries.
 func (w *writer) stream(n int, extra string, data []byte) {
-	w.rawStream(n, extra+"/Filter/FlateDecode", w.deflate(data))
+	w.rawStream(n, extra+"/Filter/FlateDecode", w.deflateKept(data))
 }
 
 // deflate returns data as a zlib stream, in the writer's buffer: valid
@@ -208,6 +209,7 @@ func (r *Renderer) newFileWriter(fl *flate.Writer) *fileWriter {
 	fw.pageH = r.p.PageHeight * fw.k
 	w := &fw.w
 	w.fl = fl
+	w.kept = r.streams
 	w.buf = make([]byte, 0, 64<<10)
 	w.offsets = make([]int, 5) // 0 and the four fixed objects
 	w.buf = append(w.buf, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)

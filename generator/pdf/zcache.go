@@ -1,0 +1,104 @@
+package pdf
+
+import (
+	"bytes"
+	"container/list"
+	"crypto/sha256"
+	"sync"
+)
+
+// A build writes some streams more than once with the same bytes: a
+// memo's pages and its source data are written in the memo's own file and
+// again in its packet, an attachment's source data in its own file and in
+// each packet that attaches it, and an attachment's pages, with the same
+// mark, in each of those packets. Deflating is most of what writing a
+// page costs, and the same bytes deflate to the same stream, so the
+// renderer keeps the streams it deflated recently, by the SHA-256 of the
+// bytes, and a stream seen again is copied. What is kept is what a fresh
+// deflate writes, so a file's bytes are the same with or without it.
+//
+// The streams that repeat are written close together (a packet just
+// after its memo, the two packets of an attachment by neighbouring memos),
+// so a small window suffices: the oldest streams go when the streams kept
+// exceed streamsSize bytes.
+
+const (
+	// streamsSize bounds the bytes of deflated streams a renderer keeps:
+	// a few packets' worth (a page is 2–15 kB deflated).
+	streamsSize = 4 << 20
+	// minStream is the shortest stream kept: a shorter one deflates in
+	// about the time it takes to hash it and look it up.
+	minStream = 1 << 10
+	// maxStream is the longest stream kept: an image or a foreign
+	// page's content larger than this is deflated each time rather than
+	// pushing out every page of the window.
+	maxStream = streamsSize / 16
+)
+
+// streams are the streams deflated recently, by the hash of their bytes.
+type streams struct {
+	mu    sync.Mutex
+	order *list.List // of *streamItem, most recent first
+	byKey map[[sha256.Size]byte]*list.Element
+	held  int // bytes of the deflated streams kept
+	hits  int // streams copied rather than deflated, for tests
+}
+
+type streamItem struct {
+	key [sha256.Size]byte
+	z   []byte
+}
+
+// get returns the deflated stream of the bytes whose hash is key, nil
+// when it is not kept. The stream is shared: callers only copy it.
+func (c *streams) get(key [sha256.Size]byte) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.byKey[key]
+	if !ok {
+		return nil
+	}
+	c.order.MoveToFront(e)
+	c.hits++
+	return e.Value.(*streamItem).z
+}
+
+// put keeps a copy of z, the deflated stream of the bytes whose hash is
+// key, and lets the oldest go while more than streamsSize bytes are kept.
+func (c *streams) put(key [sha256.Size]byte, z []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byKey == nil {
+		c.byKey = map[[sha256.Size]byte]*list.Element{}
+		c.order = list.New()
+	}
+	if _, ok := c.byKey[key]; ok {
+		return
+	}
+	c.byKey[key] = c.order.PushFront(&streamItem{key, bytes.Clone(z)})
+	c.held += len(z)
+	for c.held > streamsSize {
+		last := c.order.Back()
+		it := last.Value.(*streamItem)
+		c.order.Remove(last)
+		delete(c.byKey, it.key)
+		c.held -= len(it.z)
+	}
+}
+
+// deflateKept returns data as a zlib stream, copied from the renderer's
+// streams when the same bytes were deflated recently, and otherwise
+// deflated now and kept. The stream is valid until the writer's next
+// deflate.
+func (w *writer) deflateKept(data []byte) []byte {
+	if w.kept == nil || len(data) < minStream || len(data) > maxStream {
+		return w.deflate(data)
+	}
+	key := sha256.Sum256(data)
+	if z := w.kept.get(key); z != nil {
+		return z
+	}
+	z := w.deflate(data)
+	w.kept.put(key, z)
+	return z
+}
