@@ -56,13 +56,14 @@ func (r *Renderer) RenderParts(w io.Writer, parts []Part) (int, error) {
 		}
 		switch {
 		case pt.Doc != nil:
-			m := marked(pt.Doc.Meta, pt.Stamp)
-			pages, t, err := r.layoutWith(pt.Doc, &m)
+			pages, t, err := r.layoutMarked(pt.Doc, pt.Stamp)
 			if err != nil {
 				return 0, err
 			}
 			for k := range pages {
-				pages[k].ops = slices.Clone(pages[k].ops) // graft renumbers them
+				// graft renumbers them
+				pages[k].ops = slices.Clone(pages[k].ops)
+				pages[k].decor = slices.Clone(pages[k].decor)
 			}
 			if i > 0 {
 				if err := r.headerFits(pages, pt.Title); err != nil {

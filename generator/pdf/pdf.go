@@ -214,25 +214,10 @@ func (r *Renderer) RenderPages(w io.Writer, d *doc.Document) (int, error) {
 // operations are tagged with: the blocks broken into boxes, the boxes cut
 // into pages, and then, with the page count known for "1 (3)", each page's
 // running header and footer. The writer only serialises what this returns.
+// The body, and the header and footer, are laid out once per tree
+// (reuse.go).
 func (r *Renderer) layout(d *doc.Document) ([]page, *structTree, error) {
-	return r.layoutWith(d, &d.Meta)
-}
-
-// layoutWith lays d out with the running header and footer of m: the
-// body is laid out once per tree (reuse.go), the header and footer on a
-// copy of it each time.
-func (r *Renderer) layoutWith(d *doc.Document, m *doc.Meta) ([]page, *structTree, error) {
-	b, err := r.bodyOf(d)
-	if err != nil {
-		return nil, nil, err
-	}
-	pages, tree := b.copy()
-	for i := range pages {
-		if pages[i].decor, err = r.decoration(m, i+1, len(pages), tree); err != nil {
-			return nil, nil, err
-		}
-	}
-	return pages, tree, nil
+	return r.layoutMarked(d, "")
 }
 
 // layoutBody lays out d's blocks into pages, without their running

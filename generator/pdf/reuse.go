@@ -50,7 +50,18 @@ type bodyItem struct {
 	once sync.Once
 	b    *body
 	err  error
+
+	mu sync.Mutex
+	// headed are the body with the running header and footer drawn, by
+	// the attachment's mark ("" on the document's own pages): a memo's
+	// pages are the same in its packet, and an attachment's in each packet
+	// that gives it the same mark.
+	headed map[string]*body
 }
+
+// maxMarks bounds the headers kept per body: an attachment has one mark
+// in most builds, a few when memos number it differently.
+const maxMarks = 4
 
 // entry returns the entry of d, made when missing, and marks it recent.
 func (c *bodies) entry(d *doc.Document) *bodyItem {
@@ -76,14 +87,55 @@ func (c *bodies) entry(d *doc.Document) *bodyItem {
 
 // bodyOf returns the body of d, laid out now or earlier in the build.
 func (r *Renderer) bodyOf(d *doc.Document) (*body, error) {
-	it := r.bodies.entry(d)
-	it.once.Do(func() { it.b, it.err = r.layoutBody(d) })
+	return r.bodies.entry(d).laidOut(r)
+}
+
+// laidOut returns the entry's body, laid out now by r or already.
+func (it *bodyItem) laidOut(r *Renderer) (*body, error) {
+	it.once.Do(func() { it.b, it.err = r.layoutBody(it.d) })
 	return it.b, it.err
+}
+
+// layoutMarked lays d out with its running header and footer, the
+// attachment's mark first on the right when mark is not "" (marked), from
+// what the build laid out before when it can: the body once per tree,
+// the header and footer once per tree and mark. The pages and tree are the
+// caller's copy (body.copy).
+func (r *Renderer) layoutMarked(d *doc.Document, mark string) ([]page, *structTree, error) {
+	it := r.bodies.entry(d)
+	b, err := it.laidOut(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	it.mu.Lock()
+	h := it.headed[mark]
+	it.mu.Unlock()
+	if h == nil {
+		m := marked(d.Meta, mark)
+		pages, tree := b.copy()
+		for i := range pages {
+			if pages[i].decor, err = r.decoration(&m, i+1, len(pages), tree); err != nil {
+				return nil, nil, err
+			}
+		}
+		h = &body{pages: pages, tree: tree}
+		it.mu.Lock()
+		if it.headed == nil {
+			it.headed = map[string]*body{}
+		}
+		if len(it.headed) < maxMarks {
+			it.headed[mark] = h
+		}
+		it.mu.Unlock()
+	}
+	pages, tree := h.copy()
+	return pages, tree, nil
 }
 
 // copy returns pages and a tree to finish and write: the pages' slices of
 // outline entries and the tree's elements are the copy's own, the body
-// operations are shared (whoever renumbers them copies them: graft).
+// operations and the running header's and footer's are shared (whoever
+// renumbers them copies them: graft).
 func (b *body) copy() ([]page, *structTree) {
 	pages := slices.Clone(b.pages)
 	for i := range pages {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"sync"
 	"testing"
 
@@ -98,4 +99,49 @@ func TestBodyOfOnce(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, alone.pages, got[i][0].pages, "tree %d: the shared body is the body laid out alone", i)
 	}
+}
+
+// TestLayoutMarkedOnce lays trees out with and without a mark twice
+// through one renderer: the second time the running header and footer
+// are not made again (the pages share the first time's), the pages and
+// tree are those a renderer of its own makes, and no more headers are
+// kept per tree than the bound.
+func TestLayoutMarkedOnce(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		d    *doc.Document
+		mark string
+	}{
+		{"own pages", doctest.All(), ""},
+		{"an attachment", doctest.LongTable(60), "Bilaga 1"},
+		{"an attachment numbered otherwise", doctest.LongTable(60), "Bilaga 3"},
+	}
+	r, err := New(style.Default())
+	require.NoError(t, err)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			first, _, err := r.layoutMarked(c.d, c.mark)
+			require.NoError(t, err)
+			again, tree, err := r.layoutMarked(c.d, c.mark)
+			require.NoError(t, err)
+			require.Len(t, again, len(first))
+			for i := range first {
+				require.NotEmpty(t, first[i].decor)
+				assert.Same(t, &first[i].decor[0], &again[i].decor[0], "page %d: the header is made again", i+1)
+			}
+			alone, err := New(style.Default())
+			require.NoError(t, err)
+			want, wantTree, err := alone.layoutMarked(c.d, c.mark)
+			require.NoError(t, err)
+			assert.Equal(t, want, again)
+			assert.Equal(t, wantTree, tree)
+		})
+	}
+	d := doctest.All()
+	for i := range maxMarks + 2 {
+		_, _, err := r.layoutMarked(d, fmt.Sprintf("Bilaga %d", i+1))
+		require.NoError(t, err)
+	}
+	assert.Len(t, r.bodies.entry(d).headed, maxMarks)
 }
