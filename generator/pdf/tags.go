@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // A tagged PDF carries, beside what is drawn, the document's logical
@@ -270,20 +269,25 @@ func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int, 
 		w.buf = append(c, "]>>"...)
 		w.endobj()
 	}
-	var b strings.Builder
-	b.WriteString("/Nums[")
+	w.obj(pt)
+	c := append(w.buf, "<</Nums["...)
 	for p, ps := range parents {
-		fmt.Fprintf(&b, "%d[", p)
+		c = strconv.AppendInt(c, int64(p), 10)
+		c = append(c, '[')
 		for _, e := range ps {
-			fmt.Fprintf(&b, "%d 0 R ", objs[e])
+			c = ref(c, objs[e])
+			c = append(c, ' ')
 		}
-		b.WriteString("]")
+		c = append(c, ']')
 	}
 	for i, e := range annots {
-		fmt.Fprintf(&b, "%d %d 0 R ", len(parents)+i, objs[e])
+		c = strconv.AppendInt(c, int64(len(parents)+i), 10)
+		c = append(c, ' ')
+		c = ref(c, objs[e])
+		c = append(c, ' ')
 	}
-	b.WriteString("]")
-	w.dict(pt, b.String())
+	w.buf = append(c, "]>>"...)
+	w.endobj()
 	w.dict(root, fmt.Sprintf("/Type/StructTreeRoot/K[%d 0 R]/ParentTree %d 0 R/ParentTreeNextKey %d", objs[1], pt, len(parents)+len(annots)))
 	return root
 }

@@ -655,13 +655,16 @@ func uriString(u string) string {
 // textString encodes a text string as UTF-16BE with a byte-order mark, in
 // hex, which needs no escaping.
 func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+	b := make([]byte, 0, 6+4*len(s))
+	b = append(b, "<FEFF"...)
+	var u [2]uint16
+	for _, r := range s {
+		for _, c := range utf16.AppendRune(u[:0], r) {
+			b = hex4(b, c)
+		}
 	}
-	b.WriteString(">")
-	return b.String()
+	b = append(b, '>')
+	return string(b)
 }
 
 // writeFont writes a Type 0 font with its CID font, descriptor, ToUnicode
