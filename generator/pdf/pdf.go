@@ -42,6 +42,8 @@ type Renderer struct {
 	// rather than a sync.Pool, which the garbage collector empties at
 	// every cycle, and a render allocates enough to cause many.
 	zpool chan *flate.Writer
+	// scratches holds the working memory of finished files (scratch.go).
+	scratches chan *scratch
 	// iccZ is the output intent's sRGB profile, deflated once, on first
 	// use: the compressor at its best compression is a megabyte of state.
 	iccZ func() []byte
@@ -114,6 +116,7 @@ func newRenderer(p style.Profile, rendering bool) (*Renderer, error) {
 	r := &Renderer{p: p, faces: faces, iccZ: sync.OnceValue(func() []byte { return z.zlib(sRGBProfile()) }), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary, streams: &streams{}}
 	r.prefetch(p.Fonts == nil, rendering)
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
+	r.scratches = make(chan *scratch, cap(r.zpool))
 	r.chart = sync.OnceValues(gantt.New)
 	registerFuncs(&r.funcs)
 	return r, nil

@@ -34,7 +34,7 @@ type writer struct {
 	buf     []byte
 	offsets []int // by object number; index 0 is the free-list head
 	fl      *flate.Writer
-	zbuf    bytes.Buffer
+	zbuf    *bytes.Buffer
 	kept    *streams // the renderer's streams deflated recently (zcache.go); nil keeps none
 }
 
@@ -73,7 +73,7 @@ func (w *writer) stream(n int, extra string, data []byte) {
 func (w *writer) deflate(data []byte) []byte {
 	w.zbuf.Reset()
 	w.zbuf.Write(zlibHeader)
-	w.fl.Reset(&w.zbuf)
+	w.fl.Reset(w.zbuf)
 	w.fl.Write(data) // writes to a bytes.Buffer cannot fail
 	w.fl.Close()
 	w.zbuf.Write(binary.BigEndian.AppendUint32(nil, adler32.Checksum(data)))
@@ -91,11 +91,11 @@ func (w *writer) fontFile(ss *sfnt.Subsetter, used []bool) ([]byte, int) {
 	dir, static, dyn := ss.Subset(used)
 	w.zbuf.Reset()
 	w.zbuf.Write(zlibHeader)
-	w.fl.Reset(&w.zbuf)
+	w.fl.Reset(w.zbuf)
 	w.fl.Write(dir)
 	w.fl.Flush()
 	w.zbuf.Write(ss.StaticZ)
-	w.fl.Reset(&w.zbuf)
+	w.fl.Reset(w.zbuf)
 	w.fl.Write(dyn)
 	w.fl.Close()
 	a := adler32.New()
@@ -187,6 +187,7 @@ func (r *Renderer) write(out io.Writer, d *doc.Document, pages []page, tree *str
 	fl := r.compressor()
 	defer r.release(fl)
 	fw := r.newFileWriter(fl)
+	defer r.keepScratch(fw)
 	fi := newFileInfo(d)
 	kids := make([]int, len(pages))
 	for i := range kids {
@@ -210,7 +211,8 @@ func (r *Renderer) newFileWriter(fl *flate.Writer) *fileWriter {
 	w := &fw.w
 	w.fl = fl
 	w.kept = r.streams
-	w.buf = make([]byte, 0, 64<<10)
+	s := r.scratchOf()
+	w.buf, w.zbuf, fw.c = s.buf, s.zbuf, s.c
 	w.offsets = make([]int, 5) // 0 and the four fixed objects
 	w.buf = append(w.buf, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
 	return fw
