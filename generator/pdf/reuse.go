@@ -141,7 +141,10 @@ func (b *body) copy() ([]page, *structTree) {
 	for i := range pages {
 		pages[i].marks = slices.Clone(pages[i].marks)
 	}
-	t := &structTree{elems: slices.Grow(slices.Clone(b.tree.elems), 16)}
+	// Room for a few more elements (page one's header lines, a part's
+	// own) without growing again: Clone and then Grow allocated twice.
+	t := &structTree{elems: make([]element, len(b.tree.elems), len(b.tree.elems)+16)}
+	copy(t.elems, b.tree.elems)
 	for i := range t.elems {
 		t.elems[i].kids = slices.Clone(t.elems[i].kids)
 	}
