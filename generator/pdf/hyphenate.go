@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/underlag/underlag/generator/pdf/coverage"
@@ -83,11 +84,7 @@ func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest sp
 	f := r.face(s.face)
 	hw := f.width(softHyphen, ts.size)
 	if s.soft == nil {
-		s.soft = r.hyphenator().Points(s.text)
-		if s.soft == nil {
-			s.soft = []int{}
-		}
-		s.joints = r.compounds().Joints(s.text)
+		s.soft, s.joints = r.wordBreaks(s.text)
 	}
 	points := s.soft
 	best := -1
@@ -136,6 +133,46 @@ func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest sp
 	head.cut = true
 	rest.w = f.width(rest.text, ts.size)
 	return head, rest, true
+}
+
+// breakCache keeps the hyphenation points and compound joints of the
+// words a renderer hyphenated last. The documents of one organisation
+// hyphenate the same words again and again (the names of its committees,
+// its templates' phrases), and finding the points was half of
+// hyphenating: the patterns are looked up for every substring of the
+// word, the word list for every joint. It holds at most maxBreakWords
+// words and is emptied when full, so that its memory stays small.
+type breakCache struct {
+	mu sync.Mutex
+	m  map[string]wordBreaks
+}
+
+type wordBreaks struct{ soft, joints []int }
+
+const maxBreakWords = 1 << 14
+
+// wordBreaks returns the points where a word may be hyphenated (non-nil)
+// and its compound joints. The slices are shared: callers must not change
+// them.
+func (r *Renderer) wordBreaks(word string) (soft, joints []int) {
+	c := &r.breaks
+	c.mu.Lock()
+	b, ok := c.m[word]
+	c.mu.Unlock()
+	if ok {
+		return b.soft, b.joints
+	}
+	b = wordBreaks{r.hyphenator().Points(word), r.compounds().Joints(word)}
+	if b.soft == nil {
+		b.soft = []int{}
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxBreakWords {
+		c.m = make(map[string]wordBreaks)
+	}
+	c.m[strings.Clone(word)] = b // the word is a piece of its document's text
+	c.mu.Unlock()
+	return b.soft, b.joints
 }
 
 // softPoints takes the soft hyphens out of a word and returns where they

@@ -53,6 +53,9 @@ type Renderer struct {
 	dictionary string
 	compOnce   sync.Once
 	comp       *hyphen.Compounds
+	// breaks are the hyphenation points of words hyphenated recently
+	// (hyphenate.go).
+	breaks breakCache
 	// chart lays out timelines; made when a document first has one
 	// (timeline.go).
 	chart func() (*gantt.Layouter, error)
