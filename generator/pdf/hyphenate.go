@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/underlag/underlag/generator/pdf/coverage"
@@ -135,43 +134,27 @@ func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest sp
 	return head, rest, true
 }
 
-// breakCache keeps the hyphenation points and compound joints of the
-// words a renderer hyphenated last. The documents of one organisation
-// hyphenate the same words again and again (the names of its committees,
-// its templates' phrases), and finding the points was half of
-// hyphenating: the patterns are looked up for every substring of the
-// word, the word list for every joint. It holds at most maxBreakWords
-// words and is emptied when full, so that its memory stays small.
-type breakCache struct {
-	mu sync.Mutex
-	m  map[string]wordBreaks
-}
-
+// wordBreaks are a word's hyphenation points and compound joints.
 type wordBreaks struct{ soft, joints []int }
 
+// maxBreakWords bounds the words whose points a renderer keeps.
 const maxBreakWords = 1 << 14
 
 // wordBreaks returns the points where a word may be hyphenated (non-nil)
-// and its compound joints. The slices are shared: callers must not change
-// them.
+// and its compound joints. The documents of one organisation hyphenate
+// the same words again and again (the names of its committees, its
+// templates' phrases), and finding the points was half of hyphenating:
+// the patterns are looked up for every substring of the word, the word
+// list for every joint. So they are kept (r.breaks). The slices are
+// shared: callers must not change them.
 func (r *Renderer) wordBreaks(word string) (soft, joints []int) {
-	c := &r.breaks
-	c.mu.Lock()
-	b, ok := c.m[word]
-	c.mu.Unlock()
-	if ok {
-		return b.soft, b.joints
-	}
-	b = wordBreaks{r.hyphenator().Points(word), r.compounds().Joints(word)}
-	if b.soft == nil {
-		b.soft = []int{}
-	}
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxBreakWords {
-		c.m = make(map[string]wordBreaks)
-	}
-	c.m[strings.Clone(word)] = b // the word is a piece of its document's text
-	c.mu.Unlock()
+	b := r.breaks.get(word, func(w string) wordBreaks {
+		b := wordBreaks{r.hyphenator().Points(w), r.compounds().Joints(w)}
+		if b.soft == nil {
+			b.soft = []int{}
+		}
+		return b
+	})
 	return b.soft, b.joints
 }
 
