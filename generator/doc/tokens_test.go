@@ -2,6 +2,7 @@ package doc
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -54,6 +55,14 @@ var unbreakableSeeds = []string{
 	"",
 }
 
+// TestHasMark compares hasMark with the plain definition, on broken
+// UTF-8 around the § sign's two bytes too.
+func TestHasMark(t *testing.T) {
+	for _, s := range []string{"", "inga siffror", "§", "x§y", "7", "\xc2", "\xa7", "\xc2\xc2\xa7", "\xe0\xc2\xa7", "\xa7\xc2", "ä ö å", "٣ arabisk trea"} {
+		assert.Equal(t, strings.ContainsAny(s, "0123456789§"), hasMark(s), "%q", s)
+	}
+}
+
 // TestUnbreakableAsWholeText: running the expression over the marked
 // stretches only finds what running it over the whole text finds.
 func TestUnbreakableAsWholeText(t *testing.T) {
@@ -72,6 +81,9 @@ func FuzzUnbreakable(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := Unbreakable(s), wholeText(s); !slices.Equal(got, want) {
 			t.Fatalf("%q: got %v, the whole text gives %v", s, got, want)
+		}
+		if got, want := hasMark(s), strings.ContainsAny(s, "0123456789§"); got != want {
+			t.Fatalf("%q: hasMark %v, strings.ContainsAny %v", s, got, want)
 		}
 	})
 }
