@@ -145,25 +145,6 @@ func faceOf(s doc.Style, bold bool) uint8 {
 	return f
 }
 
-// maxTokenTexts bounds the texts whose tokens a renderer keeps, and
-// maxTokenText the length of one: a longer text is a body paragraph,
-// seldom the same twice.
-const (
-	maxTokenTexts = 1 << 12
-	maxTokenText  = 256
-)
-
-// unbreakable is doc.Unbreakable, kept for short texts (r.tokens): a
-// page's header and footer lines are laid out again on every page, and a
-// table's labels in every document, and the expression was 4 % of a
-// build.
-func (r *Renderer) unbreakable(text string) [][2]int {
-	if len(text) > maxTokenText {
-		return doc.Unbreakable(text)
-	}
-	return r.tokens.get(text, doc.Unbreakable)
-}
-
 // spans splits runs into words and spaces, measured at ts.size.
 func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 	n := 0
@@ -184,7 +165,7 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 		text := invisible(in.Text)
 		lang := cleanLang(in.Lang)
 		// Tokens that must stay on one line, as byte ranges of text.
-		tokens := r.unbreakable(text)
+		tokens := doc.Unbreakable(text)
 		inToken := func(start, end int) bool {
 			for _, t := range tokens {
 				if start >= t[0] && end <= t[1] {

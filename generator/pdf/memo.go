@@ -6,9 +6,8 @@ import (
 )
 
 // memo keeps what a renderer worked out from a string (a word's
-// hyphenation points, a text's unbreakable tokens) for the documents that
-// follow: those of one organisation repeat the same words and phrases,
-// and a page's header and footer the same lines on every page. It holds
+// hyphenation points) for the documents that follow: those of one
+// organisation repeat the same words and phrases. It holds
 // at most max entries and is emptied when full, so that its memory stays
 // small whatever the build. Safe for concurrent use; the values are
 // shared, and must not be changed.

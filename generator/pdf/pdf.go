@@ -54,10 +54,8 @@ type Renderer struct {
 	compOnce   sync.Once
 	comp       *hyphen.Compounds
 	// breaks are the hyphenation points of words hyphenated recently
-	// (hyphenate.go), tokens the unbreakable tokens of texts laid out
-	// recently (layout.go).
+	// (hyphenate.go).
 	breaks memo[wordBreaks]
-	tokens memo[[][2]int]
 	// chart lays out timelines; made when a document first has one
 	// (timeline.go).
 	chart func() (*gantt.Layouter, error)
@@ -113,7 +111,7 @@ func newRenderer(p style.Profile, rendering bool) (*Renderer, error) {
 		}
 	}
 	r := &Renderer{p: p, faces: faces, iccZ: sync.OnceValue(func() []byte { return z.zlib(sRGBProfile()) }), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary,
-		breaks: memo[wordBreaks]{max: maxBreakWords}, tokens: memo[[][2]int]{max: maxTokenTexts}}
+		breaks: memo[wordBreaks]{max: maxBreakWords}}
 	r.prefetch(p.Fonts == nil, rendering)
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	r.chart = sync.OnceValues(gantt.New)
