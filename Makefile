@@ -58,7 +58,8 @@ FUZZ_TARGETS := \
 	./generator/pdf:FuzzRender \
 	./generator/pdf:FuzzOpenForeign \
 	./generator/docx:FuzzDOCX \
-	./generator/doc:FuzzUnbreakable
+	./generator/doc:FuzzUnbreakable \
+	./generator/lint:FuzzWords
 
 fuzz:
 	@failed=; for t in $(FUZZ_TARGETS); do \
