@@ -2,9 +2,12 @@ package batch
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sync"
 
+	"github.com/underlag/underlag/generator/batch/manifest"
 	"github.com/underlag/underlag/generator/pipeline"
 )
 
@@ -22,12 +25,27 @@ import (
 // each attaching the next is built one link at a time, not held in memory
 // all at once.
 
+//
+// A rebuild knows more: the last build's manifest lists what each memo
+// with a packet was made from, its attachments among it. When two memos attach one document and lie far
+// apart in source order, the second would find the attachment gone from
+// the caches and load, check, compose and lay it out again; so once a
+// memo's packet is written, the memos that attached the same documents
+// last time and have not begun are built at once, ahead of their turn,
+// while the attachment is at hand. The manifest is only a hint: a memo
+// that no longer attaches the document is built early for nothing, and a
+// first build, which has no manifest, builds in source order.
+
 // ahead is the bookkeeping of builds ahead of their turn, for one run.
 type ahead struct {
 	ctx   context.Context
 	byAbs map[string]int      // absolute path of each source of the run → its index
 	item  func(k int) *item   // the item of index k
 	build func(*item) *Result // one source's whole build
+	// attachedBy lists, by the absolute path of a source of the run, the
+	// sources of the run whose packets attached it in the last build
+	// (absolute paths).
+	attachedBy map[string][]string
 
 	mu      sync.Mutex
 	started map[string]bool       // sources whose build has begun, either way
@@ -48,6 +66,53 @@ func newAhead(ctx context.Context, files []string, item func(k int) *item, build
 		}
 	}
 	return a
+}
+
+// learn takes from the last build's manifest which sources of the run
+// attached which others in their packets.
+func (a *ahead) learn(m *manifest.Manifest) {
+	srcs := slices.Sorted(maps.Keys(m.Entries)) // the same order every run
+	for _, src := range srcs {
+		e := m.Entries[src]
+		user, err := filepath.Abs(filepath.FromSlash(src))
+		if _, ok := a.byAbs[user]; err != nil || !ok || e.Outputs[PacketOutput] == nil {
+			continue
+		}
+		// Every source of the run the packet's memo depended on: not
+		// only those marked Packet, since a memo's directive is often
+		// also its attachment, and then its own dependency.
+		for _, d := range e.Deps {
+			att, err := filepath.Abs(filepath.FromSlash(d.Path))
+			if _, ok := a.byAbs[att]; err != nil || !ok || att == user {
+				continue
+			}
+			if a.attachedBy == nil {
+				a.attachedBy = map[string][]string{}
+			}
+			if !slices.Contains(a.attachedBy[att], user) {
+				a.attachedBy[att] = append(a.attachedBy[att], user)
+			}
+		}
+	}
+}
+
+// alsoAttaching returns the sources that the last build's packets showed
+// attaching any of files, besides self.
+func (a *ahead) alsoAttaching(self string, files []string) []string {
+	me, _ := filepath.Abs(self)
+	var out []string
+	for _, f := range files {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			continue
+		}
+		for _, u := range a.attachedBy[abs] {
+			if u != me && !slices.Contains(out, u) {
+				out = append(out, u)
+			}
+		}
+	}
+	return out
 }
 
 // turn builds it at its turn, or hands on the result of its build ahead.
@@ -107,6 +172,15 @@ func (b *batch) turn(it *item) *Result {
 func (b *batch) buildAhead(files []string) {
 	if b.ahead != nil {
 		b.ahead.need(files)
+	}
+}
+
+// buildCoUsers builds the sources that attached the same documents as
+// the memo of it in the last build and have not begun (ahead.learn), now
+// that its packet is written.
+func (b *batch) buildCoUsers(it *item, attached []string) {
+	if b.ahead != nil && !it.early {
+		b.ahead.need(b.ahead.alsoAttaching(it.file, attached))
 	}
 }
 

@@ -286,6 +286,7 @@ func (b *batch) buildAll(ctx context.Context, files, srcs []string) {
 		own[k] = files[i]
 	}
 	b.ahead = newAhead(ctx, own, itemOf, b.buildSafely)
+	b.ahead.learn(b.m)
 	b.run(ctx, len(mine), itemOf, func(r *Result) {
 		switch r.Status {
 		case Built:

@@ -123,6 +123,7 @@ func (b *batch) build(it *item) *Result {
 		if o, err = b.writePacket(it, old, name, pk, deps); err == nil {
 			entry.Outputs[PacketOutput] = o
 			r.Outputs = append(r.Outputs, b.output(PacketOutput, o))
+			b.buildCoUsers(it, attached)
 		}
 	}
 	if err == nil && pk != nil && b.buildsPacketPage() {
