@@ -14,10 +14,12 @@ import (
 // pipeline/reuse.go). The body of a document, its blocks broken into
 // lines and cut into pages with their structure elements, depends only on
 // the tree, so the renderer keeps the bodies of the trees it laid out
-// recently and lays a tree's body out once; what differs between the
-// renderings, the running header and footer (an attachment's carries its
-// mark) and the numbering of the structure tree in a packet, is made
-// afresh each time on a copy.
+// recently and lays a tree's body out once. The running header and
+// footer depend on the tree and the attachment's mark ("" on the
+// document's own pages and on a memo's in its packet), so they are drawn
+// once per tree and mark and kept with the body (layoutMarked); the
+// numbering of the structure tree in a packet is made afresh each time on
+// a copy.
 //
 // The trees are keyed by identity: a tree is not changed after it is
 // composed, and an entry holds its tree, so that no other tree can take
