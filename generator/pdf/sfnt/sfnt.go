@@ -1,7 +1,8 @@
-// Package sfnt is underlag's one TrueType reader: it parses a font's
-// table directory and the tables the PDF renderer needs, reads its
-// Unicode cmap, and cuts per-document subsets, with every offset and
-// length checked against the data. The PDF renderer (generator/pdf)
+// Package sfnt is underlag's one TrueType reader: it cuts a font down to
+// the characters the PDF can draw (Cut, as go-pdf/fpdf's cutter does),
+// parses a font's table directory and the tables the PDF renderer needs,
+// reads its Unicode cmap, and cuts per-document subsets, with every
+// offset and length checked against the data. The PDF renderer (generator/pdf)
 // prepares its faces with it, and the coverage table (generator/pdf/
 // coverage) reads the fonts' cmaps with it.
 package sfnt
@@ -385,12 +386,19 @@ func (ss *Subsetter) Subset(used []bool) (dir, static, dyn []byte) {
 	return dir, ss.static, dyn
 }
 
-// checksum is a TrueType table checksum.
+// checksum is a TrueType table checksum: the sum of its big-endian
+// 32-bit words, the last padded with zeros.
 func checksum(b []byte) uint32 {
 	var s uint32
-	for i := 0; i < len(b); i += 4 {
+	for ; len(b) >= 16; b = b[16:] {
+		s += binary.BigEndian.Uint32(b) + binary.BigEndian.Uint32(b[4:]) + binary.BigEndian.Uint32(b[8:]) + binary.BigEndian.Uint32(b[12:])
+	}
+	for ; len(b) >= 4; b = b[4:] {
+		s += binary.BigEndian.Uint32(b)
+	}
+	if len(b) > 0 {
 		var w [4]byte
-		copy(w[:], b[i:min(i+4, len(b))])
+		copy(w[:], b)
 		s += binary.BigEndian.Uint32(w[:])
 	}
 	return s
@@ -398,11 +406,12 @@ func checksum(b []byte) uint32 {
 
 // RepairCmap corrects, in place, the length that each format 4 subtable
 // of a font's cmap declares to the bytes it has: up to the next subtable,
-// or the end of the table. go-pdf/fpdf's cutter (UTF8CutFont) counts the
-// glyph id array in entries where the format counts bytes, so its
-// subtable declares too few, an odd number for some fonts; viewers
-// forgive it, fontTools and strict validators do not. The mapping itself
-// is unchanged: fpdf's segments map by delta and never index the array.
+// or the end of the table. go-pdf/fpdf's cutter (UTF8CutFont), and so
+// Cut, counts the glyph id array in entries where the format counts
+// bytes, so its subtable declares too few, an odd number for some fonts;
+// viewers forgive it, fontTools and strict validators do not. The mapping
+// itself is unchanged: the cut's segments map by delta and never index
+// the array.
 func RepairCmap(font []byte) error {
 	tables, _, err := directory(font)
 	if err != nil {
