@@ -37,7 +37,11 @@ import (
 //     the glyph's left side bearing to a slice of the font's own bytes and
 //     so writes it over the last long metric's bearing, in the font it
 //     was given: a later glyph that reads that metric reads it changed.
-//     Cut leaves the font alone and keeps the change aside (overlay).
+//     Cut leaves the font alone and keeps the change aside (overlay), so
+//     that a second cut of the same bytes is the first; fpdf's second
+//     cut (an organisation's regular face cut again to stand in for a
+//     face its family lacks) differed from its first in that bearing
+//     (TestCutLeavesFontAlone).
 //
 // TestCutMatchesFpdf holds Cut to fpdf's bytes for the Liberation faces,
 // every TrueType font on the machine and several sets of runes; FuzzCut

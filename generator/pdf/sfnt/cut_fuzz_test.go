@@ -120,3 +120,48 @@ func TestCutCycle(t *testing.T) {
 		t.Errorf("the font as it was: %v", err)
 	}
 }
+
+// TestCutLeavesFontAlone cuts the same bytes twice, as the renderer does
+// when an organisation's family lacks a face and its regular face stands
+// in. fpdf's cutter writes a glyph's side bearing into the font it is
+// given when the font's long horizontal metrics stop short of its glyphs,
+// so its second cut of the same bytes differs from its first; Cut writes
+// the first cut both times.
+func TestCutLeavesFontAlone(t *testing.T) {
+	t.Parallel()
+	b := bytes.Clone(liberationsansregular.TTF)
+	tables, _, err := directory(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The long metrics stop after T's glyph: the glyphs after it, å
+	// among them, have short ones.
+	gid, err := CmapOf(b, 'å')
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gid['T'] >= gid['å'] {
+		t.Fatal("T's glyph is not before å's")
+	}
+	binary.BigEndian.PutUint16(tables["hhea"][34:], gid['T']+1)
+	runes := []rune("Tjänsteskrivelse ÅÄÖ åäö 0123456789")
+	first, err := Cut(b, runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Cut(b, runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("Cut's second cut of the same bytes differs from its first")
+	}
+	f1 := fpdf.UTF8CutFont(b, string(runes))
+	f2 := fpdf.UTF8CutFont(b, string(runes))
+	if !bytes.Equal(first, f1) {
+		t.Error("Cut differs from fpdf's first cut")
+	}
+	if bytes.Equal(f1, f2) {
+		t.Error("fpdf's second cut is its first: the case no longer shows what Cut avoids")
+	}
+}
