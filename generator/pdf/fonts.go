@@ -34,7 +34,7 @@ type face struct {
 	name   string // PostScript name, as the PDF names the font
 	font   *sfnt.Font
 	sub    *sfnt.Subsetter
-	gid    []uint16 // glyph id by rune; 0 is the missing glyph
+	gid    glyphIDs // glyph id by rune; 0 is the missing glyph
 	widths []uint16 // advance widths by glyph id, in thousandths of an em
 	// ascent and descent in thousandths of an em, for placing baselines.
 	ascent, descent float64
@@ -107,7 +107,6 @@ func prepareFace(name string, ttf []byte, z *bestZ) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	top := slices.Max(runes)
 	// The cutter declares a cmap subtable length short of its bytes (odd
 	// for the regular face), which strict font readers refuse.
 	if err := sfnt.RepairCmap(small); err != nil {
@@ -117,8 +116,8 @@ func prepareFace(name string, ttf []byte, z *bestZ) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	gid, err := font.Cmap(top)
-	if err != nil {
+	var gid glyphIDs
+	if err := font.EachCmap(slices.Max(runes), gid.set); err != nil {
 		return nil, err
 	}
 	em := float64(font.UnitsPerEm)
@@ -160,11 +159,36 @@ func prepareFace(name string, ttf []byte, z *bestZ) (*face, error) {
 }
 
 // glyph returns the glyph id of a rune, 0 when the face lacks it.
-func (f *face) glyph(r rune) uint16 {
-	if r >= 0 && int(r) < len(f.gid) {
-		return f.gid[r]
+func (f *face) glyph(r rune) uint16 { return f.gid.get(r) }
+
+// glyphIDs maps the runes of the Basic Multilingual Plane to glyph ids,
+// in pages of 256 runes of which only those that map a rune are made: a
+// face maps some 1,600 runes from a dozen pages, where a table of the
+// whole plane was 128 kB per face of fresh memory, page faults that a
+// cold process paid for.
+type glyphIDs [256]*[256]uint16
+
+func (m *glyphIDs) get(r rune) uint16 {
+	if r < 0 || r > 0xffff {
+		return 0
+	}
+	if p := m[r>>8]; p != nil {
+		return p[r&0xff]
 	}
 	return 0
+}
+
+// set maps r to g; r must be in the plane.
+func (m *glyphIDs) set(r rune, g uint16) {
+	p := m[r>>8]
+	if p == nil {
+		if g == 0 {
+			return
+		}
+		p = new([256]uint16)
+		m[r>>8] = p
+	}
+	p[r&0xff] = g
 }
 
 // advance returns the width of s in thousandths of an em.

@@ -83,8 +83,8 @@ func StandsIn(r rune) bool { _, ok := standIns[r]; return ok }
 
 func standIn(f *face) {
 	for r, with := range standIns {
-		if int(r) < len(f.gid) && f.gid[r] == 0 {
-			f.gid[r] = f.glyph(with)
+		if f.gid.get(r) == 0 {
+			f.gid.set(r, f.glyph(with))
 		}
 	}
 }

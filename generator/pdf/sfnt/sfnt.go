@@ -171,21 +171,41 @@ func components(g []byte) ([]uint16, error) {
 
 // Cmap reads the font's Unicode BMP mapping (format 4) into a table of
 // glyph ids by rune, of top+1 entries.
-func (s *Font) Cmap(top rune) ([]uint16, error) { return cmap(s.Tables["cmap"], top) }
+func (s *Font) Cmap(top rune) ([]uint16, error) {
+	out := make([]uint16, top+1)
+	return out, s.EachCmap(top, func(r rune, g uint16) { out[r] = g })
+}
+
+// EachCmap calls f for each rune up to top that the font's Unicode BMP
+// mapping (format 4) lists, with its glyph id (0 for one it lists without
+// a glyph), segment by segment: a rune in two segments is called twice,
+// the later call the one that counts, as Cmap keeps it.
+func (s *Font) EachCmap(top rune, f func(r rune, g uint16)) error {
+	return eachCmap(s.Tables["cmap"], top, f)
+}
 
 // CmapOf reads the Unicode BMP mapping of a font's data, reading nothing
 // else of it but the table directory: what the coverage table needs.
 func CmapOf(data []byte, top rune) ([]uint16, error) {
-	tables, _, err := directory(data)
-	if err != nil {
-		return nil, err
-	}
-	return cmap(tables["cmap"], top)
+	out := make([]uint16, top+1)
+	return out, CmapInto(out, data)
 }
 
-func cmap(c []byte, top rune) ([]uint16, error) {
+// CmapInto is CmapOf into dst, of top+1 entries, which it clears first: a
+// caller that reads several fonts' mappings one after another reuses one
+// table (each is 128 kB for the whole plane).
+func CmapInto(dst []uint16, data []byte) error {
+	clear(dst)
+	tables, _, err := directory(data)
+	if err != nil {
+		return err
+	}
+	return eachCmap(tables["cmap"], rune(len(dst)-1), func(r rune, g uint16) { dst[r] = g })
+}
+
+func eachCmap(c []byte, top rune, f func(r rune, g uint16)) error {
 	if len(c) < 4 {
-		return nil, fmt.Errorf("%w: no cmap", ErrFont)
+		return fmt.Errorf("%w: no cmap", ErrFont)
 	}
 	n := u16(c, 2)
 	for i := 0; i < n && 4+8*i+8 <= len(c); i++ {
@@ -194,19 +214,18 @@ func cmap(c []byte, top rune) ([]uint16, error) {
 		if !(pid == 3 && eid == 1 || pid == 0) || off+14 > len(c) || u16(c, off) != 4 {
 			continue
 		}
-		return cmap4(c[off:], top)
+		return cmap4(c[off:], top, f)
 	}
-	return nil, fmt.Errorf("%w: no Unicode BMP cmap", ErrFont)
+	return fmt.Errorf("%w: no Unicode BMP cmap", ErrFont)
 }
 
-func cmap4(t []byte, top rune) ([]uint16, error) {
+func cmap4(t []byte, top rune, f func(r rune, g uint16)) error {
 	segs := u16(t, 6) / 2
 	if len(t) < 16+8*segs {
-		return nil, ErrFont
+		return ErrFont
 	}
 	ends, starts := 14, 16+2*segs
 	deltas, ranges := starts+2*segs, starts+4*segs
-	out := make([]uint16, top+1)
 	for i := 0; i < segs; i++ {
 		end, start := u16(t, ends+2*i), u16(t, starts+2*i)
 		delta, ro := u16(t, deltas+2*i), u16(t, ranges+2*i)
@@ -217,16 +236,16 @@ func cmap4(t []byte, top rune) ([]uint16, error) {
 			} else {
 				p := ranges + 2*i + ro + 2*(r-start)
 				if p+2 > len(t) {
-					return nil, ErrFont
+					return ErrFont
 				}
 				if g = u16(t, p); g != 0 {
 					g = (g + delta) & 0xffff
 				}
 			}
-			out[r] = uint16(g)
+			f(rune(r), uint16(g))
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // Subsetter writes a face's per-document subsets. The tables that are the

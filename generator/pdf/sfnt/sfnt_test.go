@@ -43,6 +43,15 @@ func TestSubset(t *testing.T) {
 	m, err := CmapOf(liberationsansregular.TTF, 0x2ff)
 	require.NoError(t, err)
 	assert.Equal(t, gid, m, "CmapOf reads the cmap Parse reads")
+	into := make([]uint16, len(m))
+	for i := range into {
+		into[i] = 0xffff // what another font left there
+	}
+	require.NoError(t, CmapInto(into, liberationsansregular.TTF))
+	assert.Equal(t, m, into, "CmapInto clears the table it reuses")
+	each := make([]uint16, len(m))
+	require.NoError(t, f.EachCmap(0x2ff, func(r rune, g uint16) { each[r] = g }))
+	assert.Equal(t, m, each, "EachCmap lists what Cmap keeps")
 }
 
 // TestTruncated checks that every cut of a font's data is an error, never
