@@ -99,7 +99,7 @@ func TestCutCycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := gid['å']
-	if len(f.comps[g]) == 0 {
+	if len(f.comps(int(g))) == 0 {
 		t.Fatal("å is not a composite glyph")
 	}
 	b := bytes.Clone(liberationsansregular.TTF)

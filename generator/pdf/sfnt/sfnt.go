@@ -31,10 +31,11 @@ type Font struct {
 	tags       []string          // table tags, sorted, as they are written back
 	NumGlyphs  int
 	UnitsPerEm int
-	loca       []uint32   // glyph offsets into glyf, NumGlyphs+1 entries
-	glyf       []byte     // the glyf table
-	comps      [][]uint16 // components of composite glyphs, by glyph id
-	Advance    []uint16   // advance widths in font units, by glyph id
+	loca       []uint32 // glyph offsets into glyf, NumGlyphs+1 entries
+	glyf       []byte   // the glyf table
+	compList   []uint16 // the components of the composite glyphs, glyph after glyph
+	compAt     []uint32 // where each glyph's components start in compList, NumGlyphs+1 entries
+	Advance    []uint16 // advance widths in font units, by glyph id
 }
 
 // ErrFont is the error of a font whose data does not hold together.
@@ -106,19 +107,20 @@ func Parse(data []byte) (*Font, error) {
 		}
 	}
 	s.glyf = s.Tables["glyf"]
-	s.comps = make([][]uint16, s.NumGlyphs)
+	// The components in one list, not a slice for each composite glyph:
+	// some 700 allocations fewer for a cut Liberation face.
+	s.compAt = make([]uint32, s.NumGlyphs+1)
 	for g := 0; g < s.NumGlyphs; g++ {
 		a, b := int(s.loca[g]), int(s.loca[g+1])
 		if a > b || b > len(s.glyf) {
 			return nil, fmt.Errorf("%w: glyph %d out of range", ErrFont, g)
 		}
 		if b-a >= 10 && int16(u16(s.glyf, a)) < 0 {
-			cs, err := components(s.glyf[a:b])
-			if err != nil {
+			if s.compList, err = appendComponents(s.compList, s.glyf[a:b]); err != nil {
 				return nil, fmt.Errorf("glyph %d: %w", g, err)
 			}
-			s.comps[g] = cs
 		}
+		s.compAt[g+1] = uint32(len(s.compList))
 	}
 	nh := u16(hhea, 34)
 	hmtx := s.Tables["hmtx"]
@@ -132,37 +134,19 @@ func Parse(data []byte) (*Font, error) {
 	return s, nil
 }
 
-// components lists the glyphs a composite glyph is built from.
-func components(g []byte) ([]uint16, error) {
-	const (
-		argsAreWords = 0x1
-		haveScale    = 0x8
-		moreComps    = 0x20
-		haveXYScale  = 0x40
-		have2x2      = 0x80
-	)
-	var out []uint16
-	p := 10
-	for {
+// comps returns the glyphs composite glyph g is built from (none for a
+// simple glyph).
+func (s *Font) comps(g int) []uint16 { return s.compList[s.compAt[g]:s.compAt[g+1]] }
+
+// appendComponents appends the glyphs a composite glyph is built from.
+func appendComponents(out []uint16, g []byte) ([]uint16, error) {
+	for p := 10; ; {
 		if p+4 > len(g) {
-			return nil, ErrFont
+			return out, ErrFont
 		}
 		flags := u16(g, p)
 		out = append(out, uint16(u16(g, p+2)))
-		p += 4
-		if flags&argsAreWords != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&have2x2 != 0:
-			p += 8
-		}
+		p += 4 + compArgs(flags)
 		if flags&moreComps == 0 {
 			return out, nil
 		}
@@ -276,7 +260,12 @@ var staticTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "hhea", "hmt
 // makes one). A caller that prepares several fonts passes the same one:
 // each is some 800 kB of state.
 func NewSubsetter(s *Font, zw *flate.Writer) (*Subsetter, error) {
-	ss := &Subsetter{s: s, off: map[string]int{}, sum: map[string]uint32{}}
+	ss := &Subsetter{s: s, off: make(map[string]int, len(staticTables)), sum: make(map[string]uint32, len(staticTables))}
+	n := 0
+	for _, t := range staticTables {
+		n += (len(s.Tables[t]) + 3) &^ 3
+	}
+	ss.static = make([]byte, 0, n)
 	for _, t := range staticTables {
 		data, ok := s.Tables[t]
 		if !ok {
@@ -322,7 +311,7 @@ func (ss *Subsetter) Subset(used []bool) (dir, static, dyn []byte) {
 			return
 		}
 		keep[g] = true
-		for _, c := range s.comps[g] {
+		for _, c := range s.comps(g) {
 			mark(int(c))
 		}
 	}

@@ -34,8 +34,8 @@ func TestSubset(t *testing.T) {
 	assert.Equal(t, glyphLen(f, a), glyphLen(sub, a))
 	assert.Equal(t, glyphLen(f, z), glyphLen(sub, z))
 	// 'å' is a composite of 'a' and the ring: both come along.
-	require.NotEmpty(t, f.comps[a])
-	for _, c := range f.comps[a] {
+	require.NotEmpty(t, f.comps(int(a)))
+	for _, c := range f.comps(int(a)) {
 		assert.NotZero(t, glyphLen(sub, c))
 	}
 	assert.Zero(t, glyphLen(sub, gid['Q']))
