@@ -37,8 +37,10 @@ func BenchmarkPrepareFace(b *testing.B) {
 	b.ReportAllocs()
 	z := &bestZ{}
 	for b.Loop() {
-		if _, err := prepareFace("LiberationSans", liberationsansregular.TTF, z); err != nil {
+		f, err := prepareFace("LiberationSans", liberationsansregular.TTF, z)
+		if err != nil {
 			b.Fatal(err)
 		}
+		f.sub()
 	}
 }

@@ -31,9 +31,12 @@ const (
 // face is one prepared font: parsed once, with our own width and glyph
 // tables, so that measuring and encoding text need no lock and no parsing.
 type face struct {
-	name   string // PostScript name, as the PDF names the font
-	font   *sfnt.Font
-	sub    *sfnt.Subsetter
+	name string // PostScript name, as the PDF names the font
+	font *sfnt.Font
+	// sub lays out and deflates, on first use, the tables every subset
+	// of the face shares: writing a PDF needs them, laying it out does
+	// not, and a renderer that only measures (NewMeasurer) never does.
+	sub    func() *sfnt.Subsetter
 	gid    glyphIDs // glyph id by rune; 0 is the missing glyph
 	widths []uint16 // advance widths by glyph id, in thousandths of an em
 	// ascent and descent in thousandths of an em, for placing baselines.
@@ -122,11 +125,10 @@ func prepareFace(name string, ttf []byte, z *bestZ) (*face, error) {
 	}
 	em := float64(font.UnitsPerEm)
 	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / em)) }
-	var sub *sfnt.Subsetter
-	z.use(func(zw *flate.Writer) { sub, err = sfnt.NewSubsetter(font, zw) })
-	if err != nil {
-		return nil, err
-	}
+	sub := sync.OnceValue(func() (ss *sfnt.Subsetter) {
+		z.use(func(zw *flate.Writer) { ss = sfnt.NewSubsetter(font, zw) })
+		return ss
+	})
 	f := &face{name: name, font: font, sub: sub, gid: gid, widths: make([]uint16, font.NumGlyphs)}
 	for g, a := range font.Advance {
 		f.widths[g] = uint16(scale(int(a)))

@@ -258,8 +258,9 @@ var staticTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "hhea", "hmt
 // NewSubsetter lays out and deflates the tables every subset shares,
 // with zw, a compressor at flate.BestCompression that it resets (nil: it
 // makes one). A caller that prepares several fonts passes the same one:
-// each is some 800 kB of state.
-func NewSubsetter(s *Font, zw *flate.Writer) (*Subsetter, error) {
+// each is some 800 kB of state. It compresses into memory, which cannot
+// fail.
+func NewSubsetter(s *Font, zw *flate.Writer) *Subsetter {
 	ss := &Subsetter{s: s, off: make(map[string]int, len(staticTables)), sum: make(map[string]uint32, len(staticTables))}
 	n := 0
 	for _, t := range staticTables {
@@ -283,19 +284,14 @@ func NewSubsetter(s *Font, zw *flate.Writer) (*Subsetter, error) {
 	sort.Strings(ss.tags)
 	var buf bytes.Buffer
 	if zw == nil {
-		var err error
-		if zw, err = flate.NewWriter(&buf, flate.BestCompression); err != nil {
-			return nil, err
-		}
+		zw, _ = flate.NewWriter(&buf, flate.BestCompression) // a valid level cannot fail
 	} else {
 		zw.Reset(&buf)
 	}
 	zw.Write(ss.static)
-	if err := zw.Flush(); err != nil {
-		return nil, err
-	}
+	zw.Flush() // into a bytes.Buffer: cannot fail
 	ss.StaticZ = buf.Bytes()
-	return ss, nil
+	return ss
 }
 
 // Subset returns a font holding only the glyphs marked in used (glyph 0
