@@ -60,7 +60,8 @@ FUZZ_TARGETS := \
 	./generator/pdf:FuzzOpenForeign \
 	./generator/pdf/sfnt:FuzzCut \
 	./generator/docx:FuzzDOCX \
-	./generator/doc:FuzzUnbreakable
+	./generator/doc:FuzzUnbreakable \
+	./generator/lint:FuzzWords
 
 fuzz:
 	@failed=; for t in $(FUZZ_TARGETS); do \

@@ -1,10 +1,11 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sort"
-	"strings"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/diag"
@@ -109,25 +110,61 @@ func uniqueDiags(l diag.List) diag.List {
 // values of its maps (rubriker), which model.WalkTexts leaves out.
 func glyphsIn(src *model.Source, v any, draws []Repertoire) diag.List {
 	c := &Checker{src: src}
-	walkStrings(reflect.ValueOf(v), "", func(path, s string) {
-		if s != "" && !isPathField(path) {
-			c.glyphs(path, s, draws)
+	ok := asciiDrawn(draws)
+	walkStrings(reflect.ValueOf(v), make([]byte, 0, 128), func(path []byte, s string) {
+		if s != "" && !isPathField(path) && !drawnASCII(s, &ok) {
+			c.glyphs(path, s, draws, &ok)
 		}
 	})
 	c.diags.Sort()
 	return c.diags
 }
 
+// asciiDrawn tells, for each ASCII character, whether it is one
+// glyphProblem has nothing to say about: not a control character, and
+// drawn by every format of the run. Most texts are all such characters,
+// and are then passed without a call per character to each repertoire.
+func asciiDrawn(draws []Repertoire) (ok [utf8.RuneSelf]bool) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		ok[r] = !isControl(r) && covered(r, draws)
+	}
+	return ok
+}
+
+// covered reports whether every format of the run draws r.
+func covered(r rune, draws []Repertoire) bool {
+	for _, rep := range draws {
+		if !rep.Covers(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// drawnASCII reports whether s is all ASCII characters that ok says are
+// drawn.
+func drawnASCII(s string, ok *[utf8.RuneSelf]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || !ok[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
 // isPathField tells the registry fields that name files, which no
 // document prints: a file name in any script is the file system's
 // business.
-func isPathField(path string) bool {
-	return path == "logotyp" || path == "mallar" || strings.HasPrefix(path, "dokumenttyper[")
+func isPathField(path []byte) bool {
+	return string(path) == "logotyp" || string(path) == "mallar" || bytes.HasPrefix(path, []byte("dokumenttyper["))
 }
 
 // walkStrings calls fn with every string in v and its field path, as the
-// loader records positions: "nämnder[0].namn", "rubriker.bakgrund".
-func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+// loader records positions: "nämnder[0].namn", "rubriker.bakgrund". The
+// path is built in one buffer, appended to and cut back as the walk goes
+// down and up: fn must copy it to keep it. Most fields have nothing to
+// report, and a path string per field was most of the check's cost.
+func walkStrings(v reflect.Value, path []byte, fn func(path []byte, s string)) {
 	switch v.Kind() {
 	case reflect.String:
 		fn(path, v.String())
@@ -140,7 +177,8 @@ func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
 			return
 		}
 		for i := 0; i < v.Len(); i++ {
-			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+			p := append(strconv.AppendInt(append(path, '['), int64(i), 10), ']')
+			walkStrings(v.Index(i), p, fn)
 		}
 	case reflect.Map:
 		if v.Type().Key().Kind() != reflect.String {
@@ -179,18 +217,21 @@ func yamlName(tag string) (name, opts string) {
 	return tag, ""
 }
 
-func join(path, key string) string {
-	if path == "" {
-		return key
+// join appends a key to a path: "rubriker" and "bakgrund" make
+// "rubriker.bakgrund".
+func join(path []byte, key string) []byte {
+	if len(path) > 0 {
+		path = append(path, '.')
 	}
-	return path + "." + key
+	return append(path, key...)
 }
 
-// glyphs reports the bad characters of one field.
-func (c *Checker) glyphs(path, s string, draws []Repertoire) {
+// glyphs reports the bad characters of one field; path is copied only
+// when there is one.
+func (c *Checker) glyphs(path []byte, s string, draws []Repertoire, ok *[utf8.RuneSelf]bool) {
 	var reported []rune
 	for i, r := range s {
-		if seenRune(reported, r) {
+		if r < utf8.RuneSelf && ok[r] || seenRune(reported, r) {
 			continue
 		}
 		msg := glyphProblem(r, draws)
@@ -198,7 +239,7 @@ func (c *Checker) glyphs(path, s string, draws []Repertoire) {
 			continue
 		}
 		reported = append(reported, r)
-		c.Errorf(path, "%s", msg)
+		c.Errorf(string(path), "%s", msg)
 		c.pointAt(s, i)
 	}
 }

@@ -1,7 +1,10 @@
 package doc
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -28,7 +31,19 @@ func TestUnbreakable(t *testing.T) {
 	}
 }
 
-// wholeText is Unbreakable without marked: the expression over all of s.
+// unbreakable is the definition of a token (see Unbreakable): the
+// expression Unbreakable's matcher gives the ranges of.
+var unbreakable = regexp.MustCompile(strings.Join([]string{
+	`(?:§§?\x{00a0}?\s?\d+(?:\s?[–-]\s?\d+)?)`,
+	`(?:\b\p{Lu}{1,6}(?:[ -]|\x{00a0})\d{1,5}(?:[-/:.]\d{1,6})+\b)`,
+	`(?:(?:\+46[ \x{00a0}]?\d{1,3}|\b0\d{1,3})[- \x{00a0}]\d{2,3}(?:[ \x{00a0}]\d{2,3}){1,3}\b)`,
+	`(?:\b\d{4}-\d{2}(?:-\d{2})?\b)`,
+	`(?:\b\d{1,3}(?:[ \x{00a0}]\d{3})+(?:,\d+)?(?:[ \x{00a0}](?:kr|kronor|tkr|mnkr|mkr|Mkr|miljoner|miljarder|SEK|%|procent|st|timmar|tim|h|km|mil)\b)?)`,
+	`(?:\b\d+(?:,\d+)?[ \x{00a0}](?:kr|kronor|tkr|mnkr|mkr|Mkr|miljoner|miljarder|SEK|procent|timmar|tim|km|mil)\b)`,
+	`(?:\b\d+(?:,\d+)?[ \x{00a0}]%)`,
+}, "|"))
+
+// wholeText is what the expression finds in all of s.
 func wholeText(s string) [][2]int {
 	var out [][2]int
 	for _, m := range unbreakable.FindAllStringIndex(s, -1) {
@@ -37,9 +52,10 @@ func wholeText(s string) [][2]int {
 	return out
 }
 
-// unbreakableSeeds are texts whose tokens sit at the edges of what marked
-// keeps: long prefixes and units, tokens close together and far apart,
-// letters glued to digits, other scripts.
+// unbreakableSeeds are texts at the edges of the expression: long
+// prefixes and units, tokens close together and far apart, letters glued
+// to digits, other scripts, and the places where a backtracking matcher
+// must give back what it took.
 var unbreakableSeeds = []string{
 	"Beslut 2025-06-16 i KS-2020-00547.",
 	"Dnr HSN 1203-2024, § 173 och §§ 12–14 samt §§ 12 – 14 och § 7",
@@ -51,11 +67,25 @@ var unbreakableSeeds = []string{
 	"Łukasz Wójcik 070-123 45 67, Trần Bảo Ngọc 2025-01-02, Пётр 12 500 kr, 東京 § 3",
 	"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23",
 	"§§§ 1 -- 2 §",
+	"KS-2020-00547x KS-2020-0054_ AB-123456-1 ABCDEFG-1-2 Ö12-34 xÖK 12-3 ÅK\u00a012/3:4.5",
+	"§§\u00a0 12 - 13 §\u00a012–x § 12 –  13 §\t7\n- 8 §§x 1",
+	"+46\u00a070 123 45 67 89 +4612-345 +46 1 23 45 0701-23 45 0 12 34 56 78 90",
+	"2024-12-015 12024-12-01 2024-1-01 2024-12-01-02 1 2345 1 234,5 kr 1 234,x 12 500 kronorna 3,5 mnkr. 40 %x 40 % 7 h 7 h. 5 st",
+	"12, kr 12,5\u00a0SEK 12,5 SEKx 100 000 % 1 000 %a 12 miljardernas 0-1 0 12 34",
+	"\xc2 \xa7 1 \xff2024-12-01 \xc2\xa7 1 Ä\xff 12-3",
 	"",
 }
 
-// TestUnbreakableAsWholeText: running the expression over the marked
-// stretches only finds what running it over the whole text finds.
+// TestHasMark compares hasMark with the plain definition, on broken
+// UTF-8 around the § sign's two bytes too.
+func TestHasMark(t *testing.T) {
+	for _, s := range []string{"", "inga siffror", "§", "x§y", "7", "\xc2", "\xa7", "\xc2\xc2\xa7", "\xe0\xc2\xa7", "\xa7\xc2", "ä ö å", "٣ arabisk trea"} {
+		assert.Equal(t, strings.ContainsAny(s, "0123456789§"), hasMark(s), "%q", s)
+	}
+}
+
+// TestUnbreakableAsWholeText: the matcher finds what the expression
+// finds.
 func TestUnbreakableAsWholeText(t *testing.T) {
 	t.Parallel()
 	for _, s := range unbreakableSeeds {
@@ -63,8 +93,8 @@ func TestUnbreakableAsWholeText(t *testing.T) {
 	}
 }
 
-// FuzzUnbreakable holds Unbreakable to the expression over the whole text
-// (make fuzz).
+// FuzzUnbreakable holds Unbreakable's matcher to the expression over the
+// whole text (make fuzz).
 func FuzzUnbreakable(f *testing.F) {
 	for _, s := range unbreakableSeeds {
 		f.Add(s)
@@ -72,6 +102,9 @@ func FuzzUnbreakable(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := Unbreakable(s), wholeText(s); !slices.Equal(got, want) {
 			t.Fatalf("%q: got %v, the whole text gives %v", s, got, want)
+		}
+		if got, want := hasMark(s), strings.ContainsAny(s, "0123456789§"); got != want {
+			t.Fatalf("%q: hasMark %v, strings.ContainsAny %v", s, got, want)
 		}
 	})
 }
@@ -88,5 +121,26 @@ func BenchmarkUnbreakable(b *testing.B) {
 func BenchmarkUnbreakableWholeText(b *testing.B) {
 	for b.Loop() {
 		wholeText(paragraph)
+	}
+}
+
+// TestUnbreakableRandom compares the matcher with the expression on
+// texts made of the pieces tokens are made of, in random order, so that
+// every run of the suite tries the places where the two could part: the
+// fuzzer finds them too, but only when someone runs it.
+func TestUnbreakableRandom(t *testing.T) {
+	t.Parallel()
+	pieces := []string{"0", "1", "2", "4", "6", "46", "12", "123", "2024", " ", " ", "\u00a0", "\t", "\n", "-", "–", "/", ":", ".", ",", "+", "§", "%", "_",
+		"kr", "kronor", "mnkr", "Mkr", "SEK", "st", "h", "tim", "timmar", "mil", "miljarder", "KS", "HSN", "A", "Ö", "ÅÄ", "x", "é", "中", "\xff", "\xc2"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := Unbreakable(s), wholeText(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: got %v, the expression gives %v", s, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -19,14 +20,25 @@ type known struct {
 	where string // "the people registry (personer.yaml)", "handläggare"
 }
 
+// knownNames is knownNames of the document, made once for its rules.
+func (c *Context) knownNames(in load.Input) []known {
+	if c.cache == nil {
+		return knownNames(in)
+	}
+	if !c.cache.namesOK {
+		c.cache.names, c.cache.namesOK = knownNames(in), true
+	}
+	return c.cache.names
+}
+
 // knownNames lists the registry's names, then the names the document
 // writes in its person fields, each once.
 func knownNames(in load.Input) []known {
 	var out []known
 	seen := map[string]bool{}
 	add := func(name, where string) {
-		name = strings.Join(strings.Fields(name), " ")
-		if len(strings.Fields(name)) < 2 || seen[name] {
+		name = singleSpaced(name)
+		if strings.IndexByte(name, ' ') < 0 || seen[name] {
 			return
 		}
 		seen[name] = true
@@ -53,7 +65,7 @@ func knownNames(in load.Input) []known {
 // the person fields, and in the running text, where a name is a run of
 // capitalised words as long as the known name.
 func nameNearMiss(c *Context, in load.Input) {
-	names := knownNames(in)
+	names := c.knownNames(in)
 	if len(names) == 0 {
 		return
 	}
@@ -66,6 +78,27 @@ func nameNearMiss(c *Context, in load.Input) {
 		if !slices.Contains(lengths, len(words[i])) {
 			lengths = append(lengths, len(words[i]))
 		}
+	}
+	// A misspelt name has one word in common with the name it is close to,
+	// at the same place (nearNameBy): a candidate with none is compared
+	// with no name, which is most runs of capitalised words in the text.
+	type placed struct {
+		at   int
+		word string
+	}
+	inNames := map[placed]bool{}
+	for _, ws := range words {
+		for i, w := range ws {
+			inNames[placed{i, w}] = true
+		}
+	}
+	shares := func(cw []string) bool {
+		for i, w := range cw {
+			if inNames[placed{i, w}] {
+				return true
+			}
+		}
+		return false
 	}
 	keys := map[string]string{}
 	key := func(w string) string {
@@ -91,6 +124,9 @@ func nameNearMiss(c *Context, in load.Input) {
 			}
 		}
 		cw := strings.Fields(cand)
+		if !shares(cw) {
+			return
+		}
 		for i, k := range names {
 			if k.where == self || !nearNameBy(cw, words[i], key) {
 				continue
@@ -120,6 +156,24 @@ func nameNearMiss(c *Context, in load.Input) {
 	}
 }
 
+// singleSpaced is s with its words joined by single spaces, as
+// strings.Join(strings.Fields(s), " ") makes it; s itself when it is so
+// already, as registry names are.
+func singleSpaced(s string) string {
+	prevSpace := true
+	for i, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) || i == len(s)-1 && space {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace { // empty
+		return ""
+	}
+	return s
+}
+
 // A token is a word of running text and where it ends, so that runs of
 // words can be told from words apart (across a comma, a parenthesis).
 type token struct {
@@ -127,25 +181,26 @@ type token struct {
 	sepBefore string // what stands between the previous token and this one
 }
 
+// nameTokens splits s into tokens; each word and what stands before it
+// are substrings of s.
 func nameTokens(s string) []token {
 	var out []token
-	var cur, sep strings.Builder
-	flush := func() {
-		if cur.Len() > 0 {
-			out = append(out, token{cur.String(), sep.String()})
-			cur.Reset()
-			sep.Reset()
-		}
-	}
-	for _, r := range s {
-		if unicode.IsLetter(r) || r == '-' && cur.Len() > 0 {
-			cur.WriteRune(r)
+	start, prevEnd := -1, 0 // start of the word being read, -1 between words
+	for i, r := range s {
+		if unicode.IsLetter(r) || r == '-' && start >= 0 {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		flush()
-		sep.WriteRune(r)
+		if start >= 0 {
+			out = append(out, token{s[start:i], s[prevEnd:start]})
+			prevEnd, start = i, -1
+		}
 	}
-	flush()
+	if start >= 0 {
+		out = append(out, token{s[start:], s[prevEnd:start]})
+	}
 	return out
 }
 
@@ -164,11 +219,11 @@ func consecutive(run []token) bool {
 }
 
 func nameLike(w string) bool {
-	rs := []rune(w)
-	if len(rs) == 0 || !unicode.IsUpper(rs[0]) {
+	first, n := utf8.DecodeRuneInString(w)
+	if n == 0 || !unicode.IsUpper(first) {
 		return false
 	}
-	for _, r := range rs[1:] {
+	for _, r := range w[n:] {
 		if unicode.IsUpper(r) {
 			return false // an abbreviation (HSN), not a name
 		}
@@ -259,7 +314,7 @@ func nameKey(s string) string {
 // owner and leader, a memo's case officer) that are written but name no
 // one: no person, and no name in their text.
 func roleWithoutPerson(c *Context, in load.Input) {
-	names := knownNames(in)
+	names := c.knownNames(in)
 	if s, ok := in.Doc.(model.Staffed); ok {
 		for _, r := range s.HeldRoles() {
 			if _, written := c.src.Positions[r.Path]; !written || len(r.Role.People) > 0 {

@@ -26,6 +26,9 @@ type textCache struct {
 	all []text
 	set []text // the non-empty ones
 	ok  bool
+	// names are knownNames, made once for the rules that need them.
+	names   []known
+	namesOK bool
 }
 
 func (c *textCache) load() {
@@ -172,20 +175,52 @@ func blankText(s string) bool {
 	}) == ""
 }
 
-// words splits s into runs of letters and digits, skipping URLs and
-// Markdown link targets.
-func words(s string) []string {
-	var out []string
-	for _, f := range strings.Fields(s) {
-		if strings.Contains(f, "://") || strings.Contains(f, "](") {
-			continue
-		}
-		out = append(out, strings.FieldsFunc(f, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})...)
-	}
-	return out
+// words scans s for runs of letters and digits, skipping URLs and
+// Markdown link targets (a space-separated field holding "://" or "](").
+// Each word is a substring of s and nothing is allocated, which matters
+// because lint reads every text of every document of a build:
+//
+//	for w := (words{s: s}); w.scan(); {
+//		use(w.word)
+//	}
+type words struct {
+	s     string // what is left to read
+	field string // what is left of the field being read
+	word  string // the word scan found
 }
+
+// scan finds the next word; false at the end of the text.
+func (w *words) scan() bool {
+	for {
+		if i := strings.IndexFunc(w.field, isWordRune); i >= 0 {
+			f := w.field[i:]
+			end := strings.IndexFunc(f, notWordRune)
+			if end < 0 {
+				end = len(f)
+			}
+			w.word, w.field = f[:end], f[end:]
+			return true
+		}
+		start := strings.IndexFunc(w.s, notSpace)
+		if start < 0 {
+			w.s, w.field = "", ""
+			return false
+		}
+		f := w.s[start:]
+		end := strings.IndexFunc(f, unicode.IsSpace)
+		if end < 0 {
+			end = len(f)
+		}
+		w.field, w.s = f[:end], f[end:]
+		if strings.Contains(w.field, "://") || strings.Contains(w.field, "](") {
+			w.field = ""
+		}
+	}
+}
+
+func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func notWordRune(r rune) bool { return !isWordRune(r) }
+func notSpace(r rune) bool    { return !unicode.IsSpace(r) }
 
 // wordByte reports whether the rune around byte i continues a word.
 func wordByte(data []byte, i int) bool {

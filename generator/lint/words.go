@@ -172,8 +172,8 @@ func undefinedAbbreviation(c *Context, in load.Input) {
 // company forms (AB) are skipped.
 func abbreviations(s string) []string {
 	var out []string
-	for _, w := range words(s) {
-		if isAbbrev(w) && len(placeholdersIn(w)) == 0 && !roman(w) && !notAbbreviation(w) {
+	for ws := (words{s: s}); ws.scan(); {
+		if w := ws.word; isAbbrev(w) && len(placeholdersIn(w)) == 0 && !roman(w) && !notAbbreviation(w) {
 			out = append(out, w)
 		}
 	}
@@ -203,28 +203,46 @@ func roman(w string) bool {
 // unusedDefinition reports the document's own definitions that none of its
 // texts uses. The glossary is shared, and is not the document's to trim.
 func unusedDefinition(c *Context, in load.Input) {
+	defs := in.Doc.Base().Definitions
+	if len(defs) == 0 {
+		return
+	}
 	var all []string
 	for _, t := range c.texts() {
 		if !strings.HasPrefix(t.path, "definitioner[") {
 			all = append(all, t.s)
 		}
 	}
-	corpus := []byte(strings.Join(all, "\n"))
-	for i, d := range in.Doc.Base().Definitions {
+	corpus := newCorpus(strings.Join(all, "\n"))
+	for i, d := range defs {
 		term := strings.TrimSpace(d.Term)
-		if term == "" || used(corpus, term) {
+		if term == "" || corpus.uses(term) {
 			continue
 		}
 		c.Report(fmtPath("definitioner[%d].term", i), "the document defines %s, but its text never uses it", term)
 	}
 }
 
-// used reports whether a term stands in a text as a word, or as the stem
-// of one: BP in BP2, and a term in words in its Swedish inflections
+// corpus is a document's text, searched for each term it defines; its
+// lower-case form is made once, when a term first needs it, rather than
+// once per term.
+type corpus struct {
+	s     string
+	text  []byte
+	lower []byte
+}
+
+func newCorpus(s string) *corpus { return &corpus{s: s, text: []byte(s)} }
+
+// uses reports whether a term stands in the text as a word, or as the
+// stem of one: BP in BP2, and a term in words in its Swedish inflections
 // (Hälsoval in hälsovalet), whatever its case.
-func used(corpus []byte, term string) bool {
+func (c *corpus) uses(term string) bool {
 	if strings.ToUpper(term) != term {
-		lc, lt := bytes.ToLower(corpus), []byte(strings.ToLower(term))
+		if c.lower == nil {
+			c.lower = bytes.ToLower(c.text)
+		}
+		lc, lt := c.lower, []byte(strings.ToLower(term))
 		for i := 0; ; {
 			j := bytes.Index(lc[i:], lt)
 			if j < 0 {
@@ -236,11 +254,11 @@ func used(corpus []byte, term string) bool {
 			i += j + 1
 		}
 	}
-	if find(corpus, 0, term) >= 0 {
+	if find(c.text, 0, term) >= 0 {
 		return true
 	}
-	for _, w := range words(string(corpus)) {
-		if strings.TrimRightFunc(w, unicode.IsDigit) == term {
+	for w := (words{s: c.s}); w.scan(); {
+		if strings.TrimRightFunc(w.word, unicode.IsDigit) == term {
 			return true
 		}
 	}

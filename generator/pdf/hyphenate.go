@@ -82,14 +82,10 @@ const softHyphen = "\u00ad"
 func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest span, ok bool) {
 	f := r.face(s.face)
 	hw := f.width(softHyphen, ts.size)
-	if s.soft == nil {
-		s.soft = r.hyphenator().Points(s.text)
-		if s.soft == nil {
-			s.soft = []int{}
-		}
-		s.joints = r.compounds().Joints(s.text)
+	if s.breaks == nil {
+		s.breaks = r.wordBreaks(s.text)
 	}
-	points := s.soft
+	points := s.breaks.soft
 	best := -1
 	added := true // a hyphen is drawn at the break
 	for _, p := range points {
@@ -98,7 +94,7 @@ func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest sp
 		}
 	}
 	// A compound's joint that fits wins over a syllable further on.
-	for _, p := range s.joints {
+	for _, p := range s.breaks.joints {
 		if f.width(s.text[:p], ts.size)+hw <= room {
 			best = p
 		}
@@ -116,18 +112,20 @@ func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest sp
 	}
 	head, rest = *s, *s
 	head.text, rest.text = s.text[:best], s.text[best:]
-	head.soft, rest.soft = nil, []int{}
-	head.joints, rest.joints = nil, nil
-	for _, p := range s.soft {
+	// The rest keeps the points after the break, moved; it is not
+	// hyphenated afresh.
+	after := &wordBreaks{soft: []int{}}
+	for _, p := range s.breaks.soft {
 		if p > best {
-			rest.soft = append(rest.soft, p-best)
+			after.soft = append(after.soft, p-best)
 		}
 	}
-	for _, p := range s.joints {
+	for _, p := range s.breaks.joints {
 		if p > best {
-			rest.joints = append(rest.joints, p-best)
+			after.joints = append(after.joints, p-best)
 		}
 	}
+	head.breaks, rest.breaks = nil, after
 	head.w = f.width(head.text, ts.size)
 	if added {
 		head.w += hw
@@ -136,6 +134,29 @@ func (r *Renderer) hyphenate(s *span, room float64, ts textStyle) (head, rest sp
 	head.cut = true
 	rest.w = f.width(rest.text, ts.size)
 	return head, rest, true
+}
+
+// wordBreaks are a word's hyphenation points and compound joints.
+type wordBreaks struct{ soft, joints []int }
+
+// maxBreakWords bounds the words whose points a renderer keeps.
+const maxBreakWords = 1 << 14
+
+// wordBreaks returns the points where a word may be hyphenated (soft,
+// non-nil) and its compound joints. The documents of one organisation hyphenate
+// the same words again and again (the names of its committees, its
+// templates' phrases), and finding the points was half of hyphenating:
+// the patterns are looked up for every substring of the word, the word
+// list for every joint. So they are kept (r.breaks). They are shared:
+// callers must not change them.
+func (r *Renderer) wordBreaks(word string) *wordBreaks {
+	return r.breaks.get(word, func(w string) *wordBreaks {
+		b := &wordBreaks{r.hyphenator().Points(w), r.compounds().Joints(w)}
+		if b.soft == nil {
+			b.soft = []int{}
+		}
+		return b
+	})
 }
 
 // softPoints takes the soft hyphens out of a word and returns where they

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/underlag/underlag/generator/doc"
+	"github.com/underlag/underlag/generator/style"
 	"github.com/underlag/underlag/internal/doctest"
 	"github.com/underlag/underlag/internal/testenv"
 )
@@ -144,7 +146,7 @@ func TestJointShare(t *testing.T) {
 					break
 				}
 			}
-			plain := span{text: word, soft: r.hyphenator().Points(word)} // no joints: the patterns alone
+			plain := span{text: word, breaks: &wordBreaks{soft: r.hyphenator().Points(word)}} // no joints: the patterns alone
 			if h, _, ok := r.hyphenate(&plain, room, ts); ok && truth[len(h.text)] {
 				before++
 			}
@@ -233,4 +235,30 @@ func TestBreakRules(t *testing.T) {
 	for _, l := range r.lines(r.spans([]doc.Inline{doc.Text("Kommunikationsinsatsen")}, h), 20, h) {
 		assert.False(t, l[len(l)-1].hyphen, "a heading is hyphenated")
 	}
+}
+
+// TestWordBreaksCached checks that a word's points and joints come out of
+// the renderer's cache as they were found, however often and in whatever
+// order words are asked for, and that the cache stays within its bound.
+func TestWordBreaksCached(t *testing.T) {
+	r, err := New(style.Default())
+	require.NoError(t, err)
+	words := []string{"hälso-", "sjukvårdsnämnden", "uppdragsdirektivet", "primärvårdsförvaltningen", "Västerbotten", "samverkansavtal", "Nguyễn", "Коваленко", "ab", "", "e-arkiv"}
+	for round := range 3 {
+		for _, w := range words {
+			b := r.wordBreaks(w)
+			soft, joints := b.soft, b.joints
+			want := r.hyphenator().Points(w)
+			if want == nil {
+				want = []int{}
+			}
+			assert.Equal(t, want, soft, "%q, round %d", w, round)
+			assert.Equal(t, r.compounds().Joints(w), joints, "%q, round %d", w, round)
+		}
+	}
+	for i := range maxBreakWords + 10 {
+		r.wordBreaks("ord" + strconv.Itoa(i))
+	}
+	assert.LessOrEqual(t, len(r.breaks.m), maxBreakWords)
+	assert.Equal(t, r.hyphenator().Points("sjukvårdsnämnden"), r.wordBreaks("sjukvårdsnämnden").soft, "after the cache was emptied")
 }

@@ -93,29 +93,53 @@ func shift(dst []op, ops []op, dx, dy float64) []op {
 
 // span is a piece of styled text: the unit the line breaker works with.
 type span struct {
-	text  string
-	face  uint8
-	link  string
-	lang  string  // BCP 47 tag of text in another language than the document's
-	w     float64 // width in mm
-	space bool    // a breakable space
-	brk   bool    // a hard line break
-	cut   bool    // a word cut here, going on on the next line
+	text string
+	// run is the link and the language of the run the span comes from;
+	// nil for the text of most runs, which have neither. Shared by the
+	// run's spans: a span is copied many times in a layout (into lines,
+	// split, cut), and small is what keeps that cheap.
+	run *runAttrs
+	// breaks are the word's hyphenation points and compound joints, found
+	// the first time the word does not fit (hyphenate), or the data's own
+	// soft hyphens (U+00AD, taken out of text): then the word's only
+	// hyphenation points. nil until then. Shared: never changed.
+	breaks *wordBreaks
+	w      float64 // width in mm
+	face   uint8
+	space  bool // a breakable space
+	brk    bool // a hard line break
+	cut    bool // a word cut here, going on on the next line
 	// hyphen is set on the first part of a hyphenated word: a hyphen is
 	// drawn after it (and counted in w).
 	hyphen bool
-	// soft holds the offsets in text where the data put soft hyphens
-	// (U+00AD, taken out of text): the word's only hyphenation points.
-	soft []int
-	// joints are the offsets in text where a compound's parts meet,
-	// found with soft (hyphen.Compounds).
-	joints []int
 	// whole is set on a word that is never hyphenated nor broken after
 	// a hyphen of its own: a name, or a piece of a date, case number,
 	// amount or phone number (doc.Unbreakable).
 	whole bool
 	// glue is set on a space inside such a token: not a place to break.
 	glue bool
+}
+
+// runAttrs are what a run's spans share besides their face.
+type runAttrs struct {
+	link string
+	lang string // BCP 47 tag of text in another language than the document's
+}
+
+// link and lang are the span's run's link target and language, "" for
+// none.
+func (s *span) link() string {
+	if s.run == nil {
+		return ""
+	}
+	return s.run.link
+}
+
+func (s *span) lang() string {
+	if s.run == nil {
+		return ""
+	}
+	return s.run.lang
 }
 
 // textStyle is what a paragraph's runs are set in.
@@ -163,7 +187,10 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 		fc := faceOf(in.Style, ts.bold)
 		f := r.face(fc)
 		text := invisible(in.Text)
-		lang := cleanLang(in.Lang)
+		var run *runAttrs
+		if lang := cleanLang(in.Lang); in.Link != "" || lang != "" {
+			run = &runAttrs{link: in.Link, lang: lang}
+		}
 		// Tokens that must stay on one line, as byte ranges of text.
 		tokens := doc.Unbreakable(text)
 		inToken := func(start, end int) bool {
@@ -175,9 +202,11 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 			return false
 		}
 		word := func(w string, at int) span {
-			sp := span{text: w, face: fc, link: in.Link, lang: lang}
+			sp := span{text: w, face: fc, run: run}
 			if strings.Contains(w, softHyphen) {
-				sp.text, sp.soft = softPoints(w)
+				var soft []int
+				sp.text, soft = softPoints(w)
+				sp.breaks = &wordBreaks{soft: soft}
 			}
 			sp.whole = inToken(at, at+len(w)) || ts.names.has(sp.text)
 			sp.w = f.width(sp.text, ts.size)
@@ -197,7 +226,7 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 				out = append(out, span{brk: true})
 			} else if text[i] != '\r' {
 				glue := text[i] == ' ' && inToken(i, i+1)
-				out = append(out, span{text: " ", face: fc, link: in.Link, lang: lang, w: f.width(" ", ts.size), space: true, glue: glue})
+				out = append(out, span{text: " ", face: fc, run: run, w: f.width(" ", ts.size), space: true, glue: glue})
 			}
 			pos = i + 1
 		}
@@ -309,12 +338,12 @@ func (r *Renderer) cutWord(s span, width, x float64, ts textStyle) []span {
 	for i, c := range s.text {
 		cw := f.width(string(c), ts.size)
 		if w+cw > room && i > start {
-			out = append(out, span{text: s.text[start:i], face: s.face, link: s.link, lang: s.lang, w: w})
+			out = append(out, span{text: s.text[start:i], face: s.face, run: s.run, w: w})
 			start, w, room = i, 0, width
 		}
 		w += cw
 	}
-	out = append(out, span{text: s.text[start:], face: s.face, link: s.link, lang: s.lang, w: w})
+	out = append(out, span{text: s.text[start:], face: s.face, run: s.run, w: w})
 	// The last piece keeps three letters, as a hyphenated word's does:
 	// the piece before it gives them up.
 	if n := len(out); n > 1 {
@@ -353,7 +382,7 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 	for i := 0; i < len(line); {
 		j := i + 1
 		w := line[i].w
-		for j < len(line) && line[j].face == line[i].face && line[j].link == line[i].link && line[j].lang == line[i].lang {
+		for j < len(line) && line[j].face == line[i].face && line[j].link() == line[i].link() && line[j].lang() == line[i].lang() {
 			w += line[j].w
 			j++
 		}
@@ -371,7 +400,7 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 			text = b.String()
 		}
 		c := ts.color
-		link := line[i].link
+		link := line[i].link()
 		if link != "" {
 			c = r.p.LinkColor
 		}
@@ -380,12 +409,12 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 			// other target is drawn as a link but read as text.
 			link = ""
 		}
-		t := op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text, href: link, lang: line[i].lang}
+		t := op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text, href: link, lang: line[i].lang()}
 		if link != "" || t.lang != "" {
 			t.tag = tagInline
 		}
 		dst = append(dst, t)
-		if line[i].link != "" {
+		if line[i].link() != "" {
 			// Underline links as Word does, and make them clickable.
 			ul := base + ts.size*ptToMM*0.12
 			dst = append(dst, op{kind: opLine, x: x, y: ul, w: w, size: ts.size * 0.05 * ptToMM, color: c, tag: tagArtifact})

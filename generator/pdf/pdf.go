@@ -53,6 +53,9 @@ type Renderer struct {
 	dictionary string
 	compOnce   sync.Once
 	comp       *hyphen.Compounds
+	// breaks are the hyphenation points of words hyphenated recently
+	// (hyphenate.go).
+	breaks memo[*wordBreaks]
 	// chart lays out timelines; made when a document first has one
 	// (timeline.go).
 	chart func() (*gantt.Layouter, error)
@@ -107,7 +110,8 @@ func newRenderer(p style.Profile, rendering bool) (*Renderer, error) {
 			}
 		}
 	}
-	r := &Renderer{p: p, faces: faces, iccZ: sync.OnceValue(func() []byte { return z.zlib(sRGBProfile()) }), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary}
+	r := &Renderer{p: p, faces: faces, iccZ: sync.OnceValue(func() []byte { return z.zlib(sRGBProfile()) }), hyph: sync.OnceValues(hyphen.Swedish), dictionary: hyphen.SystemDictionary,
+		breaks: memo[*wordBreaks]{max: maxBreakWords}}
 	r.prefetch(p.Fonts == nil, rendering)
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	r.chart = sync.OnceValues(gantt.New)

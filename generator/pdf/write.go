@@ -653,13 +653,16 @@ func uriString(u string) string {
 // textString encodes a text string as UTF-16BE with a byte-order mark, in
 // hex, which needs no escaping.
 func textString(s string) string {
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, 6+4*len(s))
+	b = append(b, "<FEFF"...)
+	var units [2]uint16
+	for _, r := range s {
+		for _, u := range utf16.AppendRune(units[:0], r) {
+			b = append(b, hex[u>>12], hex[u>>8&0xF], hex[u>>4&0xF], hex[u&0xF])
+		}
 	}
-	b.WriteString(">")
-	return b.String()
+	return string(append(b, '>'))
 }
 
 // writeFont writes a Type 0 font with its CID font, descriptor, ToUnicode

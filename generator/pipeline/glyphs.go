@@ -12,10 +12,25 @@ import (
 // glyphs checks every string of a document that reaches a renderer: its
 // own fields and rubriker, and its registries', each in its own file.
 func (p *Pipeline) glyphs(d model.Document, reg *model.Registries) diag.List {
-	return append(check.Glyphs(d, p.draws...), check.RegistryGlyphs(reg, p.draws...)...)
+	return append(check.Glyphs(d, p.draws...), p.registryGlyphs(reg)...)
 }
 
-// textCheck is the glyph check of one template, made once.
+// registryGlyphs is check.RegistryGlyphs, made once per registries: the
+// loader keeps one *model.Registries per folder, shared by every document
+// in it, so a build of a thousand documents checked the same organisation
+// and people a thousand times. The caller must not change the result.
+func (p *Pipeline) registryGlyphs(reg *model.Registries) diag.List {
+	if reg == nil {
+		return nil
+	}
+	v, _ := p.registryChecks.LoadOrStore(reg, &textCheck{})
+	rc := v.(*textCheck)
+	rc.once.Do(func() { rc.diags = check.RegistryGlyphs(reg, p.draws...) })
+	return rc.diags
+}
+
+// textCheck is a glyph check made once: of a template's text, or of a
+// folder's registries.
 type textCheck struct {
 	once  sync.Once
 	diags diag.List

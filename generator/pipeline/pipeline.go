@@ -56,15 +56,16 @@ type Config struct {
 
 // Pipeline is the prepared pipeline.
 type Pipeline struct {
-	kinds         *kind.Registry
-	lint          *lint.Linter
-	info          bool
-	loader        *load.Loader
-	composer      *compose.Composer
-	renderers     map[string]doc.Renderer // by format name
-	overlays      sync.Map                // template folder → *overlay: an organisation's templates over the base ones
-	textChecks    sync.Map                // templateKey → *textCheck: the glyph check of a template's text
-	includeHidden bool
+	kinds          *kind.Registry
+	lint           *lint.Linter
+	info           bool
+	loader         *load.Loader
+	composer       *compose.Composer
+	renderers      map[string]doc.Renderer // by format name
+	overlays       sync.Map                // template folder → *overlay: an organisation's templates over the base ones
+	textChecks     sync.Map                // templateKey → *textCheck: the glyph check of a template's text
+	registryChecks sync.Map                // *model.Registries → *textCheck: the glyph check of a folder's registries
+	includeHidden  bool
 	// draws are the repertoires of the formats the run may write (a
 	// build's, a render's, or for validate and lint, which check for the
 	// build, the default formats'): characters outside one are errors.

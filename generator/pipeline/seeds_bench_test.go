@@ -72,6 +72,20 @@ func BenchmarkSeed(b *testing.B) {
 				check.Document(in.Doc, in.Registries, in.Directive, in.Kind.Check)
 			}
 		})
+		// checked is what a build does with a loaded document besides
+		// loading it: the checks, the glyph check and lint.
+		b.Run(s.name+"/checked", func(b *testing.B) {
+			p, err := New(Config{Formats: []Format{}})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, ds := p.checked(in, nil); ds.HasErrors() {
+					b.Fatal(ds)
+				}
+			}
+		})
 		b.Run(s.name+"/compose", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
