@@ -88,11 +88,21 @@ type record struct {
 type cutter struct {
 	data []byte
 	tab  [numTags]record
+	// From head, hhea and maxp: loca's format, the number of long
+	// horizontal metrics, the number of glyphs.
+	locaFormat, numMetrics, numGlyphs int
+	cmap                              bmpCmap
 	// The overlay: the two bytes fpdf has written into its input at
 	// patchAt, once patched (see Cut).
 	patchAt int
 	patch   [2]byte
 	patched bool
+
+	rs    []rune   // the runes asked for, each once, in order
+	gids  []int32  // the glyph of each of rs in the font, -1 for none
+	keys  []int    // the glyphs kept, by old id, in their new order
+	id    []uint16 // each kept glyph's new id plus one, by old id
+	state []uint8  // the walk's state of each glyph (visit)
 }
 
 // Cut returns font cut to the glyphs of runes, as go-pdf/fpdf's
@@ -284,158 +294,212 @@ func compArgs(flags int) int {
 }
 
 func (c *cutter) cut(runes []rune) ([]byte, error) {
+	if err := c.tables(); err != nil {
+		return nil, err
+	}
+	c.lookup(runes)
+	if err := c.keep(); err != nil {
+		return nil, err
+	}
+	return c.write()
+}
+
+// tables reads what fpdf reads before it walks the glyphs: the table
+// directory, the numbers in head, hhea and maxp, the cmap, and the
+// bounds of hmtx and loca.
+func (c *cutter) tables() error {
 	if err := c.directory(); err != nil {
-		return nil, err
+		return err
 	}
-	locaFormat, err := c.at(tHead, 50)
-	if err != nil {
-		return nil, err
+	var err error
+	if c.locaFormat, err = c.at(tHead, 50); err != nil {
+		return err
 	}
-	numMetrics, err := c.at(tHhea, 34)
-	if err != nil {
-		return nil, err
+	if c.numMetrics, err = c.at(tHhea, 34); err != nil {
+		return err
 	}
-	numGlyphs, err := c.at(tMaxp, 4)
-	if err != nil {
-		return nil, err
+	if c.numGlyphs, err = c.at(tMaxp, 4); err != nil {
+		return err
 	}
-	m, err := c.findCmap()
-	if err != nil {
-		return nil, err
+	if c.cmap, err = c.findCmap(); err != nil {
+		return err
 	}
 	hmtx := c.tab[tHmtx]
 	if !hmtx.ok {
-		return nil, errors.New("no hmtx table")
+		return errors.New("no hmtx table")
 	}
-	if numMetrics > 0 && !c.in(hmtx.off, 4*numMetrics) {
-		return nil, errRange
+	if c.numMetrics > 0 && !c.in(hmtx.off, 4*c.numMetrics) {
+		return errRange
 	}
-
 	// loca, as fpdf reads it once, before it writes anything.
 	loca := c.tab[tLoca]
 	if !loca.ok {
-		return nil, errors.New("no loca table")
+		return errors.New("no loca table")
 	}
-	var glyphAt func(g int) int
-	switch locaFormat {
+	switch c.locaFormat {
 	case 0:
-		if !c.in(loca.off, 2*numGlyphs+2) {
-			return nil, errRange
+		if !c.in(loca.off, 2*c.numGlyphs+2) {
+			return errRange
 		}
-		glyphAt = func(g int) int { return 2 * c.raw(loca.off+2*g) }
 	case 1:
-		if !c.in(loca.off, 4*numGlyphs+4) {
-			return nil, errRange
+		if !c.in(loca.off, 4*c.numGlyphs+4) {
+			return errRange
 		}
-		glyphAt = func(g int) int { return int(binary.BigEndian.Uint32(c.data[loca.off+4*g:])) }
 	default:
-		return nil, fmt.Errorf("loca format %d", locaFormat)
+		return fmt.Errorf("loca format %d", c.locaFormat)
 	}
-	glyf := c.tab[tGlyf]
-	if !glyf.ok {
-		return nil, errors.New("no glyf table")
+	if !c.tab[tGlyf].ok {
+		return errors.New("no glyf table")
 	}
+	return nil
+}
 
-	// The runes, each once, in order, with the glyph of each the font
-	// maps (-1: none). A rune in more than one segment takes the last.
-	rs := make([]rune, len(runes))
+// glyphAt is where glyph g starts in glyf (g up to numGlyphs), as loca
+// says.
+func (c *cutter) glyphAt(g int) int {
+	if c.locaFormat == 0 {
+		return 2 * c.raw(c.tab[tLoca].off+2*g)
+	}
+	return int(binary.BigEndian.Uint32(c.data[c.tab[tLoca].off+4*g:]))
+}
+
+// lookup finds the glyph of each rune. A rune in more than one segment
+// takes the last, as fpdf's map of every character does.
+func (c *cutter) lookup(runes []rune) {
+	c.rs = make([]rune, len(runes))
 	for i, r := range runes {
 		if !utf8.ValidRune(r) {
 			r = utf8.RuneError
 		}
-		rs[i] = r
+		c.rs[i] = r
 	}
-	slices.Sort(rs)
-	rs = slices.Compact(rs)
-	gids := make([]int32, len(rs))
-	for i := range gids {
-		gids[i] = -1
+	slices.Sort(c.rs)
+	c.rs = slices.Compact(c.rs)
+	c.gids = make([]int32, len(c.rs))
+	for i := range c.gids {
+		c.gids[i] = -1
 	}
+	m := c.cmap
 	for n := 0; n < m.segs; n++ {
 		start, end := rune(c.raw(m.starts+2*n)), rune(c.raw(m.ends+2*n))
-		i, _ := slices.BinarySearch(rs, start)
-		for ; i < len(rs) && rs[i] <= end; i++ {
-			gids[i] = int32(c.glyph(m, n, rs[i]))
+		i, _ := slices.BinarySearch(c.rs, start)
+		for ; i < len(c.rs) && c.rs[i] <= end; i++ {
+			c.gids[i] = int32(c.glyph(m, n, c.rs[i]))
 		}
 	}
+}
 
-	// The glyphs kept: glyph 0 and those of the runes, by old id, then the
-	// components as the walk meets them. id holds each kept glyph's new id
-	// plus one. The walk follows fpdf's, read for read, so that where it
-	// fails fpdf fails at the same place: a glyph beyond the font's count
-	// fails when its turn comes, not before.
-	keys := make([]int, 1, len(rs)+64)
-	for _, g := range gids {
+// keep finds the glyphs kept: glyph 0 and those of the runes, by old id,
+// then the components as the walk meets them. The walk follows fpdf's,
+// read for read, so that where it fails fpdf fails at the same place: a
+// glyph beyond the font's count fails when its turn comes, not before.
+func (c *cutter) keep() error {
+	c.keys = make([]int, 1, len(c.rs)+64)
+	for _, g := range c.gids {
 		if g >= 0 {
-			keys = append(keys, int(g))
+			c.keys = append(c.keys, int(g))
 		}
 	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-	id := make([]uint16, numGlyphs)
-	for i, g := range keys {
-		if g < numGlyphs {
-			id[g] = uint16(i + 1)
+	slices.Sort(c.keys)
+	c.keys = slices.Compact(c.keys)
+	c.id = make([]uint16, c.numGlyphs)
+	for i, g := range c.keys {
+		if g < c.numGlyphs {
+			c.id[g] = uint16(i + 1)
 		}
 	}
-	const (
-		active = 1
-		done   = 2
-	)
-	state := make([]uint8, numGlyphs)
-	var visit func(g int) error
-	visit = func(g int) error {
-		if g >= numGlyphs {
-			return fmt.Errorf("glyph %d of %d", g, numGlyphs)
+	c.state = make([]uint8, c.numGlyphs)
+	for i, n := 0, len(c.keys); i < n; i++ {
+		if err := c.visit(c.keys[i]); err != nil {
+			return err
 		}
-		switch state[g] {
-		case done:
-			return nil
-		case active:
-			return fmt.Errorf("%w: glyph %d", errCycle, g)
-		}
-		a, b := glyphAt(g), glyphAt(g+1)
-		if a == b {
-			state[g] = done
-			return nil
-		}
-		state[g] = active
-		p := glyf.off + a
-		if !c.in(p, 2) {
-			return errRange
-		}
-		if int16(c.raw(p)) < 0 {
-			for p += 10; ; {
-				if !c.in(p, 4) {
-					return errRange
-				}
-				flags, comp := c.raw(p), c.raw(p+2)
-				if comp < numGlyphs && id[comp] == 0 {
-					id[comp] = uint16(len(keys) + 1)
-					keys = append(keys, comp)
-				}
-				if err := visit(comp); err != nil {
-					return err
-				}
-				p += 4 + compArgs(flags)
-				if flags&moreComps == 0 {
-					break
-				}
-			}
-		}
-		state[g] = done
+	}
+	return nil
+}
+
+// The states of a glyph in the walk: not met yet (0), its components
+// being walked, walked.
+const (
+	active = 1
+	done   = 2
+)
+
+// visit walks glyph g's components, keeping each the first time it is
+// met. fpdf walks a glyph again each time it meets it; a glyph walked
+// already adds nothing then, and one met again while it is being walked
+// contains itself, where fpdf's walk never ends.
+func (c *cutter) visit(g int) error {
+	if g >= c.numGlyphs {
+		return fmt.Errorf("glyph %d of %d", g, c.numGlyphs)
+	}
+	switch c.state[g] {
+	case done:
+		return nil
+	case active:
+		return fmt.Errorf("%w: glyph %d", errCycle, g)
+	}
+	a, b := c.glyphAt(g), c.glyphAt(g+1)
+	if a == b {
+		c.state[g] = done
 		return nil
 	}
-	for i, n := 0, len(keys); i < n; i++ {
-		if err := visit(keys[i]); err != nil {
-			return nil, err
+	c.state[g] = active
+	p := c.tab[tGlyf].off + a
+	if !c.in(p, 2) {
+		return errRange
+	}
+	if int16(c.raw(p)) < 0 {
+		for p += 10; ; {
+			if !c.in(p, 4) {
+				return errRange
+			}
+			flags, comp := c.raw(p), c.raw(p+2)
+			if comp < c.numGlyphs && c.id[comp] == 0 {
+				c.id[comp] = uint16(len(c.keys) + 1)
+				c.keys = append(c.keys, comp)
+			}
+			if err := c.visit(comp); err != nil {
+				return err
+			}
+			p += 4 + compArgs(flags)
+			if flags&moreComps == 0 {
+				break
+			}
 		}
 	}
+	c.state[g] = done
+	return nil
+}
 
-	// The lengths of the tables, and the checks fpdf's slicing makes.
+// newID is the new id of glyph g, 0 for one not kept.
+func (c *cutter) newID(g int) int {
+	if g < 0 || g >= c.numGlyphs || c.id[g] == 0 {
+		return 0
+	}
+	return int(c.id[g]) - 1
+}
+
+// cutLayout is the layout of the cut font: each table's length and offset.
+type cutLayout struct {
+	size, off     [numTags]int
+	numTables     int
+	dirLen, total int
+	longLoca      bool
+	segs          int // the cmap's segments, less the last
+}
+
+// has reports whether the cut font has table t: glyf and hmtx always,
+// the others when they have bytes.
+func (l *cutLayout) has(t int) bool { return l.size[t] > 0 || t == tGlyf }
+
+// layout measures the cut font's tables, with the checks of the font's
+// bounds that fpdf's slicing makes.
+func (c *cutter) layout() (*cutLayout, error) {
+	l := &cutLayout{}
+	glyf := c.tab[tGlyf]
 	glyfLen := 0
-	for _, g := range keys {
-		a, b := glyphAt(g), glyphAt(g+1)
+	for _, g := range c.keys {
+		a, b := c.glyphAt(g), c.glyphAt(g+1)
 		switch {
 		case a > b:
 			return nil, fmt.Errorf("glyph %d: negative length", g)
@@ -448,15 +512,15 @@ func (c *cutter) cut(runes []rune) ([]byte, error) {
 		}
 		glyfLen += (b - a + 3) &^ 3
 	}
-	if glyfLen > len(c.data)+4*len(keys) {
+	if glyfLen > len(c.data)+4*len(c.keys) {
 		return nil, errOverlap
 	}
-	size := [numTags]int{tGlyf: glyfLen, tHmtx: 4 * len(keys), tPost: 32}
-	longLoca := glyfLen>>1 > 0xffff
-	if longLoca {
-		size[tLoca] = 4 * (len(keys) + 1)
+	l.size[tGlyf], l.size[tHmtx], l.size[tPost] = glyfLen, 4*len(c.keys), 32
+	l.longLoca = glyfLen>>1 > 0xffff
+	if l.longLoca {
+		l.size[tLoca] = 4 * (len(c.keys) + 1)
 	} else {
-		size[tLoca] = 2 * (len(keys) + 1)
+		l.size[tLoca] = 2 * (len(c.keys) + 1)
 	}
 	for _, t := range []int{tName, tCvt, tFpgm, tPrep, tGasp, tOS2, tHead, tHhea, tMaxp, tPost} {
 		r := c.tab[t]
@@ -467,100 +531,169 @@ func (c *cutter) cut(runes []rune) ([]byte, error) {
 			return nil, errRange
 		}
 		if t != tPost {
-			size[t] = r.size
+			l.size[t] = r.size
 		}
 	}
 	if post := c.tab[tPost]; !post.ok || post.size == 0 || !c.in(post.off, 16) {
 		return nil, errors.New("no post table")
 	}
 	// fpdf writes into head, hhea and maxp at 50, 34 and 4.
-	for _, l := range [...]struct{ t, least int }{{tHead, 52}, {tHhea, 36}, {tMaxp, 6}} {
-		if size[l.t] < l.least {
-			return nil, fmt.Errorf("short %s table", cutTags[l.t])
+	for _, m := range [...]struct{ t, least int }{{tHead, 52}, {tHhea, 36}, {tMaxp, 6}} {
+		if l.size[m.t] < m.least {
+			return nil, fmt.Errorf("short %s table", cutTags[m.t])
 		}
 	}
-	// The cmap: the runes the font maps, but U+0000, in runs of
-	// consecutive runes with consecutive glyphs.
-	mapped, segs := 0, 0
-	prevR, prevG := -2, -1
-	for i, r := range rs {
-		if gids[i] < 0 || r == 0 {
-			continue
+	mapped := 0
+	c.eachRun(func(r rune, g int, starts bool) {
+		if starts {
+			l.segs++
 		}
-		g := int(id[gids[i]]) - 1
-		if int(r) != prevR+1 || g != prevG+1 {
-			segs++
-		}
-		prevR, prevG = int(r), g
 		mapped++
-	}
-	size[tCmap] = 2 * (4*segs + mapped + 19)
+	})
+	l.size[tCmap] = 2 * (4*l.segs + mapped + 19)
 
 	// The file: directory, then the tables in the order of their tags,
 	// each padded to four bytes.
-	numTables := 0
-	total := 0
-	for t := range size {
-		if size[t] > 0 || t == tGlyf {
-			numTables++
-			total += (size[t] + 3) &^ 3
+	for t := range l.size {
+		if l.has(t) {
+			l.numTables++
 		}
 	}
-	dirLen := 12 + 16*numTables
-	out := make([]byte, dirLen+total)
-	var offs [numTags]int
-	off := dirLen
-	for t := range size {
-		if size[t] > 0 || t == tGlyf {
-			offs[t] = off
-			off += (size[t] + 3) &^ 3
+	l.dirLen = 12 + 16*l.numTables
+	off := l.dirLen
+	for t := range l.size {
+		if l.has(t) {
+			l.off[t] = off
+			off += (l.size[t] + 3) &^ 3
 		}
 	}
-	put16 := func(b []byte, v int) { binary.BigEndian.PutUint16(b, uint16(v)) }
+	l.total = off
+	return l, nil
+}
+
+// eachRun calls f for each rune the cut maps (those the font maps, but
+// U+0000), in order, with its new glyph id and whether it starts a run of
+// consecutive runes with consecutive glyphs, a segment of the cmap.
+func (c *cutter) eachRun(f func(r rune, g int, starts bool)) {
+	prevR, prevG := rune(-2), -1
+	for i, r := range c.rs {
+		if c.gids[i] < 0 || r == 0 {
+			continue
+		}
+		g := c.newID(int(c.gids[i]))
+		f(r, g, r != prevR+1 || g != prevG+1)
+		prevR, prevG = r, g
+	}
+}
+
+func put16(b []byte, v int) { binary.BigEndian.PutUint16(b, uint16(v)) }
+
+// write writes the cut font.
+func (c *cutter) write() ([]byte, error) {
+	l, err := c.layout()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, l.total)
+	table := func(t int) []byte { return out[l.off[t] : l.off[t]+l.size[t]] }
 
 	// post, read before anything is written over.
-	post := out[offs[tPost]:]
+	post := table(tPost)
 	binary.BigEndian.PutUint32(post, 0x00030000)
 	c.read(post[4:16], c.tab[tPost].off+4)
 
-	// glyf, hmtx and loca, glyph by glyph, as fpdf writes over its input.
-	hm, gl, lo := out[offs[tHmtx]:], out[offs[tGlyf]:offs[tGlyf]+glyfLen], out[offs[tLoca]:]
-	pos := 0
-	for k, g := range keys {
-		if g < numMetrics {
-			p := hmtx.off + 4*g
-			if !c.in(p, 4) {
-				return nil, errRange
-			}
-			c.read(hm[4*k:4*k+4], p)
-		} else {
-			p, q := hmtx.off+4*(numMetrics-1), hmtx.off+2*numMetrics+2*g
-			if !c.in(p, 2) || !c.in(q, 2) {
-				return nil, errRange
-			}
-			c.read(hm[4*k:4*k+2], p)
-			c.read(hm[4*k+2:4*k+4], q)
-			c.patchAt, c.patch, c.patched = p+2, [2]byte(hm[4*k+2:4*k+4]), true
+	if err := c.writeGlyphs(table(tGlyf), table(tHmtx), table(tLoca), l.longLoca); err != nil {
+		return nil, err
+	}
+
+	// The tables fpdf copies, as they are after it has written.
+	for _, t := range []int{tName, tCvt, tFpgm, tPrep, tGasp, tOS2, tHead, tHhea, tMaxp} {
+		if l.size[t] > 0 {
+			c.read(table(t), c.tab[t].off)
 		}
+	}
+	head := table(tHead)
+	put16(head[50:], 0)
+	if l.longLoca {
+		put16(head[50:], 1)
+	}
+	binary.BigEndian.PutUint32(head[8:], 0)
+	put16(table(tHhea)[34:], len(c.keys))
+	put16(table(tMaxp)[4:], len(c.keys))
+
+	c.writeCmap(table(tCmap), l.segs)
+
+	// The directory, the checksums, and head's checksum adjustment.
+	binary.BigEndian.PutUint32(out, 0x00010000)
+	sr, es := 1, 0
+	for sr*2 <= l.numTables {
+		sr, es = sr*2, es+1
+	}
+	put16(out[4:], l.numTables)
+	put16(out[6:], 16*sr)
+	put16(out[8:], es)
+	put16(out[10:], 16*l.numTables-16*sr)
+	// Every table starts on a word and is padded with zeros: the file's
+	// checksum is the directory's and the tables' together.
+	rec := out[12:]
+	var sum uint32
+	for t := range l.size {
+		if !l.has(t) {
+			continue
+		}
+		ts := checksum(table(t))
+		sum += ts
+		copy(rec, cutTags[t])
+		binary.BigEndian.PutUint32(rec[4:], ts)
+		binary.BigEndian.PutUint32(rec[8:], uint32(l.off[t]))
+		binary.BigEndian.PutUint32(rec[12:], uint32(l.size[t]))
+		rec = rec[16:]
+	}
+	sum += checksum(out[:l.dirLen])
+	binary.BigEndian.PutUint32(head[8:], adjustment(sum))
+	return out, nil
+}
+
+// writeGlyphs writes glyf, hmtx and loca, glyph by glyph, as fpdf writes
+// over its input (the overlay), with the components of composite glyphs
+// renumbered.
+func (c *cutter) writeGlyphs(gl, hm, lo []byte, longLoca bool) error {
+	hmtx, nm := c.tab[tHmtx].off, c.numMetrics
+	putLoca := func(k, pos int) {
 		if longLoca {
 			binary.BigEndian.PutUint32(lo[4*k:], uint32(pos))
 		} else {
 			put16(lo[2*k:], pos/2)
 		}
-		a, b := glyphAt(g), glyphAt(g+1)
+	}
+	pos := 0
+	for k, g := range c.keys {
+		if g < nm {
+			p := hmtx + 4*g
+			if !c.in(p, 4) {
+				return errRange
+			}
+			c.read(hm[4*k:4*k+4], p)
+		} else {
+			p, q := hmtx+4*(nm-1), hmtx+2*nm+2*g
+			if !c.in(p, 2) || !c.in(q, 2) {
+				return errRange
+			}
+			c.read(hm[4*k:4*k+2], p)
+			c.read(hm[4*k+2:4*k+4], q)
+			c.patchAt, c.patch, c.patched = p+2, [2]byte(hm[4*k+2:4*k+4]), true
+		}
+		putLoca(k, pos)
+		a, b := c.glyphAt(g), c.glyphAt(g+1)
 		data := gl[pos : pos+b-a]
-		c.read(data, glyf.off+a)
+		c.read(data, c.tab[tGlyf].off+a)
 		if b-a > 2 && data[0]&0x80 != 0 {
 			for p := 10; ; {
 				if p+4 > len(data) {
-					return nil, errRange
+					return errRange
 				}
 				flags, comp := int(binary.BigEndian.Uint16(data[p:])), int(binary.BigEndian.Uint16(data[p+2:]))
-				n := 0
-				if comp < numGlyphs && id[comp] != 0 {
-					n = int(id[comp]) - 1
-				}
-				put16(data[p+2:], n)
+				put16(data[p+2:], c.newID(comp))
 				p += 4 + compArgs(flags)
 				if flags&moreComps == 0 {
 					break
@@ -569,29 +702,14 @@ func (c *cutter) cut(runes []rune) ([]byte, error) {
 		}
 		pos += (b - a + 3) &^ 3
 	}
-	if longLoca {
-		binary.BigEndian.PutUint32(lo[4*len(keys):], uint32(pos))
-	} else {
-		put16(lo[2*len(keys):], pos/2)
-	}
+	putLoca(len(c.keys), pos)
+	return nil
+}
 
-	// The tables fpdf copies, as they are after it has written.
-	for _, t := range []int{tName, tCvt, tFpgm, tPrep, tGasp, tOS2, tHead, tHhea, tMaxp} {
-		if size[t] > 0 {
-			c.read(out[offs[t]:offs[t]+size[t]], c.tab[t].off)
-		}
-	}
-	head := out[offs[tHead]:]
-	put16(head[50:], 0)
-	if longLoca {
-		put16(head[50:], 1)
-	}
-	binary.BigEndian.PutUint32(head[8:], 0)
-	put16(out[offs[tHhea]+34:], len(keys))
-	put16(out[offs[tMaxp]+4:], len(keys))
-
-	// cmap: one format 4 subtable, its length as fpdf counts it.
-	cm := out[offs[tCmap]:]
+// writeCmap writes the cmap: one format 4 subtable with a segment for
+// each run (and the last, for U+FFFF), its length as fpdf counts it, and
+// after it a glyph id array no segment uses.
+func (c *cutter) writeCmap(cm []byte, segs int) {
 	w := 0
 	emit := func(v int) { put16(cm[w:], v); w += 2 }
 	segCount := segs + 1
@@ -600,20 +718,15 @@ func (c *cutter) cut(runes []rune) ([]byte, error) {
 		sr, es = sr*2, es+1
 	}
 	sr *= 2
-	for _, v := range []int{0, 1, 3, 1, 0, 12, 4, 16 + 8*segCount + len(keys) + 1, 0, 2 * segCount, sr, es, 2*segCount - sr} {
+	for _, v := range []int{0, 1, 3, 1, 0, 12, 4, 16 + 8*segCount + len(c.keys) + 1, 0, 2 * segCount, sr, es, 2*segCount - sr} {
 		emit(v)
 	}
-	// Four arrays of segCount entries, written in one pass over the runs.
-	ends, starts, deltas := w, w+2*segCount+2, w+4*segCount+2
-	ranges, glyphs := w+6*segCount+2, w+8*segCount+2
+	// The arrays of segCount entries: ends, a pad, starts, deltas, range
+	// offsets (all zero), then the glyph ids. One pass over the runs.
+	ends, starts, deltas, glyphs := w, w+2*segCount+2, w+4*segCount+2, w+8*segCount+2
 	s := -1
-	prevR, prevG = -2, -1
-	for i, r := range rs {
-		if gids[i] < 0 || r == 0 {
-			continue
-		}
-		g := int(id[gids[i]]) - 1
-		if int(r) != prevR+1 || g != prevG+1 {
+	c.eachRun(func(r rune, g int, first bool) {
+		if first {
 			s++
 			put16(cm[starts+2*s:], int(r))
 			put16(cm[deltas+2*s:], g-int(r))
@@ -621,42 +734,10 @@ func (c *cutter) cut(runes []rune) ([]byte, error) {
 		put16(cm[ends+2*s:], int(r))
 		put16(cm[glyphs:], g)
 		glyphs += 2
-		prevR, prevG = int(r), g
-	}
+	})
 	put16(cm[ends+2*segs:], 0xffff)
 	put16(cm[starts+2*segs:], 0xffff)
 	put16(cm[deltas+2*segs:], 1)
-	_ = ranges // zeros, as are the pad after the ends and the last entry
-
-	// The directory, the checksums, and head's checksum adjustment.
-	binary.BigEndian.PutUint32(out, 0x00010000)
-	sr, es = 1, 0
-	for sr*2 <= numTables {
-		sr, es = sr*2, es+1
-	}
-	put16(out[4:], numTables)
-	put16(out[6:], 16*sr)
-	put16(out[8:], es)
-	put16(out[10:], 16*numTables-16*sr)
-	// Every table starts on a word and is padded with zeros: the file's
-	// checksum is the directory's and the tables' together.
-	rec := out[12:]
-	var sum uint32
-	for t := range size {
-		if size[t] == 0 && t != tGlyf {
-			continue
-		}
-		ts := checksum(out[offs[t] : offs[t]+size[t]])
-		sum += ts
-		copy(rec, cutTags[t])
-		binary.BigEndian.PutUint32(rec[4:], ts)
-		binary.BigEndian.PutUint32(rec[8:], uint32(offs[t]))
-		binary.BigEndian.PutUint32(rec[12:], uint32(size[t]))
-		rec = rec[16:]
-	}
-	sum += checksum(out[:dirLen])
-	binary.BigEndian.PutUint32(head[8:], adjustment(sum))
-	return out, nil
 }
 
 // adjustment is head's checkSumAdjustment as fpdf computes it: 0xB1B0AFBA
