@@ -17,6 +17,7 @@
 package confine
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -86,10 +87,14 @@ func ReadFile(roots []string, path string, limit int64) ([]byte, error) {
 		return nil, &TooLargeError{Size: st.Size(), Limit: limit}
 	}
 	// One byte past the limit tells a file that grew since the fstat.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// The buffer is the file's size and room for that byte and the
+	// end-of-file read, so that it is allocated once (io.ReadAll grows
+	// it step by step, copying).
+	b := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, unwrap(err)
 	}
+	data := b.Bytes()
 	if int64(len(data)) > limit {
 		return nil, &TooLargeError{Size: -1, Limit: limit}
 	}

@@ -141,11 +141,12 @@ func nameNearMiss(c *Context, in load.Input) {
 			check(p.Path+".namn", p.Path, strings.Join(strings.Fields(p.Person.Name), " "))
 		}
 	}
+	var toks []token // one buffer for every text's tokens
 	for _, t := range c.texts() {
 		if !t.prose {
 			continue
 		}
-		toks := nameTokens(t.s)
+		toks = appendNameTokens(toks[:0], t.s)
 		for _, n := range lengths {
 			for i := 0; i+n <= len(toks); i++ {
 				if run := toks[i : i+n]; consecutive(run) {
@@ -183,8 +184,10 @@ type token struct {
 
 // nameTokens splits s into tokens; each word and what stands before it
 // are substrings of s.
-func nameTokens(s string) []token {
-	var out []token
+func nameTokens(s string) []token { return appendNameTokens(nil, s) }
+
+// appendNameTokens appends the tokens of s to out.
+func appendNameTokens(out []token, s string) []token {
 	start, prevEnd := -1, 0 // start of the word being read, -1 between words
 	for i, r := range s {
 		if unicode.IsLetter(r) || r == '-' && start >= 0 {

@@ -226,7 +226,7 @@ func (l *Loader) Bytes(path string, data []byte) (v any, diags diag.List) {
 	if d, bad := textError(path, data); bad {
 		return nil, diag.List{d}
 	}
-	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+	if onlyComments(data) {
 		return fail(1, 1, "empty file: a data file starts with `typ:` (%s) and `version: %d`", l.kindList(), model.FormatVersion)
 	}
 
@@ -358,18 +358,16 @@ func (l *Loader) kindList() string {
 	return strings.Join(l.KindNames(), ", ")
 }
 
-// stripComments drops comment-only lines, so that a file holding only a
-// schema comment counts as empty.
-func stripComments(data []byte) []byte {
-	var out []byte
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		t := bytes.TrimSpace(line)
-		if len(t) == 0 || t[0] == '#' {
-			continue
+// onlyComments reports whether every line of data is blank or a comment,
+// so that a file holding only a schema comment counts as empty. It
+// stops at the first other line, which is most files' first or second.
+func onlyComments(data []byte) bool {
+	for line := range bytes.SplitSeq(data, []byte("\n")) {
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			return false
 		}
-		out = append(out, t...)
 	}
-	return out
+	return true
 }
 
 type aliasError struct {
