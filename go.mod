@@ -20,7 +20,7 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require github.com/klauspost/compress v1.20.5 // indirect
+require github.com/klauspost/compress v1.20.5
 
 require (
 	github.com/bmatcuk/doublestar/v4 v4.10.0 // indirect

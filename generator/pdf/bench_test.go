@@ -3,6 +3,8 @@ package pdf
 import (
 	"testing"
 
+	"github.com/go-fonts/liberation/liberationsansregular"
+
 	"github.com/underlag/underlag/generator/doc"
 	"github.com/underlag/underlag/generator/style"
 	"github.com/underlag/underlag/internal/doctest"
@@ -27,3 +29,18 @@ func BenchmarkRenderParallel(b *testing.B) { doctest.BenchRenderParallel(b, newD
 
 // BenchmarkNew is the one-off cost of preparing a renderer.
 func BenchmarkNew(b *testing.B) { doctest.BenchNew(b, newDefault) }
+
+// BenchmarkPrepareFace is the one-off cost of preparing a face (cutting
+// it to the repertoire, parsing it, laying out its subsetter), what a
+// cold `underlag render` pays for each face it draws with.
+func BenchmarkPrepareFace(b *testing.B) {
+	b.ReportAllocs()
+	z := &bestZ{}
+	for b.Loop() {
+		f, err := prepareFace("LiberationSans", liberationsansregular.TTF, z)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.sub()
+	}
+}

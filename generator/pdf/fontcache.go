@@ -133,7 +133,7 @@ func (fw *fileWriter) makeFontSet(f *face, df *docFont, gids []uint16) *fontSet 
 
 	w := &fw.w
 	var n int
-	s.file, n = w.fontFile(f.sub, df.used)
+	s.file, n = w.fontFile(f.sub(), df.used)
 	s.file = bytes.Clone(s.file)
 	s.length1 = n
 	s.toUnicode = bytes.Clone(w.deflate(toUnicode(gids, df)))

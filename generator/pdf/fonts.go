@@ -5,15 +5,14 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationmonoregular"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/go-pdf/fpdf"
 	"github.com/underlag/underlag/generator/pdf/coverage"
 	"github.com/underlag/underlag/generator/pdf/sfnt"
 )
@@ -32,10 +31,13 @@ const (
 // face is one prepared font: parsed once, with our own width and glyph
 // tables, so that measuring and encoding text need no lock and no parsing.
 type face struct {
-	name   string // PostScript name, as the PDF names the font
-	font   *sfnt.Font
-	sub    *sfnt.Subsetter
-	gid    []uint16 // glyph id by rune; 0 is the missing glyph
+	name string // PostScript name, as the PDF names the font
+	font *sfnt.Font
+	// sub lays out and deflates, on first use, the tables every subset
+	// of the face shares: writing a PDF needs them, laying it out does
+	// not, and a renderer that only measures (NewMeasurer) never does.
+	sub    func() *sfnt.Subsetter
+	gid    glyphIDs // glyph id by rune; 0 is the missing glyph
 	widths []uint16 // advance widths by glyph id, in thousandths of an em
 	// ascent and descent in thousandths of an em, for placing baselines.
 	ascent, descent float64
@@ -95,21 +97,21 @@ func (r *Renderer) face(i uint8) *face {
 	return f
 }
 
-// prepareFace cuts a font down to the repertoire with fpdf's cutter (a
-// rune the font lacks maps to the missing glyph, as it would in the full
-// font), repairs the cut font's cmap, and reads its tables once. The
-// cutter is fpdf's one use here, and its seam: everything after it is
-// package sfnt's.
+// prepareFace cuts a font down to the repertoire (a rune the font lacks
+// maps to the missing glyph, as it would in the full font), repairs the
+// cut font's cmap, and reads its tables once. The cut is package sfnt's
+// Cut, which writes what go-pdf/fpdf's cutter (UTF8CutFont) writes, byte
+// for byte, in a fraction of its time: fpdf's cutter took some 13 ms of
+// each face on the cold path (see sfnt.Cut for the measurements, and
+// TestCutMatchesFpdf, where fpdf's cutter is the oracle).
 func prepareFace(name string, ttf []byte, z *bestZ) (*face, error) {
-	cut := make([]byte, 0, 8192)
-	top := rune(0)
-	for _, r := range coverage.Runes() {
-		cut = utf8.AppendRune(cut, r)
-		top = max(top, r)
+	runes := coverage.Runes()
+	small, err := sfnt.Cut(ttf, runes)
+	if err != nil {
+		return nil, err
 	}
-	small := fpdf.UTF8CutFont(ttf, string(cut))
-	// fpdf's cutter declares a cmap subtable length short of its bytes
-	// (odd for the regular face), which strict font readers refuse.
+	// The cutter declares a cmap subtable length short of its bytes (odd
+	// for the regular face), which strict font readers refuse.
 	if err := sfnt.RepairCmap(small); err != nil {
 		return nil, err
 	}
@@ -117,17 +119,16 @@ func prepareFace(name string, ttf []byte, z *bestZ) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	gid, err := font.Cmap(top)
-	if err != nil {
+	var gid glyphIDs
+	if err := font.EachCmap(slices.Max(runes), gid.set); err != nil {
 		return nil, err
 	}
 	em := float64(font.UnitsPerEm)
 	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / em)) }
-	var sub *sfnt.Subsetter
-	z.use(func(zw *flate.Writer) { sub, err = sfnt.NewSubsetter(font, zw) })
-	if err != nil {
-		return nil, err
-	}
+	sub := sync.OnceValue(func() (ss *sfnt.Subsetter) {
+		z.use(func(zw *flate.Writer) { ss = sfnt.NewSubsetter(font, zw) })
+		return ss
+	})
 	f := &face{name: name, font: font, sub: sub, gid: gid, widths: make([]uint16, font.NumGlyphs)}
 	for g, a := range font.Advance {
 		f.widths[g] = uint16(scale(int(a)))
@@ -160,11 +161,36 @@ func prepareFace(name string, ttf []byte, z *bestZ) (*face, error) {
 }
 
 // glyph returns the glyph id of a rune, 0 when the face lacks it.
-func (f *face) glyph(r rune) uint16 {
-	if r >= 0 && int(r) < len(f.gid) {
-		return f.gid[r]
+func (f *face) glyph(r rune) uint16 { return f.gid.get(r) }
+
+// glyphIDs maps the runes of the Basic Multilingual Plane to glyph ids,
+// in pages of 256 runes of which only those that map a rune are made: a
+// face maps some 1,600 runes from a dozen pages, where a table of the
+// whole plane was 128 kB per face of fresh memory, page faults that a
+// cold process paid for.
+type glyphIDs [256]*[256]uint16
+
+func (m *glyphIDs) get(r rune) uint16 {
+	if r < 0 || r > 0xffff {
+		return 0
+	}
+	if p := m[r>>8]; p != nil {
+		return p[r&0xff]
 	}
 	return 0
+}
+
+// set maps r to g; r must be in the plane.
+func (m *glyphIDs) set(r rune, g uint16) {
+	p := m[r>>8]
+	if p == nil {
+		if g == 0 {
+			return
+		}
+		p = new([256]uint16)
+		m[r>>8] = p
+	}
+	p[r&0xff] = g
 }
 
 // advance returns the width of s in thousandths of an em.

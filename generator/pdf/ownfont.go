@@ -58,17 +58,17 @@ type FaceError struct {
 func (e *FaceError) Error() string { return e.Err.Error() }
 func (e *FaceError) Unwrap() error { return e.Err }
 
-// prepareOwnFace is prepareFace for a font the organisation gives: fpdf's
-// cutter indexes the font's tables without checking them and panics on a
-// damaged file, which must be an error instead (Embeddable has checked
-// only what package sfnt reads).
-func prepareOwnFace(name string, ttf []byte, z *bestZ) (f *face, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("the font file is damaged (%v); export it again from the original, or ask its vendor for a new copy", r)
-		}
-	}()
-	return prepareFace(name, ttf, z)
+// prepareOwnFace is prepareFace for a font the organisation gives, whose
+// damage (Embeddable has checked only what package sfnt reads) is its
+// input's error: the cutter checks every offset it follows and fails
+// where go-pdf/fpdf's cutter would panic, or, on a composite glyph that
+// contains itself, recurse until the process dies (sfnt.Cut).
+func prepareOwnFace(name string, ttf []byte, z *bestZ) (*face, error) {
+	f, err := prepareFace(name, ttf, z)
+	if err != nil {
+		return nil, fmt.Errorf("the font file is damaged (%v); export it again from the original, or ask its vendor for a new copy", err)
+	}
+	return f, nil
 }
 
 // stand-ins are characters a font often leaves out of its character map
@@ -83,8 +83,8 @@ func StandsIn(r rune) bool { _, ok := standIns[r]; return ok }
 
 func standIn(f *face) {
 	for r, with := range standIns {
-		if int(r) < len(f.gid) && f.gid[r] == 0 {
-			f.gid[r] = f.glyph(with)
+		if f.gid.get(r) == 0 {
+			f.gid.set(r, f.glyph(with))
 		}
 	}
 }

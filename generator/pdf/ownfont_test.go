@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/underlag/underlag/generator/pdf/sfnt"
 	"github.com/underlag/underlag/generator/style"
 )
 
@@ -103,4 +104,38 @@ func TestOwnFaceDamaged(t *testing.T) {
 		require.Error(t, err, "cmap+%d", tc.at)
 		assert.Contains(t, err.Error(), "Skadad: the font file is damaged")
 	}
+}
+
+// A composite glyph that contains itself (å's first component made å)
+// is a damaged file too: fpdf's cutter, which the renderer used before
+// sfnt.Cut, recursed on it until the stack overflowed, which no recover
+// catches, and the process died.
+func TestOwnFaceCyclicGlyph(t *testing.T) {
+	t.Parallel()
+	b := slices.Clone(liberationsansregular.TTF)
+	f, err := sfnt.Parse(b)
+	require.NoError(t, err)
+	gid, err := f.Cmap('å')
+	require.NoError(t, err)
+	g := gid['å']
+	var glyf, loca, long = -1, -1, binary.BigEndian.Uint16(f.Tables["head"][50:]) == 1
+	for i := range int(binary.BigEndian.Uint16(b[4:])) {
+		rec := b[12+16*i:]
+		switch string(rec[:4]) {
+		case "glyf":
+			glyf = int(binary.BigEndian.Uint32(rec[8:]))
+		case "loca":
+			loca = int(binary.BigEndian.Uint32(rec[8:]))
+		}
+	}
+	require.True(t, glyf >= 0 && loca >= 0 && long, "Liberation Sans has glyf and a long loca")
+	at := glyf + int(binary.BigEndian.Uint32(b[loca+4*int(g):]))
+	require.Less(t, int16(binary.BigEndian.Uint16(b[at:])), int16(0), "å is a composite glyph")
+	binary.BigEndian.PutUint16(b[at+12:], g) // its first component: itself
+	require.NoError(t, Embeddable(b), "sfnt does not read what is damaged")
+	var faces [numFaces]*face
+	err = ownFaces(&faces, "Slinga", &style.Fonts{Regular: b}, &bestZ{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "Slinga: the font file is damaged")
+	assert.Contains(t, err.Error(), "contains itself")
 }

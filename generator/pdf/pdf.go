@@ -135,9 +135,12 @@ func newRenderer(p style.Profile, rendering bool) (*Renderer, error) {
 // ready waits for it in its sync.Once, or prepares it itself while the
 // goroutine is at another. One goroutine, not one for each: two took a
 // sixth more CPU time and page faults (both cutting a face at once) for
-// no shorter a run on two cores. The faces only when they are
-// Liberation's (an organisation's own font New has read already); the
-// rest only for a renderer that renders, not a measurer.
+// no shorter a run on two cores. In the order layout needs them: the
+// faces' metrics, the patterns and the word list, and only then what
+// writing needs, the faces' shared subset tables and the colour profile.
+// The faces only when they are Liberation's (an organisation's own font
+// New has read already); the rest only for a renderer that renders, not
+// a measurer.
 func (r *Renderer) prefetch(faces, rendering bool) {
 	if !faces && !rendering {
 		return
@@ -148,9 +151,17 @@ func (r *Renderer) prefetch(faces, rendering bool) {
 			r.faces[faceBold]()
 		}
 		if rendering {
-			r.iccZ()
 			r.hyph()
 			r.compounds()
+			// What only writing needs comes after what laying out
+			// needs: the faces' shared subset tables and the colour
+			// profile, all deflated at the best compression.
+			for _, i := range []uint8{faceRegular, faceBold} {
+				if f, err := r.faces[i](); err == nil {
+					f.sub()
+				}
+			}
+			r.iccZ()
 		}
 	}()
 }

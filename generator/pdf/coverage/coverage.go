@@ -37,24 +37,25 @@ type table [0x10000]bool
 var covered = sync.OnceValue(func() *table {
 	t := new(table)
 	faces := [][]byte{liberationsansregular.TTF, liberationsansbold.TTF, liberationsansitalic.TTF, liberationsansbolditalic.TTF, liberationmonoregular.TTF}
-	maps := make([][]uint16, len(faces))
-	for i, f := range faces {
-		m, err := sfnt.CmapOf(f, 0xffff)
-		if err != nil {
-			panic(fmt.Sprintf("coverage: Liberation font %d: %v", i, err)) // the fonts are compiled in
-		}
-		maps[i] = m
-	}
 	// Only the repertoire's ranges: the other 60,000 runes of the plane
 	// are not covered, and looking at each took a millisecond of every
 	// process that checks or renders text.
 	for _, rg := range repertoire {
 		for r := rg[0]; r <= rg[1]; r++ {
-			ok := !refused(r)
-			for _, m := range maps {
-				ok = ok && m[r] != 0
+			t[r] = !refused(r)
+		}
+	}
+	// One table for each font's mapping in turn: five were 640 kB of
+	// fresh memory, page faults a cold process paid for.
+	m := make([]uint16, 0x10000)
+	for i, f := range faces {
+		if err := sfnt.CmapInto(m, f); err != nil {
+			panic(fmt.Sprintf("coverage: Liberation font %d: %v", i, err)) // the fonts are compiled in
+		}
+		for _, rg := range repertoire {
+			for r := rg[0]; r <= rg[1]; r++ {
+				t[r] = t[r] && m[r] != 0
 			}
-			t[r] = ok
 		}
 	}
 	for _, r := range invisibles {

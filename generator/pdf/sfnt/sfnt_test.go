@@ -20,8 +20,7 @@ func TestSubset(t *testing.T) {
 	require.NoError(t, err)
 	gid, err := f.Cmap(0x2ff)
 	require.NoError(t, err)
-	ss, err := NewSubsetter(f, nil)
-	require.NoError(t, err)
+	ss := NewSubsetter(f, nil)
 	used := make([]bool, f.NumGlyphs)
 	a, z := gid['å'], gid['ŋ']
 	require.NotZero(t, a)
@@ -34,8 +33,8 @@ func TestSubset(t *testing.T) {
 	assert.Equal(t, glyphLen(f, a), glyphLen(sub, a))
 	assert.Equal(t, glyphLen(f, z), glyphLen(sub, z))
 	// 'å' is a composite of 'a' and the ring: both come along.
-	require.NotEmpty(t, f.comps[a])
-	for _, c := range f.comps[a] {
+	require.NotEmpty(t, f.comps(int(a)))
+	for _, c := range f.comps(int(a)) {
 		assert.NotZero(t, glyphLen(sub, c))
 	}
 	assert.Zero(t, glyphLen(sub, gid['Q']))
@@ -43,6 +42,15 @@ func TestSubset(t *testing.T) {
 	m, err := CmapOf(liberationsansregular.TTF, 0x2ff)
 	require.NoError(t, err)
 	assert.Equal(t, gid, m, "CmapOf reads the cmap Parse reads")
+	into := make([]uint16, len(m))
+	for i := range into {
+		into[i] = 0xffff // what another font left there
+	}
+	require.NoError(t, CmapInto(into, liberationsansregular.TTF))
+	assert.Equal(t, m, into, "CmapInto clears the table it reuses")
+	each := make([]uint16, len(m))
+	require.NoError(t, f.EachCmap(0x2ff, func(r rune, g uint16) { each[r] = g }))
+	assert.Equal(t, m, each, "EachCmap lists what Cmap keeps")
 }
 
 // TestTruncated checks that every cut of a font's data is an error, never
