@@ -64,7 +64,7 @@ type Pipeline struct {
 	renderers      map[string]doc.Renderer // by format name
 	overlays       sync.Map                // template folder → *overlay: an organisation's templates over the base ones
 	textChecks     sync.Map                // templateKey → *textCheck: the glyph check of a template's text
-	registryChecks sync.Map                // *model.Registries → *textCheck: the glyph check of a folder's registries
+	registryChecks registryChecks          // the glyph checks of recent folders' registries
 	includeHidden  bool
 	// draws are the repertoires of the formats the run may write (a
 	// build's, a render's, or for validate and lint, which check for the
