@@ -157,7 +157,7 @@ func (r *Renderer) bandOps(dst []op, m *doc.Meta, b *doc.Band, n, total int, top
 				case doc.AlignCenter:
 					lx = cl.x + (cl.w-cl.lw)/2
 				}
-				dst = append(dst, op{kind: opImage, x: lx, y: cy, w: cl.lw, h: cl.lh, img: cl.logo})
+				dst = append(dst, op{kind: opImage, x: lx, y: cy, w: cl.lw, h: cl.lh, more: &opMore{img: cl.logo}})
 				cy += cl.lh
 			}
 			for k, wrapped := range cl.lines {

@@ -281,7 +281,7 @@ func layoutImage(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []box{{h: h, ops: []op{{kind: opImage, x: fr.x, y: 0, w: w, h: h, img: img}}}}, nil
+	return []box{{h: h, ops: []op{{kind: opImage, x: fr.x, y: 0, w: w, h: h, more: &opMore{img: img}}}}}, nil
 }
 
 // imageSize returns an image's size in millimetres: its Width, or its

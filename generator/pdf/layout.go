@@ -39,20 +39,65 @@ type op struct {
 	face  uint8
 	fill  bool
 	draw  bool
+	tag   int32 // structure element, tagArtifact, tagInline, or 0 when not yet stamped
 	x, y  float64
 	w, h  float64
 	size  float64 // font size in points; line width in mm for lines and rects
 	color style.RGB
 	fillc style.RGB
 	text  string // text, link target or image name
-	img   *doc.Image
-	pts   []float64 // a polygon's corners, x, y pairs relative to (x, y)
-	dash  float64   // a line's dash length; 0 for solid
-	tag   int32     // structure element, tagArtifact, tagInline, or 0 when not yet stamped
+	// more is what few ops need, nil for the rest: a page's display list
+	// is mostly text and rules, copied as it is laid out, moved onto pages
+	// and stamped, and an op of 80 bytes rather than 152 was a fifth less
+	// allocation in a build. Shared between copies: never changed.
+	more *opMore
+}
+
+// opMore is the rest of an op.
+type opMore struct {
+	img  *doc.Image
+	pts  []float64 // a polygon's corners, x, y pairs relative to (x, y)
+	dash float64   // a line's dash length; 0 for solid
 	// href and lang are the link and the language of a link's or a
 	// foreign-language run's text and link area, for stamp to group them
 	// into one inline element.
 	href, lang string
+}
+
+// img, pts, dash, href and lang read the op's more; zero without it.
+func (o *op) img() *doc.Image {
+	if o.more == nil {
+		return nil
+	}
+	return o.more.img
+}
+
+func (o *op) pts() []float64 {
+	if o.more == nil {
+		return nil
+	}
+	return o.more.pts
+}
+
+func (o *op) dash() float64 {
+	if o.more == nil {
+		return 0
+	}
+	return o.more.dash
+}
+
+func (o *op) href() string {
+	if o.more == nil {
+		return ""
+	}
+	return o.more.href
+}
+
+func (o *op) lang() string {
+	if o.more == nil {
+		return ""
+	}
+	return o.more.lang
 }
 
 // box is an unbreakable piece of the vertical list.
@@ -409,8 +454,10 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 			// other target is drawn as a link but read as text.
 			link = ""
 		}
-		t := op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text, href: link, lang: line[i].lang()}
-		if link != "" || t.lang != "" {
+		t := op{kind: opText, face: line[i].face, x: x, y: base, size: ts.size, color: c, text: text}
+		lang := line[i].lang()
+		if link != "" || lang != "" {
+			t.more = &opMore{href: link, lang: lang}
 			t.tag = tagInline
 		}
 		dst = append(dst, t)
@@ -420,7 +467,7 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 			dst = append(dst, op{kind: opLine, x: x, y: ul, w: w, size: ts.size * 0.05 * ptToMM, color: c, tag: tagArtifact})
 		}
 		if link != "" {
-			dst = append(dst, op{kind: opLink, x: x, y: top, w: w, h: ts.lead, text: link, href: link, lang: t.lang, tag: tagInline})
+			dst = append(dst, op{kind: opLink, x: x, y: top, w: w, h: ts.lead, text: link, more: t.more, tag: tagInline})
 		}
 		x += w
 		i = j

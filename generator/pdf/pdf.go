@@ -403,7 +403,7 @@ func (r *Renderer) decoration(m *doc.Meta, n, total int, tree *structTree) ([]op
 		if h > maxH && maxH > 0 {
 			w, h = w*maxH/h, maxH
 		}
-		ops = append(ops, op{kind: opImage, x: left, y: p.HeaderTop, w: w, h: h, img: m.Logo})
+		ops = append(ops, op{kind: opImage, x: left, y: p.HeaderTop, w: w, h: h, more: &opMore{img: m.Logo}})
 		left += w + 4
 	}
 	for side, lines := range [2][]doc.Line{header.Left, header.Right} {

@@ -126,14 +126,14 @@ func stamp(t *structTree, bs []box, e int) {
 					o.tag = int32(e)
 					continue
 				}
-				if cur == 0 || o.href != curLink || o.lang != curLang {
+				if cur == 0 || o.href() != curLink || o.lang() != curLang {
 					role := "Span"
-					if o.href != "" {
+					if o.href() != "" {
 						role = "Link"
 					}
 					cur = int32(t.addInline(role, e))
-					curLink, curLang = o.href, o.lang
-					t.elems[cur].lang = o.lang
+					curLink, curLang = o.href(), o.lang()
+					t.elems[cur].lang = o.lang()
 				}
 				o.tag = cur
 				if o.kind == opText {

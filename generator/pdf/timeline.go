@@ -30,9 +30,12 @@ func layoutTimeline(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 		case gantt.Rect:
 			o.kind, o.w, o.h = opRect, s.W, s.H
 		case gantt.Poly:
-			o.kind, o.x, o.y, o.pts = opPoly, fr.x, 0, s.Pts
+			o.kind, o.x, o.y, o.more = opPoly, fr.x, 0, &opMore{pts: s.Pts}
 		case gantt.Line:
-			o.kind, o.w, o.h, o.dash = opLine, s.W, s.H, s.Dash
+			o.kind, o.w, o.h = opLine, s.W, s.H
+			if s.Dash > 0 {
+				o.more = &opMore{dash: s.Dash}
+			}
 			o.size, o.color = s.LineW, s.Stroke
 			ops = append(ops, o)
 			continue
@@ -59,7 +62,8 @@ func layoutTimeline(r *Renderer, b doc.Block, fr frame) ([]box, error) {
 
 // poly appends a polygon's path, filled and/or stroked.
 func (fw *fileWriter) poly(c []byte, o *op) []byte {
-	if len(o.pts) < 6 {
+	pts := o.pts()
+	if len(pts) < 6 {
 		return c
 	}
 	if o.fill {
@@ -69,8 +73,8 @@ func (fw *fileWriter) poly(c []byte, o *op) []byte {
 		c = fw.setStroke(c, o.color, o.size)
 	}
 	k := fw.k
-	for i := 0; i+1 < len(o.pts); i += 2 {
-		c = appendNums(c, (o.x+o.pts[i])*k, fw.pageH-(o.y+o.pts[i+1])*k)
+	for i := 0; i+1 < len(pts); i += 2 {
+		c = appendNums(c, (o.x+pts[i])*k, fw.pageH-(o.y+pts[i+1])*k)
 		if i == 0 {
 			c = append(c, " m "...)
 		} else {

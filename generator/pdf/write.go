@@ -449,16 +449,16 @@ func (fw *fileWriter) content(ops []op, links []op) ([]op, error) {
 			links = append(links, *o) // an annotation, as a link is
 		case opLine:
 			c = fw.setStroke(c, o.color, o.size)
-			if o.dash > 0 {
+			if o.dash() > 0 {
 				c = append(c, '[')
-				c = appendNums(c, o.dash*k, o.dash*0.7*k)
+				c = appendNums(c, o.dash()*k, o.dash()*0.7*k)
 				c = append(c, "] 0 d "...)
 			}
 			c = appendNums(c, o.x*k, fw.pageH-o.y*k)
 			c = append(c, " m "...)
 			c = appendNums(c, (o.x+o.w)*k, fw.pageH-(o.y+o.h)*k)
 			c = append(c, " l S\n"...)
-			if o.dash > 0 {
+			if o.dash() > 0 {
 				c = append(c, "[] 0 d\n"...)
 			}
 		case opPoly:
@@ -484,14 +484,15 @@ func (fw *fileWriter) content(ops []op, links []op) ([]op, error) {
 			c = circle(c, o.x*k, fw.pageH-o.y*k, o.w*k)
 			c = append(c, "f\n"...)
 		case opImage:
-			di := fw.images[o.img]
+			img := o.img()
+			di := fw.images[img]
 			if di == nil {
 				di = &docImage{obj: fw.w.alloc(), name: "Im" + strconv.Itoa(len(fw.imgs))}
-				if err := di.prepare(o.img); err != nil {
+				if err := di.prepare(img); err != nil {
 					return nil, err
 				}
-				fw.images[o.img] = di
-				fw.imgs = append(fw.imgs, o.img)
+				fw.images[img] = di
+				fw.imgs = append(fw.imgs, img)
 			}
 			fw.soft = fw.soft || di.alpha != nil
 			c = append(c, "q "...)
