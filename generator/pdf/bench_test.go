@@ -11,8 +11,10 @@ import (
 )
 
 // newDefault makes the renderer the benchmarks measure, in the default
-// style.
-func newDefault() (doc.Renderer, error) { return New(style.Default()) }
+// style: one that keeps nothing of a render for the next, so that each
+// render of the same tree is a first one (a renderer from New would lay
+// nothing out again and copy its deflated streams).
+func newDefault() (doc.Renderer, error) { return NewWithoutReuse(style.Default()) }
 
 // BenchmarkRenderAll renders the document holding every node kind (two
 // pages).

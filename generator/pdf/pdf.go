@@ -80,6 +80,22 @@ var _ doc.Renderer = (*Renderer)(nil)
 // own document.
 func New(p style.Profile) (*Renderer, error) { return newRenderer(p, true) }
 
+// NewWithoutReuse is New for a renderer that keeps nothing of one document
+// for the next: no laid-out bodies, no deflated streams. What it keeps for
+// every document (the faces, the font objects of a glyph set, words'
+// hyphenation points) it keeps as New's does. It is what a document's
+// first rendering in a build costs, for benchmarks: a renderer from New
+// rendering the same tree again lays nothing out and deflates nothing,
+// as a packet's parts do. A build uses New.
+func NewWithoutReuse(p style.Profile) (*Renderer, error) {
+	r, err := newRenderer(p, true)
+	if err != nil {
+		return nil, err
+	}
+	r.streams, r.bodies.off = nil, true
+	return r, nil
+}
+
 // NewMeasurer prepares a renderer to measure text with (doc.Measurer), as
 // the DOCX renderer sizes its table columns: New, but what it prepares
 // ahead is the faces only, not the colour profile, the hyphenation

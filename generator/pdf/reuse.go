@@ -45,6 +45,7 @@ type bodies struct {
 	mu    sync.Mutex
 	order *list.List // of *bodyItem, most recent first
 	byDoc map[*doc.Document]*list.Element
+	off   bool // keep none (NewWithoutReuse)
 }
 
 type bodyItem struct {
@@ -65,8 +66,12 @@ type bodyItem struct {
 // in most builds, a few when memos number it differently.
 const maxMarks = 4
 
-// entry returns the entry of d, made when missing, and marks it recent.
+// entry returns the entry of d, made when missing, and marks it recent;
+// a new one each time when the renderer keeps none (NewWithoutReuse).
 func (c *bodies) entry(d *doc.Document) *bodyItem {
+	if c.off {
+		return &bodyItem{d: d}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.byDoc == nil {

@@ -35,7 +35,9 @@ func BenchmarkSeed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pr, err := pdf.New(style.Default())
+	// A renderer that keeps nothing of a render for the next: each render
+	// of the seed is then a document's first, as in a build.
+	pr, err := pdf.NewWithoutReuse(style.Default())
 	if err != nil {
 		b.Fatal(err)
 	}
