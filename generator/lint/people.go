@@ -138,7 +138,7 @@ func nameNearMiss(c *Context, in load.Input) {
 	}
 	for _, p := range model.PeopleOf(in.Doc) {
 		if p.Person.ID == "" && p.Person.Name != "" {
-			check(p.Path+".namn", p.Path, strings.Join(strings.Fields(p.Person.Name), " "))
+			check(p.Path+".namn", p.Path, singleSpaced(p.Person.Name))
 		}
 	}
 	var toks []token // one buffer for every text's tokens
@@ -339,8 +339,9 @@ func roleWithoutPerson(c *Context, in load.Input) {
 // namesSomeone reports whether a role's text names a person: a known name,
 // or two capitalised words in a row (a name the registry does not have).
 func namesSomeone(s string, names []known) bool {
+	spaced := singleSpaced(s)
 	for _, k := range names {
-		if strings.Contains(strings.Join(strings.Fields(s), " "), k.name) {
+		if strings.Contains(spaced, k.name) {
 			return true
 		}
 	}

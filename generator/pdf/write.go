@@ -658,13 +658,12 @@ func uriString(u string) string {
 // textString encodes a text string as UTF-16BE with a byte-order mark, in
 // hex, which needs no escaping.
 func textString(s string) string {
-	const hex = "0123456789ABCDEF"
 	b := make([]byte, 0, 6+4*len(s))
 	b = append(b, "<FEFF"...)
 	var units [2]uint16
 	for _, r := range s {
 		for _, u := range utf16.AppendRune(units[:0], r) {
-			b = append(b, hex[u>>12], hex[u>>8&0xF], hex[u>>4&0xF], hex[u&0xF])
+			b = hex4(b, u)
 		}
 	}
 	return string(append(b, '>'))
