@@ -64,3 +64,37 @@ func TestBuildLimit(t *testing.T) {
 	memoryObserver{}.Start(50_000)
 	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "GOMEMLIMIT's stays")
 }
+
+// TestBuildGCPercent: a build lets its soft limit alone pace the
+// collector, unless the environment sets GOGC or a limit of its own (a
+// GOMEMLIMIT of "off" with the percentage off would let the heap grow
+// without bound).
+func TestBuildGCPercent(t *testing.T) {
+	beforeLimit := debug.SetMemoryLimit(-1)
+	beforePercent := debug.SetGCPercent(100)
+	t.Cleanup(func() {
+		debug.SetMemoryLimit(beforeLimit)
+		debug.SetGCPercent(beforePercent)
+	})
+	cases := []struct {
+		name, gogc, memlimit string // "" leaves the variable unset
+		want                 int
+	}{
+		{"neither set", "", "", -1},
+		{"GOGC set", "150", "", 100},
+		{"GOMEMLIMIT set", "", "off", 100},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			for name, v := range map[string]string{"GOGC": c.gogc, "GOMEMLIMIT": c.memlimit} {
+				t.Setenv(name, v) // restored afterwards
+				if v == "" {
+					os.Unsetenv(name)
+				}
+			}
+			debug.SetGCPercent(100)
+			memoryObserver{}.Start(1000)
+			assert.Equal(t, c.want, debug.SetGCPercent(100), "the percentage in effect")
+		})
+	}
+}

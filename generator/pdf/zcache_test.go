@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -78,13 +77,33 @@ func TestPacketCopiesStreams(t *testing.T) {
 func TestStreamsBounded(t *testing.T) {
 	var c streams
 	const each = 64 << 10
-	keys := make([][sha256.Size]byte, 2*streamsSize/each)
+	keys := make([]streamKey, 2*streamsSize/each)
 	for i := range keys {
-		keys[i] = sha256.Sum256([]byte{byte(i), byte(i >> 8)})
+		keys[i] = c.key([]byte{byte(i), byte(i >> 8)})
 		c.put(keys[i], make([]byte, each))
 	}
 	assert.LessOrEqual(t, c.held, streamsSize)
 	assert.Len(t, c.byKey, streamsSize/each)
 	assert.Nil(t, c.get(keys[0]), "the oldest is gone")
 	assert.NotNil(t, c.get(keys[len(keys)-1]), "the newest is kept")
+}
+
+// TestStreamKey: the same bytes have the same key in one cache, other
+// bytes (one bit apart, or one byte longer) another, and the two halves
+// of a key are hashes of their own.
+func TestStreamKey(t *testing.T) {
+	var c streams
+	data := bytes.Repeat([]byte("BT /F1 11 Tf (Underlag) Tj ET\n"), 64)
+	k := c.key(data)
+	assert.Equal(t, k, c.key(bytes.Clone(data)), "the same bytes")
+	assert.NotEqual(t, k[0], k[1], "two seeds")
+	seen := map[streamKey]bool{k: true}
+	for i := range data {
+		flipped := bytes.Clone(data)
+		flipped[i] ^= 1
+		other := c.key(flipped)
+		assert.False(t, seen[other], "bit flipped at %d", i)
+		seen[other] = true
+	}
+	assert.NotEqual(t, k, c.key(append(bytes.Clone(data), 0)), "one byte longer")
 }
