@@ -26,6 +26,37 @@ type decoder struct {
 	file  string
 	diags diag.List
 	pos   map[string]model.Pos
+	// keys are the keys of the struct types decoded so far, by type: a
+	// file has many values of a few types (a timeline's phases, a list's
+	// people), and listing a type's keys reads each field's tags.
+	keys map[reflect.Type]*typeKeys
+}
+
+// typeKeys are a struct type's keys (Keys), in order and by name.
+type typeKeys struct {
+	list     []Key
+	byName   map[string]Key
+	required []Key // those tagged required:"true", in order
+}
+
+// keysOf returns t's keys, listed once per file.
+func (d *decoder) keysOf(t reflect.Type) *typeKeys {
+	if k, ok := d.keys[t]; ok {
+		return k
+	}
+	fs := Keys(t)
+	k := &typeKeys{list: fs, byName: make(map[string]Key, len(fs))}
+	for _, f := range fs {
+		k.byName[f.Name] = f
+		if f.Tag.Get("required") == "true" {
+			k.required = append(k.required, f)
+		}
+	}
+	if d.keys == nil {
+		d.keys = map[reflect.Type]*typeKeys{}
+	}
+	d.keys[t] = k
+	return k
 }
 
 var (
@@ -394,7 +425,8 @@ func Keys(t reflect.Type) []Key {
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	t := v.Type()
-	fs := Keys(t)
+	tk := d.keysOf(t)
+	fs := tk.list
 	if n.Kind != yaml.MappingNode {
 		what := "a mapping (key: value lines)"
 		if TakesText(t) {
@@ -403,22 +435,21 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		d.errorf(n, path, "expected %s with keys %s, found %s", what, keyList(fs), describe(n))
 		return
 	}
-	byName := make(map[string]Key, len(fs))
-	for _, f := range fs {
-		byName[f.Name] = f
-	}
-	failed := map[string]bool{} // keys whose value already got an error
+	var failed map[string]bool // keys whose value already got an error
 	// misspelt maps a key meant by an unknown one to it: when the key
 	// meant is required and missing, the one error is at the typo.
-	misspelt := map[string]bool{}
+	var misspelt map[string]bool
 	seen := d.pairs(n, path, func(k, val *yaml.Node, key, kp string) {
-		f, ok := byName[key]
+		f, ok := tk.byName[key]
 		if !ok && key == "<<" {
 			d.errorf(k, path, "YAML merge keys (<<) are not supported; write the keys out")
 			return
 		}
 		if !ok {
 			if c := closestKey(key, fs); c != "" {
+				if misspelt == nil {
+					misspelt = map[string]bool{}
+				}
 				misspelt[c] = true
 			}
 			d.errorf(k, kp, "unknown key %q; %s", key, suggest(key, fs))
@@ -432,13 +463,13 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		before := len(d.diags)
 		d.decode(val, v.FieldByIndex(f.Index), kp, f.Tag)
 		if len(d.diags) > before {
+			if failed == nil {
+				failed = map[string]bool{}
+			}
 			failed[f.Name] = true
 		}
 	})
-	for _, f := range fs {
-		if f.Tag.Get("required") != "true" {
-			continue
-		}
+	for _, f := range tk.required {
 		kp := joinPath(path, f.Name)
 		if _, ok := seen[f.Name]; !ok {
 			if !misspelt[f.Name] { // else the typo's error says it
@@ -454,7 +485,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 // checkEnums checks the enum-tagged fields of a struct that was filled
 // from a scalar by UnmarshalText (Status as just "grön").
 func (d *decoder) checkEnums(n *yaml.Node, v reflect.Value, path string) {
-	for _, f := range Keys(v.Type()) {
+	for _, f := range d.keysOf(v.Type()).list {
 		enum := f.Tag.Get("enum")
 		fv := v.FieldByIndex(f.Index)
 		if enum == "" || fv.Kind() != reflect.String {

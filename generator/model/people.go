@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 )
@@ -19,8 +18,8 @@ var personType = reflect.TypeFor[Person]()
 // fields), with the field path the loader recorded its position under.
 func PeopleOf(d Document) []PersonAt {
 	var out []PersonAt
-	var walk func(v reflect.Value, path string)
-	walk = func(v reflect.Value, path string) {
+	var walk func(v reflect.Value, path fieldPath)
+	walk = func(v reflect.Value, path fieldPath) {
 		switch v.Kind() {
 		case reflect.Pointer, reflect.Interface:
 			if !v.IsNil() && v.Type() != reflect.TypeFor[*Source]() {
@@ -28,11 +27,11 @@ func PeopleOf(d Document) []PersonAt {
 			}
 		case reflect.Slice:
 			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+				walk(v.Index(i), path.index(i))
 			}
 		case reflect.Struct:
 			if v.Type() == personType {
-				out = append(out, PersonAt{Path: path, Person: v.Interface().(Person)})
+				out = append(out, PersonAt{Path: string(path), Person: v.Interface().(Person)})
 				return
 			}
 			t := v.Type()
@@ -47,16 +46,12 @@ func PeopleOf(d Document) []PersonAt {
 				case opts == "inline":
 					walk(v.Field(i), path)
 				case name != "":
-					p := name
-					if path != "" {
-						p = path + "." + name
-					}
-					walk(v.Field(i), p)
+					walk(v.Field(i), path.field(name))
 				}
 			}
 		}
 	}
-	walk(reflect.ValueOf(d), "")
+	walk(reflect.ValueOf(d), make(fieldPath, 0, 64))
 	return out
 }
 

@@ -117,8 +117,8 @@ var docRefType = reflect.TypeFor[DocRef]()
 // A field may limit the kinds it names with a `kinds:"a,b"` tag.
 func DocRefsOf(d Document) []DocRefAt {
 	var out []DocRefAt
-	var walk func(v reflect.Value, path string, kinds []string)
-	walk = func(v reflect.Value, path string, kinds []string) {
+	var walk func(v reflect.Value, path fieldPath, kinds []string)
+	walk = func(v reflect.Value, path fieldPath, kinds []string) {
 		switch v.Kind() {
 		case reflect.Pointer, reflect.Interface:
 			if !v.IsNil() && v.Type() != reflect.TypeFor[*Source]() && v.Type() != reflect.TypeFor[*KindSpec]() {
@@ -126,12 +126,12 @@ func DocRefsOf(d Document) []DocRefAt {
 			}
 		case reflect.Slice:
 			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i), kinds)
+				walk(v.Index(i), path.index(i), kinds)
 			}
 		case reflect.Struct:
 			if v.Type() == docRefType {
 				if r := v.Interface().(DocRef); !r.IsZero() {
-					out = append(out, DocRefAt{Path: path, Ref: r, Kinds: kinds})
+					out = append(out, DocRefAt{Path: string(path), Ref: r, Kinds: kinds})
 				}
 				return
 			}
@@ -151,15 +151,11 @@ func DocRefsOf(d Document) []DocRefAt {
 				case opts == "inline":
 					walk(v.Field(i), path, ks)
 				case name != "":
-					p := name
-					if path != "" {
-						p = path + "." + name
-					}
-					walk(v.Field(i), p, ks)
+					walk(v.Field(i), path.field(name), ks)
 				}
 			}
 		}
 	}
-	walk(reflect.ValueOf(d), "", nil)
+	walk(reflect.ValueOf(d), make(fieldPath, 0, 64), nil)
 	return out
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 )
@@ -25,20 +24,20 @@ var markdownType = reflect.TypeFor[Markdown]()
 // are left out. Check, review and the loader's image scan all walk
 // documents with it, so they agree on paths.
 func WalkTexts(d Document, fn func(TextAt)) {
-	walkTexts(reflect.ValueOf(d), "", "", false, false, fn)
+	walkTexts(reflect.ValueOf(d), make(fieldPath, 0, 64), "", false, false, fn)
 }
 
-func walkTexts(v reflect.Value, path, key string, req, inList bool, fn func(TextAt)) {
+func walkTexts(v reflect.Value, path fieldPath, key string, req, inList bool, fn func(TextAt)) {
 	switch v.Kind() {
 	case reflect.String:
-		fn(TextAt{Path: path, Key: key, S: v.String(), Markdown: v.Type() == markdownType, Required: req && !inList})
+		fn(TextAt{Path: string(path), Key: key, S: v.String(), Markdown: v.Type() == markdownType, Required: req && !inList})
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() && v.Type() != reflect.TypeFor[*Source]() {
 			walkTexts(v.Elem(), path, key, req, inList, fn)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkTexts(v.Index(i), fmt.Sprintf("%s[%d]", path, i), key, req, true, fn)
+			walkTexts(v.Index(i), path.index(i), key, req, true, fn)
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -56,11 +55,7 @@ func walkTexts(v reflect.Value, path, key string, req, inList bool, fn func(Text
 			if name == "" {
 				continue
 			}
-			p := name
-			if path != "" {
-				p = path + "." + name
-			}
-			walkTexts(v.Field(i), p, name, req || f.Tag.Get("required") == "true", inList, fn)
+			walkTexts(v.Field(i), path.field(name), name, req || f.Tag.Get("required") == "true", inList, fn)
 		}
 	}
 }
