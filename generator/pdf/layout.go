@@ -422,27 +422,37 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 		x0 += (width - total) / 2
 	}
 	base := r.baseline(top, ts)
+	// The space the line broke at goes at the end of its last text.
+	trail := more && len(line) > 0 && !line[len(line)-1].cut
+	// The texts of merged spans are made in one string for the line,
+	// each a part of it: one allocation, not one or more per text.
+	var b strings.Builder
+	if n := joinedLen(line, trail); n > 0 {
+		b.Grow(n)
+	}
 	x := x0
-	start := len(dst)
 	for i := 0; i < len(line); {
-		j := i + 1
-		w := line[i].w
-		for j < len(line) && line[j].face == line[i].face && line[j].link() == line[i].link() && line[j].lang() == line[i].lang() {
-			w += line[j].w
-			j++
+		j := groupEnd(line, i)
+		w := 0.0
+		for _, s := range line[i:j] {
+			w += s.w
 		}
+		last := trail && j == len(line)
 		var text string
-		if j == i+1 && !line[i].hyphen {
+		if j == i+1 && !line[i].hyphen && !last {
 			text = line[i].text
 		} else {
-			var b strings.Builder
+			from := b.Len()
 			for _, s := range line[i:j] {
 				b.WriteString(s.text)
 				if s.hyphen {
 					b.WriteString(softHyphen)
 				}
 			}
-			text = b.String()
+			if last {
+				b.WriteByte(' ')
+			}
+			text = b.String()[from:]
 		}
 		c := ts.color
 		link := line[i].link()
@@ -472,15 +482,41 @@ func (r *Renderer) lineOps(dst []op, line []span, x0, top, width float64, align 
 		x += w
 		i = j
 	}
-	if more && len(line) > 0 && !line[len(line)-1].cut {
-		for k := len(dst) - 1; k >= start; k-- {
-			if dst[k].kind == opText {
-				dst[k].text += " "
-				break
+	return dst
+}
+
+// groupEnd returns the end of the spans from i on that lineOps draws as
+// one text: the same face, link and language.
+func groupEnd(line []span, i int) int {
+	j := i + 1
+	for j < len(line) && line[j].face == line[i].face && line[j].link() == line[i].link() && line[j].lang() == line[i].lang() {
+		j++
+	}
+	return j
+}
+
+// joinedLen is the length of the texts lineOps makes for a line: those of
+// groups of more than one span, or with a hyphen, and the last with the
+// space the line broke at when trail is set.
+func joinedLen(line []span, trail bool) int {
+	n := 0
+	for i := 0; i < len(line); {
+		j := groupEnd(line, i)
+		last := trail && j == len(line)
+		if j > i+1 || line[i].hyphen || last {
+			for _, s := range line[i:j] {
+				n += len(s.text)
+				if s.hyphen {
+					n += len(softHyphen)
+				}
+			}
+			if last {
+				n++
 			}
 		}
+		i = j
 	}
-	return dst
+	return n
 }
 
 // baseline returns where text sits in a line box whose top is top.

@@ -152,8 +152,18 @@ func (b *body) copy() ([]page, *structTree) {
 	// own) without growing again: Clone and then Grow allocated twice.
 	t := &structTree{elems: make([]element, len(b.tree.elems), len(b.tree.elems)+16)}
 	copy(t.elems, b.tree.elems)
+	// The elements' kids in one array, each element's a part of it
+	// whose capacity ends where the next begins, so that the kids the
+	// file adds (marked content) go to an array of the element's own.
+	n := 0
 	for i := range t.elems {
-		t.elems[i].kids = slices.Clone(t.elems[i].kids)
+		n += len(t.elems[i].kids)
+	}
+	kids := make([]kid, 0, n)
+	for i := range t.elems {
+		from := len(kids)
+		kids = append(kids, t.elems[i].kids...)
+		t.elems[i].kids = kids[from:len(kids):len(kids)]
 	}
 	return pages, t
 }
