@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"path"
@@ -171,9 +170,8 @@ func (b *batch) writeClaimed(it *item, rel, inputs string, render func(w io.Writ
 		return nil, err
 	}
 	defer b.unclaimPacket(it, rel)
-	buf := buffers.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer buffers.Put(buf)
+	buf := newRendered()
+	defer renders.Put(buf)
 	pages, err := render(buf)
 	if err != nil {
 		return nil, err
@@ -181,7 +179,7 @@ func (b *batch) writeClaimed(it *item, rel, inputs string, render func(w io.Writ
 	if err := b.out.write(rel, buf.Bytes()); err != nil {
 		return nil, err
 	}
-	return &manifest.Output{Path: rel, Inputs: inputs, SHA256: sum(buf.Bytes()), Size: int64(buf.Len()), Pages: pages}, nil
+	return &manifest.Output{Path: rel, Inputs: inputs, SHA256: buf.hash(), Size: int64(buf.Len()), Pages: pages}, nil
 }
 
 // claimPacket makes the packet's path the item's while it writes it, as

@@ -2,6 +2,8 @@ package batch_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,6 +143,13 @@ func TestBuildExampleData(t *testing.T) {
 	assert.NotZero(t, s.Built)
 	for _, r := range rs {
 		assert.Len(t, withoutPacket(r.Outputs), len(fs), r.Source)
+		// The hash each output is recorded with is its file's, whether
+		// the build hashed the bytes or the renderer gave the hash.
+		for _, o := range r.Outputs {
+			b, err := os.ReadFile(o.Path)
+			require.NoError(t, err)
+			assert.Equal(t, fmt.Sprintf("%x", sha256.Sum256(b)), o.SHA256, o.Path)
+		}
 	}
 	again := func() *batch.Summary {
 		t.Helper()

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -62,8 +61,6 @@ func (b *batch) run(ctx context.Context, n int, next func(k int) *item, emit fun
 	}
 	wg.Wait()
 }
-
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // build takes one source through the build, start to end: it checks the
 // source can be built, skips it when nothing it is made from changed,
@@ -227,9 +224,8 @@ func (b *batch) writeOutputs(it *item, old, entry *manifest.Entry, t *doc.Docume
 
 // render renders one format into a pooled buffer and writes it.
 func (b *batch) render(f string, t *doc.Document, rel string) (*manifest.Output, error) {
-	buf := buffers.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer buffers.Put(buf)
+	buf := newRendered()
+	defer renders.Put(buf)
 	pages, err := b.p.Render(buf, f, t)
 	if err != nil {
 		return nil, err
@@ -237,7 +233,7 @@ func (b *batch) render(f string, t *doc.Document, rel string) (*manifest.Output,
 	if err := b.out.write(rel, buf.Bytes()); err != nil {
 		return nil, err
 	}
-	return &manifest.Output{Path: rel, SHA256: sum(buf.Bytes()), Size: int64(buf.Len()), Pages: pages}, nil
+	return &manifest.Output{Path: rel, SHA256: buf.hash(), Size: int64(buf.Len()), Pages: pages}, nil
 }
 
 // claim makes the outputs' paths the item's while it writes them. A path

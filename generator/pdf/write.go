@@ -386,8 +386,12 @@ func (fw *fileWriter) trailer(out io.Writer, fi *fileInfo) error {
 	w := &fw.w
 	w.dict(objInfo, fi.infoDict())
 	// The file ID is a hash of the content, so that it is the same for
-	// the same input.
-	id := sha256.Sum256(w.buf)
+	// the same input. The hash goes on over the rest of the file, for a
+	// writer that takes it (SummedWriter).
+	h := sha256.New()
+	h.Write(w.buf)
+	var id [sha256.Size]byte
+	h.Sum(id[:0])
 	xref := len(w.buf)
 	w.buf = fmt.Appendf(w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets))
 	for _, off := range w.offsets[1:] {
@@ -402,10 +406,30 @@ func (fw *fileWriter) trailer(out io.Writer, fi *fileInfo) error {
 	}
 	w.buf = fmt.Appendf(w.buf, "trailer\n<</Size %d/Root %d 0 R/Info %d 0 R/ID[<%x><%x>]>>\nstartxref\n%d\n%%%%EOF\n",
 		len(w.offsets), objCatalog, objInfo, id[:16], id[:16], xref)
-	if _, err := out.Write(w.buf); err != nil {
+	var err error
+	if sw, ok := out.(SummedWriter); ok {
+		h.Write(w.buf[xref:])
+		var sum [sha256.Size]byte
+		h.Sum(sum[:0])
+		_, err = sw.WriteSummed(w.buf, sum)
+	} else {
+		_, err = out.Write(w.buf)
+	}
+	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	return nil
+}
+
+// SummedWriter is a writer that takes a whole file together with its
+// SHA-256. The renderer hashes the file for its ID anyway (all of it but
+// the cross-reference table and the trailer), and a build records each
+// output's hash in its manifest: given the file through WriteSummed, in
+// one call, the build need not read it through SHA-256 again.
+type SummedWriter interface {
+	io.Writer
+	// WriteSummed writes p, a whole file whose SHA-256 is sum.
+	WriteSummed(p []byte, sum [sha256.Size]byte) (int, error)
 }
 
 // content appends the drawing operations to the page's content stream
