@@ -71,3 +71,41 @@ func TestAppendNum(t *testing.T) {
 		assert.Equal(t, c.want, string(appendNum(nil, c.v)), "%v", c.v)
 	}
 }
+
+// TestFirstLine: firstLine gives what measuring each longer first line
+// anew gives (the way it was written before it summed a word at a time),
+// for labels in Swedish and in other scripts, at widths from nothing to
+// the whole label.
+func TestFirstLine(t *testing.T) {
+	fs, err := loadFaces()
+	require.NoError(t, err)
+	// measured tries each longer first line and measures it whole.
+	measured := func(words []string, avail float64) int {
+		first := ""
+		i := 0
+		for ; i < len(words); i++ {
+			try := strings.TrimSpace(first + " " + words[i])
+			if fs.width(try, labelSize, false) > avail {
+				break
+			}
+			first = try
+		}
+		return i
+	}
+	labels := []string{
+		"Förstudie och kartläggning av nuläget inför upphandlingen av ett nytt journalsystem",
+		"Upphandling, avtal – och införande; etapp 2 (se bilaga 3)",
+		"Łukasz Wójcik, Trần Bảo Ngọc, Øystein Haugen, Ægir Þórsson och Ngũgĩ wa Thiong'o",
+		"Пилотный проект — этап 1 и этап 2",
+		"試験運用と評価 第二段階 😀 完了",
+		"Ord",
+		"",
+	}
+	for _, s := range labels {
+		words := strings.Fields(s)
+		whole := fs.width(s, labelSize, false)
+		for avail := 0.0; avail <= whole+1; avail += 0.05 {
+			assert.Equal(t, measured(words, avail), firstLine(fs.face(false), words, avail, labelSize), "%q in %.2f mm", s, avail)
+		}
+	}
+}

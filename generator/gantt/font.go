@@ -70,11 +70,17 @@ func (m *metrics) of(r rune) uint16 {
 
 // width is the width of s at size points, in millimetres.
 func (m *metrics) width(s string, size float64) float64 {
+	return m.mm(m.advances(s), size)
+}
+
+// advances is the sum of the advance widths of s's characters, in
+// thousandths of an em.
+func (m *metrics) advances(s string) float64 {
 	var w float64
 	for _, r := range s {
 		w += float64(m.of(r))
 	}
-	return m.mm(w, size)
+	return w
 }
 
 // mm turns a sum of advance widths at size points into millimetres.

@@ -13,6 +13,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/underlag/underlag/generator/date"
@@ -59,7 +60,15 @@ type Drawing struct {
 // it is safe for concurrent use.
 type Layouter struct {
 	faces faces
+	// shapes is the most shapes a drawing of this Layouter has had (up
+	// to maxShapesHint): the room the next one starts with. A chart's
+	// hatching is hundreds of lines, and growing the list as they come
+	// copied it again and again (a quarter of a layout's time).
+	shapes atomic.Int64
 }
+
+// maxShapesHint bounds the room a drawing starts with: about 1.3 MB.
+const maxShapesHint = 1 << 13
 
 // New returns a Layouter.
 func New() (*Layouter, error) {
@@ -115,6 +124,12 @@ func (l *Layouter) Layout(t *doc.Timeline, width float64, p style.Profile) *Draw
 	if !ok {
 		return c.d
 	}
+	c.d.Shapes = make([]Shape, 0, l.shapes.Load())
+	defer func() {
+		if n := int64(min(len(c.d.Shapes), maxShapesHint)); n > l.shapes.Load() {
+			l.shapes.Store(n) // a race between two loses a hint, never a shape
+		}
+	}()
 	sc := pickScale(lo, hi)
 	c.sc = sc
 	c.lo, c.hi = snap(lo, sc, false), snap(hi, sc, true)
@@ -267,19 +282,31 @@ func (c *chart) labelLines(r doc.TimelineRow) (x float64, lines []string) {
 		return x, []string{r.Label}
 	}
 	words := strings.Fields(r.Label)
-	first := ""
-	i := 0
-	for ; i < len(words); i++ {
-		try := strings.TrimSpace(first + " " + words[i])
-		if fs.width(try, labelSize, false) > avail {
-			break
-		}
-		first = try
-	}
+	i := firstLine(fs.face(false), words, avail, labelSize)
 	if i == 0 {
 		return x, []string{fit(fs, r.Label, avail, labelSize, false)}
 	}
-	return x, []string{first, fit(fs, strings.Join(words[i:], " "), avail, labelSize, false)}
+	return x, []string{strings.Join(words[:i], " "), fit(fs, strings.Join(words[i:], " "), avail, labelSize, false)}
+}
+
+// firstLine is how many of words, joined by spaces, fit in avail at size
+// points. The widths are summed a word at a time: advance widths are
+// whole numbers, so the sums are exact, the same as measuring each longer
+// line anew, which made a label's lines in time quadratic in its words.
+func firstLine(m *metrics, words []string, avail, size float64) int {
+	space := float64(m.of(' '))
+	var line float64 // advance widths of the words that fit, and the spaces
+	for i, w := range words {
+		next := m.advances(w)
+		if i > 0 {
+			next += line + space
+		}
+		if m.mm(next, size) > avail {
+			return i
+		}
+		line = next
+	}
+	return len(words)
 }
 
 // noteMark is the width of a note's traffic light and the space after it.

@@ -232,7 +232,7 @@ func TestAccent(t *testing.T) {
 }
 
 // benchTimeline is a status report's chart: every role, a dozen rows.
-func benchTimeline(b *testing.B) *doc.Timeline {
+func benchTimeline(testing.TB) *doc.Timeline {
 	tl := &doc.Timeline{Today: date.Of(2025, 11, 15), TodayLabel: "Rapportdatum 2025-11-15"}
 	for i := range 12 {
 		from := date.OfMonth(2025, time.Month(i%12+1))
@@ -337,4 +337,29 @@ func TestOddTimelines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLayoutRoom: the room a drawing starts with, learnt from the
+// Layouter's earlier drawings, changes no drawing: a chart laid out
+// first, after a larger one and after a smaller one is the same, and the
+// room stays bounded.
+func TestLayoutRoom(t *testing.T) {
+	big := benchTimeline(t)
+	small := &doc.Timeline{Alt: "Liten", Rows: big.Rows[:2]}
+	p := style.Default()
+	fresh := func(tl *doc.Timeline) *Drawing {
+		l, err := New()
+		require.NoError(t, err)
+		return l.Layout(tl, textWidth, p)
+	}
+	l, err := New()
+	require.NoError(t, err)
+	for _, tl := range []*doc.Timeline{small, big, small, big, big} {
+		got := l.Layout(tl, textWidth, p)
+		want := fresh(tl)
+		assert.Equal(t, want.Shapes, got.Shapes, tl.Alt)
+		assert.Equal(t, want.H, got.H, tl.Alt)
+		assert.LessOrEqual(t, l.shapes.Load(), int64(maxShapesHint))
+	}
+	assert.Equal(t, int64(len(fresh(big).Shapes)), l.shapes.Load(), "the most shapes seen")
 }
