@@ -43,12 +43,12 @@ test-short: vet
 # Each fuzz target for FUZZTIME (make fuzz FUZZTIME=30s): the loader,
 # images, Markdown text, templates as data brings them, foreign PDFs,
 # damaged fonts through the font cutter (against fpdf's), the PDF and
-# DOCX writers, and the search for unbreakable tokens (the same ranges
-# as over the whole text). A finding is kept in the package's
-# testdata/fuzz, where `go test` runs it from then on. A new input is
-# minimized for at most FUZZMINIMIZE: with Go's default of 60s, one
-# minimization of a slow target (a foreign PDF through pdfcpu) took all
-# of a 30s run.
+# DOCX writers, the search for unbreakable tokens (the same ranges as
+# over the whole text), and the PDF's numbers (as strconv rounds them).
+# A finding is kept in the package's testdata/fuzz, where `go test`
+# runs it from then on. A new input is minimized for at most
+# FUZZMINIMIZE: with Go's default of 60s, one minimization of a slow
+# target (a foreign PDF through pdfcpu) took all of a 30s run.
 FUZZTIME ?= 60s
 FUZZMINIMIZE ?= 5s
 FUZZ_TARGETS := \
@@ -58,6 +58,7 @@ FUZZ_TARGETS := \
 	./generator/compose:FuzzTemplate \
 	./generator/pdf:FuzzRender \
 	./generator/pdf:FuzzOpenForeign \
+	./generator/pdf:FuzzAppendNum \
 	./generator/pdf/sfnt:FuzzCut \
 	./generator/docx:FuzzDOCX \
 	./generator/doc:FuzzUnbreakable \

@@ -9,6 +9,7 @@ import (
 	"image"
 	"image/color"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -599,10 +600,23 @@ func circle(c []byte, x, y, r float64) []byte {
 }
 
 // appendNum appends a number with at most three decimals and no trailing
-// zeros, the same way every time.
+// zeros, the same way every time: v rounded to the nearest thousandth, as
+// strconv.AppendFloat(c, v, 'f', 3, 64) rounds it.
+//
+// A content stream is mostly such numbers, and AppendFloat takes the
+// general way for each. Most are far from halfway between two
+// thousandths: then v×1000, whose rounding error is below 2⁻²¹ for the
+// sizes a page has, rounds to the same whole number, which is written as
+// digits. Near halfway, and for large values, AppendFloat decides.
+// TestAppendNum holds the two to each other.
 func appendNum(c []byte, v float64) []byte {
 	if v > -0.0005 && v < 0.0005 {
 		return append(c, '0')
+	}
+	if x := v * 1000; x > -(1<<31) && x < 1<<31 {
+		if f := math.Abs(x - math.Trunc(x)); f < 0.5-1e-5 || f > 0.5+1e-5 {
+			return appendThousandths(c, int64(math.Round(x)))
+		}
 	}
 	n := len(c)
 	c = strconv.AppendFloat(c, v, 'f', 3, 64)
@@ -616,6 +630,26 @@ func appendNum(c []byte, v float64) []byte {
 		c = append(c[:n], '0')
 	}
 	return c
+}
+
+// appendThousandths appends t thousandths, t not 0, with no trailing
+// zeros.
+func appendThousandths(c []byte, t int64) []byte {
+	if t < 0 {
+		c = append(c, '-')
+		t = -t
+	}
+	c = strconv.AppendInt(c, t/1000, 10)
+	frac := t % 1000
+	if frac == 0 {
+		return c
+	}
+	d := [4]byte{'.', byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+	end := 4
+	for d[end-1] == '0' {
+		end--
+	}
+	return append(c, d[:end]...)
 }
 
 func appendNums(c []byte, vs ...float64) []byte {
