@@ -82,13 +82,16 @@ func hashFile(p string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	f, _, err := confine.Open(confine.Dir(real), real)
+	f, st, err := confine.Open(confine.Dir(real), real)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
 	h := sha256.New()
-	n, err := io.Copy(h, io.LimitReader(f, maxHashed+1))
+	// A buffer the file's size (and a byte to see its end), up to io.Copy's
+	// 32 kB: a source is a few kilobytes, and io.Copy made 32 kB for each.
+	buf := make([]byte, min(max(st.Size()+1, 512), 32<<10))
+	n, err := io.CopyBuffer(h, io.LimitReader(f, maxHashed+1), buf)
 	if err != nil {
 		return "", err
 	}

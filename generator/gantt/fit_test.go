@@ -34,14 +34,17 @@ func TestFit(t *testing.T) {
 		"Łukasz Wójcik, Trần Bảo Ngọc, Øystein Haugen, Ægir Þórsson",
 		"Пилотный проект — этап 1",
 		"試験運用と評価",
+		", – börjar med skiljetecken, och slutar med dem: –",
+		"ogiltig \xff\xfe UTF-8 \xc3 mitt i",
+		"ab",
 		"a",
 		"",
 	}
 	for _, s := range labels {
 		for _, bold := range []bool{false, true} {
 			full := fs.width(s, 8, bold)
-			for i := 0; i <= 20; i++ {
-				w := full * float64(i) / 20
+			for i := 0; i <= 200; i++ {
+				w := full * float64(i) / 200
 				assert.Equal(t, measured(s, w, 8, bold), fit(fs, s, w, 8, bold), "%q in %.2f mm, bold %v", s, w, bold)
 			}
 		}

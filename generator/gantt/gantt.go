@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/underlag/underlag/generator/date"
 	"github.com/underlag/underlag/generator/doc"
@@ -775,31 +776,42 @@ func clip(a, b [2]float64, pts []float64) (p, q [2]float64, ok bool) {
 	return p, q, t1-t0 > 1e-9
 }
 
-// fit cuts s with an ellipsis to fit in w: the longest of its beginnings,
-// without the spaces and punctuation it ends with, that fits with the
-// ellipsis. The widths of the beginnings are summed once, in the order
-// width sums them, so each is the width width would give.
+// fit cuts s with an ellipsis to fit in w: the longest of its beginnings
+// (short of all of s), without the spaces and punctuation it ends with,
+// that fits with the ellipsis. The widths are summed as the beginnings
+// grow, in the order width sums them, so each is the width width would
+// give; a longer beginning is never narrower, so the first that does not
+// fit ends the search.
 func fit(fs faces, s string, w, size float64, bold bool) string {
 	m := fs.face(bold)
 	if m.width(s, size) <= w {
 		return s
 	}
-	rs := []rune(s)
-	sums := make([]float64, len(rs)+1)
-	for i, r := range rs {
-		sums[i+1] = sums[i] + float64(m.of(r))
+	if !utf8.ValidString(s) {
+		// Each invalid byte a U+FFFD, as ranging over s measures it.
+		s = string([]rune(s))
 	}
 	ellipsis := float64(m.of('…'))
-	for n := len(rs) - 1; n > 0; n-- {
-		k := n
-		for k > 0 && strings.ContainsRune(" ,;:–-", rs[k-1]) {
-			k--
+	var sum float64 // the widths of s before the character at off
+	end := 0        // where that beginning ends without its trailing separators
+	var endSum float64
+	cut := -1
+	for off, r := range s {
+		if off > 0 {
+			if m.mm(endSum+ellipsis, size) > w {
+				break
+			}
+			cut = end
 		}
-		if m.mm(sums[k]+ellipsis, size) <= w {
-			return string(rs[:k]) + "…"
+		sum += float64(m.of(r))
+		if !strings.ContainsRune(" ,;:–-", r) {
+			end, endSum = off+utf8.RuneLen(r), sum
 		}
 	}
-	return ""
+	if cut < 0 {
+		return ""
+	}
+	return s[:cut] + "…"
 }
 
 var white = style.RGB{R: 255, G: 255, B: 255}
