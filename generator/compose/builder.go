@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"text/template"
 
@@ -48,6 +49,14 @@ func kindFuncs(kinds *kind.Registry) ([]func(kind.Builder) kind.FuncMap, error) 
 // this run.
 func (r *run) allFuncs() template.FuncMap {
 	m := r.funcs()
+	r.kindFuncs = r.kindFuncMap()
+	maps.Copy(m, r.kindFuncs)
+	return m
+}
+
+// kindFuncMap are the kinds' functions, made for this run.
+func (r *run) kindFuncMap() template.FuncMap {
+	m := template.FuncMap{}
 	if r.c == nil {
 		return m
 	}

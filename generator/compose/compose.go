@@ -69,6 +69,10 @@ type Composer struct {
 	dataMD goldmark.Markdown // parses Markdown fields of the data
 
 	collators sync.Pool // *collate.Collator for Swedish; a Collator is not safe to share
+
+	// runs are finished runs, kept with the templates they bound to
+	// their functions (run.bound), for the next documents.
+	runs sync.Pool
 }
 
 type config struct {
@@ -413,7 +417,8 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	if in.Doc == nil || in.Kind == nil {
 		return nil, diag.List{{Msg: fmt.Sprintf("compose: %T is not a document of a known kind", in.Doc)}}
 	}
-	r := newRun(c, in)
+	r := c.run(in)
+	defer c.runs.Put(r)
 	name, ok := c.templateName(in.Doc, in.Kind)
 	if !ok {
 		r.errorf("mall", "no template %q; available: %s", in.Doc.Base().Template, strings.Join(c.TemplateNames(), ", "))
@@ -429,12 +434,11 @@ func (c *Composer) Compose(in Input) (*doc.Document, diag.List) {
 	r.checkFieldLabelKeys()
 	d := &doc.Document{Meta: r.meta()}
 
-	t, err := c.tmpls[name].Clone()
+	t, err := r.bound(name)
 	if err != nil {
 		r.diags.Add(diag.Diagnostic{File: r.tmplPath, Msg: err.Error()})
 		return nil, r.diags
 	}
-	t.Funcs(r.funcMap())
 	var out bytes.Buffer
 	if err := t.Execute(cappedWriter{&out, r.lim}, in.Doc); err != nil {
 		d := templateError(r.tmplPath, err, in.Doc, in.Directive, in.Registries)

@@ -610,3 +610,35 @@ func TestMemoDefinitionsOnlyWhenOwn(t *testing.T) {
 		t.Errorf("memo definitions:\n%s", md)
 	}
 }
+
+// TestRunsReused: a Composer reuses its finished runs and the templates
+// bound to them, and each document still comes out as from a new
+// Composer: nothing of the document before it stays, not even what a
+// kind's functions keep for one document (the status report's late
+// activities), whatever the order of kinds.
+func TestRunsReused(t *testing.T) {
+	t.Parallel()
+	late := fixture(t, testdata("statusrapport.yaml"))
+	// Another status report of the same directive, where more is late.
+	later := fixture(t, testdata("statusrapport.yaml"))
+	later.Directive.Activities = append(later.Directive.Activities, model.Activity{ID: "DA9", Activity: "Sent i januari", End: date.OfMonth(2025, 1), Responsible: "Uppdragsledare"})
+	ins := map[string]Input{
+		"late":      late,
+		"later":     later,
+		"directive": fixture(t, testdata("uppdragsdirektiv.yaml")),
+		"memo":      fixture(t, testdata("tjansteskrivelse.yaml")),
+	}
+	want := map[string]string{}
+	for name, in := range ins {
+		want[name] = renderMD(t, compose(t, newComposer(t), in))
+	}
+	if want["late"] == want["later"] {
+		t.Fatal("the two status reports should differ")
+	}
+	c := newComposer(t)
+	for i, name := range []string{"late", "later", "memo", "late", "directive", "later", "later", "memo"} {
+		if got := renderMD(t, compose(t, c, ins[name])); got != want[name] {
+			t.Errorf("%s, document %d of the Composer: differs from a new Composer's", name, i+1)
+		}
+	}
+}

@@ -123,20 +123,42 @@ func (r *run) funcMap() template.FuncMap {
 	return r.fmap
 }
 
-// execPartial executes a partial with data, with this run's functions;
-// a partial is cloned and bound to them once a run.
+// bound returns the template name cloned and bound to this run's
+// functions: once for the run and the runs that reuse it (Composer.run).
+func (r *run) bound(name string) (*template.Template, error) {
+	if b, ok := r.templates[name]; ok {
+		if b.kinds != r.kinds {
+			// Bound for an earlier run: the kinds' functions are this
+			// run's (init).
+			b.t.Funcs(r.kindFuncs)
+			b.kinds = r.kinds
+		}
+		return b.t, nil
+	}
+	t, err := r.c.tmpls[name].Clone()
+	if err != nil {
+		return nil, err
+	}
+	t.Funcs(r.funcMap())
+	if r.templates == nil {
+		r.templates = map[string]*boundTemplate{}
+	}
+	r.templates[name] = &boundTemplate{t: t, kinds: r.kinds}
+	return t, nil
+}
+
+// boundTemplate is a template cloned and given a run's functions, and the
+// run (counted by init) whose kinds' functions it has.
+type boundTemplate struct {
+	t     *template.Template
+	kinds int
+}
+
+// execPartial executes a partial with data, with this run's functions.
 func (r *run) execPartial(name string, data any) ([]byte, error) {
-	t, ok := r.partials[name]
-	if !ok {
-		var err error
-		if t, err = r.c.tmpls[name].Clone(); err != nil {
-			return nil, err
-		}
-		t.Funcs(r.funcMap())
-		if r.partials == nil {
-			r.partials = map[string]*template.Template{}
-		}
-		r.partials[name] = t
+	t, err := r.bound(name)
+	if err != nil {
+		return nil, err
 	}
 	var out bytes.Buffer
 	if err := t.Execute(cappedWriter{&out, r.lim}, data); err != nil {

@@ -3,6 +3,7 @@ package compose
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"text/template"
@@ -28,14 +29,22 @@ type run struct {
 	stored   [][]doc.Block // blocks behind the placeholders, by number
 	keys     map[*doc.Heading]string
 	numbered bool
-	defs     *doc.Table                    // the deferred definitions table, filled last
-	figures  int                           // figures numbered so far
-	fields   map[string]bool               // signature field names given so far
-	pg       pageState                     // what the furniture template being run has set
-	fieldHds map[*doc.Heading]bool         // headings of Markdown fields (underavsnitt), placed last
-	partials map[string]*template.Template // partials bound to this run's functions
-	fmap     template.FuncMap              // this run's functions, for partials
-	lim      *limits                       // the time and output the templates may take
+	defs     *doc.Table            // the deferred definitions table, filled last
+	figures  int                   // figures numbered so far
+	fields   map[string]bool       // signature field names given so far
+	pg       pageState             // what the furniture template being run has set
+	fieldHds map[*doc.Heading]bool // headings of Markdown fields (underavsnitt), placed last
+	// templates are the templates cloned and bound to this run's
+	// functions (bound), and fmap the functions: method values on this
+	// run and on lim, and the kinds' (kindFuncs). They stay with the run
+	// when it is reused; the kinds' functions are made anew for each
+	// run, counted by kinds, as a kind's may keep state for one
+	// document (kind.Kind.Funcs).
+	templates map[string]*boundTemplate
+	fmap      template.FuncMap
+	kindFuncs template.FuncMap
+	kinds     int
+	lim       *limits // the time and output the templates may take
 
 	officeDone bool // office looked up (and reported) once
 	officeVal  model.Office
@@ -43,12 +52,42 @@ type run struct {
 }
 
 func newRun(c *Composer, in Input) *run {
-	r := &run{c: c, in: in, base: in.Doc.Base(), keys: map[*doc.Heading]string{}}
+	r := &run{lim: &limits{}}
+	r.init(c, in)
+	return r
+}
+
+// run returns a run for in: a finished run of c's made new, with the
+// templates it has bound, or a new one. A document's templates were
+// cloned and given the run's functions each time (text/template binds
+// functions to a template), which copied every template's tables of
+// functions: a twentieth of a build's allocations.
+func (c *Composer) run(in Input) *run {
+	r, _ := c.runs.Get().(*run)
+	if r == nil {
+		return newRun(c, in)
+	}
+	r.init(c, in)
+	return r
+}
+
+// init makes r a run for in from the start. What its functions are
+// bound to stays: r itself, r.lim (made new in place), and so the
+// templates bound to them; everything else is new, so that nothing of
+// an earlier document, which may still hold its maps and blocks, is
+// changed.
+func (r *run) init(c *Composer, in Input) {
+	*r = run{c: c, in: in, base: in.Doc.Base(), keys: map[*doc.Heading]string{},
+		templates: r.templates, fmap: r.fmap, lim: r.lim, kinds: r.kinds + 1}
+	if r.fmap != nil {
+		r.kindFuncs = r.kindFuncMap()
+		maps.Copy(r.fmap, r.kindFuncs)
+	}
 	limit := time.Duration(0)
 	if c != nil {
 		limit = c.timeLimit
 	}
-	r.lim = newLimits(cmp.Or(limit, MaxTemplateTime))
+	*r.lim = *newLimits(cmp.Or(limit, MaxTemplateTime))
 	r.src = r.base.Source
 	if in.Registries != nil {
 		r.org = in.Registries.Organisation
@@ -56,7 +95,6 @@ func newRun(c *Composer, in Input) *run {
 	if dir := model.Commission(in.Doc, in.Directive); dir != nil {
 		r.year = dir.Year
 	}
-	return r
 }
 
 func (r *run) file() string {
