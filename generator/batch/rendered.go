@@ -5,21 +5,18 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"sync"
-
-	"github.com/underlag/underlag/generator/pdf"
 )
 
 // rendered is what an output is rendered into before it is written: its
 // bytes, and their SHA-256 when the renderer gave it with them (a PDF
-// hashes itself for its ID: pdf.SummedWriter), so that the manifest's
-// hash costs no second pass over the file.
+// hashes itself for its ID: pdf.SummedWriter, which rendered implements;
+// the test says so, as a batch package does not import a renderer), so
+// that the manifest's hash costs no second pass over the file.
 type rendered struct {
 	buf    bytes.Buffer
 	sum    [sha256.Size]byte
 	summed bool // sum is that of all of buf
 }
-
-var _ pdf.SummedWriter = (*rendered)(nil)
 
 // renders are buffers to render into, reused: a build's outputs are tens
 // to hundreds of kilobytes each.

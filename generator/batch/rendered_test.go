@@ -14,6 +14,8 @@ import (
 	"github.com/underlag/underlag/generator/style"
 )
 
+var _ pdf.SummedWriter = (*rendered)(nil)
+
 // TestRenderedHash: an output's hash is that of its bytes, however they
 // were written: a PDF gives its hash with the file, which the buffer
 // keeps only when the file is all it holds; a wrong hash given with bytes
