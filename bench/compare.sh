@@ -97,10 +97,20 @@ mapfile -d '' mds < <(cd "$work/tree/md" && find . -name '*.md' -print0 | sort -
 
 echo "== underlag build --to $FORMATS ($N documents, all cores) and the floor, $RUNS runs each"
 walls=() cpus=() fwalls=() fcpus=()
+# Each run writes into directories of its own, and none is deleted until
+# the end: on an ext4 file system without a journal (as on the machine
+# these figures come from), the kernel looks past every inode deleted in
+# the last minute each time it makes a file, and in the last six while
+# the deletion is not yet written out (fs/ext4/ialloc.c,
+# recently_deleted), so a run right after deleting the last run's 5,000
+# files paid for those deletes: the floor's figure doubled from the first
+# run to the second, and underlag's grew by a quarter. For the same
+# reason, figures are only comparable when nothing deleted many files in
+# the minutes before (another run of this script, a test suite).
 for run in $(seq "$RUNS"); do
-  rm -rf "$work/out" "$work/floor-out"
-  measure underlag "$work/underlag" build "$work/tree/data" --out "$work/out" --to "$FORMATS" --quiet --report "$work/report.json"
-  measure floor "$work/floor" -ref "$work/out" -out "$work/floor-out" -to "$FORMATS" "$work/tree/data"
+  out="$work/out.$run"
+  measure underlag "$work/underlag" build "$work/tree/data" --out "$out" --to "$FORMATS" --quiet --report "$work/report.json"
+  measure floor "$work/floor" -ref "$out" -out "$work/floor-out.$run" -to "$FORMATS" "$work/tree/data"
   echo "run $run: underlag ${underlag_wall} s (cpu ${underlag_cpu} s), floor ${floor_wall} s (cpu ${floor_cpu} s)"
   walls+=("$underlag_wall") cpus+=("$underlag_cpu") fwalls+=("$floor_wall") fcpus+=("$floor_cpu")
 done
@@ -108,16 +118,16 @@ underlag_wall=$(median "${walls[@]}") underlag_cpu=$(median "${cpus[@]}")
 floor_wall=$(median "${fwalls[@]}") floor_cpu=$(median "${fcpus[@]}")
 made=""
 for f in ${FORMATS//,/ }; do
-  n=$(find "$work/out" -name "*.$f" ! -name '*-handling.pdf' | wc -l)
+  n=$(find "$out" -name "*.$f" ! -name '*-handling.pdf' | wc -l)
   made="$made $n $f"
   [ "$n" -eq "$N" ] || { echo "bench-compare: underlag wrote $n $f files for $N documents" >&2; exit 1; }
 done
-packets=$(find "$work/out" -name '*-handling.pdf' | wc -l)
+packets=$(find "$out" -name '*-handling.pdf' | wc -l)
 made="$made (and $packets committee packets)"
 echo "underlag (median of $RUNS): ${underlag_wall} s (cpu ${underlag_cpu} s) for$made; $(per_doc "$underlag_wall") ms wall, $(per_doc "$underlag_cpu") ms cpu per document"
 echo "floor (median of $RUNS): ${floor_wall} s (cpu ${floor_cpu} s); $(per_doc "$floor_cpu") ms cpu per document"
 echo "underlag / floor, cpu per document: $(ratio "$underlag_cpu" "$floor_cpu")×"
-measure noop "$work/underlag" build "$work/tree/data" --out "$work/out" --to "$FORMATS" --quiet
+measure noop "$work/underlag" build "$work/tree/data" --out "$out" --to "$FORMATS" --quiet
 echo "underlag, second run (nothing changed): ${noop_wall} s (cpu ${noop_cpu} s)"
 
 if [ "${SKIP_PANDOC:-}" != 1 ]; then
