@@ -601,14 +601,14 @@ func circle(c []byte, x, y, r float64) []byte {
 
 // appendNum appends a number with at most three decimals and no trailing
 // zeros, the same way every time: v rounded to the nearest thousandth, as
-// strconv.AppendFloat(c, v, 'f', 3, 64) rounds it.
+// appendRounded writes it.
 //
-// A content stream is mostly such numbers, and AppendFloat takes the
-// general way for each. Most are far from halfway between two
-// thousandths: then v×1000, whose rounding error is below 2⁻²¹ for the
+// A content stream is mostly such numbers, and strconv.AppendFloat takes
+// the general way for each. Most are far from halfway between two
+// thousandths: then v×1000, whose rounding error is below 2⁻²² for the
 // sizes a page has, rounds to the same whole number, which is written as
-// digits. Near halfway, and for large values, AppendFloat decides.
-// TestAppendNum holds the two to each other.
+// digits. Near halfway, and for large values, appendRounded decides.
+// TestAppendNumRounded holds the two to each other.
 func appendNum(c []byte, v float64) []byte {
 	if v > -0.0005 && v < 0.0005 {
 		return append(c, '0')
@@ -617,6 +617,15 @@ func appendNum(c []byte, v float64) []byte {
 		if f := math.Abs(x - math.Trunc(x)); f < 0.5-1e-5 || f > 0.5+1e-5 {
 			return appendThousandths(c, int64(math.Round(x)))
 		}
+	}
+	return appendRounded(c, v)
+}
+
+// appendRounded is appendNum by way of strconv.AppendFloat, which rounds
+// v's exact value: the definition appendNum's faster way is held to.
+func appendRounded(c []byte, v float64) []byte {
+	if v > -0.0005 && v < 0.0005 {
+		return append(c, '0')
 	}
 	n := len(c)
 	c = strconv.AppendFloat(c, v, 'f', 3, 64)
