@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -216,11 +217,16 @@ func faceOf(s doc.Style, bold bool) uint8 {
 
 // spans splits runs into words and spaces, measured at ts.size.
 func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
+	return r.spansTo(nil, runs, ts)
+}
+
+// spansTo is spans appended to out[:0], reusing its memory.
+func (r *Renderer) spansTo(out []span, runs []doc.Inline, ts textStyle) []span {
 	n := 0
 	for _, in := range runs {
 		n += 2*strings.Count(in.Text, " ") + 2
 	}
-	out := make([]span, 0, n)
+	out = slices.Grow(out[:0], n)
 	for _, in := range runs {
 		if in.Break {
 			out = append(out, span{brk: true})
@@ -283,10 +289,18 @@ func (r *Renderer) spans(runs []doc.Inline, ts textStyle) []span {
 // processor does for ragged-right text. A word wider than the line is cut
 // between characters.
 func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
-	var out [][]span
+	out, _ := r.linesTo(nil, nil, sp, width, ts)
+	return out
+}
+
+// linesTo is lines made in the memory of buf (the lines' spans) and out
+// (the lines), both reused from their start. It returns the buffer it
+// used, grown when buf was too small, for the next call.
+func (r *Renderer) linesTo(buf []span, out [][]span, sp []span, width float64, ts textStyle) ([][]span, []span) {
+	out = out[:0]
 	// The lines are slices of one buffer, cur the one being filled: a
 	// line is not grown span by span in an allocation of its own.
-	buf := make([]span, 0, len(sp)+4)
+	buf = slices.Grow(buf[:0], len(sp)+4)
 	cur := buf
 	x := 0.0
 	// hyphenated counts the lines just before this one that end in a
@@ -370,7 +384,7 @@ func (r *Renderer) lines(sp []span, width float64, ts textStyle) [][]span {
 	if len(cur) > 0 || len(out) == 0 {
 		flush()
 	}
-	return out
+	return out, buf
 }
 
 // cutWord splits a span into pieces that fit the line, the first one into
@@ -530,13 +544,21 @@ func (r *Renderer) baseline(top float64, ts textStyle) float64 {
 // textBoxes lays out runs as a paragraph: one box per line, with the first
 // two and the last two lines kept together (no orphans, no widows).
 func (r *Renderer) textBoxes(runs []doc.Inline, x, width float64, align doc.Align, ts textStyle) []box {
-	ls := r.lines(r.spans(runs, ts), width, ts)
+	// The spans and lines are needed only until their operations are
+	// made (which copy what they keep): they are made in memory the
+	// renderer reuses, as every paragraph and table cell comes here.
+	sc := r.spanScratchOf()
+	sc.spans = r.spansTo(sc.spans, runs, ts)
+	var ls [][]span
+	ls, sc.buf = r.linesTo(sc.buf, sc.lines, sc.spans, width, ts)
+	sc.lines = ls
 	boxes := make([]box, len(ls))
 	for i, l := range ls {
 		boxes[i] = box{h: ts.lead, ops: r.lineOps(nil, l, x, 0, width, align, ts, i < len(ls)-1)}
 		// A word broken at the line's end goes on on the same page.
 		boxes[i].keep = len(l) > 0 && l[len(l)-1].cut
 	}
+	r.keepSpanScratch(sc)
 	n := len(boxes)
 	if n >= 2 {
 		boxes[0].keep = true

@@ -42,8 +42,10 @@ type Renderer struct {
 	// rather than a sync.Pool, which the garbage collector empties at
 	// every cycle, and a render allocates enough to cause many.
 	zpool chan *flate.Writer
-	// scratches holds the working memory of finished files (scratch.go).
-	scratches chan *scratch
+	// scratches holds the working memory of finished files, and
+	// spanScratches that of laid-out paragraphs (scratch.go).
+	scratches     chan *scratch
+	spanScratches chan *spanScratch
 	// iccZ is the output intent's sRGB profile, deflated once, on first
 	// use: the compressor at its best compression is a megabyte of state.
 	iccZ func() []byte
@@ -137,6 +139,7 @@ func newRenderer(p style.Profile, rendering bool) (*Renderer, error) {
 	r.prefetch(p.Fonts == nil, rendering)
 	r.zpool = make(chan *flate.Writer, max(4, 2*runtime.GOMAXPROCS(0)))
 	r.scratches = make(chan *scratch, cap(r.zpool))
+	r.spanScratches = make(chan *spanScratch, cap(r.zpool))
 	r.chart = sync.OnceValues(gantt.New)
 	registerFuncs(&r.funcs)
 	return r, nil

@@ -45,3 +45,46 @@ func (r *Renderer) keepScratch(fw *fileWriter) {
 	default:
 	}
 }
+
+// A paragraph (and a table cell) is laid out through spans and lines that
+// are dropped once its operations are made: the renderer keeps that memory
+// too, for the next paragraph, as it keeps a file's.
+
+// maxSpanScratch is the most spans kept in one buffer (about 200 kB): a
+// paragraph of a few pages.
+const maxSpanScratch = 4096
+
+// spanScratch is one paragraph's working memory.
+type spanScratch struct {
+	spans []span   // the paragraph's spans (spansTo)
+	buf   []span   // its lines' spans (linesTo)
+	lines [][]span // its lines
+}
+
+// spanScratchOf returns working memory for a paragraph, kept or new.
+func (r *Renderer) spanScratchOf() *spanScratch {
+	select {
+	case s := <-r.spanScratches:
+		return s
+	default:
+		return &spanScratch{}
+	}
+}
+
+// keepSpanScratch takes back a paragraph's working memory once nothing
+// refers to it, unless it grew beyond maxSpanScratch or the pool is full.
+// What the paragraph filled is cleared, so that the memory kept holds on
+// to little of its text.
+func (r *Renderer) keepSpanScratch(s *spanScratch) {
+	if cap(s.spans) > maxSpanScratch || cap(s.buf) > maxSpanScratch || cap(s.lines) > maxSpanScratch {
+		return
+	}
+	clear(s.spans)
+	clear(s.buf[:min(cap(s.buf), len(s.spans)+4)])
+	clear(s.lines)
+	s.spans, s.buf, s.lines = s.spans[:0], s.buf[:0], s.lines[:0]
+	select {
+	case r.spanScratches <- s:
+	default:
+	}
+}

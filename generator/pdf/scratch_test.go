@@ -31,6 +31,7 @@ func TestScratchReused(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, bytes.Equal(want.Bytes(), got.Bytes()), "document %d: not the fresh renderer's bytes", i)
 		assert.NotEmpty(t, r.scratches, "document %d: its buffers were not kept", i)
+		assert.NotEmpty(t, r.spanScratches, "document %d: its paragraphs' buffers were not kept", i)
 	}
 }
 
@@ -53,6 +54,36 @@ func TestScratchBounded(t *testing.T) {
 			fw := &fileWriter{w: writer{buf: make([]byte, c.buf), zbuf: new(bytes.Buffer)}}
 			r.keepScratch(fw)
 			assert.Equal(t, c.kept, len(r.scratches) == 1)
+		})
+	}
+}
+
+// TestSpanScratchBounded gives back paragraphs' buffers of each size: one
+// that grew beyond maxSpanScratch is not kept, and one that is kept is
+// emptied.
+func TestSpanScratchBounded(t *testing.T) {
+	cases := []struct {
+		name  string
+		spans int
+		kept  bool
+	}{
+		{"a usual paragraph", 200, true},
+		{"at the bound", maxSpanScratch, true},
+		{"beyond it", maxSpanScratch + 1, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := New(style.Default())
+			require.NoError(t, err)
+			sc := &spanScratch{spans: make([]span, c.spans), buf: make([]span, 0, 16), lines: make([][]span, 1)}
+			sc.spans[0].text = "kvar"
+			r.keepSpanScratch(sc)
+			require.Equal(t, c.kept, len(r.spanScratches) == 1)
+			if c.kept {
+				got := <-r.spanScratches
+				assert.Empty(t, got.spans)
+				assert.Empty(t, got.spans[:1][0].text, "the text is let go")
+			}
 		})
 	}
 }
