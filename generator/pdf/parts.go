@@ -146,13 +146,13 @@ func graft(tree, t *structTree, part int, pages []page) {
 		return e + off
 	}
 	for _, k := range t.elems[1].kids {
-		tree.elems[part].kids = append(tree.elems[part].kids, kid{elem: to(k.elem)})
+		tree.elems[part].kids = append(tree.elems[part].kids, kid{elem: int32(to(int(k.elem)))})
 	}
 	for _, e := range t.elems[2:] {
 		e.parent = to(e.parent)
 		kids := make([]kid, len(e.kids))
 		for j, k := range e.kids {
-			kids[j] = kid{elem: to(k.elem)}
+			kids[j] = kid{elem: int32(to(int(k.elem)))}
 		}
 		e.kids = kids
 		tree.elems = append(tree.elems, e)

@@ -71,7 +71,7 @@ func (fw *fileWriter) sigWidget(n, pageObj, i, parentKey int, o op) (tagged bool
 	if t := fw.mark.tree; t != nil && o.tag > 0 {
 		e := int(o.tag)
 		alt = t.elems[e].alt
-		t.elems[e].kids = append(t.elems[e].kids, kid{page: i, objr: n})
+		t.elems[e].kids = append(t.elems[e].kids, kid{page: int32(i), objr: int32(n)})
 		key = parentKey
 	}
 	ww, hh := o.w*k, o.h*k

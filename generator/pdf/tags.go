@@ -51,10 +51,13 @@ type element struct {
 
 // kid is a child of an element: another element, marked content on a
 // page, or an annotation (an object reference).
+//
+// Its numbers are 32 bits: a build makes hundreds of thousands of kids,
+// and copies a body's for each file that shows it.
 type kid struct {
-	elem       int // > 0 for an element; < 0 for an annotation on page, -(its object number) (OBJR)
-	page, mcid int // marked content otherwise
-	objr       int // > 0 for an annotation: its object number
+	elem       int32 // > 0 for an element; < 0 for an annotation on page, -(its object number) (OBJR)
+	page, mcid int32 // marked content otherwise
+	objr       int32 // > 0 for an annotation: its object number
 }
 
 // newTree returns a tree holding the Document element, index 1.
@@ -73,7 +76,7 @@ func (t *structTree) add(role string, parent int) int {
 	}
 	t.elems = append(t.elems, element{role: role, parent: parent})
 	n := len(t.elems) - 1
-	t.elems[parent].kids = append(t.elems[parent].kids, kid{elem: n})
+	t.elems[parent].kids = append(t.elems[parent].kids, kid{elem: int32(n)})
 	return n
 }
 
@@ -97,7 +100,7 @@ func (t *structTree) addFirst(role string, parent int) int {
 	}
 	kids := t.elems[parent].kids
 	copy(kids[1:], kids[:len(kids)-1])
-	kids[0] = kid{elem: n}
+	kids[0] = kid{elem: int32(n)}
 	return n
 }
 
@@ -185,9 +188,9 @@ func (m *marker) to(c []byte, e int32) []byte {
 	if el.pending {
 		el.pending = false
 		p := &m.tree.elems[el.parent]
-		p.kids = append(p.kids, kid{elem: int(e)})
+		p.kids = append(p.kids, kid{elem: e})
 	}
-	el.kids = append(el.kids, kid{page: m.page, mcid: m.mcid})
+	el.kids = append(el.kids, kid{page: int32(m.page), mcid: int32(m.mcid)})
 	m.parents = append(m.parents, int(e))
 	c = append(c, '/')
 	c = append(c, el.role...)
@@ -256,7 +259,7 @@ func (fw *fileWriter) writeTree(t *structTree, pageObjs []int, parents [][]int, 
 				c = append(c, "<</Type/OBJR/Pg "...)
 				c = ref(c, pageObjs[k.page])
 				c = append(c, "/Obj "...)
-				c = ref(c, k.objr)
+				c = ref(c, int(k.objr))
 				c = append(c, ">>"...)
 			default:
 				c = append(c, "<</Type/MCR/Pg "...)

@@ -283,7 +283,7 @@ func (fw *fileWriter) annotations(links []op, i, pageObj, numPages int, tree *st
 			continue
 		}
 		e := &tree.elems[l.tag]
-		e.kids = append(e.kids, kid{page: i, objr: a})
+		e.kids = append(e.kids, kid{page: int32(i), objr: int32(a)})
 		fw.linkAnnot(a, pageObj, key, e.text, l)
 		*annots = append(*annots, int(l.tag))
 	}
