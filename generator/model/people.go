@@ -2,7 +2,6 @@ package model
 
 import (
 	"reflect"
-	"strings"
 )
 
 // PersonAt is a person a document names and the field path it stands at.
@@ -34,19 +33,13 @@ func PeopleOf(d Document) []PersonAt {
 				out = append(out, PersonAt{Path: string(path), Person: v.Interface().(Person)})
 				return
 			}
-			t := v.Type()
-			for i := 0; i < t.NumField(); i++ {
-				f := t.Field(i)
-				if !f.IsExported() {
-					continue
-				}
-				name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			for _, f := range fieldsOf(v.Type()) {
 				switch {
-				case name == "-":
-				case opts == "inline":
-					walk(v.Field(i), path)
-				case name != "":
-					walk(v.Field(i), path.field(name))
+				case f.dash:
+				case f.inline:
+					walk(v.Field(f.index), path)
+				case f.name != "":
+					walk(v.Field(f.index), path.field(f.name))
 				}
 			}
 		}

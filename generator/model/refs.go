@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/underlag/underlag/generator/date"
@@ -131,27 +132,18 @@ func DocRefsOf(d Document) []DocRefAt {
 		case reflect.Struct:
 			if v.Type() == docRefType {
 				if r := v.Interface().(DocRef); !r.IsZero() {
-					out = append(out, DocRefAt{Path: string(path), Ref: r, Kinds: kinds})
+					// The kinds are the field table's: a copy of its own.
+					out = append(out, DocRefAt{Path: string(path), Ref: r, Kinds: slices.Clone(kinds)})
 				}
 				return
 			}
-			t := v.Type()
-			for i := 0; i < t.NumField(); i++ {
-				f := t.Field(i)
-				if !f.IsExported() {
-					continue
-				}
-				var ks []string
-				if k := f.Tag.Get("kinds"); k != "" {
-					ks = strings.Split(k, ",")
-				}
-				name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			for _, f := range fieldsOf(v.Type()) {
 				switch {
-				case name == "-":
-				case opts == "inline":
-					walk(v.Field(i), path, ks)
-				case name != "":
-					walk(v.Field(i), path.field(name), ks)
+				case f.dash:
+				case f.inline:
+					walk(v.Field(f.index), path, f.kinds)
+				case f.name != "":
+					walk(v.Field(f.index), path.field(f.name), f.kinds)
 				}
 			}
 		}

@@ -2,7 +2,6 @@ package model
 
 import (
 	"reflect"
-	"strings"
 )
 
 // TextAt is a text field of a document: its value, its field path (as the
@@ -40,22 +39,18 @@ func walkTexts(v reflect.Value, path fieldPath, key string, req, inList bool, fn
 			walkTexts(v.Index(i), path.index(i), key, req, true, fn)
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag := f.Tag.Get("yaml")
-			if tag == "-" || !f.IsExported() {
+		for _, f := range fieldsOf(v.Type()) {
+			if f.tagDash {
 				continue
 			}
-			name, opts, _ := strings.Cut(tag, ",")
-			if opts == "inline" {
-				walkTexts(v.Field(i), path, key, req, inList, fn)
+			if f.inline {
+				walkTexts(v.Field(f.index), path, key, req, inList, fn)
 				continue
 			}
-			if name == "" {
+			if f.name == "" {
 				continue
 			}
-			walkTexts(v.Field(i), path.field(name), name, req || f.Tag.Get("required") == "true", inList, fn)
+			walkTexts(v.Field(f.index), path.field(f.name), f.name, req || f.required, inList, fn)
 		}
 	}
 }
