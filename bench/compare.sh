@@ -106,10 +106,15 @@ walls=() cpus=() fwalls=() fcpus=()
 # files paid for those deletes: the floor's figure doubled from the first
 # run to the second, and underlag's grew by a quarter. For the same
 # reason, figures are only comparable when nothing deleted many files in
-# the minutes before (another run of this script, a test suite).
+# the minutes before (another run of this script, a test suite). What a
+# step wrote is flushed to disk (sync, not timed) before the next starts:
+# otherwise the kernel writes one run's 200 MB out while the next runs,
+# and the later runs of three took a third longer than the first.
 for run in $(seq "$RUNS"); do
   out="$work/out.$run"
+  sync
   measure underlag "$work/underlag" build "$work/tree/data" --out "$out" --to "$FORMATS" --quiet --report "$work/report.json"
+  sync
   measure floor "$work/floor" -ref "$out" -out "$work/floor-out.$run" -to "$FORMATS" "$work/tree/data"
   echo "run $run: underlag ${underlag_wall} s (cpu ${underlag_cpu} s), floor ${floor_wall} s (cpu ${floor_cpu} s)"
   walls+=("$underlag_wall") cpus+=("$underlag_cpu") fwalls+=("$floor_wall") fcpus+=("$floor_cpu")
