@@ -128,8 +128,9 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 		Header: wordpkg.Twips(p.HeaderTop), Footer: wordpkg.Twips(p.FooterBottom),
 	}
 	var styles []byte
+	var static wordpkg.Static // one writer for the static parts
 	if c.reference != "" {
-		ref, err := loadReference(c.reference, &p, &r.ids)
+		ref, err := loadReference(c.reference, &p, &r.ids, &static)
 		if err != nil {
 			return nil, fmt.Errorf("docx: reference %s: %w", c.reference, err)
 		}
@@ -146,11 +147,11 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 	r.listGap = wordpkg.Twips(p.ParagraphSpacing * 2 / 3)
 	r.linkRPr = charRPr(r.ids[sHyperlink])
 	r.codeRPr = charRPr(r.ids[sCode])
-	if err := r.staticParts(styles); err != nil {
+	if err := r.staticParts(styles, &static); err != nil {
 		return nil, err
 	}
 	var err error
-	if r.numbering, err = wordpkg.Compress("word/numbering.xml", append(r.numHead[:len(r.numHead):len(r.numHead)], wordpkg.NumberingEnd...)); err != nil {
+	if r.numbering, err = static.Compress("word/numbering.xml", append(r.numHead[:len(r.numHead):len(r.numHead)], wordpkg.NumberingEnd...)); err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
 	r.chart = sync.OnceValues(gantt.New)
@@ -160,7 +161,7 @@ func New(p style.Profile, opts ...Option) (*Renderer, error) {
 }
 
 // staticParts compresses the parts every document shares.
-func (r *Renderer) staticParts(styles []byte) error {
+func (r *Renderer) staticParts(styles []byte, static *wordpkg.Static) error {
 	ct := wordpkg.ContentTypes{
 		Defaults: [][2]string{{"rels", wordpkg.CTRels}, {"xml", wordpkg.CTXML}, {"png", wordpkg.CTPNG}, {"jpeg", wordpkg.CTJPEG}, {"jpg", wordpkg.CTJPEG}, {"emf", wordpkg.CTEMF}},
 		Overrides: [][2]string{
@@ -186,7 +187,7 @@ func (r *Renderer) staticParts(styles []byte) error {
 	ctFirst := ct
 	ctFirst.Overrides = append(append([][2]string(nil), ct.Overrides...),
 		[2]string{"/word/" + firstHeaderPart, wordpkg.CTHeader}, [2]string{"/word/" + firstFooterPart, wordpkg.CTFooter})
-	e, err := wordpkg.Compress("[Content_Types].xml", ctFirst.AppendXML(nil))
+	e, err := static.Compress("[Content_Types].xml", ctFirst.AppendXML(nil))
 	if err != nil {
 		return fmt.Errorf("docx: %w", err)
 	}
@@ -214,7 +215,7 @@ func (r *Renderer) staticParts(styles []byte) error {
 		}{"word/theme/theme1.xml", r.ref.theme, false})
 	}
 	for _, pt := range parts {
-		e, err := wordpkg.Compress(pt.name, pt.data)
+		e, err := static.Compress(pt.name, pt.data)
 		if err != nil {
 			return fmt.Errorf("docx: %w", err)
 		}

@@ -32,7 +32,7 @@ type reference struct {
 // loadReference reads a reference document once, in New. Styles are
 // matched by name ("heading 1"), not ID, since a Swedish Word saves
 // Heading 1 as Rubrik1; ids receives the reference's IDs.
-func loadReference(file string, p *style.Profile, ids *[numStyles]string) (*reference, error) {
+func loadReference(file string, p *style.Profile, ids *[numStyles]string, static *wordpkg.Static) (*reference, error) {
 	data, err := confine.ReadFile(confine.Dir(file), file, MaxReference)
 	if err != nil {
 		return nil, err
@@ -91,7 +91,7 @@ func loadReference(file string, p *style.Profile, ids *[numStyles]string) (*refe
 		}
 	}
 	if footerPart != "" {
-		if err := ref.takeFooter(pkg, footerPart); err != nil {
+		if err := ref.takeFooter(pkg, footerPart, static); err != nil {
 			return nil, err
 		}
 	}
@@ -100,13 +100,13 @@ func loadReference(file string, p *style.Profile, ids *[numStyles]string) (*refe
 
 // takeFooter keeps the reference's footer with the media it shows, under
 // names that cannot clash with the document's own pictures.
-func (ref *reference) takeFooter(pkg *wordpkg.Package, part string) error {
+func (ref *reference) takeFooter(pkg *wordpkg.Package, part string, static *wordpkg.Static) error {
 	ref.footer = pkg.Parts[part]
 	frels, err := pkg.Rels(part)
 	if err != nil {
 		return err
 	}
-	e, err := wordpkg.Compress("word/footer1.xml", ref.footer)
+	e, err := static.Compress("word/footer1.xml", ref.footer)
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (ref *reference) takeFooter(pkg *wordpkg.Package, part string) error {
 		}
 		ext := strings.ToLower(path.Ext(rl.Target))
 		name := "media/reference" + strconv.Itoa(i+1) + ext
-		e, err := wordpkg.Compress("word/"+name, data)
+		e, err := static.Compress("word/"+name, data)
 		if err != nil {
 			return err
 		}
@@ -139,7 +139,7 @@ func (ref *reference) takeFooter(pkg *wordpkg.Package, part string) error {
 			ref.mediaTypes = append(ref.mediaTypes, [2]string{x, "image/" + x})
 		}
 	}
-	e, err = wordpkg.Compress("word/_rels/footer1.xml.rels", wordpkg.AppendRelationships(nil, out))
+	e, err = static.Compress("word/_rels/footer1.xml.rels", wordpkg.AppendRelationships(nil, out))
 	if err != nil {
 		return err
 	}
