@@ -91,7 +91,7 @@ func TestParts(t *testing.T) {
 func TestZip(t *testing.T) {
 	t.Parallel()
 	big := bytes.Repeat([]byte("<w:p>text</w:p>"), 500)
-	e, err := Compress("word/styles.xml", big)
+	e, err := new(Static).Compress("word/styles.xml", big)
 	require.NoError(t, err)
 	c := NewCompressors()
 	write := func() []byte {

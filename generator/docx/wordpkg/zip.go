@@ -29,15 +29,9 @@ type Entry struct {
 // Size is the uncompressed size of the entry.
 func (e *Entry) Size() int { return int(e.size) }
 
-// Compress deflates a static part once, at the best compression since it
-// is paid for only once per build, with a writer of its own.
-func Compress(name string, data []byte) (Entry, error) {
-	var s Static
-	return s.Compress(name, data)
-}
-
-// Static deflates the static parts of a renderer, as Compress does, with
-// one writer for them all: a writer at the best compression holds some
+// Static deflates the static parts of a renderer once, at the best
+// compression since they are paid for only once per build, with one
+// writer for them all: a writer at the best compression holds some
 // 1.6 MB of state, and a new process pays for each in page faults (six
 // writers were 10 MB and a quarter of a one-document build's time).
 // The zero value is ready to use; it is not safe for concurrent use.
@@ -45,8 +39,8 @@ type Static struct {
 	fw *flate.Writer
 }
 
-// Compress deflates a static part: the same bytes as the package-level
-// Compress gives.
+// Compress deflates a static part: the same bytes whatever parts the
+// writer deflated before.
 func (s *Static) Compress(name string, data []byte) (Entry, error) {
 	var buf bytes.Buffer
 	if s.fw == nil {
